@@ -1,0 +1,16 @@
+// `npm run package`: exactly one .vsix at the repository root, built from a production bundle.
+// Dependencies are bundled by esbuild, so the package ships no node_modules (--no-dependencies).
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+for (const file of fs.readdirSync(root)) {
+  if (file.endsWith('.vsix')) fs.rmSync(path.join(root, file));
+}
+const out = `${name}-${version}.vsix`;
+const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+// vsce runs `vscode:prepublish` (the production build) itself.
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, stdio: 'inherit' });
+console.log(`packaged ${out}`);

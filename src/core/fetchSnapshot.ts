@@ -1,0 +1,119 @@
+// One refresh of the glance: which endpoints, in parallel, parsed and cross-checked into a NetworkSnapshot.
+
+import { BLOCKS_PER_DAY, BLOCKS_PER_EPOCH } from './constants';
+import { estimateDifficultyAdjustment } from './difficultyEstimate';
+import type { BlockSummary, DifficultyAdjustment, HashrateHistory, NetworkSnapshot } from './model';
+import {
+  ParseError,
+  parseBlocks,
+  parseDifficultyAdjustment,
+  parseHashrateHistory,
+  parsePrices,
+  parseRewardStats,
+  parseTipHeight,
+} from './parse';
+import { TransportError, parseJsonBody, type Transport } from './transport';
+
+/** The endpoints one glance refresh reads (five small requests, plus the latest blocks). */
+export const GLANCE_PATHS = {
+  tipHeight: '/api/blocks/tip/height',
+  // 1m: enough daily points for the 7-day trend, small (~30 points) unlike the whole history.
+  hashrate: '/api/v1/mining/hashrate/1m',
+  difficultyAdjustment: '/api/v1/difficulty-adjustment',
+  rewardStats: `/api/v1/mining/reward-stats/${BLOCKS_PER_DAY}`,
+  prices: '/api/v1/prices',
+  blocks: '/api/v1/blocks',
+} as const;
+
+async function getJson<T>(transport: Transport, path: string, parse: (json: unknown) => T): Promise<T> {
+  const text = await transport.getText(path);
+  try {
+    return parse(parseJsonBody(path, text));
+  } catch (error) {
+    if (error instanceof ParseError) throw new TransportError('invalid', `${path}: ${error.reason}`, { path });
+    throw error;
+  }
+}
+
+export interface SnapshotResult {
+  readonly snapshot: NetworkSnapshot;
+  /** Problems that did not prevent a snapshot (an optional endpoint failed, a local fallback was used). */
+  readonly warnings: readonly string[];
+}
+
+export async function fetchSnapshot(transport: Transport, sourceHost: string, now: () => number): Promise<SnapshotResult> {
+  const warnings: string[] = [];
+  const [tipText, hashrate, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
+    transport.getText(GLANCE_PATHS.tipHeight),
+    getJson(transport, GLANCE_PATHS.hashrate, parseHashrateHistory),
+    // The adjustment can be rebuilt locally from the other responses, so its failure is not fatal.
+    getJson(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => error),
+    getJson(transport, GLANCE_PATHS.rewardStats, parseRewardStats),
+    getJson(transport, GLANCE_PATHS.prices, parsePrices),
+    // The latest blocks only add "last block by X": never worth failing the refresh for.
+    getJson(transport, GLANCE_PATHS.blocks, parseBlocks).catch((error: unknown) => {
+      warnings.push(`latest blocks unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return [] as BlockSummary[];
+    }),
+  ]);
+
+  let tipHeight: number;
+  try {
+    tipHeight = parseTipHeight(tipText);
+  } catch (error) {
+    throw error instanceof ParseError ? new TransportError('invalid', error.message, { path: GLANCE_PATHS.tipHeight }) : error;
+  }
+  // The tip can advance between requests; a few blocks is a race, more is an inconsistent source.
+  if (rewardStats.endBlock > tipHeight + 3 || rewardStats.endBlock < tipHeight - 10) {
+    throw new TransportError('invalid', `reward-stats ends at block ${rewardStats.endBlock} but the tip is ${tipHeight}: inconsistent source`);
+  }
+
+  let adjustment: DifficultyAdjustment;
+  if (adjustmentOrError instanceof Error) {
+    const local = localAdjustment(hashrate, tipHeight, blocks, now());
+    if (!local) throw adjustmentOrError;
+    warnings.push(`difficulty estimate computed locally: ${adjustmentOrError.message}`);
+    adjustment = local;
+  } else {
+    adjustment = adjustmentOrError as DifficultyAdjustment;
+  }
+
+  return {
+    snapshot: {
+      schema: 1,
+      fetchedAtMs: now(),
+      sourceHost,
+      tipHeight,
+      hashrate,
+      adjustment,
+      rewardStats,
+      prices,
+      latestBlocks: blocks,
+    },
+    warnings,
+  };
+}
+
+/**
+ * mempool's estimate rebuilt from the retarget record of the current epoch. Without the time of block
+ * tip−503 it uses the plain epoch average, which mempool also does after the first quarter of an epoch.
+ */
+function localAdjustment(
+  hashrate: HashrateHistory,
+  tipHeight: number,
+  blocks: readonly BlockSummary[],
+  nowMs: number,
+): DifficultyAdjustment | null {
+  const epochStartHeight = tipHeight - (tipHeight % BLOCKS_PER_EPOCH);
+  const record = hashrate.difficulty.find((d) => d.height === epochStartHeight);
+  if (!record) return null;
+  const tipBlock = blocks.find((b) => b.height === tipHeight);
+  return estimateDifficultyAdjustment({
+    epochStartS: record.timeS,
+    quarterEpochBlockS: null,
+    nowS: Math.floor(nowMs / 1000),
+    tipHeight,
+    previousRetargetPercent: (record.adjustmentRatio - 1) * 100,
+    tipTimeS: tipBlock?.timeS ?? Math.floor(nowMs / 1000),
+  });
+}

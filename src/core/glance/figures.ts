@@ -1,0 +1,61 @@
+// Every figure the status bar and hover show, derived from one snapshot. The adapters only render these.
+
+import { BLOCKS_PER_EPOCH } from '../constants';
+import {
+  hashpriceBreakdown,
+  hashrateTrendPercent,
+  nextHalving,
+  type HalvingEstimate,
+  type HashpriceBreakdown,
+} from '../economics';
+import type { Currency, NetworkSnapshot } from '../model';
+
+export interface GlanceFigures {
+  readonly currency: Currency;
+  readonly hashrateHps: number;
+  /** 7-day mean of daily estimates vs the 7 days before, in percent; null without enough history. */
+  readonly hashrateTrendPercent: number | null;
+  readonly difficulty: number;
+  readonly btcPrice: number | null;
+  readonly hashprice: HashpriceBreakdown;
+  readonly tipHeight: number;
+  readonly blocksMinedInEpoch: number;
+  readonly remainingBlocks: number;
+  readonly progressPercent: number;
+  readonly difficultyChangePercent: number;
+  readonly estimatedRetargetMs: number;
+  readonly nextRetargetHeight: number;
+  readonly previousRetargetPercent: number;
+  readonly previousRetargetS: number | null;
+  readonly timeAvgMs: number;
+  readonly halving: HalvingEstimate;
+  readonly lastBlock: { readonly height: number; readonly timeS: number; readonly poolName: string | null } | null;
+}
+
+export function computeGlanceFigures(snapshot: NetworkSnapshot, currency: Currency, nowMs: number): GlanceFigures {
+  const { adjustment, hashrate, tipHeight } = snapshot;
+  // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
+  const blocksMinedInEpoch = tipHeight % BLOCKS_PER_EPOCH;
+  const btcPrice = snapshot.prices.perBtc[currency] ?? null;
+  const latest = snapshot.latestBlocks[0];
+  return {
+    currency,
+    hashrateHps: hashrate.currentHashrateHps,
+    hashrateTrendPercent: hashrateTrendPercent(hashrate.daily),
+    difficulty: hashrate.currentDifficulty,
+    btcPrice,
+    hashprice: hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice),
+    tipHeight,
+    blocksMinedInEpoch,
+    remainingBlocks: adjustment.remainingBlocks,
+    progressPercent: adjustment.progressPercent,
+    difficultyChangePercent: adjustment.difficultyChangePercent,
+    estimatedRetargetMs: adjustment.estimatedRetargetMs,
+    nextRetargetHeight: adjustment.nextRetargetHeight,
+    previousRetargetPercent: adjustment.previousRetargetPercent,
+    previousRetargetS: adjustment.previousRetargetS,
+    timeAvgMs: adjustment.timeAvgMs,
+    halving: nextHalving(tipHeight, nowMs, adjustment.remainingBlocks, adjustment.adjustedTimeAvgMs),
+    lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
+  };
+}

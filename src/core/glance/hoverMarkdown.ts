@@ -1,0 +1,135 @@
+// The hover: difficulty details, the hashprice breakdown, price, data age and source, as Markdown.
+// Everything that came from the network and is not a number we formatted ourselves is escaped.
+
+import {
+  formatAge,
+  formatBlockInterval,
+  formatBtc,
+  formatDifficulty,
+  formatHashprice,
+  formatHashrate,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+  formatRelative,
+  formatSatsPerPhDay,
+  formatSignedPercent,
+  formatTrend,
+} from '../format';
+import { BLOCKS_PER_EPOCH } from '../constants';
+import type { GlanceFigures } from './figures';
+
+/** Escapes Markdown and HTML so a hostile pool name or host cannot inject links, commands or markup. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+export interface HoverContext {
+  readonly figures: GlanceFigures | null;
+  readonly sourceHost: string;
+  readonly fetchedAtMs: number | null;
+  readonly nowMs: number;
+  /** Last refresh failure since the last success, already phrased for people. */
+  readonly error: string | null;
+  /** True while showing the persisted snapshot of an earlier session. */
+  readonly fromCache: boolean;
+  /** Local date-time formatting (the host's locale); injected to keep this pure and testable. */
+  readonly formatDate: (ms: number) => string;
+  /** Commands the hover links to (the adapter trusts exactly these). */
+  readonly commands: { readonly show: string; readonly refresh: string; readonly showLog: string };
+}
+
+function row(label: string, value: string): string {
+  return `| ${label} | ${value} |`;
+}
+
+export function hoverMarkdown(ctx: HoverContext): string {
+  const { figures: f, nowMs } = ctx;
+  const lines: string[] = [];
+  const source = escapeMarkdown(ctx.sourceHost);
+  lines.push(`**Mining Economics** — Bitcoin network`);
+  lines.push('');
+
+  if (ctx.error) {
+    const what = f ? `Showing the last good data from ${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'earlier'}.` : 'No data yet.';
+    lines.push(`$(warning) **Stale** — ${what} Last refresh failed: ${escapeMarkdown(ctx.error)}`);
+    lines.push('');
+  } else if (ctx.fromCache && f) {
+    lines.push(`$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`);
+    lines.push('');
+  }
+
+  if (!f) {
+    lines.push(ctx.error ? `No data yet — ${escapeMarkdown(ctx.error)}` : 'Fetching the first data…');
+    lines.push('');
+    lines.push(`Source: ${source}`);
+    lines.push('');
+    lines.push(links(ctx));
+    return lines.join('\n');
+  }
+
+  const hp = f.hashprice;
+  const feeSharePercent = hp.feeShare * 100;
+  lines.push('| | |');
+  lines.push('|:--|:--|');
+  lines.push(row('Hash rate (7-day estimate)', `**${formatHashrate(f.hashrateHps)}** ${f.hashrateTrendPercent === null ? '' : `${formatTrend(f.hashrateTrendPercent)} vs previous 7 days`}`.trim()));
+  lines.push(row('Hashprice', `**${formatHashprice(hp.hashpricePerPhDay, f.currency)}** · ${formatSatsPerPhDay(hp.hashvalueSatsPerPhDay)}`));
+  lines.push(
+    row(
+      'Reward per block',
+      `${formatBtc(hp.rewardPerBlockSats)} = subsidy ${formatBtc(hp.subsidySats)} (${formatPercent(100 - feeSharePercent)}) + fees ${formatBtc(hp.meanFeesSats)} (${formatPercent(feeSharePercent)}, mean of last 144 blocks)`,
+    ),
+  );
+  lines.push(row('BTC price', `${formatMoney(f.btcPrice, f.currency)} ${f.currency}`));
+  lines.push('');
+  lines.push('**Difficulty**');
+  lines.push('');
+  lines.push('| | |');
+  lines.push('|:--|:--|');
+  lines.push(row('Difficulty', `**${formatDifficulty(f.difficulty)}**`));
+  lines.push(
+    row(
+      'Epoch progress',
+      `${formatInteger(f.blocksMinedInEpoch)} of ${formatInteger(BLOCKS_PER_EPOCH)} blocks (${formatPercent(f.progressPercent)}) · ${formatInteger(f.remainingBlocks)} to go`,
+    ),
+  );
+  lines.push(row('Estimated change', `**${formatSignedPercent(f.difficultyChangePercent)}**`));
+  lines.push(
+    row(
+      'Estimated retarget',
+      `${ctx.formatDate(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)}) at block ${formatInteger(f.nextRetargetHeight)}`,
+    ),
+  );
+  const previousWhen = f.previousRetargetS === null ? '' : ` on ${ctx.formatDate(f.previousRetargetS * 1000)}`;
+  lines.push(row('Previous adjustment', `${formatSignedPercent(f.previousRetargetPercent)}${previousWhen}`));
+  lines.push(row('Average block time this epoch', `${formatBlockInterval(f.timeAvgMs)} (target 10 min 0 s)`));
+  lines.push(
+    row(
+      'Next halving',
+      `block ${formatInteger(f.halving.height)} · ${formatInteger(f.halving.blocksLeft)} blocks left · ≈ ${ctx.formatDate(f.halving.estimatedMs)} (${formatRelative(f.halving.estimatedMs, nowMs)}) · subsidy then ${formatBtc(f.halving.subsidyAfterSats)}`,
+    ),
+  );
+  lines.push('');
+  if (f.lastBlock) {
+    const pool = f.lastBlock.poolName ? ` by ${escapeMarkdown(f.lastBlock.poolName)}` : '';
+    lines.push(`Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`);
+    lines.push('');
+  }
+  const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);
+  lines.push(`Source: ${source} · updated ${age}`);
+  lines.push('');
+  lines.push(links(ctx));
+  return lines.join('\n');
+}
+
+function links(ctx: HoverContext): string {
+  return [
+    `[$(graph) Show Mining Economics](command:${ctx.commands.show})`,
+    `[$(refresh) Refresh](command:${ctx.commands.refresh})`,
+    `[$(output) Log](command:${ctx.commands.showLog})`,
+  ].join(' · ');
+}

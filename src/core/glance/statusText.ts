@@ -1,0 +1,95 @@
+// The status bar item's text: a preset or the user's template, with numbers padded to a constant width so
+// the item does not jump as digits change.
+
+import {
+  formatDifficulty,
+  formatHashprice,
+  formatHashrate,
+  formatInteger,
+  formatMoney,
+  formatRelative,
+  formatSatsPerPhDay,
+  formatSignedPercent,
+  formatTrend,
+} from '../format';
+import type { GlanceFigures } from './figures';
+
+export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'custom'] as const;
+export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
+
+export const PLACEHOLDERS = [
+  'hashrate',
+  'trend',
+  'hashprice',
+  'hashpriceSats',
+  'difficulty',
+  'diffChange',
+  'retargetIn',
+  'price',
+  'height',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+const PRESET_TEMPLATES: Record<Exclude<StatusBarPreset, 'custom'>, string> = {
+  hashrateAndHashprice: '$(pulse) {hashrate} {trend} · {hashprice}',
+  hashrate: '$(pulse) {hashrate} {trend}',
+  hashpriceFiat: '$(pulse) {hashprice}',
+  hashpriceSats: '$(pulse) {hashpriceSats}',
+};
+
+/** U+2007 FIGURE SPACE is as wide as a digit in fonts that have tabular figures. */
+const FIGURE_SPACE = '\u2007';
+
+/** Width each placeholder is padded to in fixed-width mode (longest realistic rendering). */
+const FIXED_WIDTHS: Partial<Record<Placeholder, number>> = {
+  hashrate: 10, // "987.6 EH/s"
+  trend: 6, // "↓12.3%"
+  hashprice: 14, // "$148.12/PH/day"
+  hashpriceSats: 20, // "145,900 sats/PH/day"
+  price: 8, // "$104,250"
+};
+
+export function templateFor(preset: StatusBarPreset, customTemplate: string): string {
+  return preset === 'custom' ? customTemplate : PRESET_TEMPLATES[preset];
+}
+
+/** Placeholders in a template that we do not know, so settings validation can name them. */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(PLACEHOLDERS);
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
+}
+
+export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, string> {
+  return {
+    hashrate: formatHashrate(f.hashrateHps),
+    trend: formatTrend(f.hashrateTrendPercent),
+    hashprice: formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
+    hashpriceSats: formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),
+    difficulty: formatDifficulty(f.difficulty),
+    diffChange: formatSignedPercent(f.difficultyChangePercent),
+    retargetIn: formatRelative(f.estimatedRetargetMs, nowMs),
+    price: formatMoney(f.btcPrice, f.currency),
+    height: formatInteger(f.tipHeight),
+  };
+}
+
+export function renderTemplate(template: string, values: Record<Placeholder, string>, fixedWidth: boolean): string {
+  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name as Placeholder];
+    const width = fixedWidth ? FIXED_WIDTHS[name as Placeholder] : undefined;
+    return width ? value.padStart(width, FIGURE_SPACE) : value;
+  });
+  // An empty trend (no history yet) would leave a double space.
+  return text.replace(/ {2,}/g, ' ').trim();
+}
+
+export function statusText(
+  f: GlanceFigures,
+  preset: StatusBarPreset,
+  customTemplate: string,
+  fixedWidth: boolean,
+  nowMs: number,
+): string {
+  return renderTemplate(templateFor(preset, customTemplate), placeholderValues(f, nowMs), fixedWidth);
+}

@@ -1,0 +1,157 @@
+// When to fetch. One refresh at a time; the regular interval after a success; exponential backoff with
+// jitter after failures; a server's Retry-After is a floor nobody may undercut, not even a manual refresh;
+// no fetching while the window is unfocused, and a catch-up as soon as it is focused again.
+// The clock and randomness are injected so tests drive time by hand.
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export type RunOutcome = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs?: number };
+
+export type RefreshResult =
+  | { readonly kind: 'ran'; readonly outcome: RunOutcome }
+  /** A server asked us to wait (Retry-After) and the wait is not over. */
+  | { readonly kind: 'deferred'; readonly untilMs: number }
+  | { readonly kind: 'disposed' };
+
+export interface SchedulerOptions {
+  readonly clock: Clock;
+  readonly intervalMs: number;
+  readonly run: () => Promise<RunOutcome>;
+  /** First retry delay after a failure; doubles per consecutive failure. */
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Returns [0, 1). Jitter spreads retries of many clients over [½, 1] of the delay. */
+  readonly random?: () => number;
+  readonly focused?: boolean;
+}
+
+export class RefreshScheduler {
+  private readonly clock: Clock;
+  private readonly run: () => Promise<RunOutcome>;
+  private readonly random: () => number;
+  private readonly initialBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private intervalMs: number;
+  private focused: boolean;
+  private timer: unknown = undefined;
+  private inFlight: Promise<RefreshResult> | undefined;
+  private consecutiveFailures = 0;
+  /** Retry-After floor: no request before this instant. */
+  private notBeforeMs = 0;
+  /** When the next automatic refresh is due. */
+  private dueAtMs: number;
+  private disposed = false;
+  private lastSuccessMs: number | null = null;
+
+  constructor(options: SchedulerOptions) {
+    this.clock = options.clock;
+    this.run = options.run;
+    this.intervalMs = options.intervalMs;
+    this.random = options.random ?? Math.random;
+    this.initialBackoffMs = options.initialBackoffMs ?? 30_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30 * 60_000;
+    this.focused = options.focused ?? true;
+    this.dueAtMs = this.clock.now();
+  }
+
+  /** Starts the cycle with an immediate refresh (if focused). */
+  start(): void {
+    this.arm();
+  }
+
+  get nextDueMs(): number {
+    return Math.max(this.dueAtMs, this.notBeforeMs);
+  }
+
+  get failureCount(): number {
+    return this.consecutiveFailures;
+  }
+
+  setIntervalMs(intervalMs: number): void {
+    this.intervalMs = intervalMs;
+    // Re-base on the previous success so shortening the interval takes effect at once.
+    if (this.consecutiveFailures === 0 && this.lastSuccessMs !== null) this.dueAtMs = this.lastSuccessMs + intervalMs;
+    this.arm();
+  }
+
+  setFocused(focused: boolean): void {
+    if (this.focused === focused) return;
+    this.focused = focused;
+    // Unfocused: let the timer lapse; focused again: a missed refresh runs now.
+    this.arm();
+  }
+
+  /** A user-requested refresh: runs now unless a Retry-After is pending or one is already running. */
+  refreshNow(): Promise<RefreshResult> {
+    if (this.disposed) return Promise.resolve({ kind: 'disposed' });
+    if (this.inFlight) return this.inFlight;
+    const now = this.clock.now();
+    if (now < this.notBeforeMs) return Promise.resolve({ kind: 'deferred', untilMs: this.notBeforeMs });
+    return this.execute();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimer();
+  }
+
+  private execute(): Promise<RefreshResult> {
+    this.clearTimer();
+    const attempt = (async (): Promise<RefreshResult> => {
+      let outcome: RunOutcome;
+      try {
+        outcome = await this.run();
+      } catch {
+        // `run` is expected to report failures as outcomes; a throw is still a failure, never a crash.
+        outcome = { ok: false };
+      }
+      this.settle(outcome);
+      return { kind: 'ran', outcome };
+    })();
+    this.inFlight = attempt;
+    void attempt.finally(() => {
+      if (this.inFlight === attempt) this.inFlight = undefined;
+      this.arm();
+    });
+    return attempt;
+  }
+
+  private settle(outcome: RunOutcome): void {
+    const now = this.clock.now();
+    if (outcome.ok) {
+      this.consecutiveFailures = 0;
+      this.notBeforeMs = 0;
+      this.lastSuccessMs = now;
+      this.dueAtMs = now + this.intervalMs;
+      return;
+    }
+    this.consecutiveFailures++;
+    const exponential = Math.min(this.maxBackoffMs, this.initialBackoffMs * 2 ** (this.consecutiveFailures - 1));
+    const jittered = exponential * (0.5 + 0.5 * this.random());
+    const retryAfterMs = outcome.retryAfterMs ?? 0;
+    if (retryAfterMs > 0) this.notBeforeMs = now + retryAfterMs;
+    this.dueAtMs = now + Math.max(jittered, retryAfterMs);
+  }
+
+  private arm(): void {
+    this.clearTimer();
+    if (this.disposed || this.inFlight || !this.focused) return;
+    const delay = Math.max(0, this.nextDueMs - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      if (this.disposed || this.inFlight || !this.focused) return;
+      void this.execute();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// Settings as the rest of the code sees them: typed, immutable, already validated. Bad values fall back to
+// defaults and are reported as problems with a message that names the setting — never a throw.
+
+import { CURRENCIES, type Currency } from './model';
+import { STATUS_BAR_PRESETS, unknownPlaceholders, type StatusBarPreset } from './glance/statusText';
+
+export const SETTINGS_SECTION = 'miningEconomics';
+
+export interface Settings {
+  /** Normalised: http(s), no trailing slash. */
+  readonly mempoolUrl: string;
+  readonly refreshIntervalMs: number;
+  readonly currency: Currency;
+  readonly statusBar: {
+    readonly show: StatusBarPreset;
+    readonly template: string;
+    readonly alignment: 'left' | 'right';
+    readonly priority: number;
+    readonly fixedWidth: boolean;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  mempoolUrl: 'https://mempool.space',
+  refreshIntervalMs: 5 * 60_000,
+  currency: 'USD',
+  statusBar: {
+    show: 'hashrateAndHashprice',
+    template: '$(pulse) {hashrate} {trend} · {hashprice}',
+    alignment: 'right',
+    priority: 100,
+    fixedWidth: true,
+  },
+};
+
+export interface SettingsProblem {
+  readonly setting: string;
+  readonly message: string;
+}
+
+/** Reads a raw value by its key below `miningEconomics.` (e.g. "statusBar.show"). */
+export type RawSettings = (key: string) => unknown;
+
+// A small, strict URL check of our own: the core has no URL global (it runs without Node or DOM types).
+const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^?#\s]*)?$/;
+
+export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: string } {
+  if (typeof raw !== 'string' || raw.trim() === '') return { problem: 'is empty; expected a URL such as https://mempool.space' };
+  const text = raw.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `"${text}" must use http or https` };
+  if (/[?#]/.test(text)) return { problem: `"${text}" must not contain a query or fragment` };
+  const match = URL_PATTERN.exec(text);
+  if (!match) return { problem: `"${text}" is not a valid URL; expected something like https://mempool.space` };
+  const port = match[3] ? Number(match[3].slice(1)) : null;
+  if (port !== null && (port < 1 || port > 65535)) return { problem: `"${text}" has an invalid port` };
+  const path = (match[4] ?? '').replace(/\/+$/, '');
+  return { url: `${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}${match[3] ?? ''}${path}` };
+}
+
+export function readSettings(get: RawSettings): { settings: Settings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const d = DEFAULT_SETTINGS;
+  const problem = (key: string, message: string): void => {
+    problems.push({ setting: `${SETTINGS_SECTION}.${key}`, message });
+  };
+
+  const urlResult = normaliseMempoolUrl(get('mempoolUrl') ?? d.mempoolUrl);
+  let mempoolUrl = d.mempoolUrl;
+  if ('url' in urlResult) mempoolUrl = urlResult.url;
+  else problem('mempoolUrl', `${urlResult.problem}. Using ${d.mempoolUrl}.`);
+
+  let refreshIntervalMs = d.refreshIntervalMs;
+  const minutes = get('refreshIntervalMinutes');
+  if (minutes !== undefined) {
+    if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
+      problem('refreshIntervalMinutes', `must be a number of minutes, got ${JSON.stringify(minutes)}. Using 5.`);
+    } else if (minutes < 1) {
+      problem('refreshIntervalMinutes', `${minutes} is below the minimum of 1 minute (public instances rate-limit). Using 1.`);
+      refreshIntervalMs = 60_000;
+    } else {
+      refreshIntervalMs = Math.min(minutes, 1440) * 60_000;
+    }
+  }
+
+  let currency = d.currency;
+  const rawCurrency = get('currency');
+  if (rawCurrency !== undefined) {
+    if (typeof rawCurrency === 'string' && (CURRENCIES as readonly string[]).includes(rawCurrency.toUpperCase())) {
+      currency = rawCurrency.toUpperCase() as Currency;
+    } else {
+      problem('currency', `${JSON.stringify(rawCurrency)} is not one of ${CURRENCIES.join(', ')}. Using USD.`);
+    }
+  }
+
+  let show = d.statusBar.show;
+  const rawShow = get('statusBar.show');
+  if (rawShow !== undefined) {
+    if ((STATUS_BAR_PRESETS as readonly unknown[]).includes(rawShow)) show = rawShow as StatusBarPreset;
+    else problem('statusBar.show', `${JSON.stringify(rawShow)} is not one of ${STATUS_BAR_PRESETS.join(', ')}.`);
+  }
+
+  let template = d.statusBar.template;
+  const rawTemplate = get('statusBar.template');
+  if (rawTemplate !== undefined) {
+    if (typeof rawTemplate !== 'string' || rawTemplate.trim() === '') {
+      problem('statusBar.template', 'must be a non-empty text. Using the default.');
+    } else {
+      template = rawTemplate.slice(0, 200);
+      const unknown = unknownPlaceholders(template);
+      if (unknown.length > 0) problem('statusBar.template', `unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')} are shown as written.`);
+    }
+  }
+
+  const rawAlignment = get('statusBar.alignment');
+  const alignment = rawAlignment === 'left' || rawAlignment === 'right' ? rawAlignment : d.statusBar.alignment;
+  if (rawAlignment !== undefined && rawAlignment !== alignment) problem('statusBar.alignment', 'must be "left" or "right".');
+
+  const rawPriority = get('statusBar.priority');
+  const priority = typeof rawPriority === 'number' && Number.isFinite(rawPriority) ? rawPriority : d.statusBar.priority;
+  if (rawPriority !== undefined && rawPriority !== priority) problem('statusBar.priority', 'must be a number.');
+
+  const rawFixed = get('statusBar.fixedWidth');
+  const fixedWidth = typeof rawFixed === 'boolean' ? rawFixed : d.statusBar.fixedWidth;
+
+  return {
+    settings: { mempoolUrl, refreshIntervalMs, currency, statusBar: { show, template, alignment, priority, fixedWidth } },
+    problems,
+  };
+}
+
+/** "mempool.space", "127.0.0.1:8999", "umbrel.local:3006/mempool" — what the hover names as the source. */
+export function sourceHostOf(mempoolUrl: string): string {
+  return mempoolUrl.replace(/^https?:\/\//, '');
+}

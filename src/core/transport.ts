@@ -1,0 +1,53 @@
+// What the core needs from the network, and how failures are classified — without knowing about undici.
+
+export type TransportErrorKind =
+  | 'network' // DNS, refused, reset, TLS
+  | 'timeout'
+  | 'http' // non-2xx other than rate limiting
+  | 'rateLimited' // 429, or 503 with Retry-After
+  | 'tooLarge'
+  | 'invalid'; // the body did not parse or failed validation
+
+export class TransportError extends Error {
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+    readonly details: { readonly status?: number; readonly retryAfterMs?: number; readonly path?: string } = {},
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export interface Transport {
+  /** GET a path relative to the instance's base URL; resolves with the body text of a 2xx response. */
+  getText(path: string): Promise<string>;
+}
+
+/** Parses JSON text, turning syntax errors into a classified failure that names the endpoint. */
+export function parseJsonBody(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const preview = text.trim().slice(0, 60).replace(/\s+/g, ' ');
+    throw new TransportError('invalid', `${path}: response is not JSON${preview ? ` (starts with "${preview}")` : ' (empty body)'}`, { path });
+  }
+}
+
+/**
+ * `instanceof` is not enough: the HTTP client is a separate bundle (loaded lazily) with its own copy of
+ * this class, so its errors are recognised by shape.
+ */
+export function isTransportError(error: unknown): error is TransportError {
+  return (
+    error instanceof TransportError ||
+    (error instanceof Error && error.name === 'TransportError' && typeof (error as Partial<TransportError>).kind === 'string')
+  );
+}
+
+/** A one-line, human explanation of any failure, for the hover and the log. */
+export function describeFailure(error: unknown): string {
+  if (isTransportError(error)) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

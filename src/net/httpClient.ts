@@ -1,0 +1,186 @@
+// The only module that imports undici. One dispatcher (keep-alive, timeouts, a response-size cap, proxy
+// support), a User-Agent naming us, and bounded retries with exponential backoff and jitter that honour
+// Retry-After. Everything it returns or throws is in the core's vocabulary (Transport, TransportError).
+//
+// undici does not go through Node's http module, so VS Code's own proxy patching does not reach it: we read
+// `http.proxy`/`http.proxyStrictSSL`/`http.noProxy` (passed in) and the HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+// environment ourselves, through undici's EnvHttpProxyAgent.
+
+import { EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
+import { TransportError, type Transport } from '../core/transport';
+
+export interface ProxySettings {
+  /** VS Code's `http.proxy`; empty = use the environment. */
+  readonly proxyUrl: string;
+  /** VS Code's `http.proxyStrictSSL`. */
+  readonly strictSsl: boolean;
+  /** VS Code's `http.noProxy` hosts, added to NO_PROXY. */
+  readonly noProxy: readonly string[];
+}
+
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly userAgent: string;
+  readonly proxy: ProxySettings;
+  /** Attempts per request, including the first (transient failures only). */
+  readonly maxAttempts?: number;
+  readonly retryBaseDelayMs?: number;
+  /** A Retry-After longer than this is not waited out inside a request: the scheduler defers instead. */
+  readonly maxInlineRetryAfterMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly bodyTimeoutMs?: number;
+  readonly maxResponseBytes?: number;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Called once per HTTP exchange, for the log and for benchmarks. */
+  readonly onExchange?: (info: { path: string; status: number | null; bytes: number; ms: number; attempt: number; error?: string }) => void;
+}
+
+const DEFAULTS = {
+  maxAttempts: 3,
+  retryBaseDelayMs: 1_000,
+  maxInlineRetryAfterMs: 10_000,
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 20_000,
+  bodyTimeoutMs: 30_000,
+  // The whole-history hash-rate series is ~0.5 MB; 16 MB leaves room and still stops a runaway body.
+  maxResponseBytes: 16 * 1024 * 1024,
+};
+
+/** Parses Retry-After (delta-seconds or an HTTP date) into milliseconds from now. */
+export function parseRetryAfterMs(value: string | string[] | undefined, nowMs: number): number | undefined {
+  const header = Array.isArray(value) ? value[0] : value;
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const dateMs = Date.parse(trimmed);
+  return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
+}
+
+export function createDispatcher(options: Pick<HttpClientOptions, 'proxy' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxResponseBytes'>): Dispatcher {
+  const tls = { rejectUnauthorized: options.proxy.strictSsl, timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs };
+  const envNoProxy = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
+  const noProxy = [envNoProxy, ...options.proxy.noProxy].filter(Boolean).join(',');
+  return new EnvHttpProxyAgent({
+    ...(options.proxy.proxyUrl ? { httpProxy: options.proxy.proxyUrl, httpsProxy: options.proxy.proxyUrl } : {}),
+    ...(noProxy ? { noProxy } : {}),
+    connect: tls,
+    requestTls: tls,
+    keepAliveTimeout: 30_000,
+    headersTimeout: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs ?? DEFAULTS.bodyTimeoutMs,
+    maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+  });
+}
+
+function classify(error: unknown, path: string): TransportError {
+  if (error instanceof TransportError) return error;
+  if (error instanceof errors.ConnectTimeoutError) return new TransportError('timeout', `${path}: connection timed out`, { path });
+  if (error instanceof errors.HeadersTimeoutError) return new TransportError('timeout', `${path}: no response headers in time`, { path });
+  if (error instanceof errors.BodyTimeoutError) return new TransportError('timeout', `${path}: response body stalled`, { path });
+  if (error instanceof errors.ResponseExceededMaxSizeError) return new TransportError('tooLarge', `${path}: response exceeds the size cap`, { path });
+  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e.code ?? e.cause?.code;
+  const detail = code ? `${code}` : (e.message ?? String(error));
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return new TransportError('timeout', `${path}: request aborted`, { path });
+  return new TransportError('network', `${path}: network error (${detail})`, { path });
+}
+
+function isTransient(error: TransportError): boolean {
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  if (error.kind === 'rateLimited') return true;
+  // Truncated bodies surface as invalid JSON later; a 5xx is worth one more try.
+  return error.kind === 'http' && (error.details.status ?? 0) >= 500;
+}
+
+export class HttpClient implements Transport {
+  private readonly dispatcher: Dispatcher;
+  private readonly options: HttpClientOptions;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private closed = false;
+
+  constructor(options: HttpClientOptions) {
+    this.options = options;
+    this.dispatcher = createDispatcher(options);
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async getText(path: string): Promise<string> {
+    const maxAttempts = this.options.maxAttempts ?? DEFAULTS.maxAttempts;
+    const base = this.options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs;
+    const maxInline = this.options.maxInlineRetryAfterMs ?? DEFAULTS.maxInlineRetryAfterMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(path, attempt);
+      } catch (raw) {
+        const error = classify(raw, path);
+        const retryAfterMs = error.details.retryAfterMs;
+        const lastAttempt = attempt >= maxAttempts || this.closed || !isTransient(error);
+        // A long Retry-After is the scheduler's business: it defers all refreshes, not just this request.
+        if (lastAttempt || (retryAfterMs !== undefined && retryAfterMs > maxInline)) throw error;
+        const backoff = base * 2 ** (attempt - 1) * (0.5 + 0.5 * this.random());
+        await this.sleep(Math.max(backoff, retryAfterMs ?? 0));
+      }
+    }
+  }
+
+  private async once(path: string, attempt: number): Promise<string> {
+    const started = Date.now();
+    // Keep a base URL's own path prefix (e.g. https://host/mempool) in front of the API path.
+    const base = new URL(this.options.baseUrl);
+    const full = new URL(base.pathname.replace(/\/?$/, '/') + path.replace(/^\//, ''), base.origin);
+    let status: number | null = null;
+    let bytes = 0;
+    try {
+      const response = await request(full, {
+        method: 'GET',
+        dispatcher: this.dispatcher,
+        headers: { 'user-agent': this.options.userAgent, accept: 'application/json, text/plain;q=0.9' },
+      });
+      status = response.statusCode;
+      const text = await response.body.text();
+      bytes = Buffer.byteLength(text);
+      if (status === 429 || (status === 503 && response.headers['retry-after'] !== undefined)) {
+        const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], Date.now()) ?? 60_000;
+        throw new TransportError('rateLimited', `${path}: HTTP ${status}, the server asks to retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
+          status,
+          retryAfterMs,
+          path,
+        });
+      }
+      if (status < 200 || status >= 300) {
+        throw new TransportError('http', `${path}: HTTP ${status}${statusText(status)}`, { status, path });
+      }
+      this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt });
+      return text;
+    } catch (error) {
+      const classified = classify(error, path);
+      this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt, error: classified.message });
+      throw classified;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // destroy(), not close(): a hung request must not keep the extension host busy on shutdown.
+    await this.dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+function statusText(status: number): string {
+  const names: Record<number, string> = {
+    400: ' Bad Request',
+    401: ' Unauthorized',
+    403: ' Forbidden',
+    404: ' Not Found (is this a mempool instance with the mining API enabled?)',
+    500: ' Internal Server Error',
+    502: ' Bad Gateway',
+    503: ' Service Unavailable',
+    504: ' Gateway Timeout',
+  };
+  return names[status] ?? '';
+}

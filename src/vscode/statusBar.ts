@@ -1,0 +1,120 @@
+// The status bar item and its Markdown hover: a renderer of GlanceState, nothing more.
+import * as vscode from 'vscode';
+import { computeGlanceFigures, type GlanceFigures } from '../core/glance/figures';
+import { hoverMarkdown } from '../core/glance/hoverMarkdown';
+import { staleness, type GlanceState } from '../core/glance/state';
+import { statusText } from '../core/glance/statusText';
+import type { Settings } from '../core/settings';
+import { COMMANDS } from './commands';
+import type { Log } from './log';
+
+export const STATUS_ITEM_ID = 'miningEconomics.status';
+/** The hover says "updated 2 min ago": re-render often enough for that to stay true. */
+const AGE_TICK_MS = 30_000;
+
+export class StatusBarView implements vscode.Disposable {
+  private item: vscode.StatusBarItem;
+  private readonly ticker: ReturnType<typeof setInterval>;
+  private lastState: GlanceState | null = null;
+
+  constructor(
+    private settings: Settings,
+    private readonly log: Log,
+    private readonly sourceHost: () => string,
+  ) {
+    this.item = this.createItem();
+    this.ticker = setInterval(() => this.rerender(), AGE_TICK_MS);
+  }
+
+  update(state: GlanceState): void {
+    this.lastState = state;
+    this.rerender();
+  }
+
+  applySettings(settings: Settings): void {
+    const moved =
+      settings.statusBar.alignment !== this.settings.statusBar.alignment || settings.statusBar.priority !== this.settings.statusBar.priority;
+    this.settings = settings;
+    // Alignment and priority are fixed at creation: a new item is the only way to move it.
+    if (moved) {
+      this.item.dispose();
+      this.item = this.createItem();
+    }
+    this.rerender();
+  }
+
+  private createItem(): vscode.StatusBarItem {
+    const { alignment, priority } = this.settings.statusBar;
+    const item = vscode.window.createStatusBarItem(
+      STATUS_ITEM_ID,
+      alignment === 'left' ? vscode.StatusBarAlignment.Left : vscode.StatusBarAlignment.Right,
+      priority,
+    );
+    item.name = 'Mining Economics';
+    item.command = COMMANDS.show;
+    item.text = '$(sync~spin) Mining Economics';
+    item.show();
+    return item;
+  }
+
+  private rerender(): void {
+    const state = this.lastState;
+    if (!state) return;
+    try {
+      this.render(state);
+    } catch (error) {
+      // A damaged cached snapshot must not take the item down: say so and show the no-data state.
+      this.log.error(`Could not render the status bar: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.item.text = '$(warning) Mining Economics';
+      this.item.tooltip = 'Mining Economics could not display its data; see the log.';
+    }
+  }
+
+  private render(state: GlanceState): void {
+    const now = Date.now();
+    const { currency, statusBar, refreshIntervalMs } = this.settings;
+    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now) : null;
+    const { stale, reason } = staleness(state, now, refreshIntervalMs);
+
+    let text: string;
+    let accessible: string;
+    if (figures) {
+      text = statusText(figures, statusBar.show, statusBar.template, statusBar.fixedWidth, now);
+      accessible = statusText(figures, statusBar.show, statusBar.template, false, now).replace(/\$\([^)]*\)\s*/g, '');
+      if (stale) text += ' $(warning)';
+      else if (state.origin === 'cache') text += ' $(history)';
+    } else if (state.error) {
+      text = '$(warning) Mining: no data';
+      accessible = `Mining Economics: no data yet, ${state.error.message}`;
+    } else {
+      text = '$(sync~spin) Mining Economics';
+      accessible = 'Mining Economics: loading';
+    }
+    this.item.text = text;
+    this.item.accessibilityInformation = { label: `Mining Economics: ${accessible}${stale && reason ? `. Stale: ${reason}` : ''}`, role: 'button' };
+    this.item.backgroundColor = stale || (!figures && state.error) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+
+    const markdown = new vscode.MarkdownString(
+      hoverMarkdown({
+        figures,
+        sourceHost: state.snapshot?.sourceHost ?? this.sourceHost(),
+        fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
+        nowMs: now,
+        error: state.error?.message ?? (stale ? reason : null),
+        fromCache: state.origin === 'cache',
+        formatDate: (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+        commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
+      }),
+      true,
+    );
+    // Trusted for our three commands only: a link smuggled in from the network could run nothing else.
+    markdown.isTrusted = { enabledCommands: [COMMANDS.show, COMMANDS.refresh, COMMANDS.showLog] };
+    markdown.supportHtml = false;
+    this.item.tooltip = markdown;
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    this.item.dispose();
+  }
+}
