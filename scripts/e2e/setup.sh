@@ -106,8 +106,9 @@ JSON
 fi
 
 # Smoke check that the install runs (cheap: prints version and exits).
-# CODE_SERVER_CONFIG: otherwise code-server writes ~/.config/code-server/config.yaml.
-cs_version_line="$(CODE_SERVER_CONFIG=/dev/null PATH="$NODE24_DIR/bin:$PATH" "$NODE24_BIN" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | head -n1)"
+# CODE_SERVER_CONFIG / XDG_DATA_HOME: otherwise code-server writes
+# ~/.config/code-server/config.yaml and ~/.local/share/code-server/coder-logs.
+cs_version_line="$(CODE_SERVER_CONFIG=/dev/null XDG_DATA_HOME="$CACHE_DIR/xdg-data" PATH="$NODE24_DIR/bin:$PATH" "$NODE24_BIN" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | head -n1)"
 [[ "$cs_version_line" == "$CODE_SERVER_VERSION"* ]] || { log "code-server --version printed: $cs_version_line"; exit 1; }
 
 log "ready in $(($(date +%s) - start_ts))s"

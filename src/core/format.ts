@@ -95,12 +95,12 @@ export function formatSatsPerPhDay(sats: number | null | undefined): string {
   return `${formatNumber(sats, sats >= 100 ? 0 : 1)} sats/PH/day`;
 }
 
-/** BTC amounts: "3.125 BTC", "0.0312 BTC" (up to 8 decimals, trailing zeros dropped, at least 3 significant digits). */
+/** BTC amounts: "3.125 BTC", "0.03123 BTC" (4 significant digits, at least 3 and at most 8 decimals, trailing zeros dropped). */
 export function formatBtc(sats: number | null | undefined): string {
   if (sats === null || sats === undefined || !Number.isFinite(sats)) return '— BTC';
   const btc = sats / 1e8;
   const abs = Math.abs(btc);
-  const decimals = abs === 0 ? 0 : Math.min(8, Math.max(3, 2 - Math.floor(Math.log10(abs))));
+  const decimals = abs === 0 ? 0 : Math.min(8, Math.max(3, 3 - Math.floor(Math.log10(abs))));
   return `${Number(btc.toFixed(decimals)).toString()} BTC`;
 }
 
@@ -149,7 +149,7 @@ export function formatBlockInterval(ms: number): string {
   return m > 0 ? `${m} min ${sec} s` : `${sec} s`;
 }
 
-/** "just now", "2 min ago", "3 h ago", "2 d ago". */
+/** "just now", "2 min ago", "3 h ago", "2 d ago": the largest unit only, an age needs no more. */
 export function formatAge(ageMs: number): string {
   if (!Number.isFinite(ageMs) || ageMs < 45_000) return 'just now';
   return `${formatDuration(ageMs).split(' ').slice(0, 2).join(' ')} ago`;

@@ -42,7 +42,7 @@ export interface SettingsProblem {
 export type RawSettings = (key: string) => unknown;
 
 // A small, strict URL check of our own: the core has no URL global (it runs without Node or DOM types).
-const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^?#\s]*)?$/;
+const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^?#\s]*)?$/i;
 
 export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: string } {
   if (typeof raw !== 'string' || raw.trim() === '') return { problem: 'is empty; expected a URL such as https://mempool.space' };

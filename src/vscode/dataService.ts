@@ -5,7 +5,7 @@ import { fetchSnapshot } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
-import { describeFailure, isTransportError } from '../core/transport';
+import { describeFailure, isTransportError, type Transport } from '../core/transport';
 import type { HttpClient } from '../net/httpClient';
 import type { ConfigService } from './config';
 import { loadNet } from './lazyModules';
@@ -66,6 +66,15 @@ export class DataService implements vscode.Disposable {
     } else if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
       this.scheduler.setIntervalMs(current.refreshIntervalMs);
     }
+  }
+
+  /** The shared HTTP client (one dispatcher, one User-Agent, one retry policy) for other views' requests. */
+  transport(): Transport {
+    return this.getClient();
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
   }
 
   /** Proxy settings changed: rebuild the dispatcher on next use. */

@@ -1,0 +1,100 @@
+/**
+ * Investigation: VS Code's own extension-test route in code-server.
+ *
+ * code-server's CLI rejects --extensionDevelopmentPath/--extensionTestsPath,
+ * but the browser workbench reads them from the page URL, as VS Code's web
+ * integration tests do:
+ *   ?folder=/abs/ws&payload=[["extensionDevelopmentPath","vscode-remote://HOST:PORT/abs/ext"],
+ *                            ["extensionTestsPath","vscode-remote://HOST:PORT/abs/tests/index.js"]]
+ * The tests module exports `run(): Promise<void>`; when it settles the
+ * workbench calls window.codeAutomationExit(code) (exposed by openWorkbench).
+ *
+ * Run:
+ *   node_modules/.bin/esbuild test/e2e/payload-route.e2e.ts --bundle --platform=node \
+ *     --external:playwright-core --outfile=.cache/e2e/payload-route.js && node .cache/e2e/payload-route.js
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { e2ePaths, openWorkbench, screenshot, startCodeServer, waitForStatusBarItem, waitUntil, type CodeServerHandle, type WorkbenchHandle } from './harness';
+import { buildProbeVsix, PROBE_ITEM_DOM_ID } from './probe-fixture';
+
+const TESTS_INDEX_JS = `
+const vscode = require('vscode');
+const fs = require('fs');
+const path = require('path');
+exports.run = async function run() {
+  const out = path.join(__dirname, 'result.json');
+  const commands = await vscode.commands.getCommands(true);
+  const ext = vscode.extensions.getExtension('probe.probe');
+  const result = {
+    hasCommand: commands.includes('probe.hello'),
+    extensionPath: ext && ext.extensionPath,
+    isDevelopment: vscode.env.uiKind !== undefined && ext ? ext.extensionMode === vscode.ExtensionMode.Test || ext.extensionMode === vscode.ExtensionMode.Development : false,
+    extensionMode: ext && ext.extensionMode,
+  };
+  fs.writeFileSync(out, JSON.stringify(result));
+  console.log('[payload-tests] ' + JSON.stringify(result));
+  if (!result.hasCommand) throw new Error('probe.hello missing');
+};
+`;
+
+async function main(): Promise<number> {
+  const paths = e2ePaths();
+  const probe = buildProbeVsix();
+  const testsDir = path.join(paths.cacheDir, 'payload-tests');
+  fs.rmSync(testsDir, { recursive: true, force: true });
+  fs.mkdirSync(testsDir, { recursive: true });
+  fs.writeFileSync(path.join(testsDir, 'index.js'), TESTS_INDEX_JS);
+  const resultFile = path.join(testsDir, 'result.json');
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-payload-ws-'));
+
+  let server: CodeServerHandle | undefined;
+  let wb: WorkbenchHandle | undefined;
+  let ok = false;
+  try {
+    // Nothing installed but a dummy: the probe comes only from extensionDevelopmentPath.
+    server = await startCodeServer({ vsixPath: probe.vsix, userSettings: {} });
+    // Uninstall-free variant: the dev path overrides the installed copy of the same id.
+    const authority = `127.0.0.1:${server.port}`;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${probe.dir}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${testsDir}/index.js`],
+    ];
+    const url = `${server.url}?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    console.log(`opening ${url}`);
+    wb = await openWorkbench(url);
+    const exitCode = await Promise.race([
+      wb.automationExit,
+      waitUntil(() => fs.existsSync(resultFile), { timeoutMs: 90_000, what: 'payload tests result file' }).then(() => 'result-file' as const),
+    ]);
+    console.log(`first signal: ${exitCode}`);
+    const code = await Promise.race([wb.automationExit, waitUntil(() => false, { timeoutMs: 30_000, what: 'codeAutomationExit' }).catch(() => 'no codeAutomationExit')]);
+    console.log(`codeAutomationExit: ${code}`);
+    const result = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : '(none)';
+    console.log(`result.json: ${result}`);
+    await screenshot(wb.page, 'payload-route').catch(() => undefined);
+    const item = await waitForStatusBarItem(wb.page, PROBE_ITEM_DOM_ID, undefined, 5_000).catch((e: Error) => e.message);
+    console.log(`status item: ${JSON.stringify(item)}`);
+    ok = code === 0;
+  } catch (e) {
+    console.error((e as Error).stack);
+    if (server) console.error(server.logs().slice(-5000));
+    if (wb) console.error(wb.consoleLogs().slice(-5000));
+  } finally {
+    if (server && process.env.E2E_DUMP_LOGS === '1') console.error(server.vscodeLogs().slice(-30_000));
+    await wb?.close();
+    await server?.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+  console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (c) => process.exit(c),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, normaliseMempoolUrl, readSettings, sourceHostOf } from '../../src/core/settings';
+
+const from = (values: Record<string, unknown>) => (key: string) => values[key];
+
+describe('readSettings', () => {
+  it('defaults when nothing is set', () => {
+    const { settings, problems } = readSettings(from({}));
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads valid values', () => {
+    const { settings, problems } = readSettings(
+      from({
+        mempoolUrl: 'http://umbrel.local:3006/',
+        refreshIntervalMinutes: 2,
+        currency: 'eur',
+        'statusBar.show': 'hashpriceSats',
+        'statusBar.alignment': 'left',
+        'statusBar.priority': -5,
+        'statusBar.fixedWidth': false,
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(settings.mempoolUrl).toBe('http://umbrel.local:3006');
+    expect(settings.refreshIntervalMs).toBe(120_000);
+    expect(settings.currency).toBe('EUR');
+    expect(settings.statusBar).toMatchObject({ show: 'hashpriceSats', alignment: 'left', priority: -5, fixedWidth: false });
+  });
+
+  it('falls back with a message naming the setting for each bad value', () => {
+    const { settings, problems } = readSettings(
+      from({ mempoolUrl: 'ftp://x', refreshIntervalMinutes: 0.1, currency: 'XBT', 'statusBar.show': 'everything', 'statusBar.template': '{hashrate} {bogus}' }),
+    );
+    expect(settings.mempoolUrl).toBe('https://mempool.space');
+    expect(settings.refreshIntervalMs).toBe(60_000);
+    expect(settings.currency).toBe('USD');
+    expect(settings.statusBar.show).toBe('hashrateAndHashprice');
+    expect(problems.map((p) => p.setting)).toEqual([
+      'miningEconomics.mempoolUrl',
+      'miningEconomics.refreshIntervalMinutes',
+      'miningEconomics.currency',
+      'miningEconomics.statusBar.show',
+      'miningEconomics.statusBar.template',
+    ]);
+    expect(problems[0]!.message).toMatch(/must use http or https/);
+    expect(problems[1]!.message).toMatch(/below the minimum of 1 minute/);
+    expect(problems[4]!.message).toMatch(/\{bogus\}/);
+  });
+
+  it('rejects a non-number interval', () => {
+    const { settings, problems } = readSettings(from({ refreshIntervalMinutes: 'often' }));
+    expect(settings.refreshIntervalMs).toBe(5 * 60_000);
+    expect(problems[0]!.message).toMatch(/must be a number of minutes/);
+  });
+});
+
+describe('normaliseMempoolUrl', () => {
+  it.each([
+    ['https://mempool.space', 'https://mempool.space'],
+    ['https://mempool.space/', 'https://mempool.space'],
+    ['HTTPS://Mempool.Space//', 'https://mempool.space'],
+    ['http://127.0.0.1:8999', 'http://127.0.0.1:8999'],
+    ['https://example.org/mempool/', 'https://example.org/mempool'],
+    ['http://[::1]:3006', 'http://[::1]:3006'],
+  ])('%s → %s', (raw, url) => {
+    expect(normaliseMempoolUrl(raw)).toEqual({ url });
+  });
+  it.each(['', 'mempool.space', 'javascript:alert(1)', 'file:///etc/passwd', 'https://x/?a=1', 'https://x:99999', 'https://a b'])('rejects %j', (raw) => {
+    expect(normaliseMempoolUrl(raw)).toHaveProperty('problem');
+  });
+  it('names the host for the hover', () => {
+    expect(sourceHostOf('https://mempool.space')).toBe('mempool.space');
+    expect(sourceHostOf('http://127.0.0.1:8999/mempool')).toBe('127.0.0.1:8999/mempool');
+  });
+});
