@@ -29,13 +29,15 @@ log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 start_ts=$(date +%s)
 
 mkdir -p "$CACHE_DIR"
+# Serialise concurrent runs (two test jobs on one machine).
+exec 9>"$CACHE_DIR/.setup.lock"
+flock -w 1800 9 || { log "timed out waiting for another setup.sh run"; exit 1; }
 
 # ---------------------------------------------------------------- apt packages
 need_apt=()
 for pkg in chromium libkrb5-dev; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    need_apt+=("$pkg")
-  fi
+  status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+  [[ "$status" == "install ok installed" ]] || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
   if [[ "${E2E_SKIP_APT:-}" == 1 ]]; then
@@ -108,7 +110,9 @@ fi
 # Smoke check that the install runs (cheap: prints version and exits).
 # CODE_SERVER_CONFIG / XDG_DATA_HOME: otherwise code-server writes
 # ~/.config/code-server/config.yaml and ~/.local/share/code-server/coder-logs.
-cs_version_line="$(CODE_SERVER_CONFIG=/dev/null XDG_DATA_HOME="$CACHE_DIR/xdg-data" PATH="$NODE24_DIR/bin:$PATH" "$NODE24_BIN" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | head -n1)"
+cs_version_out="$(CODE_SERVER_CONFIG=/dev/null XDG_DATA_HOME="$CACHE_DIR/xdg-data" PATH="$NODE24_DIR/bin:$PATH" \
+  "$NODE24_BIN" "$CS_DIR/out/node/entry.js" --version 2>/dev/null || true)"
+cs_version_line="${cs_version_out%%$'\n'*}"
 [[ "$cs_version_line" == "$CODE_SERVER_VERSION"* ]] || { log "code-server --version printed: $cs_version_line"; exit 1; }
 
 log "ready in $(($(date +%s) - start_ts))s"

@@ -136,6 +136,15 @@ function requireAscending<T>(r: Reader, items: readonly T[], key: (t: T) => numb
   }
 }
 
+/**
+ * Bitcoin clamps a retarget to ×¼…×4. The genesis record carries `adjustment: 0` (there was no previous
+ * difficulty) and older records may lack the field: both mean "no change" rather than an error.
+ */
+function adjustmentRatio(r: Reader, value: unknown, height: unknown, path: string): number {
+  if (value === undefined || (value === 0 && height === 0)) return 1;
+  return r.number(value, path, 0.25, 4);
+}
+
 export function parseHashrateHistory(json: unknown): HashrateHistory {
   const r = new Reader('/api/v1/mining/hashrate');
   const root = r.object(json, 'response');
@@ -156,8 +165,7 @@ export function parseHashrateHistory(json: unknown): HashrateHistory {
       timeS: r.timeS(time, `difficulty[${i}].time`),
       height: r.height(o.height, `difficulty[${i}].height`),
       difficulty: r.positive(o.difficulty, `difficulty[${i}].difficulty`, LIMITS.maxDifficulty),
-      // Bitcoin clamps a retarget to ×¼…×4; older records may lack the field (treated as no change).
-      adjustmentRatio: o.adjustment === undefined ? 1 : r.number(o.adjustment, `difficulty[${i}].adjustment`, 0.25, 4),
+      adjustmentRatio: adjustmentRatio(r, o.adjustment, o.height, `difficulty[${i}].adjustment`),
     };
   });
   requireAscending(r, difficulty, (d) => d.height, 'difficulty heights');

@@ -256,6 +256,12 @@ export interface StartCodeServerOptions {
   env?: Record<string, string>;
   /** Extra code-server arguments. */
   extraArgs?: string[];
+  /**
+   * Allow VS Code's extension-test route (extensionTestsUrl): passes
+   * `--vscode-option enable-smoke-test-driver`, without which a built
+   * workbench ignores the URL payload.
+   */
+  extensionTests?: boolean;
   /** Timeout for HTTP to come up (default 90 s). */
   startTimeoutMs?: number;
 }
@@ -318,19 +324,40 @@ function readLogsRecursive(dir: string): string {
 }
 
 const liveGroups = new Set<number>();
+const liveTempDirs = new Set<string>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Last resort if a test forgets stop() or throws: never leave code-server behind.
-  process.on('exit', () => {
+  const killAll = () => {
     for (const pgid of liveGroups) killQuietly(-pgid, 'SIGKILL');
-  });
+    liveGroups.clear();
+    if (process.env.E2E_KEEP !== '1') for (const d of liveTempDirs) fs.rmSync(d, { recursive: true, force: true });
+    liveTempDirs.clear();
+  };
+  process.on('exit', killAll);
+  // A signal (CI timeout, Ctrl-C) ends node without 'exit': clean up, then
+  // re-raise so the default behaviour (and exit status) is unchanged. When
+  // other handlers exist (playwright-core closes its browsers on SIGTERM but
+  // does not exit), give them a moment, then exit with 128+signal.
+  const signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  for (const sig of Object.keys(signals) as (keyof typeof signals)[]) {
+    const onSignal = () => {
+      killAll();
+      process.removeListener(sig, onSignal);
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+      else setTimeout(() => process.exit(128 + signals[sig]), 3_000);
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 export async function startCodeServer(opts: StartCodeServerOptions): Promise<CodeServerHandle> {
   const paths = e2ePaths();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-code-server-'));
+  installExitHook();
+  liveTempDirs.add(tempDir);
   const userDataDir = path.join(tempDir, 'user-data');
   const extensionsDir = path.join(tempDir, 'extensions');
   const xdgConfig = path.join(tempDir, 'xdg-config');
@@ -354,6 +381,9 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     XDG_CONFIG_HOME: xdgConfig,
     XDG_DATA_HOME: xdgData,
     TMPDIR: tmp,
+    // No extension gallery: a web workbench with extensions.autoUpdate=false still
+    // queries it (open-vsx.org) for built-in extension updates; empty = disabled.
+    EXTENSIONS_GALLERY: '{"serviceUrl":""}',
     [markerKey]: markerValue,
     ...opts.env,
   });
@@ -365,7 +395,6 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   const logBuf: string[] = [];
   const logs = () => logBuf.join('');
   const startTimeoutMs = opts.startTimeoutMs ?? 90_000;
-  installExitHook();
 
   let child: ChildProcess | undefined;
   let port = 0;
@@ -383,6 +412,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       '--ignore-last-opened',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...(opts.extensionTests ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...(opts.extraArgs ?? []),
       ...(opts.workspaceDir ? [path.resolve(opts.workspaceDir)] : []),
     ];
@@ -431,6 +461,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       stopped = true;
       await stopGroup(running, marker);
       if (running.pid) liveGroups.delete(running.pid);
+      liveTempDirs.delete(tempDir);
       if (process.env.E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
@@ -683,6 +714,38 @@ export async function findWebviewFrame(page: Page, selector: string, timeoutMs =
   );
 }
 
+// ------------------------------------------- VS Code's extension-test route
+
+/**
+ * URL that makes the workbench run VS Code's standard extension tests in the
+ * remote (Node) extension host: `extensionTestsPath` is a module exporting
+ * `run(): Promise<void>`; when it settles the workbench calls
+ * window.codeAutomationExit(0|1) (see WorkbenchHandle.automationExit) and the
+ * extension host exits. Requires startCodeServer({ extensionTests: true })
+ * (a built workbench ignores the payload without --enable-smoke-test-driver).
+ * `extensionDevelopmentPath` must be an unpacked extension folder on this
+ * machine: the source tree, or the packaged copy that --install-extension
+ * unpacked into <extensionsDir>/<publisher>.<name>-<version>.
+ */
+export function extensionTestsUrl(
+  server: Pick<CodeServerHandle, 'url' | 'port'>,
+  opts: { extensionDevelopmentPath: string | string[]; extensionTestsPath: string; folder?: string },
+): string {
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
+  const dev = Array.isArray(opts.extensionDevelopmentPath) ? opts.extensionDevelopmentPath : [opts.extensionDevelopmentPath];
+  const payload = [...dev.map((d) => ['extensionDevelopmentPath', remote(d)]), ['extensionTestsPath', remote(opts.extensionTestsPath)]];
+  const folder = opts.folder ? `folder=${encodeURIComponent(path.resolve(opts.folder))}&` : '';
+  return `${server.url}?${folder}payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** The folder --install-extension unpacked an extension into (`<extensionsDir>/<id>-<version>`). */
+export function installedExtensionDir(server: Pick<CodeServerHandle, 'extensionsDir'>, extensionId: string): string {
+  const prefix = `${extensionId.toLowerCase()}-`;
+  const hit = fs.readdirSync(server.extensionsDir).find((d) => d.toLowerCase().startsWith(prefix));
+  if (!hit) throw new Error(`extension ${extensionId} is not installed in ${server.extensionsDir}`);
+  return path.join(server.extensionsDir, hit);
+}
+
 // --------------------------------------------------- packaging extensions
 
 function run(cmd: string, args: string[], cwd: string, timeoutMs = 120_000): string {
@@ -826,6 +889,7 @@ export async function startResultServer(): Promise<ResultServer> {
 export function formatReport(r: SuiteReportLike): string {
   const lines = r.tests.map((t) => `${t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL'} ${t.name} (${t.durationMs} ms)${t.error ? `\n    ${t.error.replace(/\n/g, '\n    ')}` : ''}`);
   if (r.fatal) lines.push(`FATAL ${r.fatal}`);
-  lines.push(`${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+  // Not a bare 'N passed, N failed' line: that is reserved for the outer script's closing line.
+  lines.push(`companion suite: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (in the extension host)`);
   return lines.join('\n');
 }

@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { e2ePaths, openWorkbench, screenshot, startCodeServer, waitForStatusBarItem, waitUntil, type CodeServerHandle, type WorkbenchHandle } from './harness';
+import { e2ePaths, extensionTestsUrl, installedExtensionDir, openWorkbench, screenshot, startCodeServer, waitForStatusBarItem, waitUntil, type CodeServerHandle, type WorkbenchHandle } from './harness';
 import { buildProbeVsix, PROBE_ITEM_DOM_ID } from './probe-fixture';
 
 const TESTS_INDEX_JS = `
@@ -25,13 +25,14 @@ const fs = require('fs');
 const path = require('path');
 exports.run = async function run() {
   const out = path.join(__dirname, 'result.json');
-  const commands = await vscode.commands.getCommands(true);
   const ext = vscode.extensions.getExtension('probe.probe');
+  // onStartupFinished may not have fired yet when tests start: activate explicitly.
+  if (ext) await ext.activate();
+  const commands = await vscode.commands.getCommands(true);
   const result = {
     hasCommand: commands.includes('probe.hello'),
     extensionPath: ext && ext.extensionPath,
-    isDevelopment: vscode.env.uiKind !== undefined && ext ? ext.extensionMode === vscode.ExtensionMode.Test || ext.extensionMode === vscode.ExtensionMode.Development : false,
-    extensionMode: ext && ext.extensionMode,
+    isActive: !!(ext && ext.isActive),
   };
   fs.writeFileSync(out, JSON.stringify(result));
   console.log('[payload-tests] ' + JSON.stringify(result));
@@ -54,14 +55,10 @@ async function main(): Promise<number> {
   let ok = false;
   try {
     // Nothing installed but a dummy: the probe comes only from extensionDevelopmentPath.
-    server = await startCodeServer({ vsixPath: probe.vsix, userSettings: {} });
-    // Uninstall-free variant: the dev path overrides the installed copy of the same id.
-    const authority = `127.0.0.1:${server.port}`;
-    const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${probe.dir}`],
-      ['extensionTestsPath', `vscode-remote://${authority}${testsDir}/index.js`],
-    ];
-    const url = `${server.url}?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    server = await startCodeServer({ vsixPath: probe.vsix, userSettings: {}, extensionTests: process.env.E2E_NO_SMOKE_DRIVER !== '1' });
+    // Either the source folder or the copy unpacked from the .vsix (tests the packaged artifact).
+    const devPath = process.env.E2E_DEV_PATH === 'source' ? probe.dir : installedExtensionDir(server, 'probe.probe');
+    const url = extensionTestsUrl(server, { extensionDevelopmentPath: devPath, extensionTestsPath: path.join(testsDir, 'index.js'), folder: ws });
     console.log(`opening ${url}`);
     wb = await openWorkbench(url);
     const exitCode = await Promise.race([

@@ -19,7 +19,12 @@ const PACKAGE_JSON = {
   engines: { vscode: '^1.90.0' },
   main: './extension.js',
   activationEvents: ['onStartupFinished'],
-  contributes: { commands: [{ command: 'probe.hello', title: 'Hello', category: 'Probe' }] },
+  contributes: {
+    commands: [
+      { command: 'probe.hello', title: 'Hello', category: 'Probe' },
+      { command: 'probe.webview', title: 'Open Webview', category: 'Probe' },
+    ],
+  },
 };
 
 const EXTENSION_JS = `
@@ -35,6 +40,12 @@ exports.activate = function activate(context) {
     vscode.commands.registerCommand('probe.hello', () => {
       item.text = 'PROBE hello';
       item.tooltip = 'probe tooltip after hello';
+    }),
+    vscode.commands.registerCommand('probe.webview', () => {
+      const panel = vscode.window.createWebviewPanel('probe.webview', 'Probe Webview', vscode.ViewColumn.One, { enableScripts: true });
+      panel.webview.html = '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \\'none\\'; script-src ' + panel.webview.cspSource + ' \\'unsafe-inline\\'; style-src \\'unsafe-inline\\';"></head>'
+        + '<body><h1 id="probe-webview" style="color: var(--vscode-foreground)">PROBE WEBVIEW</h1><p id="probe-js">no js</p>'
+        + '<script>document.getElementById("probe-js").textContent = "js ran";</script></body></html>';
     }),
   );
 };

@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import {
   buildCompanionVsix,
   e2ePaths,
+  findWebviewFrame,
   formatReport,
   hoverStatusBarItem,
   openWorkbench,
@@ -99,12 +100,26 @@ async function main(): Promise<number> {
     const tip2 = await hoverStatusBarItem(page, PROBE_ITEM_DOM_ID);
     check('tooltip updated after the command', tip2.text === 'probe tooltip after hello', JSON.stringify(tip2.text));
     console.log(`screenshot: ${await screenshot(page, 'probe-after-command')}`);
+
+    const t3 = Date.now();
+    await runCommand(page, 'Probe: Open Webview');
+    const frame = await findWebviewFrame(page, '#probe-webview');
+    await frame.locator('#probe-js', { hasText: 'js ran' }).waitFor({ timeout: 20_000 });
+    timings.webviewMs = Date.now() - t3;
+    const heading = await frame.locator('#probe-webview').innerText();
+    check('webview frame is reachable and its script ran', heading === 'PROBE WEBVIEW', JSON.stringify(heading));
+    console.log(`screenshot: ${await screenshot(page, 'probe-webview')}`);
   } catch (e) {
     check('no unexpected error', false, (e as Error).stack ?? String(e));
     if (wb) await screenshot(wb.page, 'probe-failure').catch(() => undefined);
     if (server) console.error(`--- code-server output ---\n${server.logs()}\n--- vscode logs ---\n${server.vscodeLogs().slice(-20_000)}`);
     if (wb) console.error(`--- browser console ---\n${wb.consoleLogs().slice(-10_000)}`);
   } finally {
+    // Keep the logs as artifacts (CI uploads artifacts/e2e).
+    const logDir = path.join(paths.artifactsDir);
+    fs.mkdirSync(logDir, { recursive: true });
+    if (server) fs.writeFileSync(path.join(logDir, 'probe-code-server.log'), `${server.logs()}\n${server.vscodeLogs()}`);
+    if (wb) fs.writeFileSync(path.join(logDir, 'probe-browser-console.log'), wb.consoleLogs());
     await wb?.close();
     await server?.stop();
     await results?.close();

@@ -94,10 +94,12 @@ function unit(seed: number, n: number, salt: number): number {
   return hash32(hash32(seed, salt), n) / 4294967296;
 }
 
+/** Roughly standard normal from (seed, n, salt): Irwin–Hall sum of four 16-bit uniforms (cheap, pure). */
 function normalAt(seed: number, n: number, salt: number): number {
-  const u = 1 - unit(seed, n, salt);
-  const v = unit(seed, n, salt + 7919);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  const h1 = hash32(hash32(seed, salt), n);
+  const h2 = hash32(h1, 0x9e37);
+  const sum = ((h1 & 0xffff) + (h1 >>> 16) + (h2 & 0xffff) + (h2 >>> 16)) / 65536;
+  return (sum - 2) * 1.7320508075688772;
 }
 
 function hexAt(seed: number, n: number, salt: number, length: number): string {
@@ -142,7 +144,8 @@ const PRICE_USD: readonly Anchor[] = [
   ['2010-07-19', 0.08], ['2010-11-01', 0.25], ['2011-02-10', 1], ['2011-06-08', 29], ['2011-11-15', 2.5],
   ['2012-06-01', 5.5], ['2012-12-31', 13.5], ['2013-04-09', 210], ['2013-05-15', 115], ['2013-10-01', 125],
   ['2013-11-30', 1120], ['2014-06-01', 630], ['2015-01-14', 180], ['2015-08-01', 280], ['2016-06-15', 690],
-  ['2016-12-31', 960], ['2017-06-01', 2400], ['2017-12-17', 19300], ['2018-02-06', 7000], ['2018-12-15', 3200],
+  ['2016-12-31', 960], ['2017-06-01', 2400], ['2017-07-15', 2100], ['2017-09-01', 4700],
+  ['2017-11-01', 6500], ['2017-12-17', 19300], ['2018-02-06', 7000], ['2018-12-15', 3200],
   ['2019-06-26', 12900], ['2019-12-18', 6600], ['2020-03-12', 4900], ['2020-10-01', 10700],
   ['2021-04-14', 63500], ['2021-07-20', 29800], ['2021-11-10', 68000], ['2022-06-18', 19000],
   ['2022-12-31', 16500], ['2023-06-30', 30500], ['2023-12-31', 42300], ['2024-03-14', 71500],
@@ -159,7 +162,7 @@ const FEES_BTC: readonly Anchor[] = [
   ['2019-06-01', 0.5], ['2020-01-01', 0.3], ['2020-10-01', 0.8], ['2021-04-20', 3.5], ['2021-07-15', 0.3],
   ['2022-01-01', 0.15], ['2022-06-01', 0.1], ['2023-02-01', 0.2], ['2023-05-08', 2.5], ['2023-07-01', 0.6],
   ['2023-12-15', 2.2], ['2024-02-01', 0.5], ['2024-04-20', 3.0], ['2024-05-15', 0.4], ['2024-09-01', 0.12],
-  ['2025-01-01', 0.07], ['2025-06-01', 0.04], ['2026-01-01', 0.035], ['2026-11-25', 0.03],
+  ['2025-01-01', 0.07], ['2025-06-01', 0.04], ['2026-01-01', 0.035], ['2026-11-25', 0.032],
 ];
 
 /** Transactions per block (log-interpolated). */
@@ -247,10 +250,12 @@ export function retargetBits(oldBits: number, actualTimespanS: number): number {
   return targetToCompact(target);
 }
 
-/** Block subsidy in sats: 50 BTC >> ⌊height/210000⌋ (the shift done exactly; 0 after 64 halvings). */
+const SUBSIDY_BY_HALVING = Array.from({ length: 64 }, (_, k) => Number(5_000_000_000n >> BigInt(k)));
+
+/** Block subsidy in sats: 50 BTC >> ⌊height/210000⌋ (an exact integer shift; 0 after 64 halvings). */
 export function subsidySats(height: number): number {
   const halvings = Math.floor(height / HALVING_INTERVAL);
-  return halvings >= 64 ? 0 : Math.floor(5_000_000_000 / 2 ** halvings);
+  return halvings >= 64 || halvings < 0 ? 0 : SUBSIDY_BY_HALVING[halvings]!;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -429,11 +434,11 @@ function buildModel(seed: number, endTimeS: number): Model {
     const early = midnight < 1356998400; // 2013
     nh = 0.97 * nh + (early ? 0.008 : 0.002) * rh.normal();
     hashrate[d] = 10 ** (interp(HASH_TAB, mid) + nh);
-    // Price: ~4 % (1σ) around the curve, 0 before the first price point.
-    np = 0.85 * np + 0.009 * rp.normal();
+    // Price: ~3.3 % (1σ) around the curve, 0 before the first price point.
+    np = 0.85 * np + 0.0075 * rp.normal();
     priceUsd[d] = midnight < FIRST_PRICE_TIME_S ? 0 : roundPrice(10 ** (interp(PRICE_TAB, midnight) + np));
-    // Fees: ~25 % daily wander.
-    nf = 0.8 * nf + 0.06 * rf.normal();
+    // Fees: ~15 % daily wander (the spikes are in the anchors).
+    nf = 0.8 * nf + 0.036 * rf.normal();
     feeSats[d] = 10 ** (interp(FEE_TAB, mid) + nf) * 1e8;
     txCount[d] = 10 ** interp(TX_TAB, mid);
   }
@@ -485,6 +490,7 @@ export class SyntheticChain {
   private daySumFees: Float64Array;
   private daySumSubsidy: Float64Array;
   private _nowS: number;
+  private feeSumsReady = false;
   private version = 0;
   private cache = new Map<string, { version: number; value: unknown }>();
 
@@ -500,7 +506,7 @@ export class SyntheticChain {
       epochBits: number[];
       model: Model;
       nowS: number;
-      days?: { count: Float64Array; h: Float64Array; t: Float64Array; fees: Float64Array; subsidy: Float64Array };
+      days?: { count: Float64Array; h: Float64Array; t: Float64Array; fees: Float64Array; subsidy: Float64Array; feeSumsReady: boolean };
     },
   ) {
     this.seed = init.seed;
@@ -518,6 +524,7 @@ export class SyntheticChain {
       this.daySumTime = init.days.t;
       this.daySumFees = init.days.fees;
       this.daySumSubsidy = init.days.subsidy;
+      this.feeSumsReady = init.days.feeSumsReady;
     } else {
       const n = dayIndexOf(Math.max(init.nowS, this.times[init.len - 1]!)) + 2;
       this.dayCount = new Float64Array(n);
@@ -543,8 +550,23 @@ export class SyntheticChain {
     this.dayCount[d]! += 1;
     this.daySumHeight[d]! += h;
     this.daySumTime[d]! += t;
-    this.daySumFees[d]! += this.feesAt(h);
-    this.daySumSubsidy[d]! += subsidySats(h);
+    if (this.feeSumsReady) {
+      this.daySumFees[d]! += this.feesAt(h);
+      this.daySumSubsidy[d]! += subsidySats(h);
+    }
+  }
+
+  /** Per-day fee/subsidy sums are computed on first use (they cost more than the whole simulation). */
+  private ensureFeeSums(): void {
+    if (this.feeSumsReady) return;
+    this.daySumFees.fill(0);
+    this.daySumSubsidy.fill(0);
+    for (let h = 0; h < this.len; h++) {
+      const d = dayIndexOf(this.times[h]!);
+      this.daySumFees[d]! += this.feesAt(h);
+      this.daySumSubsidy[d]! += subsidySats(h);
+    }
+    this.feeSumsReady = true;
   }
 
   private memo<T>(key: string, compute: () => T): T {
@@ -634,6 +656,7 @@ export class SyntheticChain {
     if (height === 0) return 0;
     const d = dayIndexOf(this.times[height]!);
     const level = at(this.model.feeSats, d);
+    if (level < 1000) return 0; // 2009: no fees at all
     if (level < 500_000 && unit(this.seed, height, 11) < 0.6) return 0; // early: most blocks have no fee
     const z = normalAt(this.seed, height, 12);
     return Math.max(0, Math.round(level * Math.exp(0.45 * z - 0.10125)));
@@ -786,6 +809,7 @@ export class SyntheticChain {
   daysUntil(nowS: number): DayPoint[] {
     const lastMidnight = DAY0_S + dayIndexOf(nowS) * DAY_S;
     return this.memo(`days:${lastMidnight}`, () => {
+      this.ensureFeeSums();
       const out: DayPoint[] = [];
       const fromGenesis = this.indexedFromTimeS <= GENESIS_TIME_S;
       if (fromGenesis && this.len > 1) {
@@ -824,6 +848,7 @@ export class SyntheticChain {
    */
   rewardBuckets(fromS: number, toS: number, div: number): RewardBucket[] {
     return this.memo(`buckets:${fromS}:${toS}:${div}`, () => {
+      this.ensureFeeSums();
       const out: RewardBucket[] = [];
       const from = Math.max(fromS, this.indexedFromTimeS);
       const first = this.heightAtOrBefore(from - 1) + 1;
@@ -940,6 +965,7 @@ export class SyntheticChain {
         t: this.daySumTime.slice(),
         fees: this.daySumFees.slice(),
         subsidy: this.daySumSubsidy.slice(),
+        feeSumsReady: this.feeSumsReady,
       },
     });
     c.generationMs = this.generationMs;
@@ -1118,13 +1144,23 @@ export function generateChain(opts: GenerateChainOptions = {}): SyntheticChain {
     const est = networkHashPsRaw(times, epochBits, 1008, tip.height);
     return est > 0 ? desired / est : 1;
   };
-  for (let iter = 0; iter < 12; iter++) {
+  for (let iter = 0; iter < 6; iter++) {
     const err = run(scale);
     if (tip.height < 2100) break; // tiny chains (endTimeS in 2009): nothing to calibrate
     if (Math.abs(err - 1) < Math.abs(best.err - 1)) best = { scale, err };
     if (Math.abs(err - 1) < 0.002) break;
     // damped step: the estimate is only roughly proportional to the scale (the window moves too)
     scale *= 1 + 0.8 * (err - 1);
+  }
+  if (tip.height >= 2100 && Math.abs(best.err - 1) >= 0.002) {
+    // The estimate jumps as the 1008-block window slides over long gaps: scan a fine grid instead.
+    const center = best.scale;
+    for (let k = -40; k <= 40 && Math.abs(best.err - 1) >= 0.002; k++) {
+      const candidate = center * (1 + k * 0.0015);
+      const err = run(candidate);
+      if (Math.abs(err - 1) < Math.abs(best.err - 1)) best = { scale: candidate, err };
+    }
+    scale = Number.NaN;
   }
   if (best.scale !== scale) run(best.scale);
   const tailScale = best.scale;

@@ -62,11 +62,15 @@ describe('parseHashrateHistory', () => {
   it('accepts the docs\' older `timestamp` key for difficulty records and 0 H/s days of early 2009', () => {
     const json = hashrate();
     json.hashrates.unshift({ timestamp: 1_231_027_200, avgHashrate: 0 });
-    (json.difficulty as unknown[]) = [{ timestamp: 1_652_468_330, difficulty: 31_251_101_365_711.12, height: 736_249 }];
+    (json.difficulty as unknown[]) = [
+      { time: 1_231_006_505, height: 0, difficulty: 1, adjustment: 0 }, // the genesis record as mempool sends it
+      { timestamp: 1_652_468_330, difficulty: 31_251_101_365_711.12, height: 736_249 },
+    ];
     const h = parseHashrateHistory(json);
     expect(h.daily[0]!.hashrateHps).toBe(0);
-    expect(h.difficulty[0]!.timeS).toBe(1_652_468_330);
     expect(h.difficulty[0]!.adjustmentRatio).toBe(1);
+    expect(h.difficulty[1]!.timeS).toBe(1_652_468_330);
+    expect(h.difficulty[1]!.adjustmentRatio).toBe(1);
   });
   it('rejects malformed input with a reason naming the field', () => {
     expect(reason(() => parseHashrateHistory(null))).toMatch(/response should be an object, got null/);
@@ -86,6 +90,9 @@ describe('parseHashrateHistory', () => {
     const ratio = hashrate();
     ratio.difficulty[0]!.adjustment = 102.12; // a percent where a ratio belongs
     expect(reason(() => parseHashrateHistory(ratio))).toMatch(/adjustment = 102.12 is outside/);
+    const zero = hashrate();
+    zero.difficulty[1]!.adjustment = 0; // only the genesis record may say 0
+    expect(reason(() => parseHashrateHistory(zero))).toMatch(/difficulty\[1\]\.adjustment = 0 is outside/);
   });
 });
 

@@ -1,22 +1,16 @@
-// Interim host side of the panel (replaced by the trend-chart panel): shows the hover's figures in an
-// information message so the command is useful and never throws.
-import * as vscode from 'vscode';
-import type { ConfigService } from '../config';
-import type { DataService } from '../dataService';
-import type { Log } from '../log';
+// The panel's host side, loaded lazily (dist/panel.js) the first time the panel is shown or revived.
+// src/extension.ts and src/vscode/lazyModules.ts depend on these three names.
+import type * as vscode from 'vscode';
+import { MiningPanel, type PanelDeps } from './miningPanel';
 
-export interface PanelDeps {
-  readonly context: vscode.ExtensionContext;
-  readonly log: Log;
-  readonly data: DataService;
-  readonly config: ConfigService;
-}
+export type { PanelDeps };
 
+/** "Bitcoin: Show Mining Economics": reveals the panel, creating it if needed. */
 export function showPanel(deps: PanelDeps): void {
-  void vscode.commands.executeCommand('workbench.action.showHover');
-  deps.log.info('Show Mining Economics: panel not available yet.');
+  MiningPanel.show(deps);
 }
 
-export async function revivePanel(panel: vscode.WebviewPanel, _state: unknown, _deps: PanelDeps): Promise<void> {
-  panel.dispose();
+/** WebviewPanelSerializer: restores the panel after a window reload; the webview restores its own state. */
+export async function revivePanel(panel: vscode.WebviewPanel, state: unknown, deps: PanelDeps): Promise<void> {
+  MiningPanel.revive(panel, state, deps);
 }

@@ -1,0 +1,91 @@
+// The panel's history requests: which endpoints per range, parsed with parse.ts, failures classified like
+// the glance's (a ParseError becomes TransportError 'invalid' naming the path).
+
+import type { BlockFeesPoint, BlockRewardsPoint, Currency, DifficultyRecord, HashrateHistory } from '../model';
+import {
+  ParseError,
+  parseBlockFees,
+  parseBlockRewards,
+  parseDifficultyAdjustments,
+  parseHashrateHistory,
+  parseHistoricalPrices,
+} from '../parse';
+import { TransportError, describeFailure, parseJsonBody, type Transport } from '../transport';
+import type { PricePoint } from './align';
+import { RANGE_PERIODS, type RangeId } from './types';
+
+export const HISTORY_PATHS = {
+  hashrate: (range: RangeId) => `/api/v1/mining/hashrate/${RANGE_PERIODS[range]}`,
+  rewards: (range: RangeId) => `/api/v1/mining/blocks/rewards/${RANGE_PERIODS[range]}`,
+  fees: (range: RangeId) => `/api/v1/mining/blocks/fees/${RANGE_PERIODS[range]}`,
+  /** The whole retarget history (~430 rows, ~20 kB): every range's difficulty-in-force and the table. */
+  adjustments: '/api/v1/mining/difficulty-adjustments/all',
+  /** Without a timestamp mempool returns its whole price history for the currency. */
+  prices: (currency: Currency) => `/api/v1/historical-price?currency=${currency}`,
+} as const;
+
+async function getJson<T>(transport: Transport, path: string, parse: (json: unknown) => T): Promise<T> {
+  const text = await transport.getText(path);
+  try {
+    return parse(parseJsonBody(path, text));
+  } catch (error) {
+    if (error instanceof ParseError) throw new TransportError('invalid', `${path}: ${error.reason}`, { path });
+    throw error;
+  }
+}
+
+/**
+ * The genesis record of whole-history responses has ratio 0 ("no previous difficulty"), which parse.ts
+ * rightly rejects as a retarget. It is the start of the series, not an adjustment: read it as ×1.
+ */
+export function fixGenesisRecord(json: unknown): unknown {
+  if (Array.isArray(json)) {
+    // difficulty-adjustments tuples: [time, height, difficulty, ratio]
+    return json.map((t) => (Array.isArray(t) && t[1] === 0 && t[3] === 0 ? [t[0], t[1], t[2], 1, ...t.slice(4)] : t));
+  }
+  if (typeof json === 'object' && json !== null && Array.isArray((json as { difficulty?: unknown }).difficulty)) {
+    const o = json as { difficulty: unknown[] };
+    return {
+      ...o,
+      difficulty: o.difficulty.map((d) =>
+        typeof d === 'object' && d !== null && (d as { height?: unknown }).height === 0 && (d as { adjustment?: unknown }).adjustment === 0
+          ? { ...d, adjustment: 1 }
+          : d,
+      ),
+    };
+  }
+  return json;
+}
+
+export interface RangeSeries {
+  readonly hashrate: HashrateHistory;
+  readonly rewards: readonly BlockRewardsPoint[];
+  /** null when the fees endpoint failed (the dataset then estimates fees). */
+  readonly fees: readonly BlockFeesPoint[] | null;
+  readonly warnings: readonly string[];
+}
+
+/** The per-range series: hash rate (with that range's retargets), rewards, and fees (optional). */
+export async function fetchRangeSeries(transport: Transport, range: RangeId): Promise<RangeSeries> {
+  const warnings: string[] = [];
+  const [hashrate, rewards, fees] = await Promise.all([
+    getJson(transport, HISTORY_PATHS.hashrate(range), (json) => parseHashrateHistory(fixGenesisRecord(json))),
+    getJson(transport, HISTORY_PATHS.rewards(range), parseBlockRewards),
+    getJson(transport, HISTORY_PATHS.fees(range), parseBlockFees).catch((error: unknown) => {
+      warnings.push(`fees series unavailable (${describeFailure(error)}); fees estimated as reward − subsidy`);
+      return null;
+    }),
+  ]);
+  return { hashrate, rewards, fees, warnings };
+}
+
+export function fetchAllAdjustments(transport: Transport): Promise<DifficultyRecord[]> {
+  return getJson(transport, HISTORY_PATHS.adjustments, (json) => parseDifficultyAdjustments(fixGenesisRecord(json)));
+}
+
+/** Daily (or finer) prices in a currency, oldest first. */
+export function fetchPrices(transport: Transport, currency: Currency): Promise<PricePoint[]> {
+  return getJson(transport, HISTORY_PATHS.prices(currency), (json) =>
+    parseHistoricalPrices(json, currency).points.map((p) => ({ timeS: p.timeS, price: p.price })),
+  );
+}

@@ -1,0 +1,287 @@
+// The one message protocol between the panel's host (src/vscode/panel) and its webview (src/webview).
+// Both sides import these types and validate every incoming message with the functions below: the webview
+// trusts nothing it did not check (a message could come from a compromised extension host page or an old
+// cached webview), and the host trusts nothing from the webview (its page runs third-party code: uPlot).
+//
+// Extending: add a variant to HostMessage or WebviewMessage and a validator to the matching table; the
+// `satisfies` clause makes the compiler ask for it. Names are namespaced by section: unprefixed for the
+// network section, e.g. 'pnl/…' for the miner's P&L section.
+
+import { CURRENCIES, type Currency } from '../core/model';
+import { RANGES, isRangeId, type HistoryDataset, type KeyFigures, type RangeId } from '../core/history/types';
+
+export type { HistoryDataset, KeyFigures, RangeId };
+export { RANGES, isRangeId };
+
+/** Bumped when a message changes incompatibly; the host ignores a webview speaking another version. */
+export const PROTOCOL_VERSION = 1;
+export const PANEL_VIEW_TYPE = 'miningEconomics.panel';
+
+/** Freshness of the data as the status line shows it. */
+export interface PanelStatus {
+  readonly sourceHost: string;
+  readonly currency: Currency;
+  /** When the glance snapshot was fetched; null before any data. */
+  readonly fetchedAtMs: number | null;
+  readonly origin: 'cache' | 'live' | 'none';
+  readonly refreshing: boolean;
+  readonly stale: boolean;
+  /** Why it is stale (the last failure, or "not refreshed recently"). */
+  readonly staleReason: string | null;
+}
+
+export type HistoryLoadState = 'loading' | 'loaded' | 'error';
+
+// ---------------------------------------------------------------------------------------------------
+// Host → webview
+
+export type HostMessage =
+  | { readonly type: 'status'; readonly status: PanelStatus }
+  | { readonly type: 'figures'; readonly figures: KeyFigures | null }
+  | { readonly type: 'history'; readonly dataset: HistoryDataset }
+  | {
+      readonly type: 'historyState';
+      readonly range: RangeId;
+      readonly state: HistoryLoadState;
+      /** Failure reason for 'error'. */
+      readonly message: string | null;
+    }
+  | { readonly type: 'saveResult'; readonly requestId: string; readonly ok: boolean; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------------
+// Webview → host
+
+export type SaveFormat = 'csv' | 'png';
+
+export type WebviewMessage =
+  /** The page is listening; `range` is the range it restored (so the host loads the right one first). */
+  | { readonly type: 'ready'; readonly protocol: number; readonly range: RangeId }
+  | { readonly type: 'selectRange'; readonly range: RangeId }
+  | { readonly type: 'refresh' }
+  /** `data`: CSV text, or a `data:image/png;base64,…` URL. */
+  | { readonly type: 'save'; readonly requestId: string; readonly format: SaveFormat; readonly fileName: string; readonly data: string }
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------------
+// Validation
+
+export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+class Invalid extends Error {}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function obj(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${path} should be an object`);
+  return value as Record<string, unknown>;
+}
+
+function str(value: unknown, path: string, maxLength: number): string {
+  if (typeof value !== 'string') fail(`${path} should be a string`);
+  if (value.length > maxLength) fail(`${path} is longer than ${maxLength} characters`);
+  return value;
+}
+
+function num(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${path} should be a finite number`);
+  return value;
+}
+
+function numOrNull(value: unknown, path: string): number | null {
+  return value === null ? null : num(value, path);
+}
+
+function strOrNull(value: unknown, path: string, maxLength: number): string | null {
+  return value === null ? null : str(value, path, maxLength);
+}
+
+function bool(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(`${path} should be a boolean`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, options: readonly T[], path: string): T {
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) fail(`${path} should be one of ${options.join(', ')}`);
+  return value as T;
+}
+
+/** Longest history accepted: 20,000 days (≈ 55 years). */
+const MAX_DAYS = 20_000;
+const MAX_ADJUSTMENTS = 10_000;
+
+function numberColumn(value: unknown, path: string, length: number | null, nullable: boolean): void {
+  if (!Array.isArray(value)) fail(`${path} should be an array`);
+  if (length !== null && value.length !== length) fail(`${path} has ${value.length} entries, expected ${length}`);
+  if (value.length > MAX_DAYS && path.startsWith('days')) fail(`${path} is too long`);
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (v === null && nullable) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${path}[${i}] should be a finite number${nullable ? ' or null' : ''}`);
+  }
+}
+
+export function checkHistoryDataset(value: unknown, path = 'dataset'): HistoryDataset {
+  const o = obj(value, path);
+  if (o.schema !== 1) fail(`${path}.schema should be 1`);
+  if (!isRangeId(o.range)) fail(`${path}.range should be one of ${RANGES.join(', ')}`);
+  oneOf(o.currency, CURRENCIES, `${path}.currency`);
+  str(o.sourceHost, `${path}.sourceHost`, 300);
+  num(o.fetchedAtMs, `${path}.fetchedAtMs`);
+  const days = obj(o.days, `${path}.days`);
+  numberColumn(days.timeS, `${path}.days.timeS`, null, false);
+  const n = (days.timeS as number[]).length;
+  if (n > MAX_DAYS) fail(`${path}.days has more than ${MAX_DAYS} days`);
+  const t = days.timeS as number[];
+  for (let i = 1; i < n; i++) if (!(t[i]! > t[i - 1]!)) fail(`${path}.days.timeS is not strictly ascending at ${i}`);
+  for (const key of ['hashrateHps', 'difficulty', 'rewardSats', 'feesSats', 'price'] as const) {
+    numberColumn(days[key], `${path}.days.${key}`, n, true);
+  }
+  const adj = obj(o.adjustments, `${path}.adjustments`);
+  numberColumn(adj.timeS, `${path}.adjustments.timeS`, null, false);
+  const m = (adj.timeS as number[]).length;
+  if (m > MAX_ADJUSTMENTS) fail(`${path}.adjustments is too long`);
+  for (const key of ['height', 'difficulty', 'ratio'] as const) numberColumn(adj[key], `${path}.adjustments.${key}`, m, false);
+  if (!Array.isArray(o.halvings) || o.halvings.length > 100) fail(`${path}.halvings should be a short array`);
+  o.halvings.forEach((h, i) => {
+    const ho = obj(h, `${path}.halvings[${i}]`);
+    num(ho.index, `${path}.halvings[${i}].index`);
+    num(ho.height, `${path}.halvings[${i}].height`);
+    num(ho.timeS, `${path}.halvings[${i}].timeS`);
+  });
+  if (!Array.isArray(o.notes) || o.notes.length > 20) fail(`${path}.notes should be a short array`);
+  o.notes.forEach((note, i) => str(note, `${path}.notes[${i}]`, 500));
+  return value as HistoryDataset;
+}
+
+const KEY_FIGURE_NUMBERS = [
+  'tipHeight',
+  'hashrateHps',
+  'difficulty',
+  'difficultyChangePercent',
+  'estimatedRetargetMs',
+  'nextRetargetHeight',
+  'remainingBlocks',
+  'progressPercent',
+  'hashpriceSats',
+  'feeSharePercent',
+  'halvingHeight',
+  'halvingBlocksLeft',
+  'halvingEstimatedMs',
+  'subsidyAfterHalvingSats',
+] as const satisfies readonly (keyof KeyFigures)[];
+const KEY_FIGURE_OPTIONAL_NUMBERS = [
+  'hashrateChange30dPercent',
+  'hashpriceFiat',
+  'hashpriceChange7dPercent',
+  'hashpriceChange30dPercent',
+  'hashpriceSatsChange7dPercent',
+  'hashpriceSatsChange30dPercent',
+  'btcPrice',
+  'btcPriceChange30dPercent',
+] as const satisfies readonly (keyof KeyFigures)[];
+
+export function checkKeyFigures(value: unknown, path = 'figures'): KeyFigures {
+  const o = obj(value, path);
+  oneOf(o.currency, CURRENCIES, `${path}.currency`);
+  for (const key of KEY_FIGURE_NUMBERS) num(o[key], `${path}.${key}`);
+  for (const key of KEY_FIGURE_OPTIONAL_NUMBERS) numOrNull(o[key], `${path}.${key}`);
+  return value as KeyFigures;
+}
+
+function checkStatus(value: unknown, path: string): PanelStatus {
+  const o = obj(value, path);
+  str(o.sourceHost, `${path}.sourceHost`, 300);
+  oneOf(o.currency, CURRENCIES, `${path}.currency`);
+  numOrNull(o.fetchedAtMs, `${path}.fetchedAtMs`);
+  oneOf(o.origin, ['cache', 'live', 'none'] as const, `${path}.origin`);
+  bool(o.refreshing, `${path}.refreshing`);
+  bool(o.stale, `${path}.stale`);
+  strOrNull(o.staleReason, `${path}.staleReason`, 1000);
+  return value as PanelStatus;
+}
+
+type Validators<M extends { type: string }> = { readonly [K in M['type']]: (o: Record<string, unknown>) => void };
+
+const hostValidators = {
+  status: (o) => checkStatus(o.status, 'status'),
+  figures: (o) => {
+    if (o.figures !== null) checkKeyFigures(o.figures);
+  },
+  history: (o) => checkHistoryDataset(o.dataset),
+  historyState: (o) => {
+    if (!isRangeId(o.range)) fail('range is not a known range');
+    oneOf(o.state, ['loading', 'loaded', 'error'] as const, 'state');
+    strOrNull(o.message, 'message', 2000);
+  },
+  saveResult: (o) => {
+    str(o.requestId, 'requestId', 64);
+    bool(o.ok, 'ok');
+    str(o.message, 'message', 2000);
+  },
+} satisfies Validators<HostMessage>;
+
+/** Largest export accepted from the webview (a PNG of a 4K chart is ~1–3 MB as base64). */
+export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const PNG_DATA_URL = 'data:image/png;base64,';
+
+const webviewValidators = {
+  ready: (o) => {
+    num(o.protocol, 'protocol');
+    if (!isRangeId(o.range)) fail('range is not a known range');
+  },
+  selectRange: (o) => {
+    if (!isRangeId(o.range)) fail('range is not a known range');
+  },
+  refresh: () => undefined,
+  save: (o) => {
+    if (!REQUEST_ID.test(str(o.requestId, 'requestId', 64))) fail('requestId has unexpected characters');
+    const format = oneOf(o.format, ['csv', 'png'] as const, 'format');
+    const fileName = str(o.fileName, 'fileName', 100);
+    if (!FILE_NAME.test(fileName) || fileName.includes('..')) fail('fileName is not a plain file name');
+    if (!fileName.toLowerCase().endsWith(`.${format}`)) fail(`fileName should end in .${format}`);
+    const data = str(o.data, 'data', MAX_SAVE_BYTES);
+    if (format === 'png') {
+      if (!data.startsWith(PNG_DATA_URL)) fail('data should be a PNG data URL');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_DATA_URL.length))) fail('data is not base64');
+    }
+  },
+  log: (o) => {
+    oneOf(o.level, ['info', 'warn', 'error'] as const, 'level');
+    str(o.message, 'message', 4000);
+  },
+} satisfies Validators<WebviewMessage>;
+
+function validate<M extends { type: string }>(value: unknown, validators: Validators<M>, side: string): Validated<M> {
+  let type: unknown;
+  try {
+    const o = obj(value, 'message');
+    type = o.type;
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(validators, type)) {
+      return { ok: false, error: `unknown ${side} message type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}` };
+    }
+    validators[type as M['type']](o);
+    return { ok: true, value: o as unknown as M };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `${side} message${typeof type === 'string' ? ` '${type}'` : ''}: ${error.message}` };
+    throw error;
+  }
+}
+
+/** Checks a message received by the webview. */
+export function validateHostMessage(value: unknown): Validated<HostMessage> {
+  return validate<HostMessage>(value, hostValidators, 'host');
+}
+
+/** Checks a message received by the host. */
+export function validateWebviewMessage(value: unknown): Validated<WebviewMessage> {
+  return validate<WebviewMessage>(value, webviewValidators, 'webview');
+}
+
+/** The payload of a validated PNG save message, as bytes' base64. */
+export function pngBase64(dataUrl: string): string {
+  return dataUrl.slice(PNG_DATA_URL.length);
+}

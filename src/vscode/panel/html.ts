@@ -1,0 +1,47 @@
+// The panel's HTML shell. Pure (no `vscode`), so the browser test serves exactly what the host serves.
+// Everything visible is built by the webview script; this page only loads it under a strict CSP:
+// nothing but our own script (by nonce) and stylesheet (by the webview's resource origin).
+
+export interface PanelHtmlOptions {
+  /** `webview.cspSource`: the origin our local resources are served from. */
+  readonly cspSource: string;
+  /** Fresh per page load: 128 random bits, base64. */
+  readonly nonce: string;
+  /** `asWebviewUri(dist/webview.js)` */
+  readonly scriptUri: string;
+  /** `asWebviewUri(dist/webview.css)` */
+  readonly styleUri: string;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function renderPanelHtml(options: PanelHtmlOptions): string {
+  if (!/^[A-Za-z0-9+/=]{16,}$/.test(options.nonce)) throw new Error('renderPanelHtml: the nonce must be base64 of at least 96 bits');
+  const csp = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+<title>Mining Economics</title>
+</head>
+<body>
+<main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
+</body>
+</html>`;
+}
