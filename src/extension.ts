@@ -1,5 +1,6 @@
 // Composition root: build the parts, wire them, register disposables. No logic lives here.
 import * as vscode from 'vscode';
+import { AlertNotifier } from './vscode/alerts';
 import { COMMANDS } from './vscode/commands';
 import { ConfigService } from './vscode/config';
 import { DataService } from './vscode/dataService';
@@ -17,8 +18,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
   context.subscriptions.push(log, config, data, statusBar);
 
+  const alerts = new AlertNotifier(context.globalState, () => config.settings, log);
   context.subscriptions.push(
     data.state.subscribe((state) => statusBar.update(state)),
+    data.state.subscribe((state) => {
+      alerts.onState(state).catch((error: unknown) => log.error(`Alert evaluation failed: ${String(error)}`));
+    }),
     config.onDidChange(({ previous, current }) => {
       statusBar.applySettings(current);
       data.applySettings(previous, current);

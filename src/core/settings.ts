@@ -3,6 +3,7 @@
 
 import { CURRENCIES, type Currency } from './model';
 import { STATUS_BAR_PRESETS, unknownPlaceholders, type StatusBarPreset } from './glance/statusText';
+import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlField, type PnlInputs } from './pnl/validate';
 
 export const SETTINGS_SECTION = 'miningEconomics';
 
@@ -18,6 +19,14 @@ export interface Settings {
     readonly priority: number;
     readonly fixedWidth: boolean;
   };
+  /** The user's miner and AI-hosting inputs for the P&L. */
+  readonly pnl: PnlInputs;
+  readonly alerts: {
+    readonly difficultyAdjustment: boolean;
+    readonly hashrateThreshold: boolean;
+    readonly hashrateThresholdHps: number;
+    readonly breakeven: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +40,20 @@ export const DEFAULT_SETTINGS: Settings = {
     priority: 100,
     fixedWidth: true,
   },
+  pnl: DEFAULT_PNL_INPUTS,
+  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: 1e21, breakeven: false },
+};
+
+/** Where each P&L input lives in the settings (the fleet is two settings: size and unit). */
+const PNL_SETTING_KEYS: Record<Exclude<PnlField, 'fleet' | 'minerOverheadPercent'>, string> = {
+  efficiencyJPerTh: 'pnl.efficiencyJPerTh',
+  powerPricePerKwh: 'pnl.powerPricePerKwh',
+  poolFeePercent: 'pnl.poolFeePercent',
+  uptimePercent: 'pnl.uptimePercent',
+  colocationPerKwMonth: 'hosting.colocationPerKwMonth',
+  powerPassThrough: 'hosting.powerPassThrough',
+  pue: 'hosting.pue',
+  utilisationPercent: 'hosting.utilisationPercent',
 };
 
 export interface SettingsProblem {
@@ -123,8 +146,39 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const rawFixed = get('statusBar.fixedWidth');
   const fixedWidth = typeof rawFixed === 'boolean' ? rawFixed : d.statusBar.fixedWidth;
 
+  const rawPnl: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(PNL_SETTING_KEYS)) rawPnl[field] = get(key);
+  const fleetSize = get('pnl.fleetSize');
+  if (typeof fleetSize === 'number' && fleetSize !== 0) rawPnl.fleet = { kind: get('pnl.fleetUnit') === 'MW' ? 'mw' : 'phs', value: fleetSize };
+  else if (fleetSize !== undefined && typeof fleetSize !== 'number') rawPnl.fleet = { kind: 'phs', value: fleetSize };
+  const pnlResult = validatePnlInputs(rawPnl);
+  for (const p of pnlResult.problems) {
+    const key = p.field === 'fleet' ? 'pnl.fleetSize' : (PNL_SETTING_KEYS as Record<string, string>)[p.field] ?? `pnl.${p.field}`;
+    problem(key, p.message);
+  }
+
+  const flag = (key: string): boolean => get(key) === true;
+  const thresholdEhs = get('alerts.hashrateThresholdEHs');
+  let hashrateThresholdHps = d.alerts.hashrateThresholdHps;
+  if (thresholdEhs !== undefined) {
+    if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0) hashrateThresholdHps = thresholdEhs * 1e18;
+    else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${JSON.stringify(thresholdEhs)}. Using 1000 EH/s.`);
+  }
+
   return {
-    settings: { mempoolUrl, refreshIntervalMs, currency, statusBar: { show, template, alignment, priority, fixedWidth } },
+    settings: {
+      mempoolUrl,
+      refreshIntervalMs,
+      currency,
+      statusBar: { show, template, alignment, priority, fixedWidth },
+      pnl: pnlResult.values,
+      alerts: {
+        difficultyAdjustment: flag('alerts.difficultyAdjustment'),
+        hashrateThreshold: flag('alerts.hashrateThreshold'),
+        hashrateThresholdHps,
+        breakeven: flag('alerts.breakeven'),
+      },
+    },
     problems,
   };
 }

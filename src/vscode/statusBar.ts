@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { computeGlanceFigures, type GlanceFigures } from '../core/glance/figures';
 import { hoverMarkdown } from '../core/glance/hoverMarkdown';
 import { staleness, type GlanceState } from '../core/glance/state';
-import { statusText } from '../core/glance/statusText';
+import { showsMargin, statusText } from '../core/glance/statusText';
 import type { Settings } from '../core/settings';
 import { COMMANDS } from './commands';
 import type { Log } from './log';
@@ -73,7 +73,7 @@ export class StatusBarView implements vscode.Disposable {
   private render(state: GlanceState): void {
     const now = Date.now();
     const { currency, statusBar, refreshIntervalMs } = this.settings;
-    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now) : null;
+    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl) : null;
     const { stale, reason } = staleness(state, now, refreshIntervalMs);
 
     let text: string;
@@ -92,7 +92,12 @@ export class StatusBarView implements vscode.Disposable {
     }
     this.item.text = text;
     this.item.accessibilityInformation = { label: `Mining Economics: ${accessible}${stale && reason ? `. Stale: ${reason}` : ''}`, role: 'button' };
-    this.item.backgroundColor = stale || (!figures && state.error) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const losingMoney = showsMargin(statusBar.show, statusBar.template) && (figures?.profitability?.marginPerPhDay ?? 0) < 0;
+    this.item.backgroundColor = losingMoney
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : stale || (!figures && state.error)
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
 
     const markdown = new vscode.MarkdownString(
       hoverMarkdown({

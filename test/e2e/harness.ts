@@ -388,8 +388,17 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     ...opts.env,
   });
 
+  const discardTemp = () => {
+    liveTempDirs.delete(tempDir);
+    if (process.env.E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   const t0 = Date.now();
-  installExtensions(paths, [opts.vsixPath, ...(opts.extraVsixPaths ?? [])], { userDataDir, extensionsDir }, env);
+  try {
+    installExtensions(paths, [opts.vsixPath, ...(opts.extraVsixPaths ?? [])], { userDataDir, extensionsDir }, env);
+  } catch (e) {
+    discardTemp();
+    throw e;
+  }
   const installMs = Date.now() - t0;
 
   const logBuf: string[] = [];
@@ -439,6 +448,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       await stopGroup(c, marker);
       if (c.pid) liveGroups.delete(c.pid);
       if (attempt < 3 && /EADDRINUSE/.test(logs())) continue;
+      discardTemp();
       throw new Error(`${(e as Error).message}\n--- code-server output ---\n${logs()}`);
     }
   }
@@ -461,8 +471,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       stopped = true;
       await stopGroup(running, marker);
       if (running.pid) liveGroups.delete(running.pid);
-      liveTempDirs.delete(tempDir);
-      if (process.env.E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+      discardTemp();
     },
   };
 }
@@ -529,7 +538,12 @@ export async function openWorkbench(url: string, opts: OpenWorkbenchOptions = {}
   const timeoutMs = opts.timeoutMs ?? 90_000;
   // Private XDG dirs: otherwise Chromium's crash handler creates ~/.config/chromium.
   const browserHome = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  const cleanupHome = () => fs.rmSync(browserHome, { recursive: true, force: true, maxRetries: 3 });
+  installExitHook();
+  liveTempDirs.add(browserHome);
+  const cleanupHome = () => {
+    liveTempDirs.delete(browserHome);
+    fs.rmSync(browserHome, { recursive: true, force: true, maxRetries: 3 });
+  };
   let browser: Browser;
   try {
     browser = await chromium.launch({

@@ -13,7 +13,6 @@
  *  use --outfile=.cache/e2e/probe.js, or NODE_PATH=node_modules).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   buildCompanionVsix,
@@ -56,7 +55,10 @@ async function main(): Promise<number> {
   });
   timings.packageMs = Date.now() - t;
 
-  const workspaceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-probe-ws-'));
+  // Inside the (git-ignored) cache, so an interrupted run leaves nothing in /tmp.
+  const workspaceDir = path.join(paths.cacheDir, 'probe-workspace');
+  fs.rmSync(workspaceDir, { recursive: true, force: true });
+  fs.mkdirSync(workspaceDir, { recursive: true });
   fs.writeFileSync(path.join(workspaceDir, 'hello.txt'), 'hello\n');
 
   let results: ResultServer | undefined;

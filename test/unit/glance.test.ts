@@ -138,3 +138,33 @@ describe('state and staleness', () => {
     expect(staleness({ ...fresh, error: { message: 'HTTP 429', atMs: NOW_MS } }, NOW_MS, 5 * 60_000)).toEqual({ stale: true, reason: 'HTTP 429' });
   });
 });
+
+describe('the user\'s margin', () => {
+  // Hashprice $43.6223/PH/day (see above). 20 J/TH at $0.05/kWh: 20 kW × 24 h × $0.05 = $24.00/PH/day.
+  // Revenue after a 2 % pool fee: 43.6223 × 0.98 = $42.7499 → margin $18.75/PH/day.
+  // Breakeven power price: 42.7499 / (24 × 20) = $0.0891/kWh; breakeven hashprice 24 / 0.98 = $24.49;
+  // breakeven BTC price: 24 / (0.98 × 4.591825e-4 BTC) = $53,333.
+  const f = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, { efficiencyJPerTh: 20, powerPricePerKwh: 0.05, poolFeePercent: 2 });
+
+  it('is in the status bar with the margin preset', () => {
+    expect(statusText(f, 'margin', '', false, NOW_MS)).toBe('$(pulse) margin $18.75/PH/day');
+    const costly = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, { efficiencyJPerTh: 40, powerPricePerKwh: 0.08 });
+    // 40 × 24 × 0.08 = $76.80 cost vs $42.75 revenue → −$34.05
+    expect(statusText(costly, 'margin', '', false, NOW_MS)).toBe('$(pulse) margin -$34.05/PH/day');
+  });
+
+  it('is in the hover with its breakevens and inputs', () => {
+    const md = hoverMarkdown({
+      figures: f,
+      sourceHost: 'mempool.space',
+      fetchedAtMs: NOW_MS,
+      nowMs: NOW_MS,
+      error: null,
+      fromCache: false,
+      formatDate: () => 'd',
+      commands: { show: 's', refresh: 'r', showLog: 'l' },
+    });
+    expect(md).toContain('| Your margin (20.0 J/TH, $0.0500/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |');
+    expect(md).toContain('| Breakeven | power $0.0891/kWh · hashprice $24.49/PH/day · BTC $53,333 |');
+  });
+});

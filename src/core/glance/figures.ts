@@ -9,6 +9,7 @@ import {
   type HashpriceBreakdown,
 } from '../economics';
 import type { Currency, NetworkSnapshot } from '../model';
+import { computeProfitability, type MinerInputs, type ProfitabilityResult } from '../pnl/profitability';
 
 export interface GlanceFigures {
   readonly currency: Currency;
@@ -30,21 +31,29 @@ export interface GlanceFigures {
   readonly timeAvgMs: number;
   readonly halving: HalvingEstimate;
   readonly lastBlock: { readonly height: number; readonly timeS: number; readonly poolName: string | null } | null;
+  /** The user's P&L at today's hashprice; null without a fiat price. */
+  readonly profitability: ProfitabilityResult | null;
 }
 
-export function computeGlanceFigures(snapshot: NetworkSnapshot, currency: Currency, nowMs: number): GlanceFigures {
+export function computeGlanceFigures(
+  snapshot: NetworkSnapshot,
+  currency: Currency,
+  nowMs: number,
+  miner: Partial<MinerInputs> = {},
+): GlanceFigures {
   const { adjustment, hashrate, tipHeight } = snapshot;
   // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
   const blocksMinedInEpoch = tipHeight % BLOCKS_PER_EPOCH;
   const btcPrice = snapshot.prices.perBtc[currency] ?? null;
   const latest = snapshot.latestBlocks[0];
+  const hashprice = hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice);
   return {
     currency,
     hashrateHps: hashrate.currentHashrateHps,
     hashrateTrendPercent: hashrateTrendPercent(hashrate.daily),
     difficulty: hashrate.currentDifficulty,
     btcPrice,
-    hashprice: hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice),
+    hashprice,
     tipHeight,
     blocksMinedInEpoch,
     remainingBlocks: adjustment.remainingBlocks,
@@ -57,5 +66,13 @@ export function computeGlanceFigures(snapshot: NetworkSnapshot, currency: Curren
     timeAvgMs: adjustment.timeAvgMs,
     halving: nextHalving(tipHeight, nowMs, adjustment.remainingBlocks, adjustment.adjustedTimeAvgMs),
     lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
+    profitability:
+      hashprice.hashpricePerPhDay === null || btcPrice === null
+        ? null
+        : computeProfitability(miner, {
+            hashpricePerPhDay: hashprice.hashpricePerPhDay,
+            hashvalueBtcPerPhDay: hashprice.hashvalueBtcPerPhDay,
+            btcPrice,
+          }),
   };
 }

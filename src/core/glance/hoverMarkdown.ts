@@ -10,6 +10,7 @@ import {
   formatHashrate,
   formatInteger,
   formatMoney,
+  formatNumber,
   formatPercent,
   formatRelative,
   formatSatsPerPhDay,
@@ -85,6 +86,19 @@ export function hoverMarkdown(ctx: HoverContext): string {
     ),
   );
   lines.push(row('BTC price', `${formatMoney(f.btcPrice, f.currency)} ${f.currency}`));
+  const pnl = f.profitability;
+  if (pnl) {
+    const i = pnl.inputs;
+    const powerPrice = `${formatMoney(i.powerPricePerKwh, f.currency)}/kWh`;
+    lines.push(
+      row(
+        `Your margin (${formatNumber(i.efficiencyJPerTh, 1)} J/TH, ${powerPrice}, ${formatNumber(i.poolFeePercent, 1)}% pool fee)`,
+        `**${formatHashprice(pnl.marginPerPhDay, f.currency)}** = ${formatHashprice(pnl.netRevenuePerPhDay, f.currency)} revenue − ${formatHashprice(pnl.powerCostPerPhDay, f.currency)} power`,
+      ),
+    );
+    const breakevenPower = pnl.breakevenPowerPricePerKwh === null ? '—' : `${formatMoney(pnl.breakevenPowerPricePerKwh, f.currency)}/kWh`;
+    lines.push(row('Breakeven', `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`));
+  }
   lines.push('');
   lines.push('**Difficulty**');
   lines.push('');

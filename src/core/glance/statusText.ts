@@ -14,7 +14,7 @@ import {
 } from '../format';
 import type { GlanceFigures } from './figures';
 
-export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'custom'] as const;
+export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'margin', 'custom'] as const;
 export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
 
 export const PLACEHOLDERS = [
@@ -22,6 +22,7 @@ export const PLACEHOLDERS = [
   'trend',
   'hashprice',
   'hashpriceSats',
+  'margin',
   'difficulty',
   'diffChange',
   'retargetIn',
@@ -35,6 +36,7 @@ const PRESET_TEMPLATES: Record<Exclude<StatusBarPreset, 'custom'>, string> = {
   hashrate: '$(pulse) {hashrate} {trend}',
   hashpriceFiat: '$(pulse) {hashprice}',
   hashpriceSats: '$(pulse) {hashpriceSats}',
+  margin: '$(pulse) {margin}',
 };
 
 /** U+2007 FIGURE SPACE is as wide as a digit in fonts that have tabular figures. */
@@ -46,6 +48,7 @@ const FIXED_WIDTHS: Partial<Record<Placeholder, number>> = {
   trend: 6, // "↓12.3%"
   hashprice: 14, // "$148.12/PH/day"
   hashpriceSats: 20, // "145,900 sats/PH/day"
+  margin: 21, // "margin -$12.40/PH/day"
   price: 8, // "$104,250"
 };
 
@@ -65,6 +68,7 @@ export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Place
     trend: formatTrend(f.hashrateTrendPercent),
     hashprice: formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
     hashpriceSats: formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),
+    margin: `margin ${formatHashprice(f.profitability?.marginPerPhDay ?? null, f.currency)}`,
     difficulty: formatDifficulty(f.difficulty),
     diffChange: formatSignedPercent(f.difficultyChangePercent),
     retargetIn: formatRelative(f.estimatedRetargetMs, nowMs),
@@ -92,4 +96,9 @@ export function statusText(
   nowMs: number,
 ): string {
   return renderTemplate(templateFor(preset, customTemplate), placeholderValues(f, nowMs), fixedWidth);
+}
+
+/** Whether the text shows the user's margin (so a negative one can be coloured). */
+export function showsMargin(preset: StatusBarPreset, customTemplate: string): boolean {
+  return templateFor(preset, customTemplate).includes('{margin}');
 }
