@@ -41,10 +41,54 @@ export interface SnapshotResult {
   readonly warnings: readonly string[];
 }
 
-export async function fetchSnapshot(transport: Transport, sourceHost: string, now: () => number): Promise<SnapshotResult> {
+/** Tip-dependent data is refetched at least this often even without a new block (daily points roll over). */
+export const CHAIN_DATA_MAX_AGE_MS = 30 * 60_000;
+
+/**
+ * One refresh. With a previous snapshot from the same source, the cheap tip height goes first: when no
+ * block arrived and the chain data is recent, only the price and the difficulty estimate (which moves
+ * with time) are fetched — two small requests instead of six.
+ */
+export async function fetchSnapshot(
+  transport: Transport,
+  sourceHost: string,
+  now: () => number,
+  previous: NetworkSnapshot | null = null,
+): Promise<SnapshotResult> {
+  const reusable = previous !== null && previous.sourceHost === sourceHost && now() - (previous.chainDataAtMs ?? 0) < CHAIN_DATA_MAX_AGE_MS;
+  if (reusable) {
+    const tipHeight = await getTipHeight(transport);
+    if (tipHeight === previous.tipHeight) return refreshPriceAndEstimate(transport, previous, now);
+    return fetchEverything(transport, sourceHost, now, tipHeight);
+  }
+  return fetchEverything(transport, sourceHost, now);
+}
+
+async function getTipHeight(transport: Transport): Promise<number> {
+  const text = await transport.getText(GLANCE_PATHS.tipHeight);
+  try {
+    return parseTipHeight(text);
+  } catch (error) {
+    throw error instanceof ParseError ? new TransportError('invalid', error.message, { path: GLANCE_PATHS.tipHeight }) : error;
+  }
+}
+
+async function refreshPriceAndEstimate(transport: Transport, previous: NetworkSnapshot, now: () => number): Promise<SnapshotResult> {
   const warnings: string[] = [];
-  const [tipText, hashrate, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
-    transport.getText(GLANCE_PATHS.tipHeight),
+  const [prices, adjustment] = await Promise.all([
+    getJson(transport, GLANCE_PATHS.prices, parsePrices),
+    getJson(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => {
+      warnings.push(`difficulty estimate not refreshed: ${error instanceof Error ? error.message : String(error)}`);
+      return previous.adjustment;
+    }),
+  ]);
+  return { snapshot: { ...previous, fetchedAtMs: now(), prices, adjustment }, warnings };
+}
+
+async function fetchEverything(transport: Transport, sourceHost: string, now: () => number, knownTip?: number): Promise<SnapshotResult> {
+  const warnings: string[] = [];
+  const [tipHeight, hashrate, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
+    knownTip ?? getTipHeight(transport),
     getJson(transport, GLANCE_PATHS.hashrate, parseHashrateHistory),
     // The adjustment can be rebuilt locally from the other responses, so its failure is not fatal.
     getJson(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => error),
@@ -57,12 +101,6 @@ export async function fetchSnapshot(transport: Transport, sourceHost: string, no
     }),
   ]);
 
-  let tipHeight: number;
-  try {
-    tipHeight = parseTipHeight(tipText);
-  } catch (error) {
-    throw error instanceof ParseError ? new TransportError('invalid', error.message, { path: GLANCE_PATHS.tipHeight }) : error;
-  }
   // The tip can advance between requests; a few blocks is a race, more is an inconsistent source.
   if (rewardStats.endBlock > tipHeight + 3 || rewardStats.endBlock < tipHeight - 10) {
     throw new TransportError('invalid', `reward-stats ends at block ${rewardStats.endBlock} but the tip is ${tipHeight}: inconsistent source`);
@@ -78,10 +116,12 @@ export async function fetchSnapshot(transport: Transport, sourceHost: string, no
     adjustment = adjustmentOrError as DifficultyAdjustment;
   }
 
+  const fetchedAtMs = now();
   return {
     snapshot: {
       schema: 1,
-      fetchedAtMs: now(),
+      fetchedAtMs,
+      chainDataAtMs: fetchedAtMs,
       sourceHost,
       tipHeight,
       hashrate,

@@ -113,6 +113,11 @@ export interface NetworkSnapshot {
   readonly schema: 1;
   /** When the fetch completed (host clock). */
   readonly fetchedAtMs: number;
+  /**
+   * When the tip-dependent parts (hash rate, reward stats, blocks) were last fetched; older snapshots
+   * lack it. A poll that finds the same tip reuses them and refreshes only the price and the estimate.
+   */
+  readonly chainDataAtMs?: number;
   /** Host of the mempool instance, e.g. "mempool.space" or "127.0.0.1:8999". */
   readonly sourceHost: string;
   readonly tipHeight: number;

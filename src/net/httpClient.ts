@@ -33,8 +33,58 @@ export interface HttpClientOptions {
   readonly maxResponseBytes?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Called once per HTTP exchange, for the log and for benchmarks. */
-  readonly onExchange?: (info: { path: string; status: number | null; bytes: number; ms: number; attempt: number; error?: string }) => void;
+  /** Called once per HTTP exchange (and per cache hit, with `cached: true`), for the log and for benchmarks. */
+  readonly onExchange?: (info: ExchangeInfo) => void;
+  /** Clock for cache freshness (tests pass a fake one). */
+  readonly now?: () => number;
+}
+
+export interface ExchangeInfo {
+  readonly path: string;
+  readonly status: number | null;
+  readonly bytes: number;
+  readonly ms: number;
+  readonly attempt: number;
+  readonly error?: string;
+  /** Served from the HTTP cache without a request. */
+  readonly cached?: boolean;
+}
+
+interface CacheEntry {
+  readonly body: string;
+  readonly etag: string | undefined;
+  readonly lastModified: string | undefined;
+  freshUntilMs: number;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function header(headers: Headers, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * How long a response may be reused without asking, from Cache-Control (max-age minus Age) or Expires.
+ * mempool sends max-age 120–300 s on mining routes and ~1 h on prices: a refresh inside that window
+ * costs no request at all. `no-store`/`no-cache` or no freshness information → 0.
+ */
+export function freshnessMs(headers: Headers, nowMs: number): number {
+  const cacheControl = header(headers, 'cache-control')?.toLowerCase() ?? '';
+  if (/(^|,)\s*(no-store|no-cache|private)\b/.test(cacheControl)) return 0;
+  const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl);
+  if (maxAge) {
+    const age = Number(header(headers, 'age') ?? 0) || 0;
+    return Math.max(0, (Number(maxAge[1]) - age) * 1000);
+  }
+  const expires = header(headers, 'expires');
+  if (expires) {
+    const expiresMs = Date.parse(expires);
+    const dateMs = Date.parse(header(headers, 'date') ?? '');
+    // Measure against the server's own Date when present, so a skewed local clock does not matter.
+    if (!Number.isNaN(expiresMs)) return Math.max(0, expiresMs - (Number.isNaN(dateMs) ? nowMs : dateMs));
+  }
+  return 0;
 }
 
 const DEFAULTS = {
@@ -100,15 +150,32 @@ export class HttpClient implements Transport {
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private closed = false;
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly now: () => number;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
     this.dispatcher = createDispatcher(options);
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
   }
 
   async getText(path: string): Promise<string> {
+    const cached = this.cache.get(path);
+    if (cached && this.now() < cached.freshUntilMs) {
+      this.options.onExchange?.({ path, status: 200, bytes: 0, ms: 0, attempt: 0, cached: true });
+      return cached.body;
+    }
+    return this.fetchWithRetries(path);
+  }
+
+  /** Forget cached responses (a manual refresh wants the network's answer). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private async fetchWithRetries(path: string): Promise<string> {
     const maxAttempts = this.options.maxAttempts ?? DEFAULTS.maxAttempts;
     const base = this.options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs;
     const maxInline = this.options.maxInlineRetryAfterMs ?? DEFAULTS.maxInlineRetryAfterMs;
@@ -134,15 +201,25 @@ export class HttpClient implements Transport {
     const full = new URL(base.pathname.replace(/\/?$/, '/') + path.replace(/^\//, ''), base.origin);
     let status: number | null = null;
     let bytes = 0;
+    const cached = this.cache.get(path);
+    const conditional: Record<string, string> = {};
+    // Revalidate instead of re-downloading: a 304 costs a few hundred bytes.
+    if (cached?.etag) conditional['if-none-match'] = cached.etag;
+    else if (cached?.lastModified) conditional['if-modified-since'] = cached.lastModified;
     try {
       const response = await request(full, {
         method: 'GET',
         dispatcher: this.dispatcher,
-        headers: { 'user-agent': this.options.userAgent, accept: 'application/json, text/plain;q=0.9' },
+        headers: { 'user-agent': this.options.userAgent, accept: 'application/json, text/plain;q=0.9', ...conditional },
       });
       status = response.statusCode;
       const text = await response.body.text();
       bytes = Buffer.byteLength(text);
+      if (status === 304 && cached) {
+        cached.freshUntilMs = this.now() + freshnessMs(response.headers, this.now());
+        this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt });
+        return cached.body;
+      }
       if (status === 429 || (status === 503 && response.headers['retry-after'] !== undefined)) {
         const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], Date.now()) ?? 60_000;
         throw new TransportError('rateLimited', `${path}: HTTP ${status}, the server asks to retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
@@ -154,6 +231,7 @@ export class HttpClient implements Transport {
       if (status < 200 || status >= 300) {
         throw new TransportError('http', `${path}: HTTP ${status}${statusText(status)}`, { status, path });
       }
+      this.remember(path, text, response.headers);
       this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt });
       return text;
     } catch (error) {
@@ -161,6 +239,17 @@ export class HttpClient implements Transport {
       this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt, error: classified.message });
       throw classified;
     }
+  }
+
+  private remember(path: string, body: string, headers: Headers): void {
+    const etag = header(headers, 'etag');
+    const lastModified = header(headers, 'last-modified');
+    const freshMs = freshnessMs(headers, this.now());
+    if (freshMs <= 0 && !etag && !lastModified) {
+      this.cache.delete(path);
+      return;
+    }
+    this.cache.set(path, { body, etag, lastModified, freshUntilMs: this.now() + freshMs });
   }
 
   async close(): Promise<void> {

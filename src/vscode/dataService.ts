@@ -46,7 +46,9 @@ export class DataService implements vscode.Disposable {
     this.scheduler.setFocused(focused);
   }
 
+  /** A user's refresh wants the network's answer, not the HTTP cache's. */
   refreshNow(): Promise<RefreshResult> {
+    this.client?.clearCache();
     return this.scheduler.refreshNow();
   }
 
@@ -100,7 +102,9 @@ export class DataService implements vscode.Disposable {
         userAgent: this.userAgent,
         proxy: this.config.proxy(),
         onExchange: (x) => {
-          const line = `GET ${x.path} → ${x.status ?? 'no response'} (${x.bytes} B, ${x.ms} ms, attempt ${x.attempt})${x.error ? `: ${x.error}` : ''}`;
+          const line = x.cached
+            ? `GET ${x.path} → fresh in the HTTP cache, no request`
+            : `GET ${x.path} → ${x.status ?? 'no response'} (${x.bytes} B, ${x.ms} ms, attempt ${x.attempt})${x.error ? `: ${x.error}` : ''}`;
           if (x.error) this.log.warn(line);
           else this.log.debug(line);
         },
@@ -113,7 +117,7 @@ export class DataService implements vscode.Disposable {
     this.state.refreshStarted();
     const started = Date.now();
     try {
-      const { snapshot, warnings } = await fetchSnapshot(this.getClient(), this.sourceHost, () => Date.now());
+      const { snapshot, warnings } = await fetchSnapshot(this.getClient(), this.sourceHost, () => Date.now(), this.state.current.snapshot);
       for (const warning of warnings) this.log.warn(warning);
       this.state.succeeded(snapshot);
       this.log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
 import { TransportError } from '../../src/core/transport';
-import { HttpClient, parseRetryAfterMs } from '../../src/net/httpClient';
+import { HttpClient, freshnessMs, parseRetryAfterMs } from '../../src/net/httpClient';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
 
 const NO_PROXY = { proxyUrl: '', strictSsl: true, noProxy: [] };
@@ -223,5 +223,87 @@ describe('parseRetryAfterMs', () => {
     expect(parseRetryAfterMs('Wed, 25 Nov 2026 10:00:30 GMT', Date.parse('2026-11-25T10:00:00Z'))).toBe(30_000);
     expect(parseRetryAfterMs('soon', 0)).toBeUndefined();
     expect(parseRetryAfterMs(undefined, 0)).toBeUndefined();
+  });
+});
+
+describe('HTTP caching', () => {
+  it('reuses a response within its max-age without a request, then revalidates with its ETag', async () => {
+    let nowMs = 1_000_000;
+    const { c } = client({ now: () => nowMs });
+    const path = '/api/v1/mining/hashrate/1m'; // served with max-age=300 and an ETag
+    const count = () => server.requests.filter((r) => r.path === path).length;
+    const before = count();
+    const first = await c.getText(path);
+    expect(count()).toBe(before + 1);
+    nowMs += 299_000;
+    await expect(c.getText(path)).resolves.toBe(first);
+    expect(count()).toBe(before + 1); // no request within the lifetime
+    nowMs += 2_000;
+    await expect(c.getText(path)).resolves.toBe(first);
+    const revalidation = server.requests.filter((r) => r.path === path).at(-1)!;
+    expect(count()).toBe(before + 2);
+    expect(revalidation.status).toBe(304); // the server saw our If-None-Match
+  });
+
+  it('clearCache forces a full request', async () => {
+    const { c } = client();
+    const path = '/api/v1/prices';
+    const count = () => server.requests.filter((r) => r.path === path).length;
+    await c.getText(path);
+    const after = count();
+    await c.getText(path);
+    expect(count()).toBe(after);
+    c.clearCache();
+    await c.getText(path);
+    expect(count()).toBe(after + 1);
+  });
+});
+
+describe('freshnessMs', () => {
+  it('reads max-age (minus Age), Expires against the server Date, and honours no-store', () => {
+    expect(freshnessMs({ 'cache-control': 'public, max-age=300' }, 0)).toBe(300_000);
+    expect(freshnessMs({ 'cache-control': 'max-age=300', age: '100' }, 0)).toBe(200_000);
+    expect(freshnessMs({ expires: 'Wed, 25 Nov 2026 10:02:00 GMT', date: 'Wed, 25 Nov 2026 10:00:00 GMT' }, 0)).toBe(120_000);
+    expect(freshnessMs({ 'cache-control': 'no-store, max-age=300' }, 0)).toBe(0);
+    expect(freshnessMs({}, 0)).toBe(0);
+  });
+});
+
+describe('tip-first polling', () => {
+  it('fetches only price and estimate when no block arrived, everything when one did', async () => {
+    const local = await startReplayServer();
+    try {
+      const c = new HttpClient({ baseUrl: local.url, userAgent: 't', proxy: NO_PROXY });
+      clients.push(c);
+      let nowMs = local.nowS() * 1000;
+      const first = await fetchSnapshot(c, 'h', () => nowMs);
+      c.clearCache(); // look at request counts, not HTTP caching
+      const mark = local.requests.length;
+      nowMs += 5 * 60_000;
+      const second = await fetchSnapshot(c, 'h', () => nowMs, first.snapshot);
+      expect(local.requests.slice(mark).map((r) => r.path).sort()).toEqual(['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/prices']);
+      expect(second.snapshot.tipHeight).toBe(first.snapshot.tipHeight);
+      expect(second.snapshot.chainDataAtMs).toBe(first.snapshot.chainDataAtMs);
+
+      local.mineBlocks(1);
+      c.clearCache();
+      const mark2 = local.requests.length;
+      nowMs += 5 * 60_000;
+      const third = await fetchSnapshot(c, 'h', () => nowMs, second.snapshot);
+      expect(third.snapshot.tipHeight).toBe(first.snapshot.tipHeight + 1);
+      const paths = local.requests.slice(mark2).map((r) => r.path);
+      expect(paths.filter((p) => p === '/api/blocks/tip/height')).toHaveLength(1);
+      expect(paths).toHaveLength(6);
+      expect(third.snapshot.chainDataAtMs).toBe(nowMs);
+
+      // Chain data older than 30 min is refetched even without a block.
+      c.clearCache();
+      const mark3 = local.requests.length;
+      nowMs += 31 * 60_000;
+      await fetchSnapshot(c, 'h', () => nowMs, third.snapshot);
+      expect(local.requests.slice(mark3)).toHaveLength(6);
+    } finally {
+      await local.close();
+    }
   });
 });
