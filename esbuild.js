@@ -51,14 +51,15 @@ if (exists('src/webview/main.ts')) {
 // Test tooling, bundled so plain `node` (and a Node 24 harness) can run it without a TS loader.
 const testEntries = {};
 if (exists('test/server/cli.ts')) testEntries['replay-server'] = 'test/server/cli.ts';
-for (const dir of ['test/e2e', 'test/bench', 'test/integration']) {
+for (const dir of ['test/e2e', 'test/bench', 'test/integration', 'test/browser']) {
   if (!exists(dir)) continue;
   for (const file of fs.readdirSync(path.join(__dirname, dir))) {
     if (/\.(e2e|bench|suite|main)\.ts$/.test(file)) testEntries[`${path.basename(dir)}/${file.replace(/\.ts$/, '')}`] = `${dir}/${file}`;
   }
 }
-if (Object.keys(testEntries).length > 0 && !production) {
-  builds.push({ ...host, entryPoints: testEntries, outdir: 'out', external: ['vscode', 'playwright-core', 'echarts', ...lazyBundles], minify: false, sourcemap: 'inline' });
+// `--tests` builds them next to a production build too (the benchmarks measure production bundles).
+if (Object.keys(testEntries).length > 0 && (!production || process.argv.includes('--tests'))) {
+  builds.push({ ...host, entryPoints: testEntries, outdir: 'out', external: ['vscode', 'playwright-core', 'echarts', 'esbuild', ...lazyBundles], minify: false, sourcemap: 'inline' });
 }
 
 async function main() {

@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The real `vscode` module only exists inside VS Code: unit tests get the stand-in.
+    alias: { vscode: fileURLToPath(new URL('./test/support/vscodeModule.ts', import.meta.url)) },
+  },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
