@@ -7,12 +7,16 @@
 //   POST /__control/mine   {n, intervalS?}
 //   GET  /__control/requests[?since=N]
 //   GET  /__control/state
-// Control routes are never faulted and never logged.
+//   POST /__control/ws-drop  (kills every open websocket)
+// Control routes are never faulted and never logged. The websocket `/api/v1/ws` (websocket.ts) shares the
+// port: its upgrade requests are logged and faulted like API requests (http500/503/429 refuse it, timeout
+// never answers, reset hangs up, malformed sends non-JSON after the handshake).
 
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { Rng, generateChain, hash32, type MineOptions, type SyntheticChain } from './chain';
 import { respond, type RouteName } from './responses';
+import { MempoolWebSocketHub, WS_PATH, refuseUpgrade, type WebSocketClientInfo } from './websocket';
 
 export const FAULTS = [
   'http500',
@@ -86,6 +90,8 @@ export interface ReplayServerOptions {
    *  now (moved by mineBlocks), or running from it in real time when live. With `live`, blocks due by
    *  this clock are mined on each request and once a second. */
   clock?: () => number;
+  /** Websocket: re-send prices this often (default 60 000; 0 = only when the hourly price changes). */
+  conversionsIntervalMs?: number;
 }
 
 export interface ReplayServer {
@@ -113,7 +119,13 @@ export interface ReplayServer {
     timeoutMs?: number,
     opts?: { since?: number },
   ): Promise<RequestLogEntry>;
-  /** Stops listening and destroys every connection, including hung 'timeout'/'slowBody' ones. */
+  /** Open websockets on /api/v1/ws, oldest first. */
+  readonly webSockets: readonly WebSocketClientInfo[];
+  /** Kills every open websocket without a closing handshake (a network drop); returns how many. */
+  dropWebSockets(): number;
+  /** Pushes {"conversions"} to every open websocket now. */
+  pushConversions(): void;
+  /** Stops listening and destroys every connection, including hung 'timeout'/'slowBody' ones and websockets. */
   close(): Promise<void>;
 }
 
@@ -177,8 +189,11 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
       }
     }
     chain.setNow(now);
+    hub?.announceTip();
     return Math.max(now, chain.nowS);
   };
+  // Created once the clock exists; reads chain.nowS so that announcing never re-enters advance().
+  let hub: MempoolWebSocketHub | undefined;
   const liveTimer = live ? setInterval(advance, 1000) : null;
   liveTimer?.unref();
 
@@ -245,6 +260,7 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
     if (!Number.isInteger(n) || n < 0) throw new RangeError('mineBlocks: n must be a non-negative integer');
     const before = advance();
     chain.mine(n, o);
+    hub?.announceTip();
     if (live && !opts.clock && chain.tipTimeS > before) {
       // keep the running clock at or after the new tip
       liveBaseS += chain.tipTimeS - before;
@@ -299,6 +315,10 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
         sendJson(res, 200, { ok: true });
         return;
       }
+      if (action === 'ws-drop') {
+        sendJson(res, 200, { ok: true, dropped: hub?.drop() ?? 0 });
+        return;
+      }
       if (action === 'mine') {
         const n = typeof body.n === 'number' ? body.n : 1;
         try {
@@ -324,6 +344,7 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
           live,
           faults: describeFaults(),
           requestCount: requests.length,
+          webSockets: hub?.openClients.length ?? 0,
         });
         return;
       }
@@ -435,6 +456,50 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
     res.end(body);
   }
 
+  hub = new MempoolWebSocketHub({ chain, nowS: () => chain.nowS, conversionsIntervalMs: opts.conversionsIntervalMs });
+  server.on('upgrade', (req: http.IncomingMessage, socket: Socket & { resetAndDestroy?: () => Socket }, head: Buffer) => {
+    socket.on('error', () => undefined); // a client vanishing mid-handshake is not the server's problem
+    const path = req.url ?? '/';
+    const entry = { method: req.method ?? 'GET', path, timeMs: Date.now() };
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    if (new URL(path, 'http://replay.invalid').pathname !== WS_PATH) {
+      log({ ...entry, status: 404, fault: null, route: null });
+      refuseUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    advance();
+    const rule = takeFault(path);
+    const fault = rule?.fault ?? null;
+    switch (fault) {
+      case 'timeout':
+        log({ ...entry, status: 0, fault, route: null });
+        return; // never answer; close() destroys the socket
+      case 'reset':
+        log({ ...entry, status: 0, fault, route: null });
+        if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+        else socket.destroy();
+        return;
+      case 'http500':
+        log({ ...entry, status: 500, fault, route: null });
+        refuseUpgrade(socket, 500, 'Internal Server Error');
+        return;
+      case 'http503':
+      case 'http429': {
+        const status = fault === 'http503' ? 503 : 429;
+        log({ ...entry, status, fault, route: null });
+        refuseUpgrade(socket, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', { 'Retry-After': String(rule!.retryAfterS) });
+        return;
+      }
+      default: {
+        const accepted = hub!.accept(req, socket, head, { malformed: fault === 'malformed' });
+        log({ ...entry, status: accepted ? 101 : 400, fault, route: null });
+      }
+    }
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -467,6 +532,15 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
     },
     mineBlocks,
     requests,
+    get webSockets() {
+      return hub!.openClients;
+    },
+    dropWebSockets() {
+      return hub!.drop();
+    },
+    pushConversions() {
+      hub!.pushConversions();
+    },
     waitForRequest(pred, timeoutMs = 10_000, o = {}) {
       const since = o.since ?? 0;
       for (let i = since; i < requests.length; i++) {
@@ -502,6 +576,7 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
       if (closing) return closed;
       closing = true;
       if (liveTimer) clearInterval(liveTimer);
+      hub?.close();
       for (const fail of [...rejectors]) fail(new Error('replay server closed'));
       closed = new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,197 @@
+// The shared records of src/core/lease.ts as files in one folder (the extension's global storage, which
+// every window of a profile shares). Writes go to a temp file renamed over the target, so a reader never
+// sees half a record. Changes are noticed through fs.watch and, because fs.watch misses events on some
+// filesystems (network drives, WSL mounts, some containers), also by comparing stats every pollMs.
+// Node only — no vscode import — so tests (and other processes) can use it as is.
+
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SharedText } from '../core/lease';
+
+export const LEASE_FILES = { lease: 'lease.json', snapshot: 'snapshot.json', focus: 'focus.json' } as const;
+export type LeaseFileName = keyof typeof LEASE_FILES;
+const NAMES = Object.keys(LEASE_FILES) as LeaseFileName[];
+
+export interface LeaseFolderOptions {
+  /** Stat comparison period, the fallback when fs.watch is silent (default 2 s). */
+  readonly pollMs?: number;
+  /** Use fs.watch as well (default true). */
+  readonly watch?: boolean;
+}
+
+/** Windows refuses a rename over a file another process has open for a moment: retry briefly. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const BUSY_RETRIES = 5;
+/** Temp files of a writer that died between write and rename are removed after this long. */
+const STALE_TEMP_MS = 60_000;
+
+export class LeaseFolder {
+  private readonly listeners = new Set<(name: LeaseFileName) => void>();
+  private readonly seen = new Map<LeaseFileName, string>();
+  private watcher: fs.FSWatcher | null = null;
+  private readonly pollTimer: ReturnType<typeof setInterval>;
+  private ready: Promise<void> | null = null;
+  private polling = false;
+  private disposed = false;
+
+  constructor(
+    readonly dir: string,
+    options: LeaseFolderOptions = {},
+  ) {
+    this.pollTimer = setInterval(() => void this.poll(), options.pollMs ?? 2_000);
+    this.pollTimer.unref?.();
+    void this.ensureDir()
+      .then(async () => {
+        await this.poll(); // the baseline: what exists now is not a change
+        if (options.watch !== false) this.startWatching();
+        await this.removeStaleTemps();
+      })
+      .catch(() => undefined);
+  }
+
+  /** One record of the folder. */
+  text(name: LeaseFileName): SharedText {
+    const file = path.join(this.dir, LEASE_FILES[name]);
+    return {
+      read: () => readText(file),
+      write: async (text) => {
+        await this.ensureDir();
+        await writeAtomically(file, text);
+      },
+    };
+  }
+
+  /** Fires for changes by any process, ours included, possibly more than once per change. */
+  onDidChange(listener: (name: LeaseFileName) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearInterval(this.pollTimer);
+    this.watcher?.close();
+    this.watcher = null;
+    this.listeners.clear();
+  }
+
+  private ensureDir(): Promise<void> {
+    // VS Code does not create the global storage folder; a failed attempt is retried on the next write.
+    this.ready ??= fs.promises.mkdir(this.dir, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        this.ready = null;
+        throw error;
+      },
+    );
+    return this.ready;
+  }
+
+  private startWatching(): void {
+    if (this.disposed) return;
+    try {
+      this.watcher = fs.watch(this.dir, { persistent: false }, (_event, filename) => {
+        const name = filename ? nameOf(String(filename)) : null;
+        if (filename && !name) return; // temp files and strangers
+        // No filename (some platforms): it may have been any of ours.
+        for (const n of name ? [name] : NAMES) void this.changed(n);
+      });
+      this.watcher.on('error', () => {
+        // The folder went away or the platform gave up: the stat poll carries on alone.
+        this.watcher?.close();
+        this.watcher = null;
+      });
+    } catch {
+      this.watcher = null;
+    }
+  }
+
+  /** Emits when the file's identity (inode, size, mtime) differs from what we last reported. */
+  private async changed(name: LeaseFileName): Promise<void> {
+    const key = await statKey(path.join(this.dir, LEASE_FILES[name]));
+    if (this.disposed || key === this.seen.get(name)) return;
+    this.seen.set(name, key);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(name);
+      } catch {
+        // One listener's bug must not hide the change from the others.
+      }
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.disposed) return;
+    this.polling = true;
+    try {
+      const first = this.seen.size === 0;
+      for (const name of NAMES) {
+        if (first) this.seen.set(name, await statKey(path.join(this.dir, LEASE_FILES[name])));
+        else await this.changed(name);
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async removeStaleTemps(): Promise<void> {
+    const now = Date.now();
+    for (const entry of await fs.promises.readdir(this.dir).catch(() => [] as string[])) {
+      if (!entry.endsWith('.tmp') || !NAMES.some((n) => entry.startsWith(`.${LEASE_FILES[n]}.`))) continue;
+      const file = path.join(this.dir, entry);
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (stat && now - stat.mtimeMs > STALE_TEMP_MS) await fs.promises.unlink(file).catch(() => undefined);
+    }
+  }
+}
+
+function nameOf(filename: string): LeaseFileName | null {
+  const base = path.basename(filename);
+  return NAMES.find((n) => LEASE_FILES[n] === base) ?? null;
+}
+
+async function statKey(file: string): Promise<string> {
+  try {
+    const s = await fs.promises.stat(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return 'absent';
+  }
+}
+
+async function readText(file: string): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fs.promises.readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      if (!code || !BUSY_CODES.has(code) || attempt >= BUSY_RETRIES) throw error;
+      await delay(10 * attempt);
+    }
+  }
+}
+
+/** Temp file in the same folder (rename is only atomic within one filesystem), then rename over. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await fs.promises.writeFile(temp, text, 'utf8');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fs.promises.rename(temp, file);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!code || !BUSY_CODES.has(code) || attempt >= BUSY_RETRIES) {
+        await fs.promises.unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      await delay(10 * attempt);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
