@@ -41,6 +41,14 @@ export interface SnapshotResult {
   readonly warnings: readonly string[];
 }
 
+/** Responses that change with every block. */
+export const TIP_DEPENDENT_PATHS: readonly string[] = [
+  GLANCE_PATHS.hashrate,
+  GLANCE_PATHS.difficultyAdjustment,
+  GLANCE_PATHS.rewardStats,
+  GLANCE_PATHS.blocks,
+];
+
 /** Tip-dependent data is refetched at least this often even without a new block (daily points roll over). */
 export const CHAIN_DATA_MAX_AGE_MS = 30 * 60_000;
 
@@ -59,6 +67,8 @@ export async function fetchSnapshot(
   if (reusable) {
     const tipHeight = await getTipHeight(transport);
     if (tipHeight === previous.tipHeight) return refreshPriceAndEstimate(transport, previous, now);
+    // A new block outdates these however long their HTTP lifetime still runs.
+    transport.markStale?.(TIP_DEPENDENT_PATHS);
     return fetchEverything(transport, sourceHost, now, tipHeight);
   }
   return fetchEverything(transport, sourceHost, now);
@@ -117,11 +127,14 @@ async function fetchEverything(transport: Transport, sourceHost: string, now: ()
   }
 
   const fetchedAtMs = now();
+  // A server-side cache can lag a block behind the tip; then do not vouch for the chain data, so the next
+  // poll fetches it again instead of reusing it for half an hour.
+  const chainDataCurrent = rewardStats.endBlock >= tipHeight;
   return {
     snapshot: {
       schema: 1,
       fetchedAtMs,
-      chainDataAtMs: fetchedAtMs,
+      ...(chainDataCurrent ? { chainDataAtMs: fetchedAtMs } : {}),
       sourceHost,
       tipHeight,
       hashrate,

@@ -22,6 +22,11 @@ export class TransportError extends Error {
 export interface Transport {
   /** GET a path relative to the instance's base URL; resolves with the body text of a 2xx response. */
   getText(path: string): Promise<string>;
+  /**
+   * These responses are known to be outdated (a new block arrived): revalidate them on next use even if
+   * their HTTP lifetime has not run out. Transports without a cache need not implement it.
+   */
+  markStale?(paths: readonly string[]): void;
 }
 
 /** Parses JSON text, turning syntax errors into a classified failure that names the endpoint. */

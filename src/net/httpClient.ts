@@ -170,6 +170,14 @@ export class HttpClient implements Transport {
     return this.fetchWithRetries(path);
   }
 
+  /** Keep the bodies and validators (a 304 is still cheap) but make the next use ask the server. */
+  markStale(paths: readonly string[]): void {
+    for (const path of paths) {
+      const entry = this.cache.get(path);
+      if (entry) entry.freshUntilMs = 0;
+    }
+  }
+
   /** Forget cached responses (a manual refresh wants the network's answer). */
   clearCache(): void {
     this.cache.clear();

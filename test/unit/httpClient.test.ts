@@ -307,3 +307,24 @@ describe('tip-first polling', () => {
     }
   });
 });
+
+describe('a new block outdates cached responses', () => {
+  it('revalidates tip-dependent responses when the tip moved, even within their HTTP lifetime', async () => {
+    const local = await startReplayServer();
+    try {
+      let nowMs = local.nowS() * 1000;
+      const c = new HttpClient({ baseUrl: local.url, userAgent: 't', proxy: NO_PROXY, now: () => nowMs });
+      clients.push(c);
+      const first = await fetchSnapshot(c, 'h', () => nowMs);
+      local.mineBlocks(1);
+      nowMs += 30_000; // well inside reward-stats' 120 s and hash rate's 300 s lifetimes
+      c.markStale(['/api/blocks/tip/height']); // the tip itself may be cached a few seconds
+      const second = await fetchSnapshot(c, 'h', () => nowMs, first.snapshot);
+      expect(second.snapshot.tipHeight).toBe(first.snapshot.tipHeight + 1);
+      expect(second.snapshot.rewardStats.endBlock).toBe(second.snapshot.tipHeight);
+      expect(second.snapshot.latestBlocks[0]!.height).toBe(second.snapshot.tipHeight);
+    } finally {
+      await local.close();
+    }
+  });
+});
