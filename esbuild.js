@@ -29,7 +29,7 @@ const host = {
 
 const builds = [
   { ...host, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...host, entryPoints: { net: 'src/net/httpClient.ts' }, outdir: 'dist' },
+  { ...host, entryPoints: { net: 'src/net/index.ts' }, outdir: 'dist' },
   { ...host, entryPoints: { panel: 'src/vscode/panel/index.ts' }, outdir: 'dist' },
 ];
 if (exists('src/webview/main.ts')) {

@@ -1,4 +1,5 @@
 // Composition root: build the parts, wire them, register disposables. No logic lives here.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AlertNotifier } from './vscode/alerts';
 import { COMMANDS } from './vscode/commands';
@@ -14,7 +15,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const config = new ConfigService(log);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const userAgent = `mining-economics-vscode/${version} (+VS Code ${vscode.version})`;
-  const data = new DataService(config, new SnapshotStore(context.globalState), log, userAgent);
+  const data = new DataService({
+    config,
+    store: new SnapshotStore(context.globalState),
+    log,
+    userAgent,
+    // Every window of the profile sees the same global storage: one of them fetches for all.
+    sharedDir: path.join(context.globalStorageUri.fsPath, 'shared'),
+    ownerId: `${vscode.env.sessionId}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  });
+  activeData = data;
   const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
   context.subscriptions.push(log, config, data, statusBar);
 
@@ -53,6 +63,10 @@ export function activate(context: vscode.ExtensionContext): void {
   log.info(`Activated ${version}; source ${config.settings.mempoolUrl}.`);
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+let activeData: DataService | undefined;
+
+/** Hand the fetching job to another window at once (disposal alone would look like a crash). */
+export async function deactivate(): Promise<void> {
+  await activeData?.release().catch(() => undefined);
+  activeData = undefined;
 }

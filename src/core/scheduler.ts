@@ -58,6 +58,11 @@ export class RefreshScheduler {
     this.dueAtMs = this.clock.now();
   }
 
+  /** Before start(): the first automatic refresh waits until then (another window just fetched). */
+  deferFirstRunUntil(timeMs: number): void {
+    this.dueAtMs = Math.max(this.dueAtMs, timeMs);
+  }
+
   /** Starts the cycle with an immediate refresh (if focused). */
   start(): void {
     this.arm();

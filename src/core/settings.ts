@@ -11,6 +11,8 @@ export interface Settings {
   /** Normalised: http(s), no trailing slash. */
   readonly mempoolUrl: string;
   readonly refreshIntervalMs: number;
+  /** Use mempool's websocket for new blocks (polling stays as the fallback). */
+  readonly livePush: boolean;
   readonly currency: Currency;
   readonly statusBar: {
     readonly show: StatusBarPreset;
@@ -32,6 +34,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   mempoolUrl: 'https://mempool.space',
   refreshIntervalMs: 5 * 60_000,
+  livePush: true,
   currency: 'USD',
   statusBar: {
     show: 'hashrateAndHashprice',
@@ -169,6 +172,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     settings: {
       mempoolUrl,
       refreshIntervalMs,
+      livePush: get('livePush') !== false,
       currency,
       statusBar: { show, template, alignment, priority, fixedWidth },
       pnl: pnlResult.values,

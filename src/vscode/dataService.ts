@@ -1,53 +1,117 @@
-// The refresh pipeline: scheduler → HTTP client → fetchSnapshot → state + cache + log.
-// Failures end up as a reason in the state (shown in the hover) and a log line — never a popup or a throw.
+// The refresh pipeline: who fetches (one window per profile holds a lease), how (websocket push for new
+// blocks, tip-first polling as the fallback and safety net), and where results go (state, cache, the other
+// windows, the log). Failures end up as a reason in the state and a log line — never a popup or a throw.
 import * as vscode from 'vscode';
 import { fetchSnapshot } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
+import { FocusBeacon, Lease, leaseTtlMs, SnapshotChannel, type LeaseState, type SharedGlance } from '../core/lease';
+import type { NetworkSnapshot } from '../core/model';
+import { fetchParts, mergeParts, planPush, type PushMessage } from '../core/push';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
 import { describeFailure, isTransportError, type Transport } from '../core/transport';
-import type { HttpClient } from '../net/httpClient';
+import type { HttpClient, PushClient, PushStatus } from '../net/index';
 import type { ConfigService } from './config';
 import { loadNet } from './lazyModules';
+import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
 import type { SnapshotStore } from './store';
 import { systemClock } from './systemClock';
 
+/** While push delivers blocks, polling only has to catch what push cannot (prices drift, a missed block). */
+const PUSH_SAFETY_INTERVAL_MS = 30 * 60_000;
+
+export interface DataServiceOptions {
+  readonly config: ConfigService;
+  readonly store: SnapshotStore;
+  readonly log: Log;
+  readonly userAgent: string;
+  /** Folder shared by every window of the profile (global storage); null = fetch on our own. */
+  readonly sharedDir: string | null;
+  /** Unique per activation. */
+  readonly ownerId: string;
+}
+
 export class DataService implements vscode.Disposable {
   readonly state = new StateHolder();
-  private scheduler: RefreshScheduler;
-  private client: HttpClient | undefined;
   private settings: Settings;
+  private scheduler: RefreshScheduler | undefined;
+  private client: HttpClient | undefined;
+  private push: PushClient | undefined;
+  private pushOpen = false;
+  private focused = vscode.window.state.focused;
+  private readonly folder: LeaseFolder | undefined;
+  private readonly lease: Lease | undefined;
+  private readonly channel: SnapshotChannel | undefined;
+  private readonly focusBeacon: FocusBeacon | undefined;
+  private readonly disposables: { dispose(): unknown }[] = [];
+  private disposed = false;
+  private releasing: Promise<void> | undefined;
 
-  constructor(
-    private readonly config: ConfigService,
-    private readonly store: SnapshotStore,
-    private readonly log: Log,
-    private readonly userAgent: string,
-  ) {
-    this.settings = config.settings;
-    const cached = store.load(this.sourceHost);
+  constructor(private readonly options: DataServiceOptions) {
+    this.settings = options.config.settings;
+    const cached = options.store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
-      log.info(`Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`);
+      options.log.info(`Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`);
     }
-    this.scheduler = this.createScheduler();
+    if (options.sharedDir) {
+      this.folder = new LeaseFolder(options.sharedDir);
+      const ttlMs = leaseTtlMs(this.settings.refreshIntervalMs);
+      this.lease = new Lease({
+        store: this.folder.text('lease'),
+        clock: systemClock,
+        ownerId: options.ownerId,
+        ttlMs,
+        onChange: (lease) => this.onLeaseChange(lease),
+      });
+      this.channel = new SnapshotChannel({ store: this.folder.text('snapshot'), ownerId: options.ownerId, onReceive: (g) => this.onShared(g) });
+      this.focusBeacon = new FocusBeacon({ store: this.folder.text('focus'), clock: systemClock, ownerId: options.ownerId, freshForMs: ttlMs });
+      this.disposables.push(
+        this.folder.onDidChange((name) => {
+          if (name === 'lease') void this.lease?.check();
+          else if (name === 'snapshot') void this.channel?.poll();
+          else if (name === 'focus') void this.updateSchedulerFocus();
+        }),
+      );
+    }
   }
 
   get sourceHost(): string {
     return sourceHostOf(this.settings.mempoolUrl);
   }
 
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
+  /** True while this window is the one that fetches. */
+  get isFetcher(): boolean {
+    return this.scheduler !== undefined;
+  }
+
   start(): void {
-    this.scheduler.start();
+    if (this.lease) {
+      this.focusBeacon?.setFocused(this.focused);
+      this.lease.start();
+      void this.channel?.poll();
+    } else {
+      this.becomeFetcher();
+    }
   }
 
   setFocused(focused: boolean): void {
-    this.scheduler.setFocused(focused);
+    this.focused = focused;
+    this.focusBeacon?.setFocused(focused);
+    void this.updateSchedulerFocus();
   }
 
-  /** A user's refresh wants the network's answer, not the HTTP cache's. */
+  /** A user's refresh wants the network's answer, not the HTTP cache's — from whichever window asks. */
   refreshNow(): Promise<RefreshResult> {
+    if (!this.scheduler) {
+      // A follower cannot wait for the holder's schedule when a person asked: fetch once ourselves.
+      return this.refresh().then((outcome) => ({ kind: 'ran', outcome }));
+    }
     this.client?.clearCache();
     return this.scheduler.refreshNow();
   }
@@ -55,18 +119,25 @@ export class DataService implements vscode.Disposable {
   applySettings(previous: Settings, current: Settings): void {
     this.settings = current;
     if (previous.mempoolUrl !== current.mempoolUrl) {
-      this.log.info(`Source changed to ${current.mempoolUrl}.`);
-      void this.client?.close();
-      this.client = undefined;
+      this.options.log.info(`Source changed to ${current.mempoolUrl}.`);
+      this.resetConnection();
       this.state.reset();
-      const cached = this.store.load(this.sourceHost);
+      const cached = this.options.store.load(this.sourceHost);
       if (cached) this.state.restoreFromCache(cached);
-      // Backoff and Retry-After belonged to the old host.
-      this.scheduler.dispose();
-      this.scheduler = this.createScheduler();
-      this.scheduler.start();
-    } else if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
-      this.scheduler.setIntervalMs(current.refreshIntervalMs);
+      if (this.scheduler) {
+        // Backoff and Retry-After belonged to the old host.
+        this.stopFetching();
+        this.becomeFetcher();
+      }
+      return;
+    }
+    if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
+      this.lease?.setTtlMs(leaseTtlMs(current.refreshIntervalMs));
+      this.scheduler?.setIntervalMs(this.pollIntervalMs());
+    }
+    if (previous.livePush !== current.livePush && this.scheduler) {
+      if (current.livePush) this.startPush();
+      else this.stopPush();
     }
   }
 
@@ -75,38 +146,156 @@ export class DataService implements vscode.Disposable {
     return this.getClient();
   }
 
-  get currentSettings(): Settings {
-    return this.settings;
-  }
-
-  /** Proxy settings changed: rebuild the dispatcher on next use. */
+  /** Proxy settings may have changed: rebuild the dispatcher (and the websocket) on next use. */
   resetConnection(): void {
     void this.client?.close();
     this.client = undefined;
+    if (this.push) {
+      this.stopPush();
+      if (this.scheduler && this.settings.livePush) this.startPush();
+    }
   }
 
-  private createScheduler(): RefreshScheduler {
-    return new RefreshScheduler({
+  /** Hands the job to another window at once instead of leaving it to the lease's expiry. */
+  release(): Promise<void> {
+    this.releasing ??= this.lease ? this.lease.release() : Promise.resolve();
+    return this.releasing;
+  }
+
+  private onLeaseChange(lease: LeaseState): void {
+    if (this.disposed) return;
+    if (lease.problem) this.options.log.warn(`Shared storage unusable, fetching in this window: ${lease.problem}`);
+    if (lease.role === 'holder' && !this.scheduler) {
+      this.options.log.info(`This window now fetches for all windows (lease epoch ${lease.epoch}).`);
+      this.becomeFetcher();
+    } else if (lease.role === 'follower' && this.scheduler) {
+      this.options.log.info('Another window fetches now; this one follows its snapshots.');
+      this.stopFetching();
+    }
+  }
+
+  private onShared(glance: SharedGlance): void {
+    if (this.scheduler || this.disposed) return;
+    if (glance.snapshot && glance.snapshot.sourceHost === this.sourceHost) {
+      const current = this.state.current.snapshot;
+      if (!current || glance.snapshot.fetchedAtMs >= current.fetchedAtMs) this.state.succeeded(glance.snapshot);
+    }
+    if (glance.error) this.state.failed(glance.error.message, glance.error.atMs);
+  }
+
+  private becomeFetcher(): void {
+    const shared = this.state.current;
+    this.scheduler = new RefreshScheduler({
       clock: systemClock,
-      intervalMs: this.settings.refreshIntervalMs,
+      intervalMs: this.pollIntervalMs(),
       run: () => this.refresh(),
-      focused: vscode.window.state.focused,
+      focused: this.focused,
     });
+    // Taking over from another window: its snapshot is fresh, no need to fetch the moment we start.
+    const fresh = shared.origin === 'live' && shared.snapshot && !shared.error;
+    if (fresh && shared.snapshot) this.scheduler.deferFirstRunUntil(shared.snapshot.fetchedAtMs + this.pollIntervalMs());
+    this.scheduler.start();
+    void this.updateSchedulerFocus();
+    if (this.settings.livePush) this.startPush();
+  }
+
+  private stopFetching(): void {
+    this.scheduler?.dispose();
+    this.scheduler = undefined;
+    this.stopPush();
+  }
+
+  private pollIntervalMs(): number {
+    return this.pushOpen ? Math.max(PUSH_SAFETY_INTERVAL_MS, this.settings.refreshIntervalMs) : this.settings.refreshIntervalMs;
+  }
+
+  /** The fetching window keeps polling while ANY window is focused: it may be the unfocused one. */
+  private async updateSchedulerFocus(): Promise<void> {
+    if (!this.scheduler) return;
+    const anyFocused = this.focused || ((await this.focusBeacon?.anyFocused().catch(() => false)) ?? false);
+    this.scheduler?.setFocused(anyFocused);
+  }
+
+  private startPush(): void {
+    if (this.push || this.disposed) return;
+    const { PushClient, createDispatcher } = loadNet();
+    this.push = new PushClient({
+      baseUrl: this.settings.mempoolUrl,
+      userAgent: this.options.userAgent,
+      dispatcher: createDispatcher({ proxy: this.options.config.proxy() }),
+      onMessage: (message) => void this.onPush(message),
+      onStatus: (status, detail) => this.onPushStatus(status, detail),
+    });
+    this.push.start();
+  }
+
+  private stopPush(): void {
+    this.push?.stop();
+    this.push = undefined;
+    if (this.pushOpen) {
+      this.pushOpen = false;
+      this.scheduler?.setIntervalMs(this.pollIntervalMs());
+    }
+  }
+
+  private onPushStatus(status: PushStatus, detail: string): void {
+    const open = status === 'open';
+    if (status === 'unavailable' || (status === 'closed' && this.pushOpen)) this.options.log.warn(`Live updates (websocket) ${status}: ${detail}; polling every ${Math.round(this.settings.refreshIntervalMs / 60_000)} min.`);
+    else if (open && !this.pushOpen) this.options.log.info('Live updates (websocket) connected.');
+    if (open !== this.pushOpen) {
+      this.pushOpen = open;
+      this.scheduler?.setIntervalMs(this.pollIntervalMs());
+    }
+  }
+
+  private async onPush(message: PushMessage): Promise<void> {
+    for (const reason of message.rejected) this.options.log.warn(`Ignored part of a websocket message: ${reason}`);
+    const current = this.state.current.snapshot;
+    // Without a complete snapshot there is nothing to patch: the scheduler's full fetch comes first.
+    if (!current || this.state.current.origin !== 'live') return;
+    const plan = planPush(current, message, Date.now());
+    if (plan.snapshot) this.accept(plan.snapshot);
+    if (plan.refetch.length === 0) return;
+    const client = this.getClient();
+    const { parts, errors } = await fetchParts({ getText: (p) => client.getText(p), markStale: (p) => client.markStale(p) }, plan.refetch);
+    for (const error of errors) this.options.log.warn(`After a new block: ${error}`);
+    const latest = this.state.current.snapshot;
+    if (!latest || this.disposed) return;
+    const merged = mergeParts(latest, parts, Date.now());
+    for (const warning of merged.warnings) this.options.log.warn(warning);
+    this.accept(merged.snapshot);
+  }
+
+  private accept(snapshot: NetworkSnapshot): void {
+    this.state.succeeded(snapshot);
+    this.persistAndShare(snapshot, null);
+  }
+
+  private persistAndShare(snapshot: NetworkSnapshot | null, error: { message: string; atMs: number } | null): void {
+    if (snapshot) {
+      this.options.store.save(snapshot).then(undefined, (e: unknown) => this.options.log.warn(`Could not persist the snapshot: ${describeFailure(e)}`));
+    }
+    if (this.channel && this.lease?.isHolder) {
+      this.channel
+        .publish({ epoch: this.lease.state.epoch, writtenAtMs: Date.now(), snapshot: snapshot ?? this.state.current.snapshot, error })
+        .catch((e: unknown) => this.options.log.warn(`Could not share the snapshot with other windows: ${describeFailure(e)}`));
+    }
   }
 
   private getClient(): HttpClient {
     if (!this.client) {
       const { HttpClient } = loadNet();
+      const log = this.options.log;
       this.client = new HttpClient({
         baseUrl: this.settings.mempoolUrl,
-        userAgent: this.userAgent,
-        proxy: this.config.proxy(),
+        userAgent: this.options.userAgent,
+        proxy: this.options.config.proxy(),
         onExchange: (x) => {
           const line = x.cached
             ? `GET ${x.path} → fresh in the HTTP cache, no request`
             : `GET ${x.path} → ${x.status ?? 'no response'} (${x.bytes} B, ${x.ms} ms, attempt ${x.attempt})${x.error ? `: ${x.error}` : ''}`;
-          if (x.error) this.log.warn(line);
-          else this.log.debug(line);
+          if (x.error) log.warn(line);
+          else log.debug(line);
         },
       });
     }
@@ -116,24 +305,33 @@ export class DataService implements vscode.Disposable {
   private async refresh(): Promise<RunOutcome> {
     this.state.refreshStarted();
     const started = Date.now();
+    const { log } = this.options;
     try {
-      const { snapshot, warnings } = await fetchSnapshot(this.getClient(), this.sourceHost, () => Date.now(), this.state.current.snapshot);
-      for (const warning of warnings) this.log.warn(warning);
-      this.state.succeeded(snapshot);
-      this.log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);
-      this.store.save(snapshot).then(undefined, (error: unknown) => this.log.warn(`Could not persist the snapshot: ${describeFailure(error)}`));
+      const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
+      const { snapshot, warnings } = await fetchSnapshot(this.getClient(), this.sourceHost, () => Date.now(), previous);
+      for (const warning of warnings) log.warn(warning);
+      this.accept(snapshot);
+      log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);
       return { ok: true };
     } catch (error) {
       const message = describeFailure(error);
-      this.state.failed(message, Date.now());
-      this.log.error(`Refresh from ${this.sourceHost} failed: ${message}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`);
+      const atMs = Date.now();
+      this.state.failed(message, atMs);
+      this.persistAndShare(null, { message, atMs });
+      log.error(`Refresh from ${this.sourceHost} failed: ${message}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`);
       const retryAfterMs = isTransportError(error) ? error.details.retryAfterMs : undefined;
       return retryAfterMs === undefined ? { ok: false } : { ok: false, retryAfterMs };
     }
   }
 
   dispose(): void {
-    this.scheduler.dispose();
+    this.disposed = true;
+    this.stopFetching();
     void this.client?.close();
+    // A closing window gives the lease back so another one takes over at once (deactivate() awaits it).
+    void this.release();
+    this.focusBeacon?.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.folder?.dispose();
   }
 }

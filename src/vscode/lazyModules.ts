@@ -2,7 +2,7 @@
 // dist/net.js and dist/panel.js beside dist/extension.js and leaves these requires alone).
 // Types come from the sources; only the runtime load is deferred.
 
-type NetModule = typeof import('../net/httpClient');
+type NetModule = typeof import('../net/index');
 
 let net: NetModule | undefined;
 

@@ -45,6 +45,7 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
   const log = (level: string) => (message: string) => record.logLines.push(`${level} ${message}`);
   const vscode: Record<string, unknown> = {
     version: '1.96.0-stub',
+    env: { sessionId: 'stub-session' },
     EventEmitter,
     StatusBarAlignment: { Left: 1, Right: 2 },
     ThemeColor: class {
@@ -139,14 +140,20 @@ export function createMemento(): { get<T>(key: string): T | undefined; update(ke
   };
 }
 
-export function createContext(extensionPath: string) {
+/** An ExtensionContext stand-in; its global storage is a fresh temporary folder unless one is given. */
+export function createContext(extensionPath: string, globalStoragePath?: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mkdtempSync } = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const storage = globalStoragePath ?? mkdtempSync(`${tmpdir()}/mining-economics-storage-`);
   return {
     subscriptions: [] as { dispose(): unknown }[],
     globalState: createMemento(),
     extension: { packageJSON: { version: '0.0.0-bench' } },
     extensionUri: { fsPath: extensionPath },
     extensionPath,
-    globalStorageUri: { fsPath: extensionPath },
+    globalStorageUri: { fsPath: storage },
   };
 }
 

@@ -7,7 +7,7 @@ import { stub } from '../support/vscodeModule';
 
 // The lazy bundles are separate files in production; in tests the sources stand in for them.
 vi.mock('../../src/vscode/lazyModules', async () => {
-  const net = await import('../../src/net/httpClient');
+  const net = await import('../../src/net/index');
   return { loadNet: () => net, loadPanel: () => ({ showPanel: vi.fn(), revivePanel: vi.fn() }) };
 });
 
@@ -58,5 +58,50 @@ describe('activate()', () => {
     expect(stub.record.messages).toEqual([]); // no popup for network trouble
     server.clearFault();
     for (const d of context.subscriptions) d.dispose();
+  });
+
+  it('a new block pushed over the websocket reaches the status bar without a poll', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    activate(context as never);
+    const item = stub.record.statusItems.at(-1)!;
+    const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
+    await waitFor(() => /Last block [\d,]+/.test(hover()) && server.webSockets.length > 0, 'live numbers and an open websocket');
+    const tip = server.chain.tipHeight;
+    expect(hover()).toContain(`Last block ${tip.toLocaleString('en-US')}`);
+    const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
+    const before = fullFetches();
+    server.mineBlocks(1);
+    await waitFor(() => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), () => `the pushed block (hover: ${hover().slice(-300)})`);
+    // Only what a block changes is refetched: reward stats once, no full poll.
+    await waitFor(() => fullFetches() === before + 1, 'the reward-stats refetch');
+    expect(server.requests.filter((r) => r.path === '/api/v1/prices').length).toBeGreaterThan(0);
+    for (const d of context.subscriptions) d.dispose();
+  });
+
+  it('two windows of one profile: one fetches, the other follows, and takes over when the first closes', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const first = createContext('/tmp');
+    const second = createContext('/tmp', first.globalStorageUri.fsPath);
+    const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
+    const before = fullFetches();
+    activate(first as never);
+    const itemA = stub.record.statusItems.at(-1)!;
+    activate(second as never);
+    const itemB = stub.record.statusItems.at(-1)!;
+    await waitFor(() => itemA.text.includes('EH/s') && itemB.text.includes('EH/s'), 'both windows to show numbers');
+    expect(fullFetches()).toBe(before + 1);
+    expect(itemB.text).toBe(itemA.text);
+
+    // The fetching window closes (releasing the lease): the other one takes over and follows new blocks.
+    const tip = server.chain.tipHeight;
+    for (const d of first.subscriptions) d.dispose();
+    const hoverB = () => (itemB.tooltip as { value?: string }).value ?? '';
+    await waitFor(() => server.webSockets.length > 0, 'the new fetcher to open its websocket', 30_000);
+    server.mineBlocks(1);
+    await waitFor(() => hoverB().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), 'the second window to show the new block', 30_000);
+    for (const d of second.subscriptions) d.dispose();
   });
 });
