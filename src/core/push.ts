@@ -198,7 +198,11 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
       latestBlocks,
       hashrate: { ...next.hashrate, currentDifficulty: newest.difficulty },
     };
-    refetch.add('hashrate').add('rewardStats');
+    // The 144-block fee sums move with every block: one small request. The 1008-block hash-rate estimate
+    // moves by ~0.1 % per block, so it waits for the half-hourly safety poll (chainDataAtMs stays old) —
+    // unless the block started a new epoch, whose retarget record the history and the alerts need now.
+    refetch.add('rewardStats');
+    if (newest.height % BLOCKS_PER_EPOCH === 0 || newest.difficulty !== current.hashrate.currentDifficulty) refetch.add('hashrate');
     if (message.adjustment && adjustmentHeight(message.adjustment) === newest.height) next = { ...next, adjustment: message.adjustment };
     else refetch.add('difficultyAdjustment');
   } else if (message.adjustment) {

@@ -121,6 +121,8 @@ export interface ReplayServer {
   ): Promise<RequestLogEntry>;
   /** Open websockets on /api/v1/ws, oldest first. */
   readonly webSockets: readonly WebSocketClientInfo[];
+  /** Bytes sent over websockets so far. */
+  readonly webSocketBytes: number;
   /** Kills every open websocket without a closing handshake (a network drop); returns how many. */
   dropWebSockets(): number;
   /** Pushes {"conversions"} to every open websocket now. */
@@ -532,6 +534,9 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
     },
     mineBlocks,
     requests,
+    get webSocketBytes() {
+      return hub?.sentBytes ?? 0;
+    },
     get webSockets() {
       return hub!.openClients;
     },

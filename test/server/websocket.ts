@@ -141,8 +141,14 @@ export class WsConnection {
     return !this.closed && !this.closeSent;
   }
 
+  /** Bytes of text frames sent (headers included), for the network benchmark. */
+  sentBytes = 0;
+
   sendText(text: string): void {
-    if (this.isOpen) this.socket.write(encodeFrame(OPCODE.text, Buffer.from(text, 'utf8')));
+    if (!this.isOpen) return;
+    const frame = encodeFrame(OPCODE.text, Buffer.from(text, 'utf8'));
+    this.sentBytes += frame.length;
+    this.socket.write(frame);
   }
 
   ping(data = Buffer.alloc(0)): void {
@@ -280,6 +286,15 @@ export class MempoolWebSocketHub {
     this.timer?.unref();
   }
 
+  private closedSentBytes = 0;
+
+  /** Bytes sent over every websocket so far (for the network benchmark). */
+  get sentBytes(): number {
+    let open = 0;
+    for (const c of this.clients.values()) open += c.conn.sentBytes;
+    return this.closedSentBytes + open;
+  }
+
   get openClients(): WebSocketClientInfo[] {
     return [...this.clients.values()].map((c) => ({ ...c.info, wants: [...c.info.wants] }));
   }
@@ -296,7 +311,10 @@ export class MempoolWebSocketHub {
       info: { id, path: req.url ?? WS_PATH, userAgent: typeof ua === 'string' ? ua : '', wants: [], openedAtMs: Date.now(), received: 0 },
     };
     this.clients.set(id, client);
-    conn.onClose = () => this.clients.delete(id);
+    conn.onClose = () => {
+      this.closedSentBytes += conn.sentBytes;
+      this.clients.delete(id);
+    };
     conn.onText = (text) => this.onClientMessage(client, text);
     if (opts.malformed) conn.sendText('<html><body>502 Bad Gateway</body></html>');
     return true;

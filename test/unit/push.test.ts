@@ -139,23 +139,32 @@ describe('planPush', () => {
   const snapshot = makeSnapshot();
   const at = NOW_MS + 5_000;
 
-  it('applies a new block with its da at once and refetches only the reward sums and the hash-rate estimate', () => {
-    const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: 1.39e14 }), da: wsDa(TIP + 1) }), at);
+  it('applies a new block with its da at once and refetches only the reward sums', () => {
+    const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }), da: wsDa(TIP + 1) }), at);
     const next = plan.snapshot!;
     expect(next.tipHeight).toBe(TIP + 1);
     expect(next.latestBlocks.map((b) => b.height)).toEqual([TIP + 1, TIP]);
-    // A block's difficulty is the network's current difficulty.
-    expect(next.hashrate.currentDifficulty).toBe(1.39e14);
     expect(next.hashrate.daily).toBe(snapshot.hashrate.daily);
     expect(next.adjustment.remainingBlocks).toBe(599);
     expect(next.fetchedAtMs).toBe(at);
     expect(next.prices).toBe(snapshot.prices);
-    expect(plan.refetch).toEqual(['hashrate', 'rewardStats']);
-    expect(refetchPaths(plan.refetch)).toEqual(['/api/v1/mining/hashrate/1m', '/api/v1/mining/reward-stats/144']);
+    // One small request per block: the 1008-block estimate waits for the half-hourly safety poll.
+    expect(plan.refetch).toEqual(['rewardStats']);
+    expect(refetchPaths(plan.refetch)).toEqual(['/api/v1/mining/reward-stats/144']);
+  });
+
+  it('refetches the hash rate too when the block brings a new difficulty (a retarget)', () => {
+    const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: 1.39e14 }), da: wsDa(TIP + 1) }), at);
+    // A block's difficulty is the network's current difficulty.
+    expect(plan.snapshot!.hashrate.currentDifficulty).toBe(1.39e14);
+    expect(plan.refetch).toEqual(['rewardStats', 'hashrate']);
   });
 
   it('refetches the adjustment when the block comes without a da for it', () => {
-    expect(planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1) }), at).refetch).toEqual(['hashrate', 'rewardStats', 'difficultyAdjustment']);
+    expect(planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }) }), at).refetch).toEqual([
+      'rewardStats',
+      'difficultyAdjustment',
+    ]);
     // A da for another height (mempool computed it before the block) is not used either.
     const stale = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1), da: wsDa(TIP) }), at);
     expect(stale.refetch).toContain('difficultyAdjustment');
@@ -163,10 +172,11 @@ describe('planPush', () => {
   });
 
   it('refetches the latest blocks when pushed blocks leave a hole (missed while disconnected)', () => {
-    const plan = planPush(snapshot, parsePushMessage({ blocks: [wsBlock(TIP + 3), wsBlock(TIP + 4)], da: wsDa(TIP + 4) }), at);
+    const d = snapshot.hashrate.currentDifficulty;
+    const plan = planPush(snapshot, parsePushMessage({ blocks: [wsBlock(TIP + 3, { difficulty: d }), wsBlock(TIP + 4, { difficulty: d })], da: wsDa(TIP + 4) }), at);
     expect(plan.snapshot!.tipHeight).toBe(TIP + 4);
     expect(plan.snapshot!.latestBlocks.map((b) => b.height)).toEqual([TIP + 4, TIP + 3, TIP]);
-    expect(plan.refetch).toEqual(['blocks', 'hashrate', 'rewardStats']);
+    expect(plan.refetch).toEqual(['blocks', 'rewardStats']);
   });
 
   it('keeps at most 15 latest blocks', () => {
