@@ -84,6 +84,13 @@ export function formatMoney(value: number | null | undefined, currency: Currency
   return `${sign}${CURRENCY_SYMBOLS[currency]}${formatNumber(abs, decimals)}`;
 }
 
+/** Power prices: "$0.050/kWh" — a tenth of a cent matters, a hundredth of one does not. */
+export function formatPowerPrice(perKwh: number | null | undefined, currency: Currency): string {
+  if (perKwh === null || perKwh === undefined || !Number.isFinite(perKwh)) return '—/kWh';
+  const decimals = currency === 'JPY' ? 1 : 3;
+  return `${perKwh < 0 ? '-' : ''}${CURRENCY_SYMBOLS[currency]}${formatNumber(Math.abs(perKwh), decimals)}/kWh`;
+}
+
 /** "$48.12/PH/day". */
 export function formatHashprice(value: number | null | undefined, currency: Currency): string {
   return `${formatMoney(value, currency)}/PH/day`;

@@ -8,6 +8,7 @@ import {
   formatHashprice,
   formatHashrate,
   formatMoney,
+  formatPowerPrice,
   formatRelative,
   formatSatsPerPhDay,
   formatSignedPercent,
@@ -65,6 +66,12 @@ describe('money and hashprice', () => {
     expect(formatMoney(7_215.4, 'JPY')).toBe('¥7,215');
     expect(formatMoney(-12.4, 'GBP')).toBe('-£12.40');
     expect(formatMoney(1234.5, 'CHF')).toBe('CHF 1,235');
+  });
+  it('formats power prices to a tenth of a cent', () => {
+    expect(formatPowerPrice(0.05, 'USD')).toBe('$0.050/kWh');
+    expect(formatPowerPrice(0.08912, 'EUR')).toBe('€0.089/kWh');
+    expect(formatPowerPrice(12.5, 'JPY')).toBe('¥12.5/kWh');
+    expect(formatPowerPrice(null, 'USD')).toBe('—/kWh');
   });
   it('formats sats and BTC', () => {
     expect(formatSatsPerPhDay(45_918.25)).toBe('45,918 sats/PH/day');

@@ -164,7 +164,7 @@ describe('the user\'s margin', () => {
       formatDate: () => 'd',
       commands: { show: 's', refresh: 'r', showLog: 'l' },
     });
-    expect(md).toContain('| Your margin (20.0 J/TH, $0.0500/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |');
-    expect(md).toContain('| Breakeven | power $0.0891/kWh · hashprice $24.49/PH/day · BTC $53,333 |');
+    expect(md).toContain('| Your margin (20.0 J/TH, $0.050/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |');
+    expect(md).toContain('| Breakeven | power $0.089/kWh · hashprice $24.49/PH/day · BTC $53,333 |');
   });
 });

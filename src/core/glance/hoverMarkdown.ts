@@ -12,6 +12,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatPowerPrice,
   formatRelative,
   formatSatsPerPhDay,
   formatSignedPercent,
@@ -89,14 +90,14 @@ export function hoverMarkdown(ctx: HoverContext): string {
   const pnl = f.profitability;
   if (pnl) {
     const i = pnl.inputs;
-    const powerPrice = `${formatMoney(i.powerPricePerKwh, f.currency)}/kWh`;
+    const powerPrice = formatPowerPrice(i.powerPricePerKwh, f.currency);
     lines.push(
       row(
         `Your margin (${formatNumber(i.efficiencyJPerTh, 1)} J/TH, ${powerPrice}, ${formatNumber(i.poolFeePercent, 1)}% pool fee)`,
         `**${formatHashprice(pnl.marginPerPhDay, f.currency)}** = ${formatHashprice(pnl.netRevenuePerPhDay, f.currency)} revenue − ${formatHashprice(pnl.powerCostPerPhDay, f.currency)} power`,
       ),
     );
-    const breakevenPower = pnl.breakevenPowerPricePerKwh === null ? '—' : `${formatMoney(pnl.breakevenPowerPricePerKwh, f.currency)}/kWh`;
+    const breakevenPower = formatPowerPrice(pnl.breakevenPowerPricePerKwh, f.currency);
     lines.push(row('Breakeven', `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`));
   }
   lines.push('');
