@@ -3,8 +3,10 @@
 import { BLOCKS_PER_DAY, BLOCKS_PER_EPOCH } from './constants';
 import { estimateDifficultyAdjustment } from './difficultyEstimate';
 import type { BlockSummary, DifficultyAdjustment, HashrateHistory, NetworkSnapshot } from './model';
+import { dailyHashpriceObservations, HASHPRICE_MOVES_MAX_AGE_MS, HASHPRICE_MOVES_PATH } from './glance/hashpriceMoves';
 import {
   ParseError,
+  parseBlockRewards,
   parseBlocks,
   parseDifficultyAdjustment,
   parseHashrateHistory,
@@ -145,6 +147,28 @@ async function fetchEverything(transport: Transport, sourceHost: string, now: ()
     },
     warnings,
   };
+}
+
+/**
+ * Adds (or carries over) the month of daily hashprice inputs behind "why did hashprice move?". One
+ * ~80 KB request an hour at most; when it fails the glance is still complete, so it only warns.
+ */
+export async function withHashpriceDaily(
+  transport: Transport,
+  snapshot: NetworkSnapshot,
+  previous: NetworkSnapshot | null,
+  now: () => number,
+): Promise<SnapshotResult> {
+  const carried = previous?.sourceHost === snapshot.sourceHost ? previous.hashpriceDaily : undefined;
+  if (carried && now() - carried.fetchedAtMs < HASHPRICE_MOVES_MAX_AGE_MS) return { snapshot: { ...snapshot, hashpriceDaily: carried }, warnings: [] };
+  try {
+    const rewards = await getJson(transport, HASHPRICE_MOVES_PATH, parseBlockRewards);
+    const observations = dailyHashpriceObservations(rewards, snapshot.hashrate.difficulty, snapshot.hashrate.currentDifficulty);
+    return { snapshot: { ...snapshot, hashpriceDaily: { fetchedAtMs: now(), observations } }, warnings: [] };
+  } catch (error) {
+    const warning = `hashprice history unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    return { snapshot: carried ? { ...snapshot, hashpriceDaily: carried } : snapshot, warnings: [warning] };
+  }
 }
 
 /**

@@ -128,4 +128,15 @@ export interface NetworkSnapshot {
   readonly prices: Prices;
   /** Newest first; the tip block first. */
   readonly latestBlocks: readonly BlockSummary[];
+  /** Daily hashprice inputs over the last month (USD), for "why did hashprice move?"; absent until fetched. */
+  readonly hashpriceDaily?: {
+    readonly fetchedAtMs: number;
+    readonly observations: readonly {
+      readonly timeS: number;
+      readonly difficulty: number;
+      readonly priceFiat: number;
+      readonly subsidyBtc: number;
+      readonly feesBtcPerBlock: number;
+    }[];
+  };
 }

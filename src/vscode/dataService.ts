@@ -2,7 +2,7 @@
 // blocks, tip-first polling as the fallback and safety net), and where results go (state, cache, the other
 // windows, the log). Failures end up as a reason in the state and a log line — never a popup or a throw.
 import * as vscode from 'vscode';
-import { fetchSnapshot } from '../core/fetchSnapshot';
+import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
 import { FocusBeacon, Lease, leaseTtlMs, SnapshotChannel, type LeaseState, type SharedGlance } from '../core/lease';
 import type { NetworkSnapshot } from '../core/model';
@@ -308,8 +308,10 @@ export class DataService implements vscode.Disposable {
     const { log } = this.options;
     try {
       const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
-      const { snapshot, warnings } = await fetchSnapshot(this.getClient(), this.sourceHost, () => Date.now(), previous);
-      for (const warning of warnings) log.warn(warning);
+      const client = this.getClient();
+      const fetched = await fetchSnapshot(client, this.sourceHost, () => Date.now(), previous);
+      const { snapshot, warnings } = await withHashpriceDaily(client, fetched.snapshot, this.state.current.snapshot, () => Date.now());
+      for (const warning of [...fetched.warnings, ...warnings]) log.warn(warning);
       this.accept(snapshot);
       log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);
       return { ok: true };

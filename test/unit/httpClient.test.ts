@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchSnapshot } from '../../src/core/fetchSnapshot';
+import { fetchSnapshot, withHashpriceDaily } from '../../src/core/fetchSnapshot';
+import { hashpriceMoves } from '../../src/core/glance/hashpriceMoves';
 import { TransportError } from '../../src/core/transport';
 import { HttpClient, freshnessMs, parseRetryAfterMs } from '../../src/net/httpClient';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
@@ -326,5 +327,33 @@ describe('a new block outdates cached responses', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('hashprice history for the hover', () => {
+  it('builds a month of daily observations from the served rewards and reuses them for an hour', async () => {
+    const { c } = client();
+    let nowMs = server.nowS() * 1000;
+    const { snapshot } = await fetchSnapshot(c, 'h', () => nowMs);
+    const first = await withHashpriceDaily(c, snapshot, null, () => nowMs);
+    expect(first.warnings).toEqual([]);
+    const obs = first.snapshot.hashpriceDaily!.observations;
+    expect(obs.length).toBeGreaterThanOrEqual(31);
+    expect(hashpriceMoves(obs).map((m) => m.days)).toEqual([1, 7, 30]);
+    const count = () => server.requests.filter((r) => r.path === '/api/v1/mining/blocks/rewards/3m').length;
+    const before = count();
+    nowMs += 30 * 60_000;
+    const again = await withHashpriceDaily(c, snapshot, first.snapshot, () => nowMs);
+    expect(again.snapshot.hashpriceDaily).toBe(first.snapshot.hashpriceDaily);
+    expect(count()).toBe(before);
+  });
+
+  it('keeps the glance complete when the history fails', async () => {
+    server.setFault('http500', { paths: '/api/v1/mining/blocks/rewards' });
+    const { c } = client({ maxAttempts: 1 });
+    const { snapshot } = await fetchSnapshot(c, 'h', () => 0);
+    const r = await withHashpriceDaily(c, snapshot, null, () => 0);
+    expect(r.snapshot.hashpriceDaily).toBeUndefined();
+    expect(r.warnings[0]).toMatch(/^hashprice history unavailable: \/api\/v1\/mining\/blocks\/rewards\/3m: HTTP 500/);
   });
 });

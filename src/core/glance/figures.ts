@@ -10,6 +10,7 @@ import {
 } from '../economics';
 import type { Currency, NetworkSnapshot } from '../model';
 import { computeProfitability, type MinerInputs, type ProfitabilityResult } from '../pnl/profitability';
+import { hashpriceMoves, type HashpriceMove } from './hashpriceMoves';
 
 export interface GlanceFigures {
   readonly currency: Currency;
@@ -33,6 +34,8 @@ export interface GlanceFigures {
   readonly lastBlock: { readonly height: number; readonly timeS: number; readonly poolName: string | null } | null;
   /** The user's P&L at today's hashprice; null without a fiat price. */
   readonly profitability: ProfitabilityResult | null;
+  /** Hashprice change over 1/7/30 days split into price, difficulty, fees (and subsidy); in USD terms. */
+  readonly hashpriceMoves: readonly HashpriceMove[];
 }
 
 export function computeGlanceFigures(
@@ -66,6 +69,7 @@ export function computeGlanceFigures(
     timeAvgMs: adjustment.timeAvgMs,
     halving: nextHalving(tipHeight, nowMs, adjustment.remainingBlocks, adjustment.adjustedTimeAvgMs),
     lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
+    hashpriceMoves: snapshot.hashpriceDaily ? hashpriceMoves(snapshot.hashpriceDaily.observations) : [],
     profitability:
       hashprice.hashpricePerPhDay === null || btcPrice === null
         ? null

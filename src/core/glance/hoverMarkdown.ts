@@ -100,6 +100,15 @@ export function hoverMarkdown(ctx: HoverContext): string {
     const breakevenPower = formatPowerPrice(pnl.breakevenPowerPricePerKwh, f.currency);
     lines.push(row('Breakeven', `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`));
   }
+  if (f.hashpriceMoves.length > 0) {
+    const inUsd = f.currency === 'USD' ? '' : ' (in USD)';
+    for (const move of f.hashpriceMoves) {
+      const d = move.decomposition;
+      const parts = [`price ${formatSignedPercent(d.pricePercent, 1)}`, `difficulty ${formatSignedPercent(d.difficultyPercent, 1)}`, `fees ${formatSignedPercent(d.feesPercent, 1)}`];
+      if (Math.abs(d.subsidyPercent) >= 0.05) parts.push(`subsidy ${formatSignedPercent(d.subsidyPercent, 1)}`);
+      lines.push(row(`Hashprice over ${move.days} d${inUsd}`, `**${formatSignedPercent(d.totalPercent, 1)}** = ${parts.join(' · ')}`));
+    }
+  }
   lines.push('');
   lines.push('**Difficulty**');
   lines.push('');
