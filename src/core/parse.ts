@@ -206,7 +206,7 @@ export function parseDifficultyAdjustments(json: unknown): DifficultyRecord[] {
       timeS: r.timeS(t[0], `[${i}][0] (time)`),
       height: r.height(t[1], `[${i}][1] (height)`),
       difficulty: r.positive(t[2], `[${i}][2] (difficulty)`, LIMITS.maxDifficulty),
-      adjustmentRatio: r.number(t[3], `[${i}][3] (ratio)`, 0.25, 4),
+      adjustmentRatio: adjustmentRatio(r, t[3], t[1], `[${i}][3] (ratio)`),
     };
   });
   // The API sends newest first; the model keeps everything oldest first.

@@ -51,15 +51,18 @@ export type HostMessage =
 // ---------------------------------------------------------------------------------------------------
 // Webview → host
 
-export type SaveFormat = 'csv' | 'png';
-
 export type WebviewMessage =
   /** The page is listening; `range` is the range it restored (so the host loads the right one first). */
   | { readonly type: 'ready'; readonly protocol: number; readonly range: RangeId }
   | { readonly type: 'selectRange'; readonly range: RangeId }
   | { readonly type: 'refresh' }
-  /** `data`: CSV text, or a `data:image/png;base64,…` URL. */
-  | { readonly type: 'save'; readonly requestId: string; readonly format: SaveFormat; readonly fileName: string; readonly data: string }
+  /**
+   * CSV of every series over the visible window [fromS, toS] of the range's dataset. The host builds it
+   * from the dataset it posted (the webview only says which days), then asks where to save it.
+   */
+  | { readonly type: 'exportCsv'; readonly requestId: string; readonly range: RangeId; readonly fromS: number; readonly toS: number }
+  /** A chart as a `data:image/png;base64,…` URL (drawn by the webview: only it has the canvas). */
+  | { readonly type: 'savePng'; readonly requestId: string; readonly fileName: string; readonly dataUrl: string }
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
 
 // ---------------------------------------------------------------------------------------------------
@@ -114,7 +117,6 @@ const MAX_ADJUSTMENTS = 10_000;
 function numberColumn(value: unknown, path: string, length: number | null, nullable: boolean): void {
   if (!Array.isArray(value)) fail(`${path} should be an array`);
   if (length !== null && value.length !== length) fail(`${path} has ${value.length} entries, expected ${length}`);
-  if (value.length > MAX_DAYS && path.startsWith('days')) fail(`${path} is too long`);
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];
     if (v === null && nullable) continue;
@@ -155,38 +157,16 @@ export function checkHistoryDataset(value: unknown, path = 'dataset'): HistoryDa
   return value as HistoryDataset;
 }
 
-const KEY_FIGURE_NUMBERS = [
-  'tipHeight',
-  'hashrateHps',
-  'difficulty',
-  'difficultyChangePercent',
-  'estimatedRetargetMs',
-  'nextRetargetHeight',
-  'remainingBlocks',
-  'progressPercent',
-  'hashpriceSats',
-  'feeSharePercent',
-  'halvingHeight',
-  'halvingBlocksLeft',
-  'halvingEstimatedMs',
-  'subsidyAfterHalvingSats',
-] as const satisfies readonly (keyof KeyFigures)[];
-const KEY_FIGURE_OPTIONAL_NUMBERS = [
-  'hashrateChange30dPercent',
-  'hashpriceFiat',
-  'hashpriceChange7dPercent',
-  'hashpriceChange30dPercent',
-  'hashpriceSatsChange7dPercent',
-  'hashpriceSatsChange30dPercent',
-  'btcPrice',
-  'btcPriceChange30dPercent',
-] as const satisfies readonly (keyof KeyFigures)[];
-
+/**
+ * Key figures are numbers (or null where unknown) plus the currency. Checked generically, so a figure added
+ * to KeyFigures needs no change here; the webview shows "—" for anything null or missing.
+ */
 export function checkKeyFigures(value: unknown, path = 'figures'): KeyFigures {
   const o = obj(value, path);
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
-  for (const key of KEY_FIGURE_NUMBERS) num(o[key], `${path}.${key}`);
-  for (const key of KEY_FIGURE_OPTIONAL_NUMBERS) numOrNull(o[key], `${path}.${key}`);
+  const entries = Object.entries(o);
+  if (entries.length > 60) fail(`${path} has too many fields`);
+  for (const [key, v] of entries) if (key !== 'currency') numOrNull(v, `${path}.${key}`);
   return value as KeyFigures;
 }
 
@@ -222,11 +202,14 @@ const hostValidators = {
   },
 } satisfies Validators<HostMessage>;
 
-/** Largest export accepted from the webview (a PNG of a 4K chart is ~1–3 MB as base64). */
-export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
+/** Largest image accepted from the webview (a PNG of a 4K chart is ~1–3 MB as base64). */
+export const MAX_PNG_CHARS = 32 * 1024 * 1024;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PNG_DATA_URL = 'data:image/png;base64,';
+
+function requestId(value: unknown): void {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(str(value, 'requestId', 64))) fail('requestId has unexpected characters');
+}
 
 const webviewValidators = {
   ready: (o) => {
@@ -237,17 +220,18 @@ const webviewValidators = {
     if (!isRangeId(o.range)) fail('range is not a known range');
   },
   refresh: () => undefined,
-  save: (o) => {
-    if (!REQUEST_ID.test(str(o.requestId, 'requestId', 64))) fail('requestId has unexpected characters');
-    const format = oneOf(o.format, ['csv', 'png'] as const, 'format');
+  exportCsv: (o) => {
+    requestId(o.requestId);
+    if (!isRangeId(o.range)) fail('range is not a known range');
+    if (num(o.fromS, 'fromS') > num(o.toS, 'toS')) fail('fromS is after toS');
+  },
+  savePng: (o) => {
+    requestId(o.requestId);
     const fileName = str(o.fileName, 'fileName', 100);
-    if (!FILE_NAME.test(fileName) || fileName.includes('..')) fail('fileName is not a plain file name');
-    if (!fileName.toLowerCase().endsWith(`.${format}`)) fail(`fileName should end in .${format}`);
-    const data = str(o.data, 'data', MAX_SAVE_BYTES);
-    if (format === 'png') {
-      if (!data.startsWith(PNG_DATA_URL)) fail('data should be a PNG data URL');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_DATA_URL.length))) fail('data is not base64');
-    }
+    if (!FILE_NAME.test(fileName) || fileName.includes('..') || !fileName.toLowerCase().endsWith('.png')) fail('fileName is not a plain .png file name');
+    const data = str(o.dataUrl, 'dataUrl', MAX_PNG_CHARS);
+    if (!data.startsWith(PNG_DATA_URL)) fail('dataUrl should be a PNG data URL');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_DATA_URL.length))) fail('dataUrl is not base64');
   },
   log: (o) => {
     oneOf(o.level, ['info', 'warn', 'error'] as const, 'level');
@@ -281,7 +265,7 @@ export function validateWebviewMessage(value: unknown): Validated<WebviewMessage
   return validate<WebviewMessage>(value, webviewValidators, 'webview');
 }
 
-/** The payload of a validated PNG save message, as bytes' base64. */
+/** The base64 payload of a validated PNG data URL. */
 export function pngBase64(dataUrl: string): string {
   return dataUrl.slice(PNG_DATA_URL.length);
 }

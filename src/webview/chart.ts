@@ -1,5 +1,5 @@
 // One trend chart: a uPlot instance in a card with its own HTML legend (toggle buttons that also show the
-// value under the crosshair), a tooltip, keyboard crosshair, a table alternative and PNG export. What it
+// value under the crosshair), a keyboard crosshair, a table alternative and PNG export. What it
 // draws is described by a ChartDef (charts.ts); this file knows nothing about hash rates.
 
 import uPlot from 'uplot';
@@ -8,8 +8,9 @@ import { nearestIndex } from '../core/history/slice';
 import type { Currency } from '../core/model';
 import type { HistoryDataset } from '../shared/protocol';
 import { h, replaceChildren, setText } from './dom';
-import { formatDayLong } from './format';
+import { formatDay, formatDayLong } from './format';
 import { withAlpha, type Palette } from './theme';
+import { decadeSplits } from './ticks';
 import type { ChartId } from './viewState';
 
 export interface ChartContext {
@@ -29,7 +30,7 @@ export interface SeriesDef {
   readonly width?: number;
   readonly dash?: readonly number[];
   readonly values: (s: DerivedSeries) => readonly (number | null)[];
-  /** Full-precision text for the legend, tooltip and table. */
+  /** Full-precision text for the legend and the table. */
   readonly format: (value: number, ctx: ChartContext) => string;
   /** Column title in the table view (with units). */
   readonly column: (ctx: ChartContext) => string;
@@ -48,6 +49,8 @@ export interface AxisDef {
   readonly side: 'left' | 'right';
   readonly grid: boolean;
   readonly format: (value: number, ctx: ChartContext) => string;
+  /** Tick positions in scale units, when the axis reads the scale in other units (difficulty on H/s). */
+  readonly splits?: (min: number, max: number, log: boolean, heightPx: number) => number[];
 }
 
 export interface ChartDef {
@@ -60,10 +63,8 @@ export interface ChartDef {
   readonly axes: readonly AxisDef[];
   /** Extra drawing on top of the series (markers, reference lines), in canvas pixels. */
   readonly overlay?: (u: uPlot, ctx: ChartContext) => void;
-  /** Extra tooltip lines for the hovered day (a retarget, a halving). */
+  /** Events of the hovered day for the readout (a retarget, a halving). */
   readonly annotate?: (ctx: ChartContext, idx: number, u: uPlot) => string[];
-  /** One-sentence description of what is shown, for screen readers. */
-  readonly summary: (ctx: ChartContext, first: number, last: number) => string;
 }
 
 export interface ChartHost {
@@ -86,60 +87,76 @@ function dotPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlo
   const ys = u.data[seriesIdx]!;
   const scaleKey = u.series[seriesIdx]!.scale!;
   const path = new Path2D();
-  const size = Math.max(1.5, Math.min(4, (u.bbox.width / Math.max(1, idx1 - idx0)) * 0.6)) * uPlot.pxRatio;
+  const size = Math.max(2, Math.min(4, (u.bbox.width / uPlot.pxRatio / Math.max(1, idx1 - idx0)) * 0.9)) * uPlot.pxRatio;
   const half = size / 2;
+  // Dots that would land on an already drawn dot (dense ranges: ~6 days per pixel for ALL) are skipped:
+  // a bitmap of half-dot cells over the canvas.
+  const cols = Math.ceil(u.ctx.canvas.width / half) + 2;
+  const drawn = new Uint8Array(cols * (Math.ceil(u.ctx.canvas.height / half) + 2));
   for (let i = idx0; i <= idx1; i++) {
     const y = ys[i];
-    if (y === null || y === undefined) continue;
+    if (y == null) continue;
     const px = u.valToPos(xs[i]!, 'x', true);
     const py = u.valToPos(y, scaleKey, true);
+    const cell = Math.round(py / half) * cols + Math.round(px / half);
+    if (!(cell >= 0 && cell < drawn.length) || drawn[cell]) continue;
+    drawn[cell] = 1;
     path.rect(px - half, py - half, size, size);
   }
-  return { stroke: null, fill: path, clip: null, band: null, gaps: null, flags: 0 };
+  return { stroke: null, fill: path, clip: null, band: null, flags: 0 };
 }
 
+/**
+ * Width of a y axis from its longest label: estimated at 0.62 em per character (tick labels are short
+ * digits and units) instead of measured — measuring sets canvas fonts, which costs milliseconds per chart.
+ */
 function axisSize(self: uPlot, values: string[] | null, axisIdx: number, cycleNum: number): number {
   const axis = self.axes[axisIdx]!;
   // uPlot re-measures until sizes settle; after two cycles keep the size to avoid oscillation.
   if (cycleNum > 1) return (axis as unknown as { _size: number })._size;
-  let size = (axis.ticks?.size ?? 0) + (axis.gap ?? 0) + 6;
-  const longest = (values ?? []).reduce((acc, v) => (v && v.length > acc.length ? v : acc), '');
-  if (longest !== '') {
-    self.ctx.font = (axis.font as unknown as [string])[0] ?? self.ctx.font;
-    size += self.ctx.measureText(longest).width / uPlot.pxRatio;
-  }
-  return Math.max(Y_AXIS_MIN, Math.ceil(size));
+  const chars = Math.max(0, ...(values ?? []).map((v) => (v ? v.length : 0)));
+  // uPlot keeps the font as [canvas font, canvas px, CSS px].
+  const cssPx = (axis.font as unknown as [string, number, number])[2];
+  return Math.max(Y_AXIS_MIN, Math.ceil((axis.ticks?.size ?? 0) + (axis.gap ?? 0) + 8 + chars * cssPx * 0.62));
 }
 
 export class TrendChart {
   readonly card: HTMLElement;
-  private readonly plotEl: HTMLDivElement;
-  private readonly tableEl: HTMLDivElement;
-  private readonly liveEl: HTMLElement;
-  private readonly legend: { button: HTMLButtonElement; value: HTMLElement; swatch: HTMLElement; def: SeriesDef }[] = [];
-  private readonly tableButton: HTMLButtonElement;
-  private readonly dateEl: HTMLElement;
-  private tooltip: HTMLDivElement | null = null;
-  private u: uPlot | null = null;
-  private ctx: ChartContext | null = null;
-  private hovered = false;
-  private keyboardIdx: number | null = null;
-  private lastIdx: number | null | undefined = undefined;
-  /** Set while applying a zoom from another chart, so it is not echoed back. */
-  private applyingZoom = false;
-  private resizeObserver: ResizeObserver;
+  readonly #plotEl: HTMLDivElement;
+  readonly #tableEl: HTMLDivElement;
+  readonly #legend: { button: HTMLButtonElement; value: HTMLElement; swatch: HTMLElement; def: SeriesDef }[] = [];
+  readonly #tableButton: HTMLButtonElement;
+  readonly #dateEl: HTMLElement;
+  #u: uPlot | null = null;
+  #ctx: ChartContext | null = null;
+  #keyboardIdx: number | null = null;
+  #lastIdx: number | null | undefined = undefined;
+  /**
+   * The x window this chart was last told to show. uPlot reports scale changes later (in a microtask), so
+   * a change equal to this one is ours, not the user's: only the others are zooms to pass on.
+   */
+  #expectedX: [number, number] | null = null;
+  /** Palette and scale mode the plot was created for. */
+  #shape: { palette: Palette; log: boolean } | null = null;
+  #width = 0;
+  #resizeObserver: ResizeObserver;
   readonly hidden: Set<string>;
+
+  readonly #host: ChartHost;
+  #showTable: boolean;
 
   constructor(
     readonly def: ChartDef,
-    private readonly host: ChartHost,
+    host: ChartHost,
     hidden: readonly string[],
-    private showTable: boolean,
+    showTable: boolean,
   ) {
+    this.#host = host;
+    this.#showTable = showTable;
     this.hidden = new Set(hidden);
     const titleId = `chart-${def.id}-title`;
     const noteId = `chart-${def.id}-note`;
-    this.dateEl = h('span', { class: 'chart-date', 'aria-hidden': 'true' });
+    this.#dateEl = h('span', { class: 'chart-date', 'aria-hidden': 'true' });
     const legendEl = h('div', { class: 'legend', role: 'group', 'aria-label': `${def.title}: series` });
     for (const s of def.series) {
       const value = h('span', { class: 'legend-value' });
@@ -152,22 +169,22 @@ export class TrendChart {
           'aria-pressed': String(!this.hidden.has(s.id)),
           'data-series': s.id,
           title: `Show or hide ${s.label}`,
-          onclick: () => this.toggleSeries(s.id),
+          onclick: () => this.#toggleSeries(s.id),
         },
         swatch,
         h('span', { class: 'legend-label' }, s.label),
         value,
       );
-      this.legend.push({ button, value, swatch, def: s });
+      this.#legend.push({ button, value, swatch, def: s });
       legendEl.appendChild(button);
     }
-    this.tableButton = h(
+    this.#tableButton = h(
       'button',
-      { class: 'icon-button', type: 'button', 'aria-pressed': String(showTable), title: 'Show the data of the visible range as a table', onclick: () => this.setTableView(!this.showTable, true) },
+      { 'aria-pressed': String(showTable), title: 'Show the data of the visible range as a table', onclick: () => this.setTableView(!this.#showTable, true) },
       'Table',
     );
-    const pngButton = h('button', { class: 'icon-button', type: 'button', title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) }, 'PNG');
-    this.plotEl = h('div', {
+    const pngButton = h('button', { title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) }, 'PNG');
+    this.#plotEl = h('div', {
       class: 'plot',
       tabindex: '0',
       role: 'img',
@@ -175,28 +192,26 @@ export class TrendChart {
       'aria-describedby': noteId,
       'data-chart': def.id,
     });
-    this.plotEl.addEventListener('keydown', (e) => this.onKey(e));
-    this.plotEl.addEventListener('blur', () => this.setKeyboardIdx(null));
-    this.tableEl = h('div', { class: 'table-view', hidden: !showTable, 'data-chart-table': def.id });
-    this.liveEl = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+    this.#plotEl.addEventListener('keydown', (e) => this.#onKey(e));
+    this.#plotEl.addEventListener('blur', () => this.#keyboardIdx !== null && this.#setKeyboardIdx(null));
+    this.#tableEl = h('div', { class: 'table-view', hidden: !showTable, 'data-chart-table': def.id });
     this.card = h(
       'article',
       { class: `card chart-card chart-${def.id}`, 'aria-labelledby': titleId },
       h(
         'header',
         { class: 'card-header' },
-        h('div', { class: 'card-title' }, h('h3', { id: titleId }, def.title), this.dateEl),
-        h('div', { class: 'card-actions' }, this.tableButton, pngButton),
+        h('div', { class: 'card-title' }, h('h3', { id: titleId }, def.title), this.#dateEl),
+        h('div', { class: 'card-actions' }, this.#tableButton, pngButton),
       ),
       legendEl,
-      this.plotEl,
-      this.tableEl,
-      this.liveEl,
+      this.#plotEl,
+      this.#tableEl,
       h('p', { class: 'note', id: noteId }, def.note),
     );
-    this.plotEl.hidden = showTable;
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(this.plotEl);
+    this.#plotEl.hidden = showTable;
+    this.#resizeObserver = new ResizeObserver(() => this.#resize());
+    this.#resizeObserver.observe(this.#plotEl);
   }
 
   get id(): ChartId {
@@ -204,57 +219,68 @@ export class TrendChart {
   }
 
   get plot(): uPlot | null {
-    return this.u;
+    return this.#u;
   }
 
   get isTable(): boolean {
-    return this.showTable;
+    return this.#showTable;
   }
 
   // -------------------------------------------------------------------------------------------------
   // Data and drawing
 
   /**
-   * Draws `ctx`. A rebuild (new palette, scale mode, first data) recreates the uPlot instance; otherwise the
-   * data is swapped in place. `window` is the x range to show (null: all).
+   * Creates the (empty) plot for a palette and scale mode — done when the page mounts, so that data only
+   * has to be swapped in when it arrives. Does nothing if the plot already has that shape.
    */
-  render(ctx: ChartContext, rebuild: boolean, window: [number, number] | null): void {
-    const previous = this.ctx;
-    this.ctx = ctx;
-    const data = this.alignedData(ctx);
-    if (!this.u || rebuild || previous?.log !== ctx.log || previous.palette !== ctx.palette) {
-      this.u?.destroy();
-      this.tooltip = null;
-      this.u = new uPlot(this.options(ctx, window), data, this.plotEl);
-      this.attachPointer();
-      // Swatches are coloured through the CSSOM (CSP allows it; style attributes it would not).
-      for (const item of this.legend) item.swatch.style.setProperty('--swatch', item.def.color(ctx.palette));
-    } else {
-      this.u.setData(data, true);
-      if (window) this.setWindow(window[0], window[1]);
-    }
-    this.lastIdx = undefined;
-    this.updateLegend(null);
-    this.plotEl.setAttribute('aria-label', this.summaryText());
-    if (this.showTable) this.renderTable();
+  prepare(palette: Palette, log: boolean): void {
+    if (this.#u && this.#shape?.palette === palette && this.#shape.log === log) return;
+    this.#u?.destroy();
+    this.#shape = { palette, log };
+    if (!this.#width) this.measure();
+    // Empty: render() swaps the data in (both land in one uPlot commit, so one draw).
+    this.#u = new uPlot(this.#options(palette, log), [[], ...this.def.series.map(() => [])], this.#plotEl);
+    // Swatches are coloured through the CSSOM (CSP allows it; style attributes it would not).
+    for (const item of this.#legend) item.swatch.style.setProperty('--swatch', item.def.color(palette));
   }
 
-  private alignedData(ctx: ChartContext): uPlot.AlignedData {
+  /** Draws `ctx`, swapping the data into the plot (recreated first if the palette or scale mode changed). */
+  render(ctx: ChartContext, window: [number, number] | null): void {
+    this.#ctx = ctx;
+    const t = ctx.series.timeS;
+    this.#expectedX = window ?? (t.length > 0 ? [t[0]!, t[t.length - 1]!] : null);
+    this.prepare(ctx.palette, ctx.log);
+    this.#u!.setData(this.#alignedData(ctx), true);
+    // Applied in the same commit as the data: one draw.
+    if (window) this.#u!.setScale('x', { min: window[0], max: window[1] });
+    this.#lastIdx = undefined;
+    this.#updateLegend(null);
+    this.#plotEl.setAttribute('aria-label', this.summaryText());
+    if (this.#showTable) this.#renderTable();
+  }
+
+  #alignedData(ctx: ChartContext): uPlot.AlignedData {
     const ys = this.def.series.map((s) => {
-      const values = s.values(ctx.series);
-      const scale = this.def.scales.find((sc) => sc.key === s.scale);
-      // A log axis cannot place 0 or negatives: they become gaps.
-      return ctx.log && scale?.logCapable ? values.map((v) => (v !== null && v > 0 ? v : null)) : (values as (number | null)[]);
+      const values = s.values(ctx.series) as (number | null)[];
+      // A log axis cannot place 0 or negatives: they become gaps (copied only if there are any).
+      if (ctx.log && this.def.scales.find((sc) => sc.key === s.scale)?.logCapable && values.some((v) => v !== null && v <= 0)) {
+        return values.map((v) => (v !== null && v > 0 ? v : null));
+      }
+      return values;
     });
     return [ctx.series.timeS as number[], ...ys];
   }
 
-  private options(ctx: ChartContext, window: [number, number] | null): uPlot.Options {
-    const p = ctx.palette;
+  /** Reads the plot's width (a layout): once at mount, then the ResizeObserver keeps it. */
+  measure(): void {
+    this.#width = this.#plotEl.clientWidth;
+  }
+
+  #options(p: Palette, logScale: boolean): uPlot.Options {
     const font = `${p.fontSize}px ${p.fontFamily}`;
     const scales: uPlot.Scales = { x: { time: true } };
     for (const sc of this.def.scales) {
-      const log = ctx.log && sc.logCapable;
+      const log = logScale && sc.logCapable;
       scales[sc.key] = {
         distr: log ? 3 : 1,
         log: 10,
@@ -276,7 +302,7 @@ export class TrendChart {
       gap: 4,
     };
     const axes: uPlot.Axis[] = [
-      { ...axisCommon, scale: 'x', space: 70, size: 28 },
+      { ...axisCommon, scale: 'x', space: 70, size: 44 },
       ...this.def.axes.map(
         (a): uPlot.Axis => ({
           ...axisCommon,
@@ -286,7 +312,8 @@ export class TrendChart {
           ticks: a.grid ? axisCommon.ticks : { ...axisCommon.ticks, show: true },
           space: 36,
           size: axisSize,
-          values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : a.format(v, this.ctx ?? ctx))),
+          values: (_u, splits) => splits.map((v) => (v == null || !this.#ctx ? '' : a.format(v, this.#ctx))),
+          ...this.#axisSplits(a, logScale),
         }),
       ),
     ];
@@ -308,8 +335,8 @@ export class TrendChart {
         if (s.kind === 'dots') {
           return {
             ...base,
-            stroke: withAlpha(color, p.weight > 1 ? 0.9 : 0.45),
-            fill: withAlpha(color, p.weight > 1 ? 0.9 : 0.45),
+            stroke: withAlpha(color, p.weight > 1 ? 0.9 : 0.5),
+            fill: withAlpha(color, p.weight > 1 ? 0.9 : 0.5),
             width: 0,
             paths: dotPaths,
           };
@@ -319,41 +346,47 @@ export class TrendChart {
         return base;
       }),
     ];
-    const xs = ctx.series.timeS;
     const hooks: uPlot.Hooks.Arrays = {
       draw: [
         (u) => {
-          if (this.def.overlay && this.ctx) {
+          if (this.def.overlay && this.#ctx) {
             u.ctx.save();
             u.ctx.beginPath();
             u.ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
             u.ctx.clip();
-            this.def.overlay(u, this.ctx);
+            this.def.overlay(u, this.#ctx);
             u.ctx.restore();
           }
-          const { min, max } = u.scales.x;
+          const { min, max } = u.scales.x!;
           if (min !== undefined && max !== undefined) {
-            this.plotEl.dataset.xMin = String(Math.round(min));
-            this.plotEl.dataset.xMax = String(Math.round(max));
+            this.#plotEl.dataset.xMin = String(Math.round(min));
+            this.#plotEl.dataset.xMax = String(Math.round(max));
           }
-          this.host.onDrawn(this);
+          this.#host.onDrawn(this);
         },
       ],
-      setCursor: [(u) => this.onCursor(u)],
+      setCursor: [(u) => this.#onCursor(u)],
       setScale: [
         (u, key) => {
-          if (key !== 'x' || this.applyingZoom) return;
-          const { min, max } = u.scales.x;
-          if (min !== undefined && max !== undefined) this.host.onZoom(this, min, max);
-          if (this.showTable) this.renderTable();
-          this.plotEl.setAttribute('aria-label', this.summaryText());
+          if (key !== 'x') return;
+          const { min, max } = u.scales.x!;
+          const e = this.#expectedX;
+          if (min === undefined || max === undefined || (e && Math.abs(e[0] - min) < 1 && Math.abs(e[1] - max) < 1)) return;
+          // The user zoomed (drag) or reset (double-click) this chart.
+          this.#expectedX = [min, max];
+          this.#host.onZoom(this, min, max);
+          this.#afterWindowChange();
         },
       ],
     };
     const opts: uPlot.Options = {
-      width: Math.max(200, this.plotEl.clientWidth || 600),
-      height: this.height(),
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      width: Math.max(200, this.#width || this.#plotEl.clientWidth || 600),
+      height: this.#height(),
+      // Days are UTC days: show UTC wall time (uPlot formats Dates in local time). Cheaper than uPlot.tzDate.
+      tzDate: (ts) => {
+        const d = new Date(ts * 1000);
+        return new Date(d.getTime() + d.getTimezoneOffset() * 60_000);
+      },
       legend: { show: false },
       cursor: {
         sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
@@ -368,46 +401,56 @@ export class TrendChart {
       hooks,
       padding: [12, 8, 0, 8],
     };
-    if (window && xs.length > 0) {
-      opts.scales!.x = { time: true, min: window[0], max: window[1] };
-    }
     return opts;
   }
 
-  private height(): number {
-    const width = this.plotEl.clientWidth || 600;
+  #axisSplits(a: AxisDef, logScale: boolean): Partial<uPlot.Axis> {
+    const log = logScale && this.def.scales.find((sc) => sc.key === a.scale)?.logCapable === true;
+    if (!a.splits && !log) return {};
+    return {
+      // uPlot's log filter keeps only 1…9×10ⁿ labels; these splits are already the wanted ones.
+      filter: (_u, splits) => splits,
+      splits: (u, _axisIdx, min, max) => {
+        const height = u.bbox.height / uPlot.pxRatio;
+        return a.splits ? a.splits(min, max, log, height) : decadeSplits(min, max, height);
+      },
+    };
+  }
+
+  #height(): number {
+    const width = this.#width || this.#plotEl.clientWidth || 600;
     return Math.round(Math.max(180, Math.min(this.def.height, width * 0.55)));
   }
 
-  private resize(): void {
-    if (!this.u || this.plotEl.hidden) return;
-    const width = Math.max(200, this.plotEl.clientWidth);
-    const height = this.height();
-    if (width !== this.u.width || height !== this.u.height) this.u.setSize({ width, height });
+  #resize(): void {
+    if (!this.#u || this.#plotEl.hidden) return;
+    this.#width = this.#plotEl.clientWidth;
+    const width = Math.max(200, this.#width);
+    const height = this.#height();
+    if (width !== this.#u.width || height !== this.#u.height) this.#u.setSize({ width, height });
   }
 
-  /** Shows [min, max] without echoing the change to the other charts. */
+  /** Shows [min, max] (a zoom made in another chart) without echoing it back. */
   setWindow(min: number, max: number): void {
-    if (!this.u) return;
-    const x = this.u.scales.x;
-    if (x.min === min && x.max === max) return;
-    this.applyingZoom = true;
-    try {
-      this.u.setScale('x', { min, max });
-    } finally {
-      this.applyingZoom = false;
-    }
-    if (this.showTable) this.renderTable();
-    this.plotEl.setAttribute('aria-label', this.summaryText());
+    if (!this.#u) return;
+    const e = this.#expectedX;
+    if (e && e[0] === min && e[1] === max) return;
+    this.#expectedX = [min, max];
+    this.#u.setScale('x', { min, max });
+    this.#afterWindowChange();
+  }
+
+  #afterWindowChange(): void {
+    if (this.#showTable) this.#renderTable();
+    this.#plotEl.setAttribute('aria-label', this.summaryText());
   }
 
   /** Inclusive index bounds of the days in view. */
   visibleIndices(): [number, number] | null {
-    const ctx = this.ctx;
+    const ctx = this.#ctx;
     if (!ctx || ctx.series.timeS.length === 0) return null;
     const t = ctx.series.timeS;
-    const min = this.u?.scales.x.min ?? t[0]!;
-    const max = this.u?.scales.x.max ?? t[t.length - 1]!;
+    const [min, max] = this.#expectedX ?? [t[0]!, t[t.length - 1]!];
     let first = nearestIndex(t, min);
     let last = nearestIndex(t, max);
     if (t[first]! < min - 1) first++;
@@ -416,181 +459,101 @@ export class TrendChart {
   }
 
   destroy(): void {
-    this.resizeObserver.disconnect();
-    this.u?.destroy();
-    this.u = null;
+    this.#resizeObserver.disconnect();
+    this.#u?.destroy();
+    this.#u = null;
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Legend, tooltip, keyboard
+  // Legend readout, keyboard
 
-  private onCursor(u: uPlot): void {
-    const idx = this.keyboardIdx ?? (u.cursor.idx === undefined ? null : u.cursor.idx);
-    if (idx !== this.lastIdx) {
-      this.lastIdx = idx;
-      this.updateLegend(idx);
-    }
-    this.updateTooltip(u, idx);
+  #onCursor(u: uPlot): void {
+    const idx = this.#keyboardIdx ?? (u.cursor.idx === undefined ? null : u.cursor.idx);
+    if (idx === this.#lastIdx) return;
+    this.#lastIdx = idx;
+    this.#updateLegend(idx);
   }
 
-  private updateLegend(idx: number | null): void {
-    const ctx = this.ctx;
+  /**
+   * The legend is the crosshair's readout: every series' value on the hovered day (all charts follow the
+   * same cursor), and under the title that day's date and events (a retarget, a halving, the reward split).
+   * Not hovering: the newest values in view.
+   */
+  #updateLegend(idx: number | null): void {
+    const ctx = this.#ctx;
     if (!ctx) return;
     const n = ctx.series.timeS.length;
-    let at = idx;
-    if (at === null) {
-      // Not hovering: the newest value in view.
-      at = this.visibleIndices()?.[1] ?? n - 1;
-    }
-    setText(this.dateEl, at !== null && at >= 0 && at < n ? `${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}` : '');
-    for (const item of this.legend) {
+    const at = idx ?? this.visibleIndices()?.[1] ?? n - 1;
+    if (at < 0 || at >= n) return;
+    const notes = idx === null || !this.#u ? [] : (this.def.annotate?.(ctx, idx, this.#u) ?? []);
+    setText(this.#dateEl, [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '));
+    for (const item of this.#legend) {
       let i = at;
       const values = item.def.values(ctx.series);
       // Not hovering: walk back to the last day that has this series (today may be incomplete).
-      if (idx === null) while (i !== null && i > 0 && (values[i] === null || values[i] === undefined)) i--;
-      const v = i === null || i < 0 ? null : values[i] ?? null;
-      setText(item.value, v === null ? '—' : item.def.format(v, ctx));
+      if (idx === null) while (i > 0 && values[i] == null) i--;
+      const v = values[i];
+      setText(item.value, v == null ? '—' : item.def.format(v, ctx));
     }
-  }
-
-  private updateTooltip(u: uPlot, idx: number | null): void {
-    const show = (this.hovered || this.keyboardIdx !== null) && idx !== null && this.ctx !== null;
-    if (!show) {
-      if (this.tooltip) this.tooltip.hidden = true;
-      return;
-    }
-    const ctx = this.ctx!;
-    if (!this.tooltip) {
-      this.tooltip = h('div', { class: 'tooltip', role: 'presentation' });
-      u.over.appendChild(this.tooltip);
-    }
-    const tip = this.tooltip;
-    const rows: Node[] = [h('div', { class: 'tooltip-date' }, formatDayLong(ctx.series.timeS[idx]!))];
-    for (const s of this.def.series) {
-      if (this.hidden.has(s.id)) continue;
-      const v = s.values(ctx.series)[idx] ?? null;
-      const swatch = h('span', { class: `swatch swatch-${s.kind}`, 'aria-hidden': 'true' });
-      swatch.style.setProperty('--swatch', s.color(ctx.palette));
-      rows.push(
-        h(
-          'div',
-          { class: 'tooltip-row' },
-          swatch,
-          h('span', { class: 'tooltip-label' }, s.label),
-          h('span', { class: 'tooltip-value' }, v === null ? '—' : s.format(v, ctx)),
-        ),
-      );
-    }
-    for (const line of this.def.annotate?.(ctx, idx, u) ?? []) rows.push(h('div', { class: 'tooltip-note' }, line));
-    replaceChildren(tip, ...rows);
-    tip.hidden = false;
-    const left = u.valToPos(ctx.series.timeS[idx]!, 'x');
-    const width = tip.offsetWidth;
-    const x = left + 14 + width > u.over.clientWidth ? left - 14 - width : left + 14;
-    tip.style.transform = `translate(${Math.max(0, Math.round(x))}px, 8px)`;
   }
 
   /** Called for every chart when any chart's keyboard cursor moves. */
   showIndex(idx: number | null): void {
-    const u = this.u;
-    if (!u || !this.ctx) return;
-    if (idx === null) {
-      u.setCursor({ left: -10, top: -10 });
-      return;
-    }
-    u.setCursor({ left: u.valToPos(this.ctx.series.timeS[idx]!, 'x'), top: u.over.clientHeight / 2 });
+    const u = this.#u;
+    if (!u || !this.#ctx) return;
+    u.setCursor(idx === null ? { left: -10, top: -10 } : { left: u.valToPos(this.#ctx.series.timeS[idx]!, 'x'), top: u.over.clientHeight / 2 });
   }
 
-  private setKeyboardIdx(idx: number | null): void {
-    this.keyboardIdx = idx;
-    this.host.onKeyboardCursor(this, idx);
-    if (idx !== null && this.ctx) {
-      const parts = [formatDayLong(this.ctx.series.timeS[idx]!)];
-      for (const s of this.def.series) {
-        if (this.hidden.has(s.id)) continue;
-        const v = s.values(this.ctx.series)[idx] ?? null;
-        parts.push(`${s.label} ${v === null ? 'no data' : s.format(v, this.ctx)}`);
-      }
-      for (const line of this.def.annotate?.(this.ctx, idx, this.u!) ?? []) parts.push(line);
-      setText(this.liveEl, parts.join(', '));
-    }
-  }
-
-  private onKey(e: KeyboardEvent): void {
+  /** ← → (Shift: a week), Home, End move the crosshair of every chart; Escape clears it. */
+  #onKey(e: KeyboardEvent): void {
     const range = this.visibleIndices();
     if (!range) return;
     const [first, last] = range;
-    const current = this.keyboardIdx ?? last;
-    let next: number | null = current;
+    const current = this.#keyboardIdx ?? last;
     const step = e.shiftKey ? 7 : 1;
-    switch (e.key) {
-      case 'ArrowLeft':
-        next = Math.max(first, current - step);
-        break;
-      case 'ArrowRight':
-        next = Math.min(last, current + step);
-        break;
-      case 'Home':
-        next = first;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Escape':
-        next = null;
-        break;
-      default:
-        return;
-    }
+    const next = { ArrowLeft: Math.max(first, current - step), ArrowRight: Math.min(last, current + step), Home: first, End: last, Escape: null }[e.key];
+    if (next === undefined) return;
     e.preventDefault();
-    this.setKeyboardIdx(next);
+    this.#setKeyboardIdx(next);
   }
 
-  /** Hover tracking: the tooltip shows only in the chart under the pointer. */
-  private attachPointer(): void {
-    const u = this.u;
-    if (!u) return;
-    u.over.addEventListener('mouseenter', () => {
-      this.hovered = true;
-    });
-    u.over.addEventListener('mouseleave', () => {
-      this.hovered = false;
-      if (this.tooltip) this.tooltip.hidden = true;
-    });
+  #setKeyboardIdx(idx: number | null): void {
+    this.#keyboardIdx = idx;
+    this.#host.onKeyboardCursor(this, idx);
   }
 
-  private toggleSeries(id: string): void {
+  #toggleSeries(id: string): void {
     const visible = this.hidden.has(id);
     if (visible) this.hidden.delete(id);
     else this.hidden.add(id);
     const index = this.def.series.findIndex((s) => s.id === id);
-    this.u?.setSeries(index + 1, { show: visible });
-    const item = this.legend[index];
+    this.#u?.setSeries(index + 1, { show: visible });
+    const item = this.#legend[index];
     item?.button.setAttribute('aria-pressed', String(visible));
-    this.host.onToggleSeries(this, id, visible);
+    this.#host.onToggleSeries(this, id, visible);
   }
 
   // -------------------------------------------------------------------------------------------------
   // Table view, summary, PNG
 
   setTableView(table: boolean, notify: boolean): void {
-    this.showTable = table;
-    this.tableButton.setAttribute('aria-pressed', String(table));
-    this.tableEl.hidden = !table;
-    this.plotEl.hidden = table;
-    if (table) this.renderTable();
+    this.#showTable = table;
+    this.#tableButton.setAttribute('aria-pressed', String(table));
+    this.#tableEl.hidden = !table;
+    this.#plotEl.hidden = table;
+    if (table) this.#renderTable();
     else {
-      this.tableEl.replaceChildren();
-      this.resize();
+      this.#tableEl.replaceChildren();
+      this.#resize();
     }
-    if (notify) this.host.onToggleTable(this, table);
+    if (notify) this.#host.onToggleTable(this, table);
   }
 
-  private renderTable(): void {
-    const ctx = this.ctx;
+  #renderTable(): void {
+    const ctx = this.#ctx;
     const range = this.visibleIndices();
     if (!ctx || !range) {
-      replaceChildren(this.tableEl, h('p', { class: 'empty' }, 'No data in view.'));
+      replaceChildren(this.#tableEl, h('p', { class: 'empty' }, 'No data in view.'));
       return;
     }
     const [first, last] = range;
@@ -613,25 +576,40 @@ export class TrendChart {
     }
     const table = h(
       'table',
-      { class: 'data-table' },
+      {},
       h('caption', {}, `${this.def.title}: ${last - first + 1} days, newest first`),
       h('thead', {}, head),
       body,
     );
-    replaceChildren(this.tableEl, table);
+    replaceChildren(this.#tableEl, table);
   }
 
+  /** What the chart shows, in words (its accessible label): each visible series from the first to the last day in view. */
   summaryText(): string {
+    const ctx = this.#ctx;
     const range = this.visibleIndices();
-    if (!this.ctx || !range) return `${this.def.title}: no data`;
-    return `${this.def.title}. ${this.def.summary(this.ctx, range[0], range[1])}`;
+    if (!ctx || !range) return `${this.def.title}: no data`;
+    const [first, last] = range;
+    const parts = this.def.series
+      .filter((s) => !this.hidden.has(s.id))
+      .map((s) => {
+        const values = s.values(ctx.series);
+        let a = first;
+        let b = last;
+        while (a < last && values[a] == null) a++;
+        while (b > first && values[b] == null) b--;
+        const text = (i: number): string => (values[i] == null ? 'no data' : s.format(values[i]!, ctx));
+        return `${s.label} from ${text(a)} to ${text(b)}`;
+      });
+    const t = ctx.series.timeS;
+    return `${this.def.title}, ${formatDay(t[first]!)} to ${formatDay(t[last]!)}: ${parts.join('; ')}.`;
   }
 
   /** The chart with its title and legend on the theme background, as a PNG data URL. */
   toPng(): string | null {
-    const u = this.u;
-    const ctx = this.ctx;
-    if (!u || !ctx || this.showTable) return null;
+    const u = this.#u;
+    const ctx = this.#ctx;
+    if (!u || !ctx || this.#showTable) return null;
     const p = ctx.palette;
     const ratio = uPlot.pxRatio;
     const source = u.ctx.canvas;

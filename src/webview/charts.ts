@@ -5,28 +5,23 @@ import { SECONDS_PER_DAY } from '../core/constants';
 import { impliedHashrateHps } from '../core/economics';
 import { formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatSignedPercent, formatBtc } from '../core/format';
 import type { ChartContext, ChartDef } from './chart';
+import { decadeSplits, linearSplits } from './ticks';
 import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, difficultyFromHps, formatDay } from './format';
+
+/** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
+function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
+  const k = difficultyFromHps(1);
+  const splits = log ? decadeSplits(min * k, max * k, heightPx) : linearSplits(min * k, max * k, heightPx);
+  return splits.map((d) => impliedHashrateHps(d));
+}
 import { withAlpha } from './theme';
 
 const ONE_ZHS = 1e21;
 
-function firstLast(values: readonly (number | null)[], first: number, last: number): [number | null, number | null] {
-  let a: number | null = null;
-  let b: number | null = null;
-  for (let i = first; i <= last && a === null; i++) a = values[i] ?? null;
-  for (let i = last; i >= first && b === null; i--) b = values[i] ?? null;
-  return [a, b];
-}
-
-function span(ctx: ChartContext, first: number, last: number): string {
-  const t = ctx.series.timeS;
-  return `${formatDay(t[first]!)} to ${formatDay(t[last]!)}`;
-}
-
 /** Dashed vertical lines at the halvings in view, labelled at the top. */
 function drawHalvings(u: uPlot, ctx: ChartContext): void {
   const g = u.ctx;
-  const { min, max } = u.scales.x;
+  const { min, max } = u.scales.x!;
   if (min === undefined || max === undefined) return;
   const ratio = devicePixelRatio || 1;
   g.strokeStyle = withAlpha(ctx.palette.foreground, 0.55);
@@ -66,14 +61,13 @@ function drawHashrateOverlay(u: uPlot, ctx: ChartContext): void {
     g.setLineDash([]);
     g.fillStyle = p.red;
     g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
-    g.textAlign = 'right';
     g.textBaseline = 'bottom';
-    g.fillText('1 ZH/s', u.bbox.left + u.bbox.width - 4 * ratio, y - 2 * ratio);
-    g.textAlign = 'left';
+    g.fillText('1 ZH/s', u.bbox.left + 6 * ratio, y - 3 * ratio);
   }
-  if (!u.series[4]?.show) return;
+  // Retarget markers belong to the difficulty line: hidden with it.
+  if (!u.series.find((s) => s.label === 'Difficulty')?.show) return;
   const adj = ctx.dataset.adjustments;
-  const { min, max } = u.scales.x;
+  const { min, max } = u.scales.x!;
   if (min === undefined || max === undefined) return;
   let inView = 0;
   for (let i = 0; i < adj.timeS.length; i++) if (adj.timeS[i]! >= min && adj.timeS[i]! <= max) inView++;
@@ -88,8 +82,12 @@ function drawHashrateOverlay(u: uPlot, ctx: ChartContext): void {
     const x = u.valToPos(t, 'x', true);
     const y = u.valToPos(impliedHashrateHps(adj.difficulty[i]!), 'hps', true);
     const path = adj.ratio[i]! >= 1 ? up : down;
-    path.moveTo(x + radius, y);
-    path.arc(x, y, radius, 0, Math.PI * 2);
+    // Dense (whole history): squares, far cheaper than hundreds of arcs and alike at that size.
+    if (radius < 2 * ratio) path.rect(x - radius, y - radius, 2 * radius, 2 * radius);
+    else {
+      path.moveTo(x + radius, y);
+      path.arc(x, y, radius, 0, Math.PI * 2);
+    }
   }
   g.fillStyle = p.green;
   g.fill(up);
@@ -129,7 +127,7 @@ const hashrateChart: ChartDef = {
   title: 'Hash rate & difficulty',
   height: 320,
   note:
-    'Daily estimates are getnetworkhashps over each UTC day’s blocks (noisy by nature); the averages are trailing. Difficulty is drawn as the hash rate it implies, D·2³²/600 s, so the two are comparable: the right axis reads it back as difficulty. Dots mark retargets (green up, red down).',
+    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages. Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down).',
   series: [
     {
       id: 'daily',
@@ -185,23 +183,17 @@ const hashrateChart: ChartDef = {
   ],
   axes: [
     { scale: 'hps', side: 'left', grid: true, format: (v) => axisHashrate(v) },
-    { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v) },
+    { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v), splits: difficultySplits },
   ],
   overlay: drawHashrateOverlay,
   annotate: retargetNotes,
-  summary: (ctx, first, last) => {
-    const [a, b] = firstLast(ctx.series.hashrateMa30, first, last);
-    const [da, db] = firstLast(ctx.series.difficulty, first, last);
-    const adj = ctx.dataset.adjustments.timeS.filter((t) => t >= ctx.series.timeS[first]! && t <= ctx.series.timeS[last]! + SECONDS_PER_DAY).length;
-    return `${span(ctx, first, last)}: 30-day average hash rate from ${formatHashrate(a)} to ${formatHashrate(b)}; difficulty from ${formatDifficulty(da)} to ${formatDifficulty(db)} over ${adj} retargets.`;
-  },
 };
 
 const hashpriceChart: ChartDef = {
   id: 'hashprice',
   title: 'Hashprice',
   height: 260,
-  note: 'Per day: the difficulty in force, the day’s mean reward per block (subsidy + fees) and that day’s BTC price — expected revenue of 1 PH/s for one day.',
+  note: 'Expected revenue of 1 PH/s for a day, from that day’s difficulty, mean reward per block (subsidy + fees) and BTC price.',
   series: [
     {
       id: 'fiat',
@@ -242,18 +234,13 @@ const hashpriceChart: ChartDef = {
       ? [`Reward ${formatBtc(reward)}/block at difficulty ${formatDifficulty(difficulty)}`]
       : [];
   },
-  summary: (ctx, first, last) => {
-    const [a, b] = firstLast(ctx.series.hashpriceFiat, first, last);
-    const [sa, sb] = firstLast(ctx.series.hashpriceSats, first, last);
-    return `${span(ctx, first, last)}: hashprice from ${formatMoney(a, ctx.currency)} to ${formatMoney(b, ctx.currency)} per PH/s per day; ${formatInteger(sa ?? NaN)} to ${formatInteger(sb ?? NaN)} sats.`;
-  },
 };
 
 const mixChart: ChartDef = {
   id: 'mix',
   title: 'Revenue mix & BTC price',
   height: 260,
-  note: 'Fee share: the day’s mean fees per block ÷ (subsidy + fees). Price: the source’s daily BTC price.',
+  note: 'Fee share: the day’s mean fees per block ÷ (subsidy + fees). Price: the source’s daily price.',
   series: [
     {
       id: 'feeShare',
@@ -293,11 +280,6 @@ const mixChart: ChartDef = {
     return reward !== null && reward !== undefined && fees !== null && fees !== undefined
       ? [`Per block: ${formatBtc(reward - fees)} subsidy + ${formatBtc(fees)} fees`]
       : [];
-  },
-  summary: (ctx, first, last) => {
-    const [a, b] = firstLast(ctx.series.feeSharePercent, first, last);
-    const [pa, pb] = firstLast(ctx.series.price, first, last);
-    return `${span(ctx, first, last)}: fee share from ${formatPercent(a)} to ${formatPercent(b)} of the block reward; BTC price from ${formatMoney(pa, ctx.currency)} to ${formatMoney(pb, ctx.currency)}.`;
   },
 };
 

@@ -51,8 +51,12 @@ export function compactMoney(value: number, currency: Currency): string {
   return `${sign}${symbol}${Number(abs.toPrecision(2))}`;
 }
 
-/** "45k", "1.2M" (sats). */
+/** "45k", "1.2M" (sats); powers of ten beyond tera, where SI prefixes stop reading as counts. */
 export function compactCount(value: number): string {
+  if (Math.abs(value) >= 1e15) {
+    const e = Math.floor(Math.log10(Math.abs(value)));
+    return `${value < 0 ? '−' : ''}${Number((Math.abs(value) / 10 ** e).toPrecision(2))}e${e}`;
+  }
   return compactSi(value).replace(' ', '');
 }
 
@@ -62,7 +66,7 @@ export function axisPercent(value: number): string {
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** "25 Nov 2026" (locale order), for a UTC day. */
 export function formatDay(timeS: number): string {
@@ -73,7 +77,7 @@ export function formatDayLong(timeS: number): string {
   return weekdayFormat.format(timeS * 1000);
 }
 
-/** Local date and time, for instants (retarget estimate, halving estimate). */
+/** Local day and time of a near instant (the retarget estimate, days away). */
 export function formatDateTime(ms: number): string {
   return dateTimeFormat.format(ms);
 }

@@ -2,15 +2,11 @@
 // match light, dark and high-contrast themes. Canvas cannot use CSS variables: they are read into a
 // palette, and the charts are redrawn when VS Code changes the theme (the body class or the variables).
 
-export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
-
 export interface Palette {
-  readonly kind: ThemeKind;
   readonly background: string;
   readonly foreground: string;
   readonly muted: string;
   readonly grid: string;
-  readonly axis: string;
   readonly blue: string;
   readonly orange: string;
   readonly green: string;
@@ -23,12 +19,10 @@ export interface Palette {
   readonly weight: number;
 }
 
-// Fallbacks: VS Code's Dark Modern / Light Modern values, used when a variable is missing (tests, old themes).
-const FALLBACK_DARK = {
+/** Used only if a variable is missing (VS Code sets them all; these are its Dark Modern values). */
+const FALLBACK: Record<string, string> = {
   background: '#1f1f1f',
   foreground: '#cccccc',
-  muted: '#9d9d9d',
-  lines: 'rgba(204, 204, 204, 0.5)',
   blue: '#3794ff',
   orange: '#d18616',
   green: '#89d185',
@@ -36,28 +30,6 @@ const FALLBACK_DARK = {
   red: '#f14c4c',
   yellow: '#cca700',
 };
-const FALLBACK_LIGHT = {
-  background: '#ffffff',
-  foreground: '#3b3b3b',
-  muted: '#717171',
-  lines: 'rgba(59, 59, 59, 0.5)',
-  blue: '#1a85ff',
-  orange: '#d18616',
-  green: '#388a34',
-  purple: '#652d90',
-  red: '#e51400',
-  yellow: '#bf8803',
-};
-
-export function themeKind(body: HTMLElement = document.body): ThemeKind {
-  const c = body.classList;
-  if (c.contains('vscode-high-contrast-light')) return 'high-contrast-light';
-  if (c.contains('vscode-high-contrast')) return 'high-contrast';
-  if (c.contains('vscode-dark')) return 'dark';
-  if (c.contains('vscode-light')) return 'light';
-  // Outside VS Code: follow the browser.
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
 
 /** "#rrggbb" / "#rgb" / "#rrggbbaa" / "rgb(a)(…)" with its alpha replaced by `alpha`. */
 export function withAlpha(color: string, alpha: number): string {
@@ -85,29 +57,26 @@ export function withAlpha(color: string, alpha: number): string {
 }
 
 export function readPalette(): Palette {
-  const kind = themeKind();
+  // VS Code's body classes: vscode-light, vscode-dark, vscode-high-contrast(-light).
+  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
   const style = getComputedStyle(document.documentElement);
-  const bodyStyle = getComputedStyle(document.body);
-  const fallback = kind === 'light' || kind === 'high-contrast-light' ? FALLBACK_LIGHT : FALLBACK_DARK;
-  const v = (name: string, fb: string): string => style.getPropertyValue(name).trim() || bodyStyle.getPropertyValue(name).trim() || fb;
-  const foreground = v('--vscode-charts-foreground', v('--vscode-editor-foreground', fallback.foreground));
-  const highContrast = kind === 'high-contrast' || kind === 'high-contrast-light';
-  const lines = v('--vscode-charts-lines', fallback.lines);
+  const v = (name: string, fallback: string): string => style.getPropertyValue(`--vscode-${name}`).trim() || fallback;
+  const foreground = v('charts-foreground', v('editor-foreground', FALLBACK.foreground!));
+  const lines = v('charts-lines', foreground);
+  const chart = (name: string): string => v(`charts-${name}`, FALLBACK[name]!);
   return {
-    kind,
-    background: v('--vscode-editor-background', fallback.background),
+    background: v('editor-background', FALLBACK.background!),
     foreground,
-    muted: v('--vscode-descriptionForeground', fallback.muted),
-    grid: highContrast ? withAlpha(lines, 0.45) : withAlpha(lines, 0.16),
-    axis: highContrast ? foreground : withAlpha(lines, 0.55),
-    blue: v('--vscode-charts-blue', fallback.blue),
-    orange: v('--vscode-charts-orange', fallback.orange),
-    green: v('--vscode-charts-green', fallback.green),
-    purple: v('--vscode-charts-purple', fallback.purple),
-    red: v('--vscode-charts-red', fallback.red),
-    yellow: v('--vscode-charts-yellow', fallback.yellow),
-    fontFamily: v('--vscode-font-family', 'system-ui, -apple-system, "Segoe UI", sans-serif'),
-    fontSize: Math.max(10, Math.min(14, (parseFloat(v('--vscode-font-size', '13')) || 13) - 2)),
+    muted: v('descriptionForeground', foreground),
+    grid: withAlpha(lines, highContrast ? 0.45 : 0.16),
+    blue: chart('blue'),
+    orange: chart('orange'),
+    green: chart('green'),
+    purple: chart('purple'),
+    red: chart('red'),
+    yellow: chart('yellow'),
+    fontFamily: v('font-family', 'system-ui, sans-serif'),
+    fontSize: Math.max(10, Math.min(14, (parseFloat(v('font-size', '13')) || 13) - 2)),
     weight: highContrast ? 1.5 : 1,
   };
 }

@@ -178,6 +178,10 @@ describe('history series', () => {
     expect(r.map((d) => d.height)).toEqual([820_512, 822_528]);
     expect(r[1]!.adjustmentRatio).toBe(1.06983);
     expect(reason(() => parseDifficultyAdjustments([[1, 2]]))).toMatch(/should be \[time, height, difficulty, ratio\]/);
+    // The whole history ends (newest first) with the genesis row, ratio 0: the start of the series, read as ×1.
+    const all = parseDifficultyAdjustments([[1_703_311_464, 822_528, 72_006_146_478_567.1, 1.06983], [1_231_006_505, 0, 1, 0]]);
+    expect(all[0]).toEqual({ timeS: 1_231_006_505, height: 0, difficulty: 1, adjustmentRatio: 1 });
+    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 7.2e13, 0]]))).toMatch(/ratio\) = 0 is outside/);
   });
   it('reads rewards and fees with an optional USD price', () => {
     const rewards = parseBlockRewards([

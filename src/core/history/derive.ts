@@ -5,23 +5,24 @@ import { SATS_PER_BTC } from '../constants';
 import { hashvalueBtcPerPhDay, impliedHashrateHps } from '../economics';
 import type { HistoryDataset } from './types';
 
+/** Read-only: columns may be the dataset's own arrays (no copies of ~6,500-entry columns). */
 export interface DerivedSeries {
   readonly timeS: readonly number[];
   /** Daily estimate; days without blocks (0) become gaps. */
-  readonly hashrate: (number | null)[];
-  readonly hashrateMa7: (number | null)[];
-  readonly hashrateMa30: (number | null)[];
-  readonly difficulty: (number | null)[];
+  readonly hashrate: readonly (number | null)[];
+  readonly hashrateMa7: readonly (number | null)[];
+  readonly hashrateMa30: readonly (number | null)[];
+  readonly difficulty: readonly (number | null)[];
   /** Difficulty as the hash rate that finds a block every 600 s: D·2³²/600. */
-  readonly difficultyHps: (number | null)[];
+  readonly difficultyHps: readonly (number | null)[];
   /** Fiat per PH/s per day, with that day's difficulty, mean reward per block and price. */
-  readonly hashpriceFiat: (number | null)[];
-  readonly hashpriceSats: (number | null)[];
-  readonly rewardSats: (number | null)[];
-  readonly feesSats: (number | null)[];
+  readonly hashpriceFiat: readonly (number | null)[];
+  readonly hashpriceSats: readonly (number | null)[];
+  readonly rewardSats: readonly (number | null)[];
+  readonly feesSats: readonly (number | null)[];
   /** Fees ÷ (subsidy + fees), in percent. */
-  readonly feeSharePercent: (number | null)[];
-  readonly price: (number | null)[];
+  readonly feeSharePercent: readonly (number | null)[];
+  readonly price: readonly (number | null)[];
 }
 
 /**
@@ -31,17 +32,32 @@ export interface DerivedSeries {
 export function movingAverage(values: readonly (number | null)[], window: number, minCount = Math.ceil(window / 2)): (number | null)[] {
   const n = values.length;
   const out: (number | null)[] = new Array(n);
-  // Summed afresh per point (n × window ≤ 7,000 × 30 additions, well under a millisecond): a running sum
-  // would carry rounding error from the 10¹⁸ values of one era into the 10⁶ values of another.
+  let sum = 0;
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let count = 0;
-    for (let j = Math.max(0, i - window + 1); j <= i; j++) {
-      const v = values[j];
-      if (v !== null && v !== undefined) {
-        sum += v;
-        count++;
+    if (i % window === 0 && i > 0) {
+      // A running sum carries rounding error from one era's values (10²¹) into another's (10⁶): re-sum the
+      // window exactly every `window` steps, so the error never outlives two windows. Still O(n).
+      sum = 0;
+      count = 0;
+      for (let j = i - window + 1; j < i; j++) {
+        const v = values[j];
+        if (v !== null && v !== undefined) {
+          sum += v;
+          count++;
+        }
       }
+    } else if (i >= window) {
+      const old = values[i - window];
+      if (old !== null && old !== undefined) {
+        sum -= old;
+        count--;
+      }
+    }
+    const v = values[i];
+    if (v !== null && v !== undefined) {
+      sum += v;
+      count++;
     }
     out[i] = count >= minCount && count > 0 ? sum / count : null;
   }
@@ -79,13 +95,13 @@ export function deriveSeries(dataset: HistoryDataset): DerivedSeries {
     hashrate,
     hashrateMa7: movingAverage(hashrate, 7, 4),
     hashrateMa30: movingAverage(hashrate, 30, 15),
-    difficulty: d.difficulty.slice(),
+    difficulty: d.difficulty,
     difficultyHps,
     hashpriceFiat,
     hashpriceSats,
-    rewardSats: d.rewardSats.slice(),
-    feesSats: d.feesSats.slice(),
+    rewardSats: d.rewardSats,
+    feesSats: d.feesSats,
     feeSharePercent,
-    price: d.price.slice(),
+    price: d.price,
   };
 }

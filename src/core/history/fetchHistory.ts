@@ -34,29 +34,6 @@ async function getJson<T>(transport: Transport, path: string, parse: (json: unkn
   }
 }
 
-/**
- * The genesis record of whole-history responses has ratio 0 ("no previous difficulty"), which parse.ts
- * rightly rejects as a retarget. It is the start of the series, not an adjustment: read it as ×1.
- */
-export function fixGenesisRecord(json: unknown): unknown {
-  if (Array.isArray(json)) {
-    // difficulty-adjustments tuples: [time, height, difficulty, ratio]
-    return json.map((t) => (Array.isArray(t) && t[1] === 0 && t[3] === 0 ? [t[0], t[1], t[2], 1, ...t.slice(4)] : t));
-  }
-  if (typeof json === 'object' && json !== null && Array.isArray((json as { difficulty?: unknown }).difficulty)) {
-    const o = json as { difficulty: unknown[] };
-    return {
-      ...o,
-      difficulty: o.difficulty.map((d) =>
-        typeof d === 'object' && d !== null && (d as { height?: unknown }).height === 0 && (d as { adjustment?: unknown }).adjustment === 0
-          ? { ...d, adjustment: 1 }
-          : d,
-      ),
-    };
-  }
-  return json;
-}
-
 export interface RangeSeries {
   readonly hashrate: HashrateHistory;
   readonly rewards: readonly BlockRewardsPoint[];
@@ -69,7 +46,7 @@ export interface RangeSeries {
 export async function fetchRangeSeries(transport: Transport, range: RangeId): Promise<RangeSeries> {
   const warnings: string[] = [];
   const [hashrate, rewards, fees] = await Promise.all([
-    getJson(transport, HISTORY_PATHS.hashrate(range), (json) => parseHashrateHistory(fixGenesisRecord(json))),
+    getJson(transport, HISTORY_PATHS.hashrate(range), parseHashrateHistory),
     getJson(transport, HISTORY_PATHS.rewards(range), parseBlockRewards),
     getJson(transport, HISTORY_PATHS.fees(range), parseBlockFees).catch((error: unknown) => {
       warnings.push(`fees series unavailable (${describeFailure(error)}); fees estimated as reward − subsidy`);
@@ -80,7 +57,7 @@ export async function fetchRangeSeries(transport: Transport, range: RangeId): Pr
 }
 
 export function fetchAllAdjustments(transport: Transport): Promise<DifficultyRecord[]> {
-  return getJson(transport, HISTORY_PATHS.adjustments, (json) => parseDifficultyAdjustments(fixGenesisRecord(json)));
+  return getJson(transport, HISTORY_PATHS.adjustments, parseDifficultyAdjustments);
 }
 
 /** Daily (or finer) prices in a currency, oldest first. */

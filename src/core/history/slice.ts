@@ -14,6 +14,18 @@ export function lowerBound(sorted: readonly number[], target: number): number {
   return lo;
 }
 
+/** Index of the first element > target (n when none). */
+export function upperBound(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Inclusive index bounds [first, last] of the entries with fromS ≤ time ≤ toS, or null when none.
  * Bounds may be given in any order.
@@ -22,7 +34,7 @@ export function indexRange(timeS: readonly number[], fromS: number, toS: number)
   const lo = Math.min(fromS, toS);
   const hi = Math.max(fromS, toS);
   const first = lowerBound(timeS, lo);
-  const last = lowerBound(timeS, hi + 1e-9) - 1;
+  const last = upperBound(timeS, hi) - 1;
   return first <= last ? [first, last] : null;
 }
 
@@ -44,7 +56,7 @@ export function valueAtOrBefore(
   targetS: number,
   maxLookbackDays = 3,
 ): number | null {
-  let i = lowerBound(timeS, targetS + 1e-9) - 1;
+  let i = upperBound(timeS, targetS) - 1;
   const limit = targetS - maxLookbackDays * SECONDS_PER_DAY;
   for (; i >= 0 && timeS[i]! >= limit; i--) {
     const v = values[i];
@@ -57,7 +69,7 @@ export function valueAtOrBefore(
 export function meanBetween(timeS: readonly number[], values: readonly (number | null)[], fromS: number, toS: number, minCount = 1): number | null {
   let sum = 0;
   let count = 0;
-  for (let i = lowerBound(timeS, fromS + 1e-9); i < timeS.length && timeS[i]! <= toS; i++) {
+  for (let i = upperBound(timeS, fromS); i < timeS.length && timeS[i]! <= toS; i++) {
     const v = values[i];
     if (v !== null && v !== undefined) {
       sum += v;

@@ -5,9 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
+import { historyCsv, isoDate } from '../../core/history/csv';
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { computeKeyFigures, coversKeyFigures } from '../../core/history/keyFigures';
 import { HistoryLoader } from '../../core/history/loader';
+import { indexRange } from '../../core/history/slice';
 import type { Settings } from '../../core/settings';
 import { describeFailure } from '../../core/transport';
 import {
@@ -27,7 +29,7 @@ import type { DataService } from '../dataService';
 import type { Log } from '../log';
 import { HistoryDiskCache } from './historyDiskCache';
 import { renderPanelHtml } from './html';
-import { saveExport } from './saveExport';
+import { pngBytes, saveExport } from './saveExport';
 
 export interface PanelDeps {
   readonly context: vscode.ExtensionContext;
@@ -92,8 +94,8 @@ export class MiningPanel implements vscode.Disposable {
   private readonly disk: HistoryDiskCache;
   private ready = false;
   private range: RangeId;
-  /** The dataset last posted per range (to avoid posting an older one from disk over it). */
-  private readonly posted = new Map<RangeId, number>();
+  /** The dataset last posted per range: never replaced by an older one, and the source of CSV exports. */
+  private readonly posted = new Map<RangeId, HistoryDataset>();
   private readonly errors = new Map<RangeId, string>();
   private basis: { dataset: HistoryDataset; series: DerivedSeries } | null = null;
   private basisRetryAtMs = 0;
@@ -164,8 +166,11 @@ export class MiningPanel implements vscode.Disposable {
         void this.deps.data.refreshNow();
         void this.loadRange(this.range, true);
         return;
-      case 'save':
-        void this.save(message);
+      case 'exportCsv':
+        void this.exportCsv(message);
+        return;
+      case 'savePng':
+        void this.save(message.requestId, 'png', message.fileName, () => pngBytes(message.dataUrl));
         return;
       case 'log':
         this.deps.log[message.level](`Panel webview: ${message.message}`);
@@ -192,8 +197,8 @@ export class MiningPanel implements vscode.Disposable {
 
   private postHistory(dataset: HistoryDataset): void {
     const last = this.posted.get(dataset.range);
-    if (last !== undefined && last > dataset.fetchedAtMs) return;
-    this.posted.set(dataset.range, dataset.fetchedAtMs);
+    if (last && last.currency === dataset.currency && last.fetchedAtMs > dataset.fetchedAtMs) return;
+    this.posted.set(dataset.range, dataset);
     this.post({ type: 'history', dataset });
     this.considerBasis(dataset);
   }
@@ -222,16 +227,29 @@ export class MiningPanel implements vscode.Disposable {
     }
   }
 
-  private async save(message: Extract<WebviewMessage, { type: 'save' }>): Promise<void> {
+  private async exportCsv(message: Extract<WebviewMessage, { type: 'exportCsv' }>): Promise<void> {
+    const dataset = this.posted.get(message.range);
+    const series = dataset ? deriveSeries(dataset) : null;
+    const window = series ? indexRange(series.timeS, message.fromS, message.toS) : null;
+    if (!dataset || !series || !window) {
+      this.post({ type: 'saveResult', requestId: message.requestId, ok: false, message: 'No data in the visible range to export.' });
+      return;
+    }
+    const t = series.timeS;
+    const fileName = `mining-economics-${isoDate(t[window[0]]!)}-to-${isoDate(t[window[1]]!)}.csv`;
+    await this.save(message.requestId, 'csv', fileName, () => Buffer.from(historyCsv(series, dataset.currency, window[0], window[1]), 'utf8'));
+  }
+
+  private async save(requestId: string, format: 'csv' | 'png', fileName: string, bytes: () => Uint8Array): Promise<void> {
     let result: { ok: boolean; message: string };
     try {
-      result = await saveExport(message);
+      result = await saveExport(format, fileName, bytes());
       if (result.ok) this.deps.log.info(`Panel: ${result.message}`);
     } catch (error) {
       result = { ok: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` };
       this.deps.log.error(`Panel: ${result.message}`);
     }
-    this.post({ type: 'saveResult', requestId: message.requestId, ok: result.ok, message: result.message });
+    this.post({ type: 'saveResult', requestId, ok: result.ok, message: result.message });
   }
 
   // ---------------------------------------------------------------------------------------------

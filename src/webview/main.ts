@@ -1,0 +1,147 @@
+// The webview's entry point: restores the view state, builds the page, validates every message from the
+// host and routes it to the sections, and tells the host when it is ready. Sections are independent: the
+// miner's P&L section plugs in next to the network one (see `sections` below).
+
+import './styles.css';
+import { formatAge } from '../core/format';
+import { PROTOCOL_VERSION, validateHostMessage, type HostMessage, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { h, replaceChildren, setText } from './dom';
+import { NetworkSection, type SectionHost } from './network';
+import { observeTheme } from './theme';
+import { sanitizeViewState, type ViewState } from './viewState';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** A part of the panel with its own messages (network trends now; the miner's P&L next). */
+interface PanelSection {
+  readonly element: HTMLElement;
+  /** Handles the message if it is this section's; returns whether it did. */
+  handle(message: HostMessage): boolean;
+  /** Called once the section is in the document. */
+  mounted?(): void;
+  tick?(): void;
+  onTheme?(): void;
+}
+
+const vscode = acquireVsCodeApi();
+let viewState: ViewState = sanitizeViewState(vscode.getState());
+let status: PanelStatus | null = null;
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+const statusEl = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' }, 'Waiting for data…');
+const sourceEl = h('span', { class: 'source' });
+const toastEl = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true });
+const refreshButton = h(
+  'button',
+  { class: 'primary', title: 'Fetch the latest data now', onclick: () => post({ type: 'refresh' }) },
+  h('span', { 'aria-hidden': 'true' }, '⟳'),
+  ' Refresh',
+);
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+const host: SectionHost = {
+  post,
+  state: () => viewState,
+  update(patch) {
+    viewState = { ...viewState, ...patch };
+    vscode.setState(viewState);
+  },
+  announce(text, kind) {
+    toastEl.textContent = text;
+    toastEl.className = `toast toast-${kind}`;
+    toastEl.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => {
+      toastEl.hidden = true;
+    }, 6000);
+  },
+};
+
+const network = new NetworkSection(host);
+const sections: PanelSection[] = [network];
+
+function renderStatus(): void {
+  const s = status;
+  if (!s) return;
+  setText(sourceEl, `${s.sourceHost} · ${s.currency}`);
+  const age = s.fetchedAtMs === null ? null : formatAge(Date.now() - s.fetchedAtMs);
+  let text: string;
+  let kind = 'ok';
+  if (s.fetchedAtMs === null) {
+    text = s.staleReason ? `No data yet: ${s.staleReason}` : 'Fetching the first data…';
+    kind = s.staleReason ? 'stale' : 'ok';
+  } else if (s.stale) {
+    text = `Stale: ${s.staleReason ?? 'the last refresh failed'} · data from ${age}`;
+    kind = 'stale';
+  } else if (s.origin === 'cache') {
+    text = `Cached from an earlier session, ${age}`;
+  } else {
+    text = `Updated ${age}`;
+  }
+  if (s.refreshing) text += ' · refreshing…';
+  setText(statusEl, text);
+  statusEl.className = `status-line status-${kind}`;
+  refreshButton.disabled = s.refreshing;
+  refreshButton.classList.toggle('is-busy', s.refreshing);
+}
+
+function onMessage(event: MessageEvent): void {
+  const result = validateHostMessage(event.data);
+  if (!result.ok) {
+    post({ type: 'log', level: 'warn', message: `ignored a message from the host: ${result.error}` });
+    return;
+  }
+  const message = result.value;
+  if (message.type === 'status') {
+    status = message.status;
+    renderStatus();
+    return;
+  }
+  if (message.type === 'saveResult') {
+    host.announce(message.message, message.ok ? 'info' : 'error');
+    return;
+  }
+  for (const section of sections) if (section.handle(message)) return;
+}
+
+let reported = 0;
+window.addEventListener('error', (e) => {
+  // A few reports per page are enough to diagnose; never flood the host.
+  if (reported++ < 5) post({ type: 'log', level: 'error', message: `${e.message} (${e.filename}:${e.lineno})` });
+});
+
+const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app', class: 'app' }));
+replaceChildren(
+  app,
+  h(
+    'header',
+    { class: 'masthead' },
+    h('div', { class: 'masthead-title' }, h('h1', {}, 'Mining Economics'), sourceEl),
+    statusEl,
+    refreshButton,
+  ),
+  ...sections.map((s) => s.element),
+  // The miner's P&L section goes here.
+  h('section', { class: 'section', id: 'section-pnl', hidden: true, 'aria-label': "Miner's P&L" }),
+  toastEl,
+);
+app.removeAttribute('aria-busy');
+for (const s of sections) s.mounted?.();
+
+window.addEventListener('message', onMessage);
+observeTheme(() => {
+  for (const s of sections) s.onTheme?.();
+});
+setInterval(() => {
+  renderStatus();
+  for (const s of sections) s.tick?.();
+}, 30_000);
+post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });

@@ -1,0 +1,341 @@
+// The network section of the panel: key figures, range and scale controls, the three synced trend charts,
+// the retarget table, and the exports. It reacts to host messages and reports user intent back.
+
+import { SECONDS_PER_DAY } from '../core/constants';
+import { deriveSeries, type DerivedSeries } from '../core/history/derive';
+import { RANGES, type HistoryDataset, type HostMessage, type KeyFigures, type RangeId, type WebviewMessage } from '../shared/protocol';
+import { AdjustmentsTable } from './adjustments';
+import { TrendChart, type ChartContext, type ChartHost } from './chart';
+import { CHARTS } from './charts';
+import { h, replaceChildren } from './dom';
+import { isoDay } from './format';
+import { renderKeyFigures } from './kpis';
+import { readPalette, samePalette, type Palette } from './theme';
+import { isLogScale, type ChartId, type ViewState } from './viewState';
+
+export interface SectionHost {
+  post(message: WebviewMessage): void;
+  state(): ViewState;
+  update(patch: Partial<ViewState>): void;
+  /** Short-lived confirmation for the user ("Saved …"). */
+  announce(text: string, kind: 'info' | 'error'): void;
+}
+
+/** Fired on window after every chart has drawn a new dataset (tests and the benchmark wait for it). */
+export const DRAWN_EVENT = 'mining-economics:drawn';
+
+/** "the 1Y history", "the whole history". */
+const rangeName = (range: RangeId): string => (range === 'ALL' ? 'the whole history' : `the ${range} history`);
+
+export class NetworkSection implements ChartHost {
+  readonly element: HTMLElement;
+  readonly #kpiEl: HTMLElement;
+  #chartsEl!: HTMLElement;
+  readonly #noticeEl: HTMLElement;
+  readonly #rangeButtons = new Map<RangeId, HTMLButtonElement>();
+  readonly #logButton: HTMLButtonElement;
+  readonly #charts: TrendChart[];
+  readonly #adjustments: AdjustmentsTable;
+  readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
+  readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
+  #figures: KeyFigures | null = null;
+  #palette: Palette;
+  #shown: { dataset: HistoryDataset } | null = null;
+  #generation = 0;
+  #pendingDraw = new Set<ChartId>();
+  #drawStartedAt = 0;
+  #saveCounter = 0;
+
+  readonly #host: SectionHost;
+
+  constructor(host: SectionHost) {
+    this.#host = host;
+    const state = host.state();
+    this.#palette = readPalette();
+    this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': 'Key figures' });
+    renderKeyFigures(this.#kpiEl, null, Date.now());
+
+    const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time range' });
+    for (const range of RANGES) {
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          role: 'radio',
+          class: 'segment',
+          'data-range': range,
+          'aria-checked': String(range === state.range),
+          tabindex: range === state.range ? '0' : '-1',
+          onclick: () => this.#selectRange(range),
+        },
+        range,
+      );
+      this.#rangeButtons.set(range, button);
+      rangeGroup.appendChild(button);
+    }
+    rangeGroup.addEventListener('keydown', (e) => this.#onRangeKey(e));
+    this.#logButton = h(
+      'button',
+      { 'aria-pressed': String(isLogScale(state)), title: 'Logarithmic value axes (useful for the whole history)', onclick: () => this.#toggleLog() },
+      'Log scale',
+    );
+    const csvButton = h('button', { title: 'Save every series of the visible range as CSV', onclick: () => this.#exportCsv() }, 'Export CSV');
+    const toolbar = h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chart controls' },
+      rangeGroup,
+      h('span', { class: 'hint' }, 'Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair'),
+      h('span', { class: 'toolbar-spacer' }),
+      this.#logButton,
+      csvButton,
+    );
+    this.#noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
+
+    this.#charts = CHARTS.map((def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)));
+    this.#adjustments = new AdjustmentsTable(state.sort, (sort) => host.update({ sort }));
+    this.element = h(
+      'section',
+      { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
+      this.#kpiEl,
+      toolbar,
+      this.#noticeEl,
+      (this.#chartsEl = h('div', { class: 'charts' }, ...this.#charts.map((c) => c.card))),
+      this.#adjustments.card,
+    );
+    for (const chart of this.#charts) chart.card.classList.add('is-empty');
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Host messages
+
+  handle(message: HostMessage): boolean {
+    switch (message.type) {
+      case 'figures':
+        this.#figures = message.figures;
+        renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+        return true;
+      case 'history':
+        this.#onHistory(message.dataset);
+        return true;
+      case 'historyState':
+        this.#loadState.set(message.range, { state: message.state, message: message.message });
+        this.#renderNotice();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** In the document: create the (empty) plots now, so arriving data only has to be drawn. */
+  mounted(): void {
+    const log = isLogScale(this.#host.state());
+    for (const chart of this.#charts) chart.measure();
+    for (const chart of this.#charts) chart.prepare(this.#palette, log);
+  }
+
+  /** Re-renders what depends on the clock ("in 3 d 4 h"). */
+  tick(): void {
+    renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+  }
+
+  #onHistory(dataset: HistoryDataset): void {
+    this.#generation++;
+    this.#drawStartedAt = performance.now();
+    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset) });
+    if (dataset.range === this.#host.state().range) this.#show();
+    this.#renderNotice();
+  }
+
+  /** Draws the current range's dataset (if it is here). */
+  #show(): void {
+    const state = this.#host.state();
+    const entry = this.#datasets.get(state.range);
+    const log = isLogScale(state);
+    this.#logButton.setAttribute('aria-pressed', String(log));
+    // Until the chosen range arrives, the charts still show the previous one: dimmed.
+    this.#chartsEl.classList.toggle('is-waiting', !entry);
+    if (!entry) {
+      this.#renderNotice();
+      return;
+    }
+    const sameRange = this.#shown?.dataset.range === entry.dataset.range;
+    this.#shown = { dataset: entry.dataset };
+    const ctx: ChartContext = { currency: entry.dataset.currency, dataset: entry.dataset, series: entry.series, log, palette: this.#palette };
+    const zoom = state.zoom && state.zoom.range === state.range ? ([state.zoom.fromS, state.zoom.toS] as [number, number]) : null;
+    // A refresh of the range keeps the user's zoom; a new range starts from its full extent.
+    if (!sameRange && state.zoom && state.zoom.range !== state.range) this.#host.update({ zoom: null });
+    this.#pendingDraw = new Set(this.#charts.filter((c) => !c.isTable).map((c) => c.id));
+    this.#drawStartedAt ||= performance.now();
+    for (const chart of this.#charts) {
+      chart.card.classList.remove('is-empty');
+      chart.render(ctx, zoom);
+    }
+    if (this.#pendingDraw.size === 0) this.#allDrawn();
+    this.#scheduleAdjustments();
+  }
+
+  #adjustmentsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The retarget table is secondary: it is built after the charts have drawn (and once per burst). */
+  #scheduleAdjustments(): void {
+    clearTimeout(this.#adjustmentsTimer);
+    this.#adjustmentsTimer = setTimeout(() => this.#renderAdjustments(), 0);
+  }
+
+  #renderAdjustments(): void {
+    const entry = this.#shown;
+    if (!entry) return;
+    const window = this.#window();
+    if (!window) return;
+    // Whole days: the last day in view includes its retargets.
+    this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+  }
+
+  /** The days in view (all charts share them), as [first, last] UTC-day times. */
+  #window(): [number, number] | null {
+    const range = this.#charts[0]!.visibleIndices();
+    const t = this.#shown?.dataset.days.timeS;
+    return range && t ? [t[range[0]]!, t[range[1]]!] : null;
+  }
+
+  #renderNotice(): void {
+    const range = this.#host.state().range;
+    const load = this.#loadState.get(range);
+    const entry = this.#datasets.get(range);
+    const parts: (string | Node)[] = [];
+    let kind = 'info';
+    if (load?.state === 'error') {
+      kind = 'error';
+      parts.push(`Could not load ${rangeName(range)}: ${load.message ?? 'unknown error'}.`);
+      if (entry) parts.push(` Showing data from ${isoDay(Math.floor(entry.dataset.fetchedAtMs / 1000))}.`);
+    } else if (load?.state === 'loading' && !entry) {
+      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading ${rangeName(range)}…`);
+    } else if (load?.state === 'loading') {
+      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Updating…');
+    }
+    if (entry && entry.dataset.notes.length > 0 && load?.state !== 'error') {
+      kind = kind === 'info' && parts.length === 0 ? 'note' : kind;
+      parts.push(` ${entry.dataset.notes.join(' ')}`);
+    }
+    this.#noticeEl.hidden = parts.length === 0;
+    this.#noticeEl.className = `notice notice-${kind}`;
+    replaceChildren(this.#noticeEl, ...parts);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Controls
+
+  #selectRange(range: RangeId): void {
+    if (range === this.#host.state().range) return;
+    this.#host.update({ range, zoom: null });
+    for (const [r, button] of this.#rangeButtons) {
+      button.setAttribute('aria-checked', String(r === range));
+      button.tabIndex = r === range ? 0 : -1;
+    }
+    this.#host.post({ type: 'selectRange', range });
+    this.#generation++;
+    this.#drawStartedAt = performance.now();
+    this.#show();
+  }
+
+  #onRangeKey(e: KeyboardEvent): void {
+    const current = RANGES.indexOf(this.#host.state().range);
+    let next = current;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (current + 1) % RANGES.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (current - 1 + RANGES.length) % RANGES.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = RANGES.length - 1;
+    else return;
+    e.preventDefault();
+    const range = RANGES[next]!;
+    this.#selectRange(range);
+    this.#rangeButtons.get(range)?.focus();
+  }
+
+  #toggleLog(): void {
+    const state = this.#host.state();
+    this.#host.update({ scale: isLogScale(state) ? 'linear' : 'log' });
+    this.#show();
+  }
+
+  #exportCsv(): void {
+    const window = this.#window();
+    if (!this.#shown || !window) {
+      this.#host.announce('Nothing to export yet.', 'error');
+      return;
+    }
+    // Whole days, exactly those the charts and tables show.
+    this.#host.post({ type: 'exportCsv', requestId: this.#nextRequestId(), range: this.#shown.dataset.range, fromS: window[0], toS: window[1] });
+  }
+
+  #nextRequestId(): string {
+    return `export-${++this.#saveCounter}`;
+  }
+
+  /** The theme changed: redraw with the new colours (only if they really changed). */
+  onTheme(): void {
+    const next = readPalette();
+    if (samePalette(next, this.#palette)) return;
+    this.#palette = next;
+    this.#generation++;
+    this.#drawStartedAt = performance.now();
+    this.#show();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // ChartHost
+
+  onZoom(source: TrendChart, min: number, max: number): void {
+    for (const chart of this.#charts) if (chart !== source) chart.setWindow(min, max);
+    const t = this.#shown?.dataset.days.timeS;
+    const full = !t || t.length === 0 || (min <= t[0]! && max >= t[t.length - 1]!);
+    const range = this.#host.state().range;
+    this.#host.update({ zoom: full ? null : { range, fromS: min, toS: max } });
+    this.#scheduleAdjustments();
+  }
+
+  onDrawn(chart: TrendChart): void {
+    if (!this.#pendingDraw.delete(chart.id) || this.#pendingDraw.size > 0) return;
+    this.#allDrawn();
+  }
+
+  #allDrawn(): void {
+    const ms = this.#drawStartedAt ? performance.now() - this.#drawStartedAt : 0;
+    this.#drawStartedAt = 0;
+    document.body.dataset.drawn = String(this.#generation);
+    document.body.dataset.drawnRange = this.#host.state().range;
+    window.dispatchEvent(new CustomEvent(DRAWN_EVENT, { detail: { generation: this.#generation, ms, range: this.#host.state().range } }));
+  }
+
+  onKeyboardCursor(_source: TrendChart, idx: number | null): void {
+    for (const chart of this.#charts) chart.showIndex(idx);
+  }
+
+  onToggleSeries(chart: TrendChart): void {
+    this.#host.update({ hidden: { ...this.#host.state().hidden, [chart.id]: [...chart.hidden] } });
+  }
+
+  onToggleTable(chart: TrendChart, table: boolean): void {
+    const tables = new Set(this.#host.state().tables);
+    if (table) tables.add(chart.id);
+    else tables.delete(chart.id);
+    this.#host.update({ tables: [...tables] });
+  }
+
+  onExportPng(chart: TrendChart): void {
+    const png = chart.toPng();
+    const entry = this.#shown;
+    const range = chart.visibleIndices();
+    if (!png || !entry || !range) {
+      this.#host.announce(chart.isTable ? 'Switch back from the table view to export the chart.' : 'Nothing to export yet.', 'error');
+      return;
+    }
+    this.#host.post({
+      type: 'savePng',
+      requestId: this.#nextRequestId(),
+      fileName: `mining-economics-${chart.id}-${isoDay(entry.dataset.days.timeS[range[1]]!)}.png`,
+      dataUrl: png,
+    });
+  }
+}
+

@@ -1,0 +1,208 @@
+// Trend-panel benchmark, in headless Chromium (Debian's, through playwright-core):
+//  1. bundle size: the webview built as shipped (minified JS + CSS);
+//  2. time from the 'history' message to all three charts drawn, ALL range (≈ 6,500 daily points per
+//     series since 2009), median of 7 fresh page loads — and the same after a range switch;
+//  3. the same three charts drawn with Apache ECharts (a bench-only page, same message, same validation and
+//     transforms), and the ratio.
+// Run: node esbuild.js && node out/bench/panel.bench.js   (BENCH_RUNS=N to change the 7)
+// The last line printed is the figures as JSON. --strict exits 1 when a target is missed.
+
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { buildFixtures } from '../browser/data';
+import { FakeHost, launchBrowser, ROOT, startPageServer } from '../browser/harness';
+import { themeCss } from '../browser/themes';
+import type { HostMessage } from '../../src/shared/protocol';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const TARGETS = { drawMs: 40, bundleBytes: 100 * 1024, ratio: 10 };
+const OUT = path.join(ROOT, 'out', 'bench', 'panel');
+const DRAWN_EVENT = 'mining-economics:drawn';
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (x: number, d = 1): number => Number(x.toFixed(d));
+
+/** The webview exactly as esbuild.js --production builds it (iife, es2022, minified, no source map). */
+async function buildWebview(): Promise<{ jsBytes: number; cssBytes: number; gzipBytes: number }> {
+  const dir = path.join(OUT, 'webview');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { webview: 'src/webview/main.ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    loader: { '.css': 'css' },
+    outdir: dir,
+    logLevel: 'warning',
+  });
+  const js = fs.readFileSync(path.join(dir, 'webview.js'));
+  const css = fs.readFileSync(path.join(dir, 'webview.css'));
+  return { jsBytes: js.length, cssBytes: css.length, gzipBytes: zlib.gzipSync(js).length + zlib.gzipSync(css).length };
+}
+
+async function buildEChartsPage(): Promise<{ js: string; bytes: number }> {
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['test/bench/echartsPage.ts'],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const js = result.outputFiles[0]!.text;
+  return { js, bytes: Buffer.byteLength(js) };
+}
+
+const STATE_KEY = 'mining-economics:webview-state';
+
+/** Times one 'history' message from dispatch (as VS Code delivers it) to the webview's all-drawn event. */
+function timeMessage(page: Page, message: HostMessage): Promise<number> {
+  return page.evaluate(
+    ({ json, event }) =>
+      new Promise<number>((resolve) => {
+        const data = JSON.parse(json) as unknown;
+        window.addEventListener(event, () => resolve(performance.now() - started), { once: true });
+        const started = performance.now();
+        window.dispatchEvent(new MessageEvent('message', { data }));
+      }),
+    { json: JSON.stringify(message), event: DRAWN_EVENT },
+  );
+}
+
+/** A fresh panel page whose restored state selects `range`, with status and key figures delivered. */
+async function freshPanel(page: Page, url: string, range: string, prelude: readonly HostMessage[]): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(({ key, range }) => sessionStorage.setItem(key, JSON.stringify({ v: 1, range })), { key: STATE_KEY, range });
+  await page.reload();
+  await page.waitForFunction((r) => document.querySelector(`.segment[data-range="${r}"]`)?.getAttribute('aria-checked') === 'true', range);
+  for (const m of prelude) await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), m as unknown as Record<string, unknown>);
+}
+
+/** First draw: the page opens on ALL and its data arrives (charts created from scratch). */
+async function timeFirstDraw(page: Page, url: string, prelude: readonly HostMessage[], all: HostMessage): Promise<number> {
+  await freshPanel(page, url, 'ALL', prelude);
+  return timeMessage(page, all);
+}
+
+/** Switch: 1Y is drawn, the user picks ALL, its data arrives (charts rebuilt on log axes). */
+async function timeSwitch(page: Page, url: string, prelude: readonly HostMessage[], oneYear: HostMessage, all: HostMessage): Promise<number> {
+  await freshPanel(page, url, '1Y', prelude);
+  await timeMessage(page, oneYear);
+  await page.locator('.segment[data-range="ALL"]').click();
+  return timeMessage(page, all);
+}
+
+async function timeECharts(page: Page, url: string, message: HostMessage): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as unknown as { __renderECharts?: unknown }).__renderECharts === 'function');
+  return page.evaluate((json) => {
+    const data = JSON.parse(json) as unknown;
+    return (window as unknown as { __renderECharts: (m: unknown) => number }).__renderECharts(data);
+  }, JSON.stringify(message));
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
+  fs.mkdirSync(OUT, { recursive: true });
+  const bundle = await buildWebview();
+  const echartsPage = await buildEChartsPage();
+  const fixtures = await buildFixtures('USD', ['3M', '1Y', 'ALL']);
+  const all = fixtures.datasets.get('ALL')!;
+  const oneYear = fixtures.datasets.get('1Y')!;
+  const points = all.days.timeS.length;
+  const prelude: HostMessage[] = [
+    { type: 'status', status: fixtures.status },
+    { type: 'figures', figures: fixtures.figures },
+  ];
+  const history = (d: typeof all): HostMessage => ({ type: 'history', dataset: d });
+
+  const server = await startPageServer(path.join(OUT, 'webview'));
+  server.route('/theme.css', 'text/css', themeCss('dark'));
+  server.route('/echarts.js', 'text/javascript', echartsPage.js);
+  // The ECharts page gets the same size of plot areas as the panel at 1280 px.
+  server.route(
+    '/echarts',
+    'text/html; charset=utf-8',
+    `<!DOCTYPE html><html><head><meta charset="UTF-8"><link rel="stylesheet" href="/theme.css"></head>
+<body class="vscode-dark"><div id="chart-0" class="c" style="width:1230px;height:320px"></div>
+<div id="chart-1" style="width:600px;height:260px"></div><div id="chart-2" style="width:600px;height:260px"></div>
+<script src="/echarts.js"></script></body></html>`,
+  );
+
+  let browser: Browser | undefined;
+  const uplotFirst: number[] = [];
+  const uplotSwitch: number[] = [];
+  const echartsFirst: number[] = [];
+  try {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await FakeHost.attach(page);
+    // Warm-up (JIT, font cache) — not counted.
+    await timeFirstDraw(page, server.panelUrl('dark'), prelude, history(all));
+    await timeECharts(page, `${server.origin}/echarts`, history(all));
+    for (let i = 0; i < RUNS; i++) {
+      // Fresh page: charts created from scratch for ALL; then a switch from 1Y to ALL on another page.
+      uplotFirst.push(await timeFirstDraw(page, server.panelUrl('dark'), prelude, history(all)));
+      uplotSwitch.push(await timeSwitch(page, server.panelUrl('dark'), prelude, history(oneYear), history(all)));
+      echartsFirst.push(await timeECharts(page, `${server.origin}/echarts`, history(all)));
+    }
+    await context.close();
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+
+  const uplotMs = median(uplotFirst);
+  const echartsMs = median(echartsFirst);
+  const ratio = echartsMs / uplotMs;
+  const totalBytes = bundle.jsBytes + bundle.cssBytes;
+  const result = {
+    bench: 'panel',
+    runs: RUNS,
+    machine: { cpus: os.cpus().length, loadAverage1m: [round(loadBefore, 2), round(os.loadavg()[0]!, 2)] },
+    allRangeDays: points,
+    seriesPerRange: 8,
+    uplot: {
+      firstDrawMedianMs: round(uplotMs),
+      firstDrawRunsMs: uplotFirst.map((x) => round(x)),
+      switchDrawMedianMs: round(median(uplotSwitch)),
+      switchDrawRunsMs: uplotSwitch.map((x) => round(x)),
+    },
+    echarts: { firstDrawMedianMs: round(echartsMs), firstDrawRunsMs: echartsFirst.map((x) => round(x)), pageBytes: echartsPage.bytes },
+    ratio: round(ratio, 1),
+    bundle: { jsBytes: bundle.jsBytes, cssBytes: bundle.cssBytes, totalBytes, totalKB: round(totalBytes / 1024), gzipBytes: bundle.gzipBytes },
+    targets: TARGETS,
+    met: { draw: uplotMs < TARGETS.drawMs, bundle: totalBytes < TARGETS.bundleBytes, ratio: ratio >= TARGETS.ratio },
+  };
+  console.log(`ALL range: ${points} days × 8 series, 3 charts, median of ${RUNS} (${os.cpus().length} CPUs, load ${result.machine.loadAverage1m.join(' → ')})`);
+  console.log(`  uPlot panel   data message → all charts drawn: ${round(uplotMs)} ms (runs ${result.uplot.firstDrawRunsMs.join(', ')}) target < ${TARGETS.drawMs} ms`);
+  console.log(`  uPlot panel   after a range switch 1Y → ALL:   ${result.uplot.switchDrawMedianMs} ms`);
+  console.log(`  ECharts page  data message → all charts drawn: ${round(echartsMs)} ms (runs ${result.echarts.firstDrawRunsMs.join(', ')})`);
+  console.log(`  ratio ECharts / uPlot: ${round(ratio, 1)}× (target ≥ ${TARGETS.ratio}×)`);
+  console.log(
+    `Webview bundle (minified): ${bundle.jsBytes} B JS + ${bundle.cssBytes} B CSS = ${round(totalBytes / 1024)} KB (target < 100 KB); gzip ${round(bundle.gzipBytes / 1024)} KB`,
+  );
+  console.log(JSON.stringify(result));
+  if (process.argv.includes('--strict') && !(result.met.draw && result.met.bundle && result.met.ratio)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

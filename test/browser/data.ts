@@ -1,0 +1,58 @@
+// Test data for the panel's page tests and the benchmark: the replay engineer's synthetic chain
+// (test/server), answered in-process by its mempool-shaped `respond()` and read through the extension's own
+// pipeline (fetchSnapshot, HistoryLoader: parse.ts, align, derive). No network, fully deterministic.
+
+import { fetchSnapshot } from '../../src/core/fetchSnapshot';
+import { computeKeyFigures } from '../../src/core/history/keyFigures';
+import { deriveSeries } from '../../src/core/history/derive';
+import { HistoryLoader } from '../../src/core/history/loader';
+import type { Currency, NetworkSnapshot } from '../../src/core/model';
+import { TransportError, type Transport } from '../../src/core/transport';
+import { RANGES, type HistoryDataset, type KeyFigures, type PanelStatus, type RangeId } from '../../src/shared/protocol';
+import { generateChain } from '../server/chain';
+import { respond } from '../server/responses';
+
+export const SOURCE_HOST = 'replay.test';
+
+export interface Fixtures {
+  readonly snapshot: NetworkSnapshot;
+  readonly figures: KeyFigures;
+  readonly status: PanelStatus;
+  readonly datasets: ReadonlyMap<RangeId, HistoryDataset>;
+  /** Requests the pipeline made, for the report. */
+  readonly requests: readonly string[];
+}
+
+export function replayTransport(requests: string[] = []): Transport {
+  const chain = generateChain();
+  return {
+    async getText(path: string): Promise<string> {
+      requests.push(path);
+      const r = respond(chain, { url: path }, chain.nowS);
+      if (r.status !== 200) throw new TransportError('http', `${path}: HTTP ${r.status}`, { status: r.status, path });
+      return r.body;
+    },
+  };
+}
+
+export async function buildFixtures(currency: Currency = 'USD', ranges: readonly RangeId[] = RANGES): Promise<Fixtures> {
+  const requests: string[] = [];
+  const transport = replayTransport(requests);
+  const nowMs = Date.now();
+  const { snapshot } = await fetchSnapshot(transport, SOURCE_HOST, () => nowMs);
+  const loader = new HistoryLoader({ transport: () => transport, sourceHost: () => SOURCE_HOST, now: () => nowMs });
+  const datasets = new Map<RangeId, HistoryDataset>();
+  for (const range of ranges) datasets.set(range, await loader.load(range, currency));
+  const basis = datasets.get('3M') ?? datasets.get('1Y') ?? null;
+  const figures = computeKeyFigures(snapshot, currency, nowMs, basis ? deriveSeries(basis) : null);
+  const status: PanelStatus = {
+    sourceHost: SOURCE_HOST,
+    currency,
+    fetchedAtMs: nowMs - 2 * 60_000,
+    origin: 'live',
+    refreshing: false,
+    stale: false,
+    staleReason: null,
+  };
+  return { snapshot, figures, status, datasets, requests };
+}

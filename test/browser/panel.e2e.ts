@@ -1,0 +1,439 @@
+// Page tests of the trend panel in headless Chromium: the built webview (dist/webview.js + .css) in the
+// host's own HTML and CSP, driven by a fake VS Code host that speaks the real protocol with data from the
+// synthetic chain. Run: node esbuild.js && node out/browser/panel.e2e.js
+// Every wait is on a condition (a message, a DOM state); there are no fixed sleeps.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { historyCsv, isoDate } from '../../src/core/history/csv';
+import { deriveSeries } from '../../src/core/history/derive';
+import { indexRange } from '../../src/core/history/slice';
+import { formatDifficulty, formatHashrate, formatMoney } from '../../src/core/format';
+import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
+import { buildFixtures, type Fixtures } from './data';
+import { applyTheme, drawnGeneration, FakeHost, launchBrowser, ROOT, startPageServer, waitForDrawn } from './harness';
+import { THEMES } from './themes';
+
+const ARTIFACTS = path.join(ROOT, 'artifacts', 'browser');
+const TEST_TIMEOUT_MS = 120_000;
+
+interface Result {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly error?: string;
+}
+const results: Result[] = [];
+
+async function test(name: string, fn: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS);
+      }),
+    ]);
+    results.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    results.push({ name, ok: false, ms: Date.now() - started, error: message });
+    console.log(`  ✗ ${name}\n    ${message.split('\n').join('\n    ')}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const h = hex.replace('#', '');
+  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+}
+
+/** Per chart: share of painted pixels and how many pixels match each given colour. */
+function canvasStats(page: Page, colours: Record<string, [number, number, number][]>): Promise<Record<string, { painted: number; matches: number[]; hash: number }>> {
+  return page.evaluate((wanted) => {
+    const out: Record<string, { painted: number; matches: number[]; hash: number }> = {};
+    for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
+      const id = plot.dataset.chart!;
+      const canvas = plot.querySelector('canvas');
+      if (!canvas) continue;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const want = wanted[id] ?? [];
+      const matches = want.map(() => 0);
+      let painted = 0;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const a = data[i + 3]!;
+        if (a === 0) continue;
+        painted++;
+        hash = (hash * 31 + data[i]! * 7 + data[i + 1]! * 13 + data[i + 2]!) | 0;
+        if (a < 200) continue;
+        for (let k = 0; k < want.length; k++) {
+          const [r, g, b] = want[k]!;
+          if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 40) matches[k]!++;
+        }
+      }
+      out[id] = { painted: painted / (data.length / 4), matches, hash };
+    }
+    return out;
+  }, colours);
+}
+
+function chartColours(theme: 'dark' | 'light'): Record<string, [number, number, number][]> {
+  const v = THEMES[theme].vars;
+  const c = (name: string): [number, number, number] => hexRgb(v[`--vscode-charts-${name}`]!);
+  return {
+    // The 7-day line (blue) mostly runs under the 30-day one: look for the 30-day line and difficulty.
+    hashrate: [c('purple'), c('orange')],
+    hashprice: [c('green'), c('yellow')],
+    mix: [c('blue'), c('orange')],
+  };
+}
+
+function domains(page: Page): Promise<Record<string, [number, number]>> {
+  return page.evaluate(() => {
+    const out: Record<string, [number, number]> = {};
+    for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
+      out[plot.dataset.chart!] = [Number(plot.dataset.xMin), Number(plot.dataset.xMax)];
+    }
+    return out;
+  });
+}
+
+async function overBox(page: Page, chart: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const over = page.locator(`.plot[data-chart="${chart}"] .u-over`);
+  await over.scrollIntoViewIfNeeded();
+  const box = await over.boundingBox();
+  assert.ok(box, `no plot area for ${chart}`);
+  return box;
+}
+
+async function main(): Promise<void> {
+  const assets = path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(assets, 'webview.js')) || !fs.existsSync(path.join(assets, 'webview.css'))) {
+    throw new Error('dist/webview.js or dist/webview.css is missing: run `node esbuild.js` first');
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  console.log('Building test data from the synthetic chain…');
+  const fixtures: Fixtures = await buildFixtures();
+  const dataset = (range: RangeId): HistoryDataset => fixtures.datasets.get(range)!;
+  const server = await startPageServer(assets);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const host = await FakeHost.attach(page);
+    // The fake extension host: answers the way MiningPanel does.
+    host.onMessage = async (m, h) => {
+      if (m.type === 'ready') {
+        await h.post({ type: 'status', status: fixtures.status });
+        await h.post({ type: 'figures', figures: fixtures.figures });
+        await h.post({ type: 'historyState', range: m.range, state: 'loading', message: null });
+        await h.post({ type: 'history', dataset: dataset(m.range) });
+        await h.post({ type: 'historyState', range: m.range, state: 'loaded', message: null });
+      } else if (m.type === 'selectRange') {
+        await h.post({ type: 'history', dataset: dataset(m.range) });
+      } else if (m.type === 'exportCsv' || m.type === 'savePng') {
+        await h.post({ type: 'saveResult', requestId: m.requestId, ok: true, message: `Saved ${m.type === 'savePng' ? m.fileName : 'the CSV'}.` });
+      }
+    };
+
+    console.log('Panel page tests (Chromium, 1280×900):');
+
+    await test('loads under the CSP and says ready with the default range', async () => {
+      await page.goto(server.panelUrl('dark'));
+      const ready = await host.waitFor('ready');
+      assert.equal(ready.protocol, 1);
+      assert.equal(ready.range, '1Y');
+    });
+
+    await test('key figures show the host figures', async () => {
+      const f = fixtures.figures;
+      await page.waitForFunction((text) => document.querySelector('[data-kpi="hashrate"] .kpi-value')?.textContent === text, formatHashrate(f.hashrateHps));
+      assert.equal(await page.locator('.kpi').count(), 6);
+      assert.equal(await page.locator('[data-kpi="difficulty"] .kpi-value').textContent(), formatDifficulty(f.difficulty));
+      const hashprice = await page.locator('[data-kpi="hashprice"] .kpi-value').textContent();
+      assert.ok(hashprice?.startsWith(formatMoney(f.hashpriceFiat, 'USD')), `hashprice ${hashprice}`);
+      assert.ok(f.hashrateChange30dPercent !== null && f.hashpriceChange7dPercent !== null, 'changes computed from the 3M history');
+      assert.match((await page.locator('[data-kpi="hashrate"]').textContent()) ?? '', /vs 30 days ago/);
+      assert.match((await page.locator('[data-kpi="retarget"] [role="progressbar"]').getAttribute('aria-valuenow')) ?? '', /^\d+(\.\d)?$/);
+    });
+
+    await test('every chart draws a non-blank canvas with its series colours', async () => {
+      await waitForDrawn(page, 0);
+      const stats = await canvasStats(page, chartColours('dark'));
+      for (const id of ['hashrate', 'hashprice', 'mix']) {
+        const s = stats[id];
+        assert.ok(s, `no canvas for ${id}`);
+        assert.ok(s.painted > 0.03, `${id}: only ${(s.painted * 100).toFixed(1)} % painted`);
+        s.matches.forEach((n, k) => assert.ok(n > 30, `${id}: series colour #${k} drawn in ${n} px only`));
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-1y.png'), fullPage: true });
+    });
+
+    await test('the status line says how old the data is, and why it is stale', async () => {
+      await page.waitForFunction(() => /Updated 2 min ago/.test(document.querySelector('.status-line')?.textContent ?? ''));
+      await host.post({ type: 'status', status: { ...fixtures.status, stale: true, staleReason: 'HTTP 503 from replay.test' } });
+      await page.waitForFunction(() => /^Stale: HTTP 503 from replay\.test · data from 2 min ago/.test(document.querySelector('.status-line')?.textContent ?? ''));
+      assert.ok(await page.locator('.status-line.status-stale').isVisible());
+      await host.post({ type: 'status', status: { ...fixtures.status, refreshing: true } });
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === true);
+      await host.post({ type: 'status', status: fixtures.status });
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === false);
+    });
+
+    await test('the table view matches the data', async () => {
+      const ds = dataset('1Y');
+      const s = deriveSeries(ds);
+      await page.locator('.chart-hashrate .card-actions button', { hasText: 'Table' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart-table="hashrate"] tbody tr').length > 0);
+      const rows = await page.locator('[data-chart-table="hashrate"] tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
+      );
+      assert.equal(rows.length, s.timeS.length, 'one row per day of the visible range');
+      const expectRow = (i: number): string[] => [
+        isoDate(s.timeS[i]!),
+        s.hashrate[i] === null ? '—' : formatHashrate(s.hashrate[i]),
+        s.hashrateMa7[i] === null ? '—' : formatHashrate(s.hashrateMa7[i]),
+        s.hashrateMa30[i] === null ? '—' : formatHashrate(s.hashrateMa30[i]),
+        s.difficulty[i] === null ? '—' : formatDifficulty(s.difficulty[i]),
+      ];
+      const n = s.timeS.length;
+      assert.deepEqual(rows[0], expectRow(n - 1), 'newest row');
+      assert.deepEqual(rows[100], expectRow(n - 101), 'row 100');
+      assert.deepEqual(rows[n - 1], expectRow(0), 'oldest row');
+      assert.equal(await page.locator('.plot[data-chart="hashrate"]').isHidden(), true);
+      await page.locator('.chart-hashrate .card-actions button', { hasText: 'Table' }).click();
+      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.plot[data-chart="hashrate"]')!.hidden);
+    });
+
+    await test('range switching fetches the range and changes the drawn domain of every chart', async () => {
+      const before = await domains(page);
+      const generation = await drawnGeneration(page);
+      const since = host.received.length;
+      await page.locator('.segment[data-range="ALL"]').click();
+      await host.waitFor('selectRange', (m) => m.range === 'ALL', { since });
+      await waitForDrawn(page, generation);
+      await page.waitForFunction(() => document.body.dataset.drawnRange === 'ALL');
+      const after = await domains(page);
+      const all = dataset('ALL').days.timeS;
+      for (const id of ['hashrate', 'hashprice', 'mix']) {
+        assert.ok(after[id]![0] < before[id]![0] - 5 * 365 * 86_400, `${id}: domain starts at ${after[id]![0]}, before ${before[id]![0]}`);
+        assert.deepEqual(after[id], after.hashrate, `${id} shares the time axis`);
+      }
+      assert.ok(Math.abs(after.hashrate![0] - all[0]!) <= 86_400, 'ALL starts at genesis');
+      assert.equal(await page.locator('.toolbar button', { hasText: 'Log scale' }).getAttribute('aria-pressed'), 'true', 'ALL is drawn on log axes');
+      assert.equal(await page.locator('.segment[data-range="ALL"]').getAttribute('aria-checked'), 'true');
+      const stats = await canvasStats(page, chartColours('dark'));
+      for (const id of ['hashrate', 'hashprice', 'mix']) assert.ok(stats[id]!.painted > 0.03, `${id} blank after the switch`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-all.png'), fullPage: true });
+    });
+
+    await test('drag to zoom applies to every chart; double-click resets', async () => {
+      const full = await domains(page);
+      const retargetsBefore = await page.locator('.adjustments-card tbody tr').count();
+      const box = await overBox(page, 'hashrate');
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width * 0.7, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.85, y, { steps: 8 });
+      await page.mouse.move(box.x + box.width * 0.95, y, { steps: 4 });
+      await page.mouse.up();
+      await page.waitForFunction((min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="mix"]')!.dataset.xMin) > min + 86_400, full.hashrate![0]);
+      const zoomed = await domains(page);
+      for (const id of ['hashprice', 'mix']) assert.deepEqual(zoomed[id], zoomed.hashrate, `${id} follows the zoom`);
+      assert.ok(zoomed.hashrate![1] - zoomed.hashrate![0] < (full.hashrate![1] - full.hashrate![0]) * 0.4, 'zoomed in');
+      await page.waitForFunction((n) => document.querySelectorAll('.adjustments-card tbody tr').length < n, retargetsBefore);
+      const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as { zoom: unknown });
+      assert.ok(state.zoom, 'the zoom is kept in the webview state');
+      await page.mouse.dblclick(box.x + box.width / 2, y);
+      await page.waitForFunction((min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="hashprice"]')!.dataset.xMin) <= min, full.hashrate![0]);
+      assert.deepEqual(await domains(page), full);
+    });
+
+    await test('the crosshair shows every series value on the hovered day, in every chart', async () => {
+      const box = await overBox(page, 'hashprice');
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent !== '' && !d.textContent!.startsWith('Latest')));
+      const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
+      assert.equal(dates.length, 3);
+      assert.ok(dates.every((d) => d === dates[0]), `every chart reads the same day: ${JSON.stringify(dates)}`);
+      const values = await page.locator('.legend-value').allTextContents();
+      assert.equal(values.length, 8);
+      const hashprice = await page.locator('.chart-hashprice .legend-value').allTextContents();
+      assert.match(hashprice[0]!, /^\$[\d,.]+\/PH\/day$/);
+      assert.match(hashprice[1]!, /^[\d,]+ sats\/PH\/day$/);
+      assert.match((await page.locator('.chart-hashprice .chart-date').textContent()) ?? '', / · Reward [\d.]+ BTC\/block at difficulty /);
+      assert.match((await page.locator('.chart-mix .chart-date').textContent()) ?? '', / · Per block: [\d.]+ BTC subsidy \+ [\d.]+ BTC fees/);
+      await page.mouse.move(2, 2);
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
+    });
+
+    await test('hovering a retarget shows its height, date and change', async () => {
+      const ds = dataset('ALL');
+      const i = ds.adjustments.timeS.length - 1;
+      const t = ds.adjustments.timeS[i]!;
+      const box = await overBox(page, 'hashrate');
+      const [min, max] = (await domains(page)).hashrate!;
+      await page.mouse.move(box.x + ((t - min) / (max - min)) * box.width, box.y + box.height * 0.5);
+      await page.waitForFunction(() => /Retarget at block/.test(document.querySelector('.chart-hashrate .chart-date')?.textContent ?? ''));
+      const text = (await page.locator('.chart-hashrate .chart-date').textContent()) ?? '';
+      const change = ((ds.adjustments.ratio[i]! - 1) * 100).toFixed(2);
+      assert.match(text, new RegExp(`Retarget at block ${ds.adjustments.height[i]!.toLocaleString('en-US')} on .+: [+−]${change.replace('-', '')}% to [\\d.]+ T`));
+      await page.mouse.move(2, 2);
+    });
+
+    await test('legend buttons toggle a series and the choice is remembered', async () => {
+      const before = (await canvasStats(page, {})).hashrate!.hash;
+      const button = page.locator('.chart-hashrate .legend-item[data-series="daily"]');
+      await button.click();
+      assert.equal(await button.getAttribute('aria-pressed'), 'false');
+      const after = (await canvasStats(page, {})).hashrate!.hash;
+      assert.notEqual(after, before, 'the canvas changed');
+      const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as { hidden?: Record<string, string[]> });
+      assert.deepEqual(state.hidden?.hashrate, ['daily']);
+    });
+
+    await test('keyboard: arrow keys move through the ranges and the chart crosshair', async () => {
+      const generation = await drawnGeneration(page);
+      const since = host.received.length;
+      await page.locator('.segment[data-range="ALL"]').focus();
+      await page.keyboard.press('ArrowLeft');
+      await host.waitFor('selectRange', (m) => m.range === '3Y', { since });
+      await waitForDrawn(page, generation);
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-range')), '3Y');
+      assert.equal(await page.locator('.segment[data-range="3Y"]').getAttribute('tabindex'), '0');
+      await page.locator('.plot[data-chart="hashprice"]').focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => !d.textContent!.startsWith('Latest')));
+      const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
+      assert.ok(dates.every((d) => d === dates[0]), `all charts follow the keyboard crosshair: ${JSON.stringify(dates)}`);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
+      const label = (await page.locator('.plot[data-chart="hashrate"]').getAttribute('aria-label')) ?? '';
+      // The daily estimates are hidden at this point (the legend test): the label describes what is shown.
+      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
+    });
+
+    await test('CSV export asks the host for exactly the visible window', async () => {
+      const since = host.received.length;
+      await page.locator('.toolbar button', { hasText: 'Export CSV' }).click();
+      const m = await host.waitFor('exportCsv', () => true, { since });
+      const [min, max] = (await domains(page)).hashrate!;
+      assert.equal(m.range, '3Y');
+      assert.ok(m.fromS >= min - 1 && m.fromS < min + 86_400 && m.toS <= max + 1 && m.toS > max - 86_400, 'the whole days in view');
+      // What the host then writes (MiningPanel.exportCsv): the same functions on the posted dataset.
+      const s = deriveSeries(dataset('3Y'));
+      const window = indexRange(s.timeS, m.fromS, m.toS)!;
+      const csv = historyCsv(s, 'USD', window[0], window[1]);
+      const lines = csv.trimEnd().split('\r\n');
+      assert.equal(lines.length - 1, s.timeS.length, `every day of the range (${JSON.stringify({ m, min, max, first: s.timeS[0], last: s.timeS[s.timeS.length - 1] })})`);
+      assert.equal(lines[0]!.split(',').length, 12);
+      await page.waitForFunction(() => /Saved the CSV/.test(document.querySelector('.toast')?.textContent ?? ''));
+    });
+
+    await test('PNG export sends a real PNG of the chart', async () => {
+      const since = host.received.length;
+      await page.locator('.chart-hashprice .card-actions button', { hasText: 'PNG' }).click();
+      const m = await host.waitFor('savePng', () => true, { since });
+      assert.match(m.fileName, /^mining-economics-hashprice-\d{4}-\d{2}-\d{2}\.png$/);
+      const bytes = Buffer.from(m.dataUrl.slice('data:image/png;base64,'.length), 'base64');
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      assert.ok(bytes.readUInt32BE(16) > 300 && bytes.readUInt32BE(20) > 200, 'IHDR size');
+      fs.writeFileSync(path.join(ARTIFACTS, 'export-hashprice.png'), bytes);
+    });
+
+    await test('invalid host messages are ignored and reported to the host log', async () => {
+      const since = host.received.length;
+      const generation = await drawnGeneration(page);
+      await host.post({ type: 'history', dataset: { schema: 1, range: '3Y', currency: 'USD' } });
+      await host.post({ type: 'bogus' });
+      await host.post({ type: 'figures', figures: { currency: 'USD', hashrateHps: 'lots' } });
+      const logs = await Promise.all([
+        host.waitFor('log', (m) => /host message 'history': dataset\.sourceHost should be a string/.test(m.message), { since }),
+        host.waitFor('log', (m) => /unknown host message type "bogus"/.test(m.message), { since }),
+        host.waitFor('log', (m) => /host message 'figures'/.test(m.message), { since }),
+      ]);
+      assert.equal(logs.length, 3);
+      assert.equal(await drawnGeneration(page), generation, 'nothing was redrawn');
+      assert.ok(await page.locator('[data-kpi="hashrate"] .kpi-value').textContent(), 'key figures kept');
+    });
+
+    await test('a theme change redraws the charts in the new colours', async () => {
+      const generation = await drawnGeneration(page);
+      await applyTheme(page, 'light');
+      await waitForDrawn(page, generation);
+      const stats = await canvasStats(page, chartColours('light'));
+      for (const id of ['hashrate', 'hashprice', 'mix']) {
+        stats[id]!.matches.forEach((n, k) => assert.ok(n > 30, `${id}: light series colour #${k} drawn in ${n} px only`));
+      }
+      await page.locator('.chart-hashrate .legend-item[data-series="daily"]').click();
+      await page.locator('.segment[data-range="1Y"]').click();
+      await page.waitForFunction(() => document.body.dataset.drawnRange === '1Y');
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'panel-light-1y.png'), fullPage: true });
+    });
+
+    await test('the view state (range, toggles, table views) survives a reload', async () => {
+      await page.locator('.chart-mix .legend-item[data-series="price"]').click();
+      await page.locator('.chart-mix .card-actions button', { hasText: 'Table' }).click();
+      const since = host.received.length;
+      await page.reload();
+      const ready = await host.waitFor('ready', () => true, { since });
+      assert.equal(ready.range, '1Y');
+      await waitForDrawn(page, 0);
+      assert.equal(await page.locator('.chart-mix .legend-item[data-series="price"]').getAttribute('aria-pressed'), 'false');
+      assert.equal(await page.locator('.chart-hashrate .legend-item[data-series="daily"]').getAttribute('aria-pressed'), 'true');
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart-table="mix"] tbody tr').length > 300);
+      await page.locator('.chart-mix .card-actions button', { hasText: 'Table' }).click();
+      await page.locator('.chart-mix .legend-item[data-series="price"]').click();
+    });
+
+    await test('resizing re-lays out the charts to the new width', async () => {
+      const wide = await page.locator('.plot[data-chart="hashrate"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+      await page.setViewportSize({ width: 760, height: 900 });
+      await page.waitForFunction((w) => document.querySelector('.plot[data-chart="hashrate"] canvas')!.getBoundingClientRect().width < w - 200, wide);
+      const narrow = await page.locator('.plot[data-chart="hashprice"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+      assert.ok(narrow > 600 && narrow < 760, `stacked charts span the width (${narrow})`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-narrow.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    await test('high-contrast theme renders', async () => {
+      const generation = await drawnGeneration(page);
+      await applyTheme(page, 'high-contrast');
+      await waitForDrawn(page, generation);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'panel-high-contrast-1y.png'), fullPage: true });
+      await applyTheme(page, 'dark');
+    });
+
+    await test('no CSP violations, console errors or invalid messages from the webview', async () => {
+      assert.deepEqual(await host.cspViolations(), []);
+      assert.deepEqual(host.consoleErrors, []);
+      assert.deepEqual(host.invalid, []);
+    });
+
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    results.push({ name: 'setup', ok: false, ms: 0, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    console.log(`  ✗ setup\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`Screenshots: ${path.relative(process.cwd(), ARTIFACTS) || ARTIFACTS}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 ? 1 : 0;
+  });

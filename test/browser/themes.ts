@@ -1,0 +1,125 @@
+// The --vscode-* variables VS Code sets on a webview's <html>, for the themes the page tests render in
+// (values of the Dark Modern, Light Modern and Dark High Contrast themes), plus the body class VS Code sets.
+
+export type TestTheme = 'dark' | 'light' | 'high-contrast';
+
+const common = {
+  // VS Code's value on Linux.
+  '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+  '--vscode-font-size': '13px',
+  '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+};
+
+export const THEMES: Record<TestTheme, { bodyClass: string; vars: Record<string, string> }> = {
+  dark: {
+    bodyClass: 'vscode-dark',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#cccccc',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-editor-foreground': '#cccccc',
+      '--vscode-focusBorder': '#0078d4',
+      '--vscode-button-background': '#0078d4',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-button-hoverBackground': '#026ec1',
+      '--vscode-button-border': '#ffffff12',
+      '--vscode-button-secondaryBackground': '#313131',
+      '--vscode-button-secondaryForeground': '#cccccc',
+      '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+      '--vscode-charts-foreground': '#cccccc',
+      '--vscode-charts-lines': 'rgba(204, 204, 204, 0.5)',
+      '--vscode-charts-red': '#f14c4c',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-yellow': '#cca700',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7',
+      '--vscode-list-hoverBackground': '#2a2d2e',
+      '--vscode-editorHoverWidget-background': '#202020',
+      '--vscode-editorHoverWidget-border': '#454545',
+      '--vscode-editorHoverWidget-foreground': '#cccccc',
+      '--vscode-widget-shadow': 'rgba(0, 0, 0, 0.36)',
+      '--vscode-editorWarning-foreground': '#cca700',
+      '--vscode-inputValidation-errorBorder': '#be1100',
+      '--vscode-notifications-background': '#1f1f1f',
+      '--vscode-notifications-foreground': '#cccccc',
+      '--vscode-notifications-border': '#2b2b2b',
+    },
+  },
+  light: {
+    bodyClass: 'vscode-light',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#3b3b3b',
+      '--vscode-descriptionForeground': '#717171',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editor-foreground': '#3b3b3b',
+      '--vscode-focusBorder': '#005fb8',
+      '--vscode-button-background': '#005fb8',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-button-hoverBackground': '#0258a8',
+      '--vscode-button-border': '#0000001a',
+      '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryForeground': '#3b3b3b',
+      '--vscode-button-secondaryHoverBackground': '#cccccc',
+      '--vscode-charts-foreground': '#3b3b3b',
+      '--vscode-charts-lines': 'rgba(59, 59, 59, 0.5)',
+      '--vscode-charts-red': '#e51400',
+      '--vscode-charts-blue': '#1a85ff',
+      '--vscode-charts-yellow': '#bf8803',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-green': '#388a34',
+      '--vscode-charts-purple': '#652d90',
+      '--vscode-list-hoverBackground': '#f2f2f2',
+      '--vscode-editorHoverWidget-background': '#f8f8f8',
+      '--vscode-editorHoverWidget-border': '#c8c8c8',
+      '--vscode-editorHoverWidget-foreground': '#3b3b3b',
+      '--vscode-widget-shadow': 'rgba(0, 0, 0, 0.16)',
+      '--vscode-editorWarning-foreground': '#bf8803',
+      '--vscode-inputValidation-errorBorder': '#be1100',
+      '--vscode-notifications-background': '#ffffff',
+      '--vscode-notifications-foreground': '#3b3b3b',
+      '--vscode-notifications-border': '#e5e5e5',
+    },
+  },
+  'high-contrast': {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#ffffff',
+      '--vscode-descriptionForeground': 'rgba(255, 255, 255, 0.7)',
+      '--vscode-editor-background': '#000000',
+      '--vscode-editor-foreground': '#ffffff',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-button-background': '#000000',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-button-border': '#6fc3df',
+      '--vscode-button-secondaryBackground': '#000000',
+      '--vscode-button-secondaryForeground': '#ffffff',
+      '--vscode-charts-foreground': '#ffffff',
+      '--vscode-charts-lines': 'rgba(255, 255, 255, 0.5)',
+      '--vscode-charts-red': '#f14c4c',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-yellow': '#ffd700',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7',
+      '--vscode-editorHoverWidget-background': '#0c141f',
+      '--vscode-editorHoverWidget-border': '#6fc3df',
+      '--vscode-editorWarning-foreground': '#ffd700',
+      '--vscode-notifications-background': '#000000',
+      '--vscode-notifications-foreground': '#ffffff',
+      '--vscode-notifications-border': '#6fc3df',
+    },
+  },
+};
+
+/** A stylesheet setting the variables (served from the page's own origin, as the CSP allows). */
+export function themeCss(theme: TestTheme): string {
+  return `:root {\n${Object.entries(THEMES[theme].vars)
+    .map(([k, v]) => `  ${k}: ${v};`)
+    .join('\n')}\n}\n`;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, renderPanelHtml } from '../../../src/vscode/panel/html';
+
+const options = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'q1w2e3r4t5y6u7i8o9p0aA==',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.css',
+};
+
+describe('panel HTML', () => {
+  it('has the strict CSP: nothing by default, our script by nonce, our styles and images by origin', () => {
+    expect(contentSecurityPolicy(options.cspSource, options.nonce)).toBe(
+      "default-src 'none'; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-q1w2e3r4t5y6u7i8o9p0aA=='; font-src https://file+.vscode-resource.vscode-cdn.net",
+    );
+    const html = renderPanelHtml(options);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src`);
+    expect(html).toContain(`<script nonce="${options.nonce}" src="${options.scriptUri}"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="${options.styleUri}">`);
+    expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
+    expect((html.match(/<script/g) ?? []).length).toBe(1);
+  });
+
+  it('escapes attribute values and refuses a weak nonce', () => {
+    expect(renderPanelHtml({ ...options, scriptUri: 'x"><script>alert(1)</script>' })).toContain('x&quot;&gt;&lt;script&gt;');
+    expect(() => renderPanelHtml({ ...options, nonce: 'abc' })).toThrow(/nonce/);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildHistoryDataset } from '../../../src/core/history/align';
+import type { KeyFigures } from '../../../src/core/history/types';
+import { PROTOCOL_VERSION, pngBase64, validateHostMessage, validateWebviewMessage, type HostMessage, type PanelStatus } from '../../../src/shared/protocol';
+
+const dataset = buildHistoryDataset(
+  {
+    hashrate: [
+      { timeS: 1_795_392_000, hashrateHps: 9.6e20 },
+      { timeS: 1_795_478_400, hashrateHps: 9.9e20 },
+    ],
+    adjustments: [{ timeS: 1_794_547_200, height: 973_728, difficulty: 1.481e14, adjustmentRatio: 1.004 }],
+    rewards: [{ avgHeight: 977_500, timeS: 1_795_400_000, avgRewardsSats: 315_000_000, priceUsd: 100_500 }],
+    fees: null,
+    prices: null,
+  },
+  { range: '1Y', currency: 'USD', sourceHost: 'example.test', fetchedAtMs: 1 },
+);
+const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
+const figures: KeyFigures = {
+  currency: 'USD',
+  tipHeight: 975_000,
+  hashrateHps: 9.9e20,
+  hashrateChange30dPercent: null,
+  difficulty: 1.4e14,
+  difficultyChangePercent: 1.5,
+  estimatedRetargetMs: 1,
+  nextRetargetHeight: 975_744,
+  remainingBlocks: 744,
+  progressPercent: 63,
+  hashpriceFiat: 45,
+  hashpriceSats: 45_000,
+  hashpriceChange7dPercent: 1,
+  hashpriceChange30dPercent: null,
+  hashpriceSatsChange7dPercent: 1,
+  hashpriceSatsChange30dPercent: null,
+  feeSharePercent: 0.6,
+  btcPrice: 100_000,
+  btcPriceChange30dPercent: null,
+  halvingHeight: 1_050_000,
+  halvingBlocksLeft: 75_000,
+  halvingEstimatedMs: 2,
+  subsidyAfterHalvingSats: 156_250_000,
+};
+
+const roundTrip = (m: unknown) => validateHostMessage(JSON.parse(JSON.stringify(m)) as unknown);
+
+describe('host → webview', () => {
+  it('accepts every well-formed message (after a JSON round trip, as postMessage delivers it)', () => {
+    const messages: HostMessage[] = [
+      { type: 'status', status },
+      { type: 'figures', figures },
+      { type: 'figures', figures: null },
+      { type: 'history', dataset },
+      { type: 'historyState', range: 'ALL', state: 'error', message: 'HTTP 503' },
+      { type: 'saveResult', requestId: 'export-1', ok: true, message: 'Saved.' },
+    ];
+    for (const m of messages) expect(roundTrip(m)).toEqual({ ok: true, value: m });
+  });
+
+  it('rejects unknown types and non-objects', () => {
+    expect(validateHostMessage({ type: 'eval', code: 'x' })).toEqual({ ok: false, error: 'unknown host message type "eval"' });
+    expect(validateHostMessage('history')).toEqual({ ok: false, error: 'host message: message should be an object' });
+    expect(validateHostMessage(null).ok).toBe(false);
+    expect(validateHostMessage({ type: 'toString' }).ok).toBe(false);
+  });
+
+  it('names the bad field of a dataset', () => {
+    const bad = (patch: object, days: object = {}) => validateHostMessage({ type: 'history', dataset: { ...dataset, ...patch, days: { ...dataset.days, ...days } } });
+    expect(bad({ range: '5Y' })).toEqual({ ok: false, error: "host message 'history': dataset.range should be one of 1M, 3M, 6M, 1Y, 2Y, 3Y, ALL" });
+    expect(bad({}, { price: [1] })).toEqual({ ok: false, error: "host message 'history': dataset.days.price has 1 entries, expected 2" });
+    expect(bad({}, { hashrateHps: [1, 'x'] })).toEqual({ ok: false, error: "host message 'history': dataset.days.hashrateHps[1] should be a finite number or null" });
+    expect(bad({}, { timeS: [3, 2, 1] }).ok).toBe(false);
+    expect(bad({ notes: ['x'.repeat(501)] }).ok).toBe(false);
+    expect(bad({ currency: 'DOGE' }).ok).toBe(false);
+  });
+
+  it('checks key figures and status field by field', () => {
+    expect(validateHostMessage({ type: 'figures', figures: { ...figures, hashrateHps: Number.POSITIVE_INFINITY } })).toEqual({
+      ok: false,
+      error: "host message 'figures': figures.hashrateHps should be a finite number",
+    });
+    expect(validateHostMessage({ type: 'status', status: { ...status, origin: 'disk' } }).ok).toBe(false);
+  });
+});
+
+describe('webview → host', () => {
+  const png = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64')}`;
+
+  it('accepts the webview messages', () => {
+    for (const m of [
+      { type: 'ready', protocol: PROTOCOL_VERSION, range: '1Y' },
+      { type: 'selectRange', range: 'ALL' },
+      { type: 'refresh' },
+      { type: 'exportCsv', requestId: 'export-2', range: '3M', fromS: 1, toS: 2 },
+      { type: 'savePng', requestId: 'export-3', fileName: 'mining-economics-hashrate-2026-11-25.png', dataUrl: png },
+      { type: 'log', level: 'warn', message: 'x' },
+    ]) {
+      expect(validateWebviewMessage(m)).toEqual({ ok: true, value: m });
+    }
+    expect(pngBase64(png)).toBe('iVBORw0KGgo=');
+  });
+
+  it('refuses file names that are not plain names of the right type', () => {
+    const save = (fileName: string) => validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName, dataUrl: png }).ok;
+    expect(save('../../.bashrc.png')).toBe(false);
+    expect(save('/etc/x.png')).toBe(false);
+    expect(save('chart.csv')).toBe(false);
+    expect(save('a..b.png')).toBe(false);
+    expect(save('chart (1).png')).toBe(true);
+  });
+
+  it('refuses data that is not a base64 PNG data URL, and bad ids or windows', () => {
+    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName: 'a.png', dataUrl: 'data:image/svg+xml;base64,AAAA' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName: 'a.png', dataUrl: 'data:image/png;base64,<script>' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a b', fileName: 'a.png', dataUrl: png }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: 5, toS: 1 }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: Number.NaN, toS: 1 }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'log', level: 'fatal', message: 'x' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'ready', protocol: 1, range: 'forever' }).ok).toBe(false);
+  });
+});
