@@ -176,11 +176,15 @@ export class DataService implements vscode.Disposable {
 
   private onShared(glance: SharedGlance): void {
     if (this.scheduler || this.disposed) return;
+    // A fetching window publishes at least once per interval: anything older was left by an earlier
+    // session (or a window that died) and is shown as cached, so nobody mistakes it for live data.
+    const liveHolderWroteIt = Date.now() - glance.writtenAtMs <= this.settings.refreshIntervalMs + leaseTtlMs(this.settings.refreshIntervalMs);
     if (glance.snapshot && glance.snapshot.sourceHost === this.sourceHost) {
       const current = this.state.current.snapshot;
-      if (!current || glance.snapshot.fetchedAtMs >= current.fetchedAtMs) this.state.succeeded(glance.snapshot);
+      if (!liveHolderWroteIt) this.state.restoreFromCache(glance.snapshot);
+      else if (!current || glance.snapshot.fetchedAtMs >= current.fetchedAtMs) this.state.succeeded(glance.snapshot);
     }
-    if (glance.error) this.state.failed(glance.error.message, glance.error.atMs);
+    if (glance.error && liveHolderWroteIt) this.state.failed(glance.error.message, glance.error.atMs);
   }
 
   private becomeFetcher(): void {

@@ -4,7 +4,7 @@ import { computeGlanceFigures, type GlanceFigures } from '../core/glance/figures
 import { hoverMarkdown } from '../core/glance/hoverMarkdown';
 import { staleness, type GlanceState } from '../core/glance/state';
 import { showsMargin, statusText } from '../core/glance/statusText';
-import type { Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { COMMANDS } from './commands';
 import type { Log } from './log';
 
@@ -45,8 +45,11 @@ export class StatusBarView implements vscode.Disposable {
 
   private createItem(): vscode.StatusBarItem {
     const { alignment, priority } = this.settings.statusBar;
+    // VS Code remembers an id's first alignment and priority for the session, so a moved item needs an
+    // id of its own; the default placement keeps the plain id.
+    const moved = alignment !== DEFAULT_SETTINGS.statusBar.alignment || priority !== DEFAULT_SETTINGS.statusBar.priority;
     const item = vscode.window.createStatusBarItem(
-      STATUS_ITEM_ID,
+      moved ? `${STATUS_ITEM_ID}.${alignment}.${priority}` : STATUS_ITEM_ID,
       alignment === 'left' ? vscode.StatusBarAlignment.Left : vscode.StatusBarAlignment.Right,
       priority,
     );
@@ -74,7 +77,9 @@ export class StatusBarView implements vscode.Disposable {
     const now = Date.now();
     const { currency, statusBar, refreshIntervalMs } = this.settings;
     const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl) : null;
-    const { stale, reason } = staleness(state, now, refreshIntervalMs);
+    // Cached data says so itself ($(history), "Cached from an earlier session (age)"); age-staleness is
+    // for data this session fetched and then failed to refresh.
+    const { stale, reason } = state.origin === 'cache' && !state.error ? { stale: false, reason: null } : staleness(state, now, refreshIntervalMs);
 
     let text: string;
     let accessible: string;

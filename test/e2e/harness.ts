@@ -645,7 +645,7 @@ export async function waitForStatusBarItem(
   }
 }
 
-const HOVER_SELECTOR = '.workbench-hover, .monaco-hover:not(.hidden)';
+export const HOVER_SELECTOR = '.workbench-hover, .monaco-hover:not(.hidden)';
 
 /** Hovers the status bar item and returns its tooltip (text and HTML) once rendered. */
 export async function hoverStatusBarItem(page: Page, id: string, timeoutMs = 20_000): Promise<{ text: string; html: string }> {
@@ -726,6 +726,169 @@ export async function findWebviewFrame(page: Page, selector: string, timeoutMs =
     },
     { timeoutMs, intervalMs: 200, what: `webview frame containing ${selector}` },
   );
+}
+
+/** Collapses every kind of space (incl. U+2007 figure spaces of fixed-width mode, U+202F, NBSP) to one ASCII space. */
+export function normalizeText(text: string): string {
+  return text.replace(/[\s\u2007\u202f\u00a0]+/g, ' ').trim();
+}
+
+export interface StatusItemView {
+  /** innerText with spaces normalised (codicons are elements, so they are not in here). */
+  text: string;
+  /** innerText as rendered (figure spaces kept). */
+  rawText: string;
+  /** Codicon names in the item, in order ('pulse', 'warning', 'history', …). */
+  codicons: string[];
+  /** Computed background colour of the item. */
+  background: string;
+  /** The item's classes (VS Code adds 'warning-kind' / 'error-kind' for themed backgrounds). */
+  classes: string[];
+  /** Which side of the status bar it is on. */
+  side: 'left' | 'right' | 'unknown';
+  ariaLabel: string | null;
+}
+
+/**
+ * Everything a user can see of one status bar item, or undefined when it is not in the DOM.
+ * `id` is the DOM id; a trailing `*` matches ids starting with the rest.
+ */
+export async function readStatusItem(page: Page, id: string): Promise<StatusItemView | undefined> {
+  const loc = page.locator(id.endsWith('*') ? `[id^="${id.slice(0, -1).replace(/"/g, '\\"')}"]` : cssId(id)).first();
+  if ((await loc.count()) === 0) return undefined;
+  const v = await loc.evaluate((el) => {
+    const codicons = Array.from(el.querySelectorAll('[class*="codicon-"]'))
+      .map((c) => Array.from(c.classList).find((k) => k.startsWith('codicon-') && k !== 'codicon-modifier-spin') ?? '')
+      .filter(Boolean)
+      .map((k) => k.slice('codicon-'.length));
+    const side = el.closest('.left-items') ? 'left' : el.closest('.right-items') ? 'right' : 'unknown';
+    const a = el.querySelector('a');
+    return {
+      rawText: (el as HTMLElement).innerText,
+      codicons,
+      background: getComputedStyle(el).backgroundColor,
+      classes: Array.from(el.classList),
+      side,
+      ariaLabel: a?.getAttribute('aria-label') ?? el.getAttribute('aria-label'),
+    };
+  });
+  return { ...v, side: v.side as StatusItemView['side'], text: normalizeText(v.rawText) };
+}
+
+/** Waits until the item exists and `predicate` holds; the error names the last state seen. */
+export async function waitForStatusItem(
+  page: Page,
+  id: string,
+  predicate: (s: StatusItemView) => boolean,
+  { timeoutMs = 60_000, what = 'status bar item' }: { timeoutMs?: number; what?: string } = {},
+): Promise<StatusItemView> {
+  let last: StatusItemView | undefined;
+  try {
+    return await waitUntil(
+      async () => {
+        last = await readStatusItem(page, id);
+        return last && predicate(last) ? last : undefined;
+      },
+      { timeoutMs, intervalMs: 200, what },
+    );
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}`);
+  }
+}
+
+/** Merges `patch` into the running instance's user settings.json (the workbench watches the file; `undefined` removes a key). */
+export function updateUserSettings(server: Pick<CodeServerHandle, 'userDataDir'>, patch: Record<string, unknown>): void {
+  const file = path.join(server.userDataDir, 'User', 'settings.json');
+  const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete current[k];
+    else current[k] = v;
+  }
+  fs.writeFileSync(file, JSON.stringify(current, null, 2));
+}
+
+/** Messages of the notification toasts currently shown. */
+export async function notificationToasts(page: Page): Promise<string[]> {
+  return page
+    .locator('.notifications-toasts .notification-toast .notification-list-item-message')
+    .allInnerTexts()
+    .then((t) => t.map(normalizeText))
+    .catch(() => []);
+}
+
+/**
+ * Records the message of every notification toast that ever appears on the
+ * page (a toast may hide itself before a poll sees it). Returns a reader.
+ * Survives nothing: call again after a reload.
+ */
+export async function recordNotifications(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __e2eToasts?: string[]; __e2eSeen?: WeakSet<Element> };
+    if (w.__e2eToasts) return;
+    w.__e2eToasts = [];
+    w.__e2eSeen = new WeakSet();
+    const scan = () => {
+      for (const el of Array.from(document.querySelectorAll('.notifications-toasts .notification-toast'))) {
+        const msg = el.querySelector('.notification-list-item-message') as HTMLElement | null;
+        // A toast element is reused only for its own notification: the element identifies it.
+        if (!msg || w.__e2eSeen!.has(el) || !msg.innerText.trim()) continue;
+        w.__e2eSeen!.add(el);
+        w.__e2eToasts!.push(msg.innerText);
+      }
+    };
+    new MutationObserver(scan).observe(document.body, { childList: true, subtree: true, characterData: true });
+    scan();
+  });
+  return () =>
+    page.evaluate(() => ((window as unknown as { __e2eToasts?: string[] }).__e2eToasts ?? []).slice()).then((t) => t.map(normalizeText));
+}
+
+/**
+ * Whether the workbench's persisted browser state (IndexedDB: workspace, profile and
+ * application storage, extension globalState) contains `needle`. The web workbench
+ * flushes its storage every few seconds and a page reload does not wait for a flush,
+ * so a test that reloads waits for this first. `key`: only that storage key
+ * (e.g. 'memento/workbench.parts.editor' for the open editors, or an extension id
+ * for its globalState).
+ */
+export async function persistedStateIncludes(page: Page, needle: string, key?: string): Promise<boolean> {
+  return page.evaluate(async ({ n, key: only }) => {
+    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const text = (v: unknown): string => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v) ?? '');
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await req(indexedDB.open(name));
+      try {
+        for (const store of Array.from(db.objectStoreNames)) {
+          const tx = db.transaction(store, 'readonly');
+          const [keys, values] = await Promise.all([req(tx.objectStore(store).getAllKeys()), req(tx.objectStore(store).getAll())]);
+          for (let i = 0; i < keys.length; i++) {
+            if (only !== undefined && text(keys[i]) !== only) continue;
+            if (text(keys[i]).includes(n) || text(values[i]).includes(n)) return true;
+          }
+        }
+      } finally {
+        db.close();
+      }
+    }
+    return false;
+  }, { n: needle, key });
+}
+
+/** Screenshot of a region (page coordinates, padded and clamped to the viewport) to artifacts/e2e/<name>.png. */
+export async function screenshotRegion(page: Page, name: string, box: { x: number; y: number; width: number; height: number }, pad = 12): Promise<string> {
+  const vp = page.viewportSize() ?? { width: 1400, height: 900 };
+  const x = Math.max(0, Math.floor(box.x - pad));
+  const y = Math.max(0, Math.floor(box.y - pad));
+  const clip = { x, y, width: Math.min(vp.width - x, Math.ceil(box.width + 2 * pad)), height: Math.min(vp.height - y, Math.ceil(box.height + 2 * pad)) };
+  const dir = e2ePaths().artifactsDir;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, clip, timeout: 30_000 });
+  return file;
 }
 
 // ------------------------------------------- VS Code's extension-test route
@@ -858,18 +1021,46 @@ export interface ResultServer {
   close(): Promise<void>;
 }
 
-/** A loopback HTTP server that receives the companion's POSTed report. */
-export async function startResultServer(): Promise<ResultServer> {
+/**
+ * A question the companion asks the harness about what the user sees (the
+ * extension API cannot read another extension's status bar item): POST /ask
+ * with `{ kind, ... }`, answered with JSON by `onAsk`.
+ */
+export type HarnessQuestion = { kind: string } & Record<string, unknown>;
+
+/**
+ * A loopback HTTP server that receives the companion's POSTed report (POST
+ * /report) and, with `onAsk`, answers its questions about the UI (POST /ask).
+ */
+export async function startResultServer(onAsk?: (q: HarnessQuestion) => Promise<unknown>): Promise<ResultServer> {
   let resolveReport!: (r: SuiteReportLike) => void;
   const report = new Promise<SuiteReportLike>((r) => (resolveReport = r));
   const server = http.createServer((req, res) => {
-    if (req.method !== 'POST' || req.url !== '/report') {
+    if (req.method !== 'POST' || (req.url !== '/report' && req.url !== '/ask')) {
       res.writeHead(404).end();
       return;
     }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.url === '/ask') {
+        let q: HarnessQuestion;
+        try {
+          q = JSON.parse(Buffer.concat(chunks).toString('utf8')) as HarnessQuestion;
+        } catch (e) {
+          res.writeHead(400).end(String(e));
+          return;
+        }
+        if (!onAsk) {
+          res.writeHead(501, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'this harness answers no questions' }));
+          return;
+        }
+        onAsk(q).then(
+          (answer) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer ?? null)),
+          (e: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
+        );
+        return;
+      }
       try {
         resolveReport(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SuiteReportLike);
         res.writeHead(200).end('ok');

@@ -2,6 +2,11 @@
 // what package.json promises, the status bar shows the served numbers, failures keep them and say why.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fetchSnapshot } from '../../src/core/fetchSnapshot';
+import { encodeSharedGlance } from '../../src/core/lease';
+import type { NetworkSnapshot } from '../../src/core/model';
 import { createContext } from '../support/vscodeStub';
 import { stub } from '../support/vscodeModule';
 
@@ -14,10 +19,20 @@ vi.mock('../../src/vscode/lazyModules', async () => {
 let server: ReplayServer;
 beforeAll(async () => {
   server = await startReplayServer();
+  const net = await import('../../src/net/index');
+  const client = new net.HttpClient({ baseUrl: server.url, userAgent: 't', proxy: { proxyUrl: '', strictSsl: true, noProxy: [] } });
+  oldSnapshot = (await fetchSnapshot(client, 'x', () => Date.now())).snapshot;
+  await client.close();
 });
 afterAll(async () => {
   await server.close();
 });
+
+let oldSnapshot: NetworkSnapshot;
+/** A complete snapshot of the served chain, stamped as fetched at `fetchedAtMs`. */
+function makeSnapshotFrom(_server: ReplayServer, fetchedAtMs: number): NetworkSnapshot {
+  return { ...oldSnapshot, fetchedAtMs, chainDataAtMs: fetchedAtMs, sourceHost: _server.url.replace('http://', '') };
+}
 
 async function waitFor(condition: () => boolean, what: string | (() => string), timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
@@ -78,6 +93,32 @@ describe('activate()', () => {
     await waitFor(() => fullFetches() === before + 1, 'the reward-stats refetch');
     expect(server.requests.filter((r) => r.path === '/api/v1/prices').length).toBeGreaterThan(0);
     for (const d of context.subscriptions) d.dispose();
+  });
+
+  it('a snapshot another session left in shared storage shows as cached, not live, and does not delay the fetch', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const old = makeSnapshotFrom(server, Date.now() - 3 * 3600_000);
+    mkdirSync(join(context.globalStorageUri.fsPath, 'shared'), { recursive: true });
+    writeFileSync(
+      join(context.globalStorageUri.fsPath, 'shared', 'snapshot.json'),
+      encodeSharedGlance({ writerId: 'an-earlier-session', epoch: 7, writtenAtMs: old.fetchedAtMs, snapshot: old, error: null }),
+    );
+    server.setFault('timeout', { paths: '/api/v1/mining/hashrate/1m' });
+    const before = server.requests.length;
+    try {
+      activate(context as never);
+      const item = stub.record.statusItems.at(-1)!;
+      const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
+      await waitFor(() => hover().includes('Cached from an earlier session (3 h ago)'), () => `the cached marker (item: ${item.text})`);
+      expect(item.text).toMatch(/\$\(history\)$/);
+      // The fetch starts right away instead of waiting out an interval after the old snapshot.
+      await waitFor(() => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'), 'the first fetch');
+    } finally {
+      server.clearFault();
+      for (const d of context.subscriptions) d.dispose();
+    }
   });
 
   it('two windows of one profile: one fetches, the other follows, and takes over when the first closes', async () => {

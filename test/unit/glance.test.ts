@@ -90,6 +90,7 @@ describe('hover', () => {
   it('has a clear no-data state', () => {
     const md = hoverMarkdown(ctx({ figures: null, error: 'connection refused', fetchedAtMs: null }));
     expect(md).toContain('No data yet — connection refused');
+    expect(md.split('connection refused')).toHaveLength(2); // said once, not twice
     expect(md).not.toContain('undefined');
     expect(md).not.toContain('NaN');
   });
@@ -116,6 +117,17 @@ describe('state and staleness', () => {
     holder.failed('HTTP 500', NOW_MS);
     expect(holder.current.snapshot?.tipHeight).toBe(975_145);
     expect(seen).toEqual(['cache:ok', 'live:ok', 'live:HTTP 500']);
+  });
+  it('never lets old data replace live data, nor shows it as live', () => {
+    const holder = new StateHolder();
+    holder.succeeded(makeSnapshot({ fetchedAtMs: NOW_MS }));
+    holder.restoreFromCache(makeSnapshot({ fetchedAtMs: NOW_MS + 1, tipHeight: 1 }));
+    expect(holder.current).toMatchObject({ origin: 'live', snapshot: { tipHeight: 975_144 } });
+    const fresh = new StateHolder();
+    fresh.restoreFromCache(makeSnapshot({ fetchedAtMs: NOW_MS - 10 }));
+    fresh.restoreFromCache(makeSnapshot({ fetchedAtMs: NOW_MS, tipHeight: 2 }));
+    fresh.restoreFromCache(makeSnapshot({ fetchedAtMs: NOW_MS - 5, tipHeight: 3 }));
+    expect(fresh.current).toMatchObject({ origin: 'cache', snapshot: { tipHeight: 2 } });
   });
   it('a broken listener does not stop the others', () => {
     const holder = new StateHolder();

@@ -56,9 +56,10 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push(`**Mining Economics** — Bitcoin network`);
   lines.push('');
 
-  if (ctx.error) {
-    const what = f ? `Showing the last good data from ${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'earlier'}.` : 'No data yet.';
-    lines.push(`$(warning) **Stale** — ${what} Last refresh failed: ${escapeMarkdown(ctx.error)}`);
+  if (ctx.error && f) {
+    lines.push(
+      `$(warning) **Stale** — Showing the last good data from ${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'earlier'}. Last refresh failed: ${escapeMarkdown(ctx.error)}`,
+    );
     lines.push('');
   } else if (ctx.fromCache && f) {
     lines.push(`$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`);

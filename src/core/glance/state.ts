@@ -27,8 +27,10 @@ export class StateHolder {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** Shows data from an earlier session (globalState, or another window's old file) as cached, never as live. */
   restoreFromCache(snapshot: NetworkSnapshot): void {
-    if (this.state.snapshot) return;
+    const current = this.state.snapshot;
+    if (this.state.origin === 'live' || (current && current.fetchedAtMs >= snapshot.fetchedAtMs)) return;
     this.set({ ...this.state, snapshot, origin: 'cache' });
   }
 

@@ -71,6 +71,19 @@ export function after(fn: TestFn): void {
   afterHooks.push(fn);
 }
 
+/** Thrown by `skip()`: the test is reported as skipped, with the reason (never silently). */
+export class SkipError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SkipError';
+  }
+}
+
+/** Ends the running test as skipped; the reason appears in the report. */
+export function skip(reason: string): never {
+  throw new SkipError(reason);
+}
+
 function describeError(e: unknown): string {
   if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
   return String(e);
@@ -116,6 +129,7 @@ export async function run(): Promise<SuiteReport> {
   const results: TestResult[] = [];
   let fatal: string | undefined;
   try {
+    if (tests.length === 0) throw new Error('no tests registered: an empty suite is not a pass');
     for (const h of beforeHooks) await withTimeout(h, DEFAULT_TIMEOUT_MS, 'before hook');
     for (const t of tests) {
       if (t.skip) {
@@ -127,7 +141,8 @@ export async function run(): Promise<SuiteReport> {
         await withTimeout(t.fn, t.timeoutMs, t.name);
         results.push({ name: t.name, ok: true, durationMs: Date.now() - t0 });
       } catch (e) {
-        results.push({ name: t.name, ok: false, durationMs: Date.now() - t0, error: describeError(e) });
+        if (e instanceof SkipError) results.push({ name: t.name, ok: true, skipped: true, durationMs: Date.now() - t0, error: `skipped: ${e.message}` });
+        else results.push({ name: t.name, ok: false, durationMs: Date.now() - t0, error: describeError(e) });
       }
     }
   } catch (e) {
@@ -151,6 +166,39 @@ export async function run(): Promise<SuiteReport> {
     tests: results,
     ...(fatal ? { fatal } : {}),
   };
+}
+
+function request(url: string, body: unknown, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`POST ${url} timed out`)));
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/**
+ * Asks the harness driving the browser about what the user sees (e.g.
+ * `{ kind: 'statusItem' }`), since the extension API cannot read another
+ * extension's UI. Skips the test when no harness can answer (the
+ * test-electron route has no browser to look at).
+ */
+export async function askHarness<T = unknown>(question: { kind: string } & Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+  const url = reportUrl();
+  if (!url) skip('no harness to look at the UI (no report URL: e.g. the test-electron route)');
+  const r = await request(url.replace(/\/report$/, '/ask'), question, timeoutMs);
+  if (r.status === 501) skip('the harness answers no UI questions on this route');
+  if (r.status !== 200) throw new Error(`harness could not answer ${JSON.stringify(question)}: HTTP ${r.status} ${r.text}`);
+  return JSON.parse(r.text) as T;
 }
 
 function post(url: string, body: unknown): Promise<void> {

@@ -1,0 +1,439 @@
+/**
+ * End-to-end suite: the packaged .vsix in a real VS Code (code-server), driven
+ * through headless Chromium the way a user would, against the replay server
+ * (a separate process on a random port). What the UI must show is computed in
+ * expected.ts from the replay server's responses, never from src/.
+ *
+ * Prerequisites (scripts/e2e/run.sh does all of it): bash scripts/e2e/setup.sh;
+ * `npm run package` (exactly one mining-economics-<version>.vsix at the root);
+ * the replay server bundle. Run: `npm run test:e2e`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { expectedGlance, fetchServed, grouped, signedPercent, type ExpectedGlance } from './expected';
+import {
+  HOVER_SELECTOR,
+  e2ePaths,
+  findWebviewFrame,
+  freePort,
+  hoverStatusBarItem,
+  installedExtensionDir,
+  normalizeText,
+  openWorkbench,
+  persistedStateIncludes,
+  recordNotifications,
+  runCommand,
+  screenshot,
+  screenshotRegion,
+  startCodeServer,
+  waitForStatusItem,
+  waitUntil,
+  type CodeServerHandle,
+  type StatusItemView,
+  type WorkbenchHandle,
+} from './harness';
+import { startReplay, type ReplayProcess } from './replay';
+import { runScenarios, type Scenario } from './scenario';
+
+export const EXTENSION_ID = 'mining-economics.mining-economics';
+export const ITEM_ID = `${EXTENSION_ID}.miningEconomics.status`;
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
+type Theme = keyof typeof THEMES;
+
+const CMD_SHOW = 'Bitcoin: Show Mining Economics';
+const CMD_REFRESH = 'Bitcoin: Refresh Mining Data';
+
+// ------------------------------------------------------------------ helpers
+
+/** The .vsix under test: E2E_VSIX, or the one `npm run package` left at the repo root. */
+export function findVsix(): string {
+  if (process.env.E2E_VSIX) return path.resolve(process.env.E2E_VSIX);
+  const root = e2ePaths().repoRoot;
+  const hits = fs.readdirSync(root).filter((f) => /^mining-economics-.+\.vsix$/.test(f));
+  if (hits.length !== 1) throw new Error(`expected exactly one mining-economics-<version>.vsix in ${root} (run npm run package), found: ${hits.join(', ') || 'none'}`);
+  return path.join(root, hits[0]!);
+}
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+/** Log files of our output channel ("Mining Economics") under the instance's logs dir. */
+function extensionLog(server: CodeServerHandle): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/Mining Economics\.log$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  try {
+    walk(path.join(server.userDataDir, 'logs'));
+  } catch {
+    /* not there yet */
+  }
+  return out.join('\n');
+}
+
+const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, 'g')) ?? []).length;
+
+interface Session {
+  server: CodeServerHandle;
+  wb: WorkbenchHandle;
+  page: Page;
+}
+
+/** A fresh code-server (fresh user-data and extensions dirs) with the .vsix installed, and Chromium on it. */
+async function launch(s: Scenario, theme: Theme, settings: Record<string, unknown>): Promise<Session> {
+  const paths = e2ePaths();
+  const slug = s.name.replace(/[^a-z0-9]+/gi, '-');
+  const workspaceDir = path.join(paths.cacheDir, 'workspaces', slug);
+  fs.rmSync(workspaceDir, { recursive: true, force: true });
+  fs.mkdirSync(workspaceDir, { recursive: true });
+  fs.writeFileSync(path.join(workspaceDir, 'notes.md'), '# Mining notes\n');
+  s.defer(() => fs.rmSync(workspaceDir, { recursive: true, force: true }));
+  const server = await startCodeServer({ vsixPath: findVsix(), userSettings: settings, workspaceDir, theme: THEMES[theme] });
+  s.defer(() => server.stop());
+  const wb = await openWorkbench(server.url, { theme, viewport: { width: 1360, height: 860 } });
+  s.defer(() => wb.close());
+  s.page = wb.page;
+  const saveLogs = () => {
+    const dir = paths.artifactsDir;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${slug}.code-server.log`), `${server.logs()}\n${server.vscodeLogs()}`);
+    fs.writeFileSync(path.join(dir, `${slug}.extension.log`), extensionLog(server));
+    fs.writeFileSync(path.join(dir, `${slug}.browser-console.log`), wb.consoleLogs());
+  };
+  s.onFailure = () => {
+    saveLogs();
+    console.log(`    extension log (tail):\n      ${extensionLog(server).split('\n').slice(-15).join('\n      ')}`);
+  };
+  s.defer(saveLogs); // runs first at cleanup: logs are kept for every scenario
+  return { server, wb, page: wb.page };
+}
+
+async function startReplayFor(s: Scenario, port = 0): Promise<ReplayProcess> {
+  const replay = await startReplay({ port });
+  s.defer(() => replay.stop());
+  return replay;
+}
+
+const isWarning = (v: StatusItemView) => v.classes.some((c) => /warning/.test(c)) || v.codicons.includes('warning');
+const isFresh = (v: StatusItemView, exp: ExpectedGlance) =>
+  v.text === exp.statusText && v.codicons[0] === 'pulse' && !v.codicons.includes('warning') && !v.codicons.includes('history') && !v.classes.some((c) => /warning/.test(c));
+
+function waitForFresh(page: Page, exp: ExpectedGlance, timeoutMs = 90_000): Promise<StatusItemView> {
+  return waitForStatusItem(page, ITEM_ID, (v) => isFresh(v, exp), { timeoutMs, what: `status item showing "${exp.statusText}" (fresh)` });
+}
+
+async function hoverText(page: Page): Promise<string> {
+  return normalizeText((await hoverStatusBarItem(page, ITEM_ID, 30_000)).text);
+}
+
+/** Screenshot of the status bar item and its open hover (for the README), artifacts/e2e/<name>.png. */
+async function hoverShot(page: Page, name: string): Promise<string> {
+  const item = await page.locator(`[id="${ITEM_ID}"]`).first().boundingBox();
+  const hover = await page.locator(HOVER_SELECTOR).filter({ hasText: /\S/ }).last().boundingBox();
+  assert(item && hover, 'status item or hover not on screen for the screenshot');
+  const x = Math.min(item.x, hover.x);
+  const y = Math.min(item.y, hover.y);
+  const right = Math.max(item.x + item.width, hover.x + hover.width);
+  const bottom = Math.max(item.y + item.height, hover.y + hover.height);
+  return screenshotRegion(page, name, { x, y, width: right - x, height: bottom - y }, 16);
+}
+
+function assertHoverHas(text: string, parts: string[]): void {
+  const missing = parts.filter((p) => !text.includes(p));
+  assert(missing.length === 0, `hover lacks ${JSON.stringify(missing)}\n    hover text: ${text}`);
+}
+
+async function reloadWorkbench(page: Page): Promise<void> {
+  await page.reload({ waitUntil: 'domcontentloaded', timeout: 90_000 });
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 90_000 });
+  await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout: 90_000 });
+}
+
+/** Canvas pixels: how many canvases exist and how many have visibly drawn content. */
+async function canvasStats(frame: Frame): Promise<{ total: number; nonBlank: number; fractions: number[] }> {
+  return frame.evaluate(() => {
+    const fractions: number[] = [];
+    for (const c of Array.from(document.querySelectorAll('canvas'))) {
+      const r = c.getBoundingClientRect();
+      if (r.width < 40 || r.height < 30 || c.width === 0 || c.height === 0) continue;
+      const ctx = c.getContext('2d');
+      if (!ctx) continue;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let drawn = 0;
+      let seen = 0;
+      for (let i = 3; i < d.length; i += 4 * 5) {
+        seen++;
+        if (d[i]! > 0) drawn++;
+      }
+      fractions.push(seen ? drawn / seen : 0);
+    }
+    return { total: fractions.length, nonBlank: fractions.filter((f) => f > 0.002).length, fractions: fractions.map((f) => Math.round(f * 1000) / 1000) };
+  });
+}
+
+/** F1 → Show: a "Mining Economics" editor tab; with the panel in the build, its webview draws non-blank charts. */
+async function openPanel(page: Page, theme: Theme, panelInBuild: boolean): Promise<string> {
+  await runCommand(page, CMD_SHOW);
+  await page.locator('.tabs-container .tab', { hasText: 'Mining Economics' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  if (!panelInBuild) return 'tab opened (no webview bundle in this build: charts not checked)';
+  return checkCharts(page, theme);
+}
+
+async function checkCharts(page: Page, theme: Theme): Promise<string> {
+  const frame = await findWebviewFrame(page, 'main#app', 60_000);
+  await frame.locator('main#app:not([aria-busy])').waitFor({ state: 'attached', timeout: 60_000 });
+  const bodyClass = await frame.evaluate(() => document.body.className);
+  assert(bodyClass.includes(`vscode-${theme}`), `webview body class "${bodyClass}" is not vscode-${theme}`);
+  let last: Awaited<ReturnType<typeof canvasStats>> | undefined;
+  const stats = await waitUntil(
+    async () => {
+      last = await canvasStats(frame);
+      return last.nonBlank >= 1 && last.nonBlank >= Math.min(2, last.total) ? last : undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 500, what: 'non-blank charts in the panel' },
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; last canvas stats ${JSON.stringify(last)}`);
+  });
+  // Let a final frame of animation/layout settle before a screenshot is taken by the step.
+  await page.waitForTimeout(500);
+  return `${stats.nonBlank} of ${stats.total} charts drawn (ink fractions ${stats.fractions.join(', ')})`;
+}
+
+function panelInBuild(server: CodeServerHandle): boolean {
+  const dir = installedExtensionDir(server, EXTENSION_ID);
+  return fs.existsSync(path.join(dir, 'dist', 'panel.js')) && fs.existsSync(path.join(dir, 'dist', 'webview.js'));
+}
+
+async function closeSideBar(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close Primary Side Bar', 10_000).catch(() => page.keyboard.press('Escape'));
+}
+
+const notes: string[] = [];
+
+// ------------------------------------------------------------------ scenarios
+
+function glanceScenario(theme: Theme) {
+  return {
+    name: `glance and panel (${theme})`,
+    async run(s: Scenario) {
+      const replay = await startReplayFor(s);
+      const exp = expectedGlance(await fetchServed(replay));
+      const { page, server } = await launch(s, theme, { 'miningEconomics.mempoolUrl': replay.url });
+      const hasPanel = panelInBuild(server);
+      notes.push(`panel (webview) in the build: ${hasPanel ? 'yes — charts checked' : 'no — only the command and its tab checked'}`);
+
+      await s.step('status bar shows the hash rate and hashprice that follow from the served data', async () => {
+        const v = await waitForFresh(page, exp);
+        assert(v.side === 'right', `item is on the ${v.side} side`);
+        assert(v.rawText.includes('\u2007'), 'fixed-width mode (default) pads with figure spaces');
+        console.log(`    status bar: "${v.text}" (expected from the fixture: "${exp.statusText}")`);
+      });
+
+      await s.step('hover shows difficulty, epoch progress, estimated change, retarget date, previous adjustment, next halving', async () => {
+        const text = await hoverText(page);
+        assertHoverHas(text, [...exp.hoverRows, `Source: ${replay.host}`]);
+        await hoverShot(page, `glance-hover-${theme}`);
+      });
+
+      await s.step(`F1 "${CMD_SHOW}" opens the panel${hasPanel ? ' with non-blank charts' : ''}`, async () => {
+        await page.mouse.move(400, 300);
+        await closeSideBar(page);
+        const detail = await openPanel(page, theme, hasPanel);
+        console.log(`    ${detail}`);
+        await screenshot(page, `panel-${theme}`);
+        // A reload does not wait for the web workbench to save its state (it flushes every 5 s).
+        await waitUntil(() => persistedStateIncludes(page, 'miningEconomics.panel', 'memento/workbench.parts.editor'), {
+          timeoutMs: 30_000,
+          intervalMs: 250,
+          what: 'the open panel to be saved in the workbench state',
+        });
+      });
+
+      if (hasPanel) {
+        await s.step('the panel comes back after a window reload (webview serializer)', async () => {
+          await reloadWorkbench(page);
+          await page.locator('.tabs-container .tab', { hasText: 'Mining Economics' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+          console.log(`    ${await checkCharts(page, theme)}`);
+          await waitForFresh(page, exp);
+        });
+      }
+    },
+  };
+}
+
+const noDataScenario = {
+  name: 'no data, then the server comes up',
+  async run(s: Scenario) {
+    const port = await freePort();
+    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': `http://127.0.0.1:${port}` });
+    await s.step('first start with the server down shows "Mining: no data" and says why in the hover', async () => {
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.text === 'Mining: no data', { timeoutMs: 90_000, what: '"Mining: no data"' });
+      assert(v.codicons.includes('warning'), `no $(warning) icon: ${JSON.stringify(v)}`);
+      assert(isWarning(v), `no warning colour: ${JSON.stringify(v)}`);
+      const text = await hoverText(page);
+      assertHoverHas(text, ['No data yet — ', `Source: 127.0.0.1:${port}`]);
+      await hoverShot(page, 'no-data-hover-dark');
+    });
+    let replay: ReplayProcess | undefined;
+    await s.step('data appears once the server is up, without user action', async () => {
+      await page.mouse.move(400, 300);
+      replay = await startReplayFor(s, port);
+      const exp = expectedGlance(await fetchServed(replay));
+      await waitForFresh(page, exp, 150_000);
+    });
+  },
+};
+
+const faultsScenario = {
+  name: 'faults, recovery and restart',
+  async run(s: Scenario) {
+    const replay = await startReplayFor(s);
+    const exp = expectedGlance(await fetchServed(replay));
+    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url, 'miningEconomics.refreshIntervalMinutes': 1 });
+    await waitForFresh(page, exp);
+
+    await s.step('HTTP 500: the last values stay, the item is marked stale and the hover names the reason', async () => {
+      await replay.fault('http500');
+      await runCommand(page, CMD_REFRESH);
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.codicons.includes('warning'), { timeoutMs: 60_000, what: 'stale marker' });
+      assert(v.text === exp.statusText, `values changed: "${v.text}" vs "${exp.statusText}"`);
+      assert(isWarning(v) && v.classes.some((c) => /warning/.test(c)), `no warning background: ${JSON.stringify(v)}`);
+      const text = await hoverText(page);
+      assertHoverHas(text, ['Stale', 'Showing the last good data', 'Last refresh failed', '500']);
+      await hoverShot(page, 'stale-hover-dark');
+    });
+
+    await s.step('clearing the fault: it recovers without user action (scheduler retry)', async () => {
+      await page.mouse.move(400, 300);
+      const since = (await replay.state()).requestCount;
+      await replay.clear();
+      await waitForFresh(page, exp, 150_000);
+      const reqs = await replay.requests(since);
+      assert(reqs.some((r) => r.status === 200), 'no successful request after the fault cleared');
+    });
+
+    await s.step('a reload shows the cached snapshot (history marker) while the first fetch hangs', async () => {
+      // The snapshot is in globalState (saved in the browser's storage) before the window goes away.
+      await waitUntil(() => persistedStateIncludes(page, 'miningEconomics.lastSnapshot', EXTENSION_ID), {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        what: 'the snapshot to be saved in globalState',
+      });
+      await replay.fault('timeout');
+      const since = (await replay.state()).requestCount;
+      await reloadWorkbench(page);
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.text === exp.statusText && (x.codicons.includes('history') || x.codicons.includes('warning')), {
+        timeoutMs: 60_000,
+        what: 'cached numbers with $(history)',
+      });
+      const text = await hoverText(page);
+      assertHoverHas(text, ['Cached from an earlier session']);
+      await hoverShot(page, 'cached-hover-dark');
+      const reqs = await replay.requests(since);
+      assert(reqs.length > 0 && reqs.every((r) => r.status === 0), `the first fetch should still hang, requests: ${JSON.stringify(reqs)}`);
+      assert(v.codicons.includes('history'), `expected the $(history) marker while the fetch is pending: ${JSON.stringify(v)}`);
+    });
+
+    await s.step('after the hang clears, live data replaces the cached snapshot', async () => {
+      await page.mouse.move(400, 300);
+      const since = (await replay.state()).requestCount;
+      await replay.clear();
+      // A real fetch, not just a label change: some API request after the clear succeeds.
+      await waitUntil(async () => (await replay.requests(since)).some((r) => r.status === 200 && r.path.startsWith('/api/v1/')), {
+        timeoutMs: 180_000,
+        intervalMs: 500,
+        what: 'a successful fetch after the hang cleared',
+      });
+      await waitForFresh(page, exp, 60_000);
+    });
+  },
+};
+
+const alertScenario = {
+  name: 'difficulty alert fires once',
+  async run(s: Scenario) {
+    const replay = await startReplayFor(s);
+    const exp = expectedGlance(await fetchServed(replay));
+    const { page, server } = await launch(s, 'dark', {
+      'miningEconomics.mempoolUrl': replay.url,
+      'miningEconomics.alerts.difficultyAdjustment': true,
+    });
+    const toasts = await recordNotifications(page);
+    const refreshes = () => count(extensionLog(server), /Refreshed from /);
+    const alerts = () => count(extensionLog(server), /Alert: Bitcoin difficulty adjusted/);
+    const refreshAndWait = async () => {
+      const before = refreshes();
+      await runCommand(page, CMD_REFRESH);
+      await waitUntil(() => refreshes() > before, { timeoutMs: 60_000, what: 'the refresh to complete (extension log)' });
+    };
+
+    await s.step('the first data is a silent baseline (no alert)', async () => {
+      await waitForFresh(page, exp);
+      await waitUntil(() => refreshes() >= 1, { timeoutMs: 30_000, what: 'first refresh in the log' });
+      const seen = (await toasts()).filter((t) => /difficulty adjusted/.test(t));
+      assert(seen.length === 0, `unexpected alert: ${JSON.stringify(seen)}`);
+    });
+
+    let message = '';
+    await s.step('mining across a retarget raises exactly one notification', async () => {
+      const { tipHeight } = await replay.mine(exp.remainingBlocks);
+      assert(tipHeight === exp.nextRetargetHeight, `mined to ${tipHeight}, retarget at ${exp.nextRetargetHeight}`);
+      const hr = await replay.json<{ difficulty: { height: number; adjustment: number }[] }>('/api/v1/mining/hashrate/1m');
+      const rec = hr.difficulty[hr.difficulty.length - 1]!;
+      assert(rec.height === tipHeight, `served retarget record at ${rec.height}`);
+      message = `Bitcoin difficulty adjusted at block ${grouped(tipHeight)}: ${signedPercent((rec.adjustment - 1) * 100)}`;
+      await refreshAndWait();
+      await waitUntil(async () => (await toasts()).some((t) => t.includes(message)), { timeoutMs: 30_000, what: `notification "${message}"` });
+      await page.waitForTimeout(200);
+      const seen = (await toasts()).filter((t) => /difficulty adjusted/.test(t));
+      assert(seen.length === 1, `expected one alert, saw ${JSON.stringify(seen)}`);
+      const toast = await page.locator('.notifications-toasts .notification-toast', { hasText: message }).first().boundingBox();
+      const item = await page.locator(`[id="${ITEM_ID}"]`).first().boundingBox();
+      assert(toast && item, 'the notification or the item is not on screen');
+      const x = Math.min(toast.x, item.x);
+      const right = Math.max(toast.x + toast.width, item.x + item.width);
+      await screenshotRegion(page, 'alert-toast-dark', { x, y: toast.y, width: right - x, height: item.y + item.height - toast.y }, 16);
+    });
+
+    await s.step("further refreshes don't repeat it", async () => {
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      await replay.mine(1);
+      await refreshAndWait();
+      await refreshAndWait();
+      const seen = (await toasts()).filter((t) => /difficulty adjusted/.test(t));
+      assert(seen.length === 1, `the alert repeated: ${JSON.stringify(seen)}`);
+      assert(alerts() === 1, `the log shows ${alerts()} alerts`);
+      assert((await notificationCount(page, message)) === 0, 'a notification is showing again');
+    });
+  },
+};
+
+async function notificationCount(page: Page, text: string): Promise<number> {
+  return page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).count();
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario]);
+  for (const n of [...new Set(notes)]) console.error(`note: ${n}`);
+  console.error(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The closing line printed by runScenarios must stay the last line on stdout.
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
