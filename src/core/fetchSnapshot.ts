@@ -14,7 +14,7 @@ import {
   parseRewardStats,
   parseTipHeight,
 } from './parse';
-import { TransportError, parseJsonBody, type Transport } from './transport';
+import { TransportError, getParsed, type Transport } from './transport';
 
 /** The endpoints one glance refresh reads (five small requests, plus the latest blocks). */
 export const GLANCE_PATHS = {
@@ -26,16 +26,6 @@ export const GLANCE_PATHS = {
   prices: '/api/v1/prices',
   blocks: '/api/v1/blocks',
 } as const;
-
-async function getJson<T>(transport: Transport, path: string, parse: (json: unknown) => T): Promise<T> {
-  const text = await transport.getText(path);
-  try {
-    return parse(parseJsonBody(path, text));
-  } catch (error) {
-    if (error instanceof ParseError) throw new TransportError('invalid', `${path}: ${error.reason}`, { path });
-    throw error;
-  }
-}
 
 export interface SnapshotResult {
   readonly snapshot: NetworkSnapshot;
@@ -88,8 +78,8 @@ async function getTipHeight(transport: Transport): Promise<number> {
 async function refreshPriceAndEstimate(transport: Transport, previous: NetworkSnapshot, now: () => number): Promise<SnapshotResult> {
   const warnings: string[] = [];
   const [prices, adjustment] = await Promise.all([
-    getJson(transport, GLANCE_PATHS.prices, parsePrices),
-    getJson(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => {
+    getParsed(transport, GLANCE_PATHS.prices, parsePrices),
+    getParsed(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => {
       warnings.push(`difficulty estimate not refreshed: ${error instanceof Error ? error.message : String(error)}`);
       return previous.adjustment;
     }),
@@ -101,13 +91,13 @@ async function fetchEverything(transport: Transport, sourceHost: string, now: ()
   const warnings: string[] = [];
   const [tipHeight, hashrate, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
     knownTip ?? getTipHeight(transport),
-    getJson(transport, GLANCE_PATHS.hashrate, parseHashrateHistory),
+    getParsed(transport, GLANCE_PATHS.hashrate, parseHashrateHistory),
     // The adjustment can be rebuilt locally from the other responses, so its failure is not fatal.
-    getJson(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => error),
-    getJson(transport, GLANCE_PATHS.rewardStats, parseRewardStats),
-    getJson(transport, GLANCE_PATHS.prices, parsePrices),
+    getParsed(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => error),
+    getParsed(transport, GLANCE_PATHS.rewardStats, parseRewardStats),
+    getParsed(transport, GLANCE_PATHS.prices, parsePrices),
     // The latest blocks only add "last block by X": never worth failing the refresh for.
-    getJson(transport, GLANCE_PATHS.blocks, parseBlocks).catch((error: unknown) => {
+    getParsed(transport, GLANCE_PATHS.blocks, parseBlocks).catch((error: unknown) => {
       warnings.push(`latest blocks unavailable: ${error instanceof Error ? error.message : String(error)}`);
       return [] as BlockSummary[];
     }),
@@ -162,7 +152,7 @@ export async function withHashpriceDaily(
   const carried = previous?.sourceHost === snapshot.sourceHost ? previous.hashpriceDaily : undefined;
   if (carried && now() - carried.fetchedAtMs < HASHPRICE_MOVES_MAX_AGE_MS) return { snapshot: { ...snapshot, hashpriceDaily: carried }, warnings: [] };
   try {
-    const rewards = await getJson(transport, HASHPRICE_MOVES_PATH, parseBlockRewards);
+    const rewards = await getParsed(transport, HASHPRICE_MOVES_PATH, parseBlockRewards);
     const observations = dailyHashpriceObservations(rewards, snapshot.hashrate.difficulty, snapshot.hashrate.currentDifficulty);
     return { snapshot: { ...snapshot, hashpriceDaily: { fetchedAtMs: now(), observations } }, warnings: [] };
   } catch (error) {

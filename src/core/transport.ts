@@ -1,5 +1,7 @@
 // What the core needs from the network, and how failures are classified — without knowing about undici.
 
+import { ParseError } from './parse';
+
 export type TransportErrorKind =
   | 'network' // DNS, refused, reset, TLS
   | 'timeout'
@@ -36,6 +38,17 @@ export function parseJsonBody(path: string, text: string): unknown {
   } catch {
     const preview = text.trim().slice(0, 60).replace(/\s+/g, ' ');
     throw new TransportError('invalid', `${path}: response is not JSON${preview ? ` (starts with "${preview}")` : ' (empty body)'}`, { path });
+  }
+}
+
+/** GET, decode and validate one JSON endpoint; any failure becomes a TransportError naming the path. */
+export async function getParsed<T>(transport: Transport, path: string, parse: (json: unknown) => T): Promise<T> {
+  const text = await transport.getText(path);
+  try {
+    return parse(parseJsonBody(path, text));
+  } catch (error) {
+    if (error instanceof ParseError) throw new TransportError('invalid', `${path}: ${error.reason}`, { path });
+    throw error;
   }
 }
 
