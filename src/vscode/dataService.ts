@@ -47,6 +47,8 @@ export class DataService implements vscode.Disposable {
   private readonly disposables: { dispose(): unknown }[] = [];
   private disposed = false;
   private releasing: Promise<void> | undefined;
+  /** The last snapshot another window shared: judged again once we know who holds the lease. */
+  private lastShared: SharedGlance | undefined;
 
   constructor(private readonly options: DataServiceOptions) {
     this.settings = options.config.settings;
@@ -172,19 +174,22 @@ export class DataService implements vscode.Disposable {
       this.options.log.info('Another window fetches now; this one follows its snapshots.');
       this.stopFetching();
     }
+    if (lease.role === 'follower' && this.lastShared) this.onShared(this.lastShared);
   }
 
   private onShared(glance: SharedGlance): void {
+    this.lastShared = glance;
     if (this.scheduler || this.disposed) return;
-    // A fetching window publishes at least once per interval: anything older was left by an earlier
-    // session (or a window that died) and is shown as cached, so nobody mistakes it for live data.
-    const liveHolderWroteIt = Date.now() - glance.writtenAtMs <= this.settings.refreshIntervalMs + leaseTtlMs(this.settings.refreshIntervalMs);
+    // Live only when the window that holds the lease right now wrote it. Anything else — a file left by
+    // an earlier session, a window that has since closed or died — is shown as cached with its age.
+    const lease = this.lease?.state;
+    const fromCurrentHolder = lease?.role === 'follower' && lease.holderId === glance.writerId && lease.epoch === glance.epoch;
     if (glance.snapshot && glance.snapshot.sourceHost === this.sourceHost) {
       const current = this.state.current.snapshot;
-      if (!liveHolderWroteIt) this.state.restoreFromCache(glance.snapshot);
+      if (!fromCurrentHolder) this.state.restoreFromCache(glance.snapshot);
       else if (!current || glance.snapshot.fetchedAtMs >= current.fetchedAtMs) this.state.succeeded(glance.snapshot);
     }
-    if (glance.error && liveHolderWroteIt) this.state.failed(glance.error.message, glance.error.atMs);
+    if (glance.error && fromCurrentHolder) this.state.failed(glance.error.message, glance.error.atMs);
   }
 
   private becomeFetcher(): void {

@@ -95,11 +95,15 @@ describe('activate()', () => {
     for (const d of context.subscriptions) d.dispose();
   });
 
-  it('a snapshot another session left in shared storage shows as cached, not live, and does not delay the fetch', async () => {
+  it.each([
+    ['3 h', 3 * 3600_000],
+    // A window reload: the previous session's window wrote it moments ago, then closed.
+    ['just now', 3_000],
+  ])('a snapshot another session left in shared storage (%s) shows as cached, not live, and does not delay the fetch', async (age, ageMs) => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
     const { activate } = await import('../../src/extension');
     const context = createContext('/tmp');
-    const old = makeSnapshotFrom(server, Date.now() - 3 * 3600_000);
+    const old = makeSnapshotFrom(server, Date.now() - ageMs);
     mkdirSync(join(context.globalStorageUri.fsPath, 'shared'), { recursive: true });
     writeFileSync(
       join(context.globalStorageUri.fsPath, 'shared', 'snapshot.json'),
@@ -111,7 +115,8 @@ describe('activate()', () => {
       activate(context as never);
       const item = stub.record.statusItems.at(-1)!;
       const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
-      await waitFor(() => hover().includes('Cached from an earlier session (3 h ago)'), () => `the cached marker (item: ${item.text})`);
+      const ageText = age === 'just now' ? 'just now' : `${age} ago`;
+      await waitFor(() => hover().includes(`Cached from an earlier session (${ageText})`), () => `the cached marker (item: ${item.text})`);
       expect(item.text).toMatch(/\$\(history\)$/);
       // The fetch starts right away instead of waiting out an interval after the old snapshot.
       await waitFor(() => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'), 'the first fetch');
