@@ -1,6 +1,6 @@
 // Builds every bundle. Host bundles are CommonJS for Node with `vscode` external; modules the first paint
 // does not need (undici + HTTP client, the panel host) are separate bundles required lazily at first use.
-// The webview is a browser IIFE. Test tools (replay server, e2e driver) go to out/.
+// The webview scripts are browser IIFEs. Test tools (replay server, e2e driver) go to out/.
 //   node esbuild.js [--production] [--watch] [--metafile]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -38,7 +38,9 @@ if (exists('src/webview/main.ts')) {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: { webview: 'src/webview/main.ts' },
+    // The charts (webview.js + .css, budget 100 KB) and the miner's P&L section (webview-pnl.js + .css), which
+    // the charts script loads after its first paint.
+    entryPoints: { webview: 'src/webview/main.ts', ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}) },
     outdir: 'dist',
     minify: production,
     sourcemap: production ? false : 'inline',

@@ -9,8 +9,22 @@
 
 import { CURRENCIES, type Currency } from '../core/model';
 import { RANGES, isRangeId, type HistoryDataset, type KeyFigures, type RangeId } from '../core/history/types';
+import { FLEET_UNITS, PNL_EDIT_FIELDS, type PnlEditField, type PnlEditValue } from '../core/pnl/panelFieldNames';
+import type { PnlFormValues } from '../core/pnl/panelFields';
+import type {
+  PnlAmounts,
+  PnlFieldMessage,
+  PnlHosting,
+  PnlMove,
+  PnlOverlay,
+  PnlProfit,
+  PnlScenario,
+  PnlState,
+  PnlWater,
+  PnlWhatIf,
+} from '../core/pnl/panelState';
 
-export type { HistoryDataset, KeyFigures, RangeId };
+export type { HistoryDataset, KeyFigures, RangeId, PnlEditField, PnlEditValue, PnlOverlay, PnlState };
 export { RANGES, isRangeId };
 
 /** Bumped when a message changes incompatibly; the host ignores a webview speaking another version. */
@@ -34,8 +48,15 @@ export type HistoryLoadState = 'loading' | 'loaded' | 'error';
 
 // ---------------------------------------------------------------------------------------------------
 // Host → webview
+//
+// The page runs two scripts: the charts (dist/webview.js) and, loaded after the charts' first paint, the
+// miner's P&L (dist/webview-pnl.js). Each validates and handles its own messages: ChartsHostMessage by the
+// charts script (validateHostMessage), PnlHostMessage by the P&L script (validatePnlHostMessage). The charts
+// script ignores PNL_SCRIPT_MESSAGE_TYPES without a word; anything else unknown it reports to the host log.
 
-export type HostMessage =
+export type HostMessage = ChartsHostMessage | PnlHostMessage;
+
+export type ChartsHostMessage =
   | { readonly type: 'status'; readonly status: PanelStatus }
   | { readonly type: 'figures'; readonly figures: KeyFigures | null }
   | { readonly type: 'history'; readonly dataset: HistoryDataset }
@@ -47,6 +68,17 @@ export type HostMessage =
       readonly message: string | null;
     }
   | { readonly type: 'saveResult'; readonly requestId: string; readonly ok: boolean; readonly message: string };
+
+export type PnlHostMessage =
+  /**
+   * Everything the P&L section shows, as numbers (computed on the host: src/core/pnl/panelState.ts), and the
+   * breakeven band the P&L script draws over the hashprice chart (through the charts script's overlay hook).
+   */
+  | { readonly type: 'pnl/state'; readonly state: PnlState }
+  /** The outcome of a `pnl/update`: ok (message: a caveat, e.g. a workspace value overrides it) or why not. */
+  | { readonly type: 'pnl/updateResult'; readonly field: PnlEditField; readonly ok: boolean; readonly message: string | null };
+
+export const PNL_SCRIPT_MESSAGE_TYPES: readonly string[] = ['pnl/state', 'pnl/updateResult'] satisfies readonly PnlHostMessage['type'][];
 
 // ---------------------------------------------------------------------------------------------------
 // Webview → host
@@ -63,7 +95,14 @@ export type WebviewMessage =
   | { readonly type: 'exportCsv'; readonly requestId: string; readonly range: RangeId; readonly fromS: number; readonly toS: number }
   /** A chart as a `data:image/png;base64,…` URL (drawn by the webview: only it has the canvas). */
   | { readonly type: 'savePng'; readonly requestId: string; readonly fileName: string; readonly dataUrl: string }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
+  /** The P&L script is listening (it loads after the charts' first paint). */
+  | { readonly type: 'pnl/ready'; readonly protocol: number }
+  /**
+   * The user edited one P&L input (already checked with validatePnlEdit by the page; the host checks it again)
+   * and wants it saved to the user settings.
+   */
+  | { readonly type: 'pnl/update'; readonly field: PnlEditField; readonly value: PnlEditValue };
 
 // ---------------------------------------------------------------------------------------------------
 // Validation
@@ -184,6 +223,137 @@ function checkStatus(value: unknown, path: string): PanelStatus {
 
 type Validators<M extends { type: string }> = { readonly [K in M['type']]: (o: Record<string, unknown>) => void };
 
+// Composable checks for the P&L messages. Built inside the validators (not at module level) so a bundle that
+// does not validate P&L messages (the charts script) drops them entirely.
+type Check = (value: unknown, path: string) => void;
+const isNum: Check = (v, p) => void num(v, p);
+const isNumOrNull: Check = (v, p) => void numOrNull(v, p);
+const isBool: Check = (v, p) => void bool(v, p);
+const isStr =
+  (max: number): Check =>
+  (v, p) =>
+    void str(v, p, max);
+const nullable =
+  (check: Check): Check =>
+  (v, p) => {
+    if (v !== null) check(v, p);
+  };
+const listOf =
+  (check: Check, max: number): Check =>
+  (v, p) => {
+    if (!Array.isArray(v) || v.length > max) fail(`${p} should be an array of at most ${max} entries`);
+    v.forEach((x, i) => check(x, `${p}[${i}]`));
+  };
+/** Every key of T must be given a check: the compiler asks for a field added to the type. */
+const record =
+  <T>(fields: { readonly [K in keyof T]-?: Check }): Check =>
+  (v, p) => {
+    const o = obj(v, p);
+    for (const [key, check] of Object.entries(fields) as [string, Check][]) check(o[key], `${p}.${key}`);
+  };
+const isCurrency: Check = (v, p) => void oneOf(v, CURRENCIES, p);
+const isEditField: Check = (v, p) => void oneOf(v, PNL_EDIT_FIELDS, p);
+
+function checkPnlState(value: unknown, path: string): void {
+  const amounts = record<PnlAmounts>({ grossRevenue: isNum, revenue: isNum, powerCost: isNum, margin: isNum });
+  record<PnlState>({
+    currency: isCurrency,
+    inputs: record<PnlFormValues>({
+      efficiencyJPerTh: isNum,
+      powerPricePerKwh: isNum,
+      poolFeePercent: isNum,
+      uptimePercent: isNum,
+      fleetSize: isNum,
+      fleetUnit: (v, p) => void oneOf(v, FLEET_UNITS, p),
+      colocationPerKwMonth: isNum,
+      powerPassThrough: isBool,
+      pue: isNum,
+      utilisationPercent: isNum,
+      minerOverheadPercent: isNum,
+    }),
+    settingProblems: listOf(record<PnlFieldMessage>({ field: isEditField, message: isStr(2000) }), PNL_EDIT_FIELDS.length),
+    market: nullable(record<NonNullable<PnlState['market']>>({ hashpricePerPhDay: isNum, hashvalueSatsPerPhDay: isNum, btcPrice: isNum, fetchedAtMs: isNum })),
+    profit: nullable(
+      record<PnlProfit>({
+        perPhDay: amounts,
+        perMwYear: amounts,
+        phsPerMw: isNum,
+        powerCostBreakevenPerPhDay: isNum,
+        breakevenHashpricePerPhDay: isNumOrNull,
+        breakevenPowerPricePerKwh: isNumOrNull,
+        breakevenEfficiencyJPerTh: isNumOrNull,
+        breakevenBtcPrice: isNumOrNull,
+        fleet: nullable(record<NonNullable<PnlProfit['fleet']>>({ hashratePhs: isNum, gridPowerMw: isNum, perDay: amounts, perYear: amounts })),
+      }),
+    ),
+    hosting: nullable(
+      record<PnlHosting>({
+        itLoadKwPerMw: isNum,
+        hostingRevenuePerMwYear: isNum,
+        hostingPowerCostPerMwYear: isNum,
+        hostingNetPerMwYear: isNum,
+        miningRevenuePerMwYear: isNum,
+        miningPowerCostPerMwYear: isNum,
+        miningNetPerMwYear: isNum,
+        hostingMinusMiningPerMwYear: isNum,
+        equalNetHashpricePerPhDay: isNumOrNull,
+        assumptions: listOf(isStr(500), 20),
+      }),
+    ),
+    movesRange: (v, p) => {
+      if (v !== null && !isRangeId(v)) fail(`${p} should be a range or null`);
+    },
+    moves: listOf(
+      record<PnlMove>({
+        days: isNum,
+        fromS: isNum,
+        toS: isNum,
+        fromHashpricePerPhDay: isNum,
+        toHashpricePerPhDay: isNum,
+        totalPercent: isNum,
+        pricePercent: isNum,
+        difficultyPercent: isNum,
+        feesPercent: isNum,
+        subsidyPercent: isNum,
+      }),
+      10,
+    ),
+    whatIf: nullable(
+      record<PnlWhatIf>({
+        difficultyChangePercent: isNum,
+        retargetHeight: isNum,
+        retargetEtaMs: isNum,
+        halvingHeight: isNum,
+        halvingEtaMs: isNum,
+        subsidyBtc: isNum,
+        feesBtcPerBlock: isNum,
+        scenarios: listOf(
+          record<PnlScenario>({
+            id: (v, p) => void oneOf(v, ['now', 'retarget', 'halving', 'both'] as const, p),
+            hashpricePerPhDay: isNum,
+            marginPerPhDay: isNum,
+            marginPerMwYear: isNum,
+            breakevenBtcPrice: isNumOrNull,
+          }),
+          4,
+        ),
+      }),
+    ),
+    overlay: nullable(record<PnlOverlay>({ currency: isCurrency, powerCostPerPhDay: isNum, breakevenPerPhDay: isNum, label: isStr(200), note: isStr(2000) })),
+    water: nullable(
+      record<PnlWater>({
+        range: (v, p) => {
+          if (!isRangeId(v)) fail(`${p} should be a range`);
+        },
+        days: isNum,
+        belowBreakeven: isNum,
+        belowPowerCost: isNum,
+        lastBelowS: isNumOrNull,
+      }),
+    ),
+  })(value, path);
+}
+
 const hostValidators = {
   status: (o) => checkStatus(o.status, 'status'),
   figures: (o) => {
@@ -200,7 +370,16 @@ const hostValidators = {
     bool(o.ok, 'ok');
     str(o.message, 'message', 2000);
   },
-} satisfies Validators<HostMessage>;
+} satisfies Validators<ChartsHostMessage>;
+
+const pnlHostValidators = {
+  'pnl/state': (o) => checkPnlState(o.state, 'state'),
+  'pnl/updateResult': (o) => {
+    isEditField(o.field, 'field');
+    bool(o.ok, 'ok');
+    strOrNull(o.message, 'message', 2000);
+  },
+} satisfies Validators<PnlHostMessage>;
 
 /** Largest image accepted from the webview (a PNG of a 4K chart is ~1–3 MB as base64). */
 export const MAX_PNG_CHARS = 32 * 1024 * 1024;
@@ -237,6 +416,16 @@ const webviewValidators = {
     oneOf(o.level, ['info', 'warn', 'error'] as const, 'level');
     str(o.message, 'message', 4000);
   },
+  'pnl/ready': (o) => {
+    num(o.protocol, 'protocol');
+  },
+  'pnl/update': (o) => {
+    const field = oneOf(o.field, PNL_EDIT_FIELDS, 'field');
+    // The type of the value is the field's; its range is checked by the host (validatePnlEdit).
+    if (field === 'powerPassThrough') bool(o.value, 'value');
+    else if (field === 'fleetUnit') oneOf(o.value, FLEET_UNITS, 'value');
+    else num(o.value, 'value');
+  },
 } satisfies Validators<WebviewMessage>;
 
 function validate<M extends { type: string }>(value: unknown, validators: Validators<M>, side: string): Validated<M> {
@@ -255,9 +444,20 @@ function validate<M extends { type: string }>(value: unknown, validators: Valida
   }
 }
 
-/** Checks a message received by the webview. */
-export function validateHostMessage(value: unknown): Validated<HostMessage> {
-  return validate<HostMessage>(value, hostValidators, 'host');
+/** Checks a message received by the charts script (the P&L script's own types are unknown to it). */
+export function validateHostMessage(value: unknown): Validated<ChartsHostMessage> {
+  return validate<ChartsHostMessage>(value, hostValidators, 'host');
+}
+
+/** Checks a message received by the P&L script. */
+export function validatePnlHostMessage(value: unknown): Validated<PnlHostMessage> {
+  return validate<PnlHostMessage>(value, pnlHostValidators, 'host');
+}
+
+/** Whether a message is the P&L script's to validate and handle (the charts script leaves it alone). */
+export function isPnlScriptMessage(value: unknown): boolean {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && PNL_SCRIPT_MESSAGE_TYPES.includes(type);
 }
 
 /** Checks a message received by the host. */

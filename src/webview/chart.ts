@@ -67,6 +67,21 @@ export interface ChartDef {
   readonly annotate?: (ctx: ChartContext, idx: number, u: uPlot) => string[];
 }
 
+/**
+ * Drawn over a chart by another script on the page: the P&L script's breakeven band on the hashprice chart
+ * (src/webview/pnl/overlay.ts). The chart keeps it across data, theme and range changes.
+ */
+export interface ChartOverlay {
+  /** Appended to the chart's note: what the overlay shows. */
+  readonly note: string;
+  /** Widens a scale's auto range (to keep the overlay in view). */
+  range(scale: string, min: number, max: number, ctx: ChartContext): [number, number];
+  /** Called after the chart's own overlay, clipped to the plot area, in canvas pixels. */
+  draw(u: uPlot, ctx: ChartContext): void;
+  /** Extra lines for the hovered day's readout. */
+  annotate(ctx: ChartContext, idx: number): string[];
+}
+
 export interface ChartHost {
   /** The x window changed by zoom or reset in this chart: apply it to the others. */
   onZoom(source: TrendChart, min: number, max: number): void;
@@ -127,6 +142,8 @@ export class TrendChart {
   readonly #legend: { button: HTMLButtonElement; value: HTMLElement; swatch: HTMLElement; def: SeriesDef }[] = [];
   readonly #tableButton: HTMLButtonElement;
   readonly #dateEl: HTMLElement;
+  readonly #noteEl: HTMLElement;
+  #overlay: ChartOverlay | null = null;
   #u: uPlot | null = null;
   #ctx: ChartContext | null = null;
   #keyboardIdx: number | null = null;
@@ -207,11 +224,17 @@ export class TrendChart {
       legendEl,
       this.#plotEl,
       this.#tableEl,
-      h('p', { class: 'note', id: noteId }, def.note),
+      (this.#noteEl = h('p', { class: 'note', id: noteId }, def.note)),
     );
     this.#plotEl.hidden = showTable;
     this.#resizeObserver = new ResizeObserver(() => this.#resize());
     this.#resizeObserver.observe(this.#plotEl);
+  }
+
+  /** Sets (or with null removes) the overlay; takes effect with the next render. */
+  setOverlay(overlay: ChartOverlay | null): void {
+    this.#overlay = overlay;
+    setText(this.#noteEl, overlay ? `${this.def.note} ${overlay.note}` : this.def.note);
   }
 
   get id(): ChartId {
@@ -289,7 +312,8 @@ export class TrendChart {
           const base: [number, number] = log
             ? (uPlot.rangeLog(min, max, 10, false) as [number, number])
             : (uPlot.rangeNum(min, max, 0.1, true) as [number, number]);
-          return sc.range ? sc.range(base[0], base[1], log) : base;
+          const r = sc.range ? sc.range(base[0], base[1], log) : base;
+          return this.#overlay && this.#ctx ? this.#overlay.range(sc.key, r[0], r[1], this.#ctx) : r;
         },
       };
     }
@@ -349,12 +373,13 @@ export class TrendChart {
     const hooks: uPlot.Hooks.Arrays = {
       draw: [
         (u) => {
-          if (this.def.overlay && this.#ctx) {
+          if ((this.def.overlay || this.#overlay) && this.#ctx) {
             u.ctx.save();
             u.ctx.beginPath();
             u.ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
             u.ctx.clip();
-            this.def.overlay(u, this.#ctx);
+            this.def.overlay?.(u, this.#ctx);
+            this.#overlay?.draw(u, this.#ctx);
             u.ctx.restore();
           }
           const { min, max } = u.scales.x!;
@@ -485,7 +510,7 @@ export class TrendChart {
     const n = ctx.series.timeS.length;
     const at = idx ?? this.visibleIndices()?.[1] ?? n - 1;
     if (at < 0 || at >= n) return;
-    const notes = idx === null || !this.#u ? [] : (this.def.annotate?.(ctx, idx, this.#u) ?? []);
+    const notes = idx === null || !this.#u ? [] : [...(this.def.annotate?.(ctx, idx, this.#u) ?? []), ...(this.#overlay?.annotate(ctx, idx) ?? [])];
     setText(this.#dateEl, [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '));
     for (const item of this.#legend) {
       let i = at;

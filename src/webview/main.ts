@@ -4,9 +4,10 @@
 
 import './styles.css';
 import { formatAge } from '../core/format';
-import { PROTOCOL_VERSION, validateHostMessage, type HostMessage, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage, type HostMessage, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { BRIDGE_KEY, type PageBridge } from './bridge';
 import { h, replaceChildren, setText } from './dom';
-import { NetworkSection, type SectionHost } from './network';
+import { DRAWN_EVENT, NetworkSection, type SectionHost } from './network';
 import { observeTheme } from './theme';
 import { sanitizeViewState, type ViewState } from './viewState';
 
@@ -29,6 +30,8 @@ interface PanelSection {
 }
 
 const vscode = acquireVsCodeApi();
+/** This script's tag: it names the P&L script (data-pnl-script) and carries the page's nonce. */
+const ownScript = document.currentScript as HTMLScriptElement | null;
 let viewState: ViewState = sanitizeViewState(vscode.getState());
 let status: PanelStatus | null = null;
 
@@ -94,6 +97,8 @@ function renderStatus(): void {
 }
 
 function onMessage(event: MessageEvent): void {
+  // The P&L script validates and handles its own messages.
+  if (isPnlScriptMessage(event.data)) return;
   const result = validateHostMessage(event.data);
   if (!result.ok) {
     post({ type: 'log', level: 'warn', message: `ignored a message from the host: ${result.error}` });
@@ -129,7 +134,7 @@ replaceChildren(
     refreshButton,
   ),
   ...sections.map((s) => s.element),
-  // The miner's P&L section goes here.
+  // The miner's P&L section: filled by the P&L script (src/webview/pnl) once it has loaded (see below).
   h('section', { class: 'section', id: 'section-pnl', hidden: true, 'aria-label': "Miner's P&L" }),
   toastEl,
 );
@@ -145,3 +150,20 @@ setInterval(() => {
   for (const s of sections) s.tick?.();
 }, 30_000);
 post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
+
+// The miner's P&L is a separate script (src/webview/pnl), inserted with this page's nonce once the charts
+// have drawn (or after 2 s without data), so it never delays them. acquireVsCodeApi works once per page:
+// it posts through this script's handle.
+(window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = { post, setOverlay: (id, overlay) => network.setOverlay(id, overlay) };
+let pnlLoaded = false;
+const loadPnl = (): void => {
+  const src = ownScript?.dataset.pnlScript;
+  if (pnlLoaded || !src) return;
+  pnlLoaded = true;
+  const script = document.createElement('script');
+  script.nonce = ownScript!.nonce ?? '';
+  script.src = src;
+  document.body.append(script);
+};
+window.addEventListener(DRAWN_EVENT, loadPnl, { once: true });
+setTimeout(loadPnl, 2000);

@@ -5,7 +5,7 @@ import { SECONDS_PER_DAY } from '../core/constants';
 import { deriveSeries, type DerivedSeries } from '../core/history/derive';
 import { RANGES, type HistoryDataset, type HostMessage, type KeyFigures, type RangeId, type WebviewMessage } from '../shared/protocol';
 import { AdjustmentsTable } from './adjustments';
-import { TrendChart, type ChartContext, type ChartHost } from './chart';
+import { TrendChart, type ChartContext, type ChartHost, type ChartOverlay } from './chart';
 import { CHARTS } from './charts';
 import { h, replaceChildren } from './dom';
 import { isoDay } from './format';
@@ -124,6 +124,12 @@ export class NetworkSection implements ChartHost {
       default:
         return false;
     }
+  }
+
+  /** Another script draws over a chart (the P&L's breakeven band): redrawn at once if data is shown. */
+  setOverlay(id: ChartId, overlay: ChartOverlay | null): void {
+    this.#charts.find((c) => c.id === id)?.setOverlay(overlay);
+    if (this.#shown) this.#show();
   }
 
   /** In the document: create the (empty) plots now, so arriving data only has to be drawn. */

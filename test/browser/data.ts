@@ -7,8 +7,10 @@ import { computeKeyFigures } from '../../src/core/history/keyFigures';
 import { deriveSeries } from '../../src/core/history/derive';
 import { HistoryLoader } from '../../src/core/history/loader';
 import type { Currency, NetworkSnapshot } from '../../src/core/model';
+import { buildPnlState, settingProblemsByField } from '../../src/core/pnl/panelState';
+import { readSettings } from '../../src/core/settings';
 import { TransportError, type Transport } from '../../src/core/transport';
-import { RANGES, type HistoryDataset, type KeyFigures, type PanelStatus, type RangeId } from '../../src/shared/protocol';
+import { RANGES, type HistoryDataset, type KeyFigures, type PanelStatus, type PnlState, type RangeId } from '../../src/shared/protocol';
 import { generateChain } from '../server/chain';
 import { respond } from '../server/responses';
 
@@ -55,4 +57,27 @@ export async function buildFixtures(currency: Currency = 'USD', ranges: readonly
     staleReason: null,
   };
   return { snapshot, figures, status, datasets, requests };
+}
+
+/**
+ * The P&L messages as MiningPanel builds them, from raw settings (keys below `miningEconomics.`, as
+ * settings.json holds them; {} = all defaults), the fixtures' snapshot, the 3M history for the moves and the
+ * shown range for the days under water.
+ */
+export function pnlMessages(
+  fixtures: Fixtures,
+  raw: Readonly<Record<string, unknown>>,
+  range: RangeId | null,
+): PnlState {
+  const { settings, problems } = readSettings((key) => raw[key]);
+  return buildPnlState({
+    currency: settings.currency,
+    pnl: settings.pnl,
+    fleetUnit: raw['pnl.fleetUnit'] === 'MW' ? 'MW' : 'PH/s',
+    settingProblems: settingProblemsByField(problems),
+    snapshot: fixtures.snapshot,
+    nowMs: Date.now(),
+    history: fixtures.datasets.get('3M') ?? null,
+    range: range ? (fixtures.datasets.get(range) ?? null) : null,
+  });
 }

@@ -43,7 +43,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 
 /**
  * Serves /panel?theme=… (the host's HTML, with the theme's body class and a theme stylesheet, as VS Code
- * would set them) and /assets/* from `assetsDir` (the built webview.js / webview.css).
+ * would set them) and /assets/* from `assetsDir` (the built webview.js / webview.css, and webview-pnl.js / .css).
  */
 export async function startPageServer(assetsDir: string): Promise<PageServer> {
   const routes = new Map<string, { type: string; body: string | Buffer }>();
@@ -62,6 +62,10 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
         nonce: randomBytes(16).toString('base64'),
         scriptUri: `${origin}/assets/webview.js`,
         styleUri: `${origin}/assets/webview.css`,
+        // The P&L script and its stylesheet, when built next to the charts (as esbuild.js does).
+        ...(fs.existsSync(path.join(assetsDir, 'webview-pnl.js'))
+          ? { pnlScriptUri: `${origin}/assets/webview-pnl.js`, pnlStyleUri: `${origin}/assets/webview-pnl.css` }
+          : {}),
       })
         .replace('<body>', `<body class="${THEMES[theme].bodyClass}" data-vscode-theme-kind="${THEMES[theme].bodyClass}">`)
         .replace('</head>', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n</head>`);

@@ -10,9 +10,12 @@ import type { Page } from 'playwright-core';
 import { historyCsv, isoDate } from '../../src/core/history/csv';
 import { deriveSeries } from '../../src/core/history/derive';
 import { indexRange } from '../../src/core/history/slice';
-import { formatDifficulty, formatHashrate, formatMoney } from '../../src/core/format';
+import { formatDifficulty, formatHashrate, formatMoney, formatNumber, formatPowerPrice, formatSignedPercent } from '../../src/core/format';
+import { computeGlanceFigures } from '../../src/core/glance/figures';
 import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
-import { buildFixtures, type Fixtures } from './data';
+import { PNL_EDIT_SETTING_KEYS, validatePnlEdit } from '../../src/core/pnl/panelFields';
+import { moneyText } from '../../src/webview/pnl/text';
+import { buildFixtures, pnlMessages, type Fixtures } from './data';
 import { applyTheme, drawnGeneration, FakeHost, launchBrowser, ROOT, startPageServer, waitForDrawn } from './harness';
 import { THEMES } from './themes';
 
@@ -127,18 +130,48 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const host = await FakeHost.attach(page);
-    // The fake extension host: answers the way MiningPanel does.
+    // When the charts first drew: the P&L script must be requested after it.
+    await page.addInitScript(() => {
+      window.addEventListener('mining-economics:drawn', () => {
+        const w = window as unknown as { __firstDrawnAt?: number };
+        w.__firstDrawnAt ??= performance.now();
+      });
+    });
+    // The fake extension host: answers the way MiningPanel does. Its user settings start empty (defaults);
+    // a `pnl/update` writes one (after the host's own check, validatePnlEdit) and the P&L follows.
+    const settings: Record<string, unknown> = {};
+    let shownRange: RangeId | null = null;
+    let pnlReady = false;
+    const postPnl = async (h: FakeHost): Promise<void> => {
+      if (pnlReady) await h.post({ type: 'pnl/state', state: pnlMessages(fixtures, settings, shownRange) });
+    };
     host.onMessage = async (m, h) => {
       if (m.type === 'ready') {
+        pnlReady = false;
+        shownRange = m.range;
         await h.post({ type: 'status', status: fixtures.status });
         await h.post({ type: 'figures', figures: fixtures.figures });
         await h.post({ type: 'historyState', range: m.range, state: 'loading', message: null });
         await h.post({ type: 'history', dataset: dataset(m.range) });
         await h.post({ type: 'historyState', range: m.range, state: 'loaded', message: null });
       } else if (m.type === 'selectRange') {
+        shownRange = m.range;
         await h.post({ type: 'history', dataset: dataset(m.range) });
+        await postPnl(h);
       } else if (m.type === 'exportCsv' || m.type === 'savePng') {
         await h.post({ type: 'saveResult', requestId: m.requestId, ok: true, message: `Saved ${m.type === 'savePng' ? m.fileName : 'the CSV'}.` });
+      } else if (m.type === 'pnl/ready') {
+        pnlReady = true;
+        await postPnl(h);
+      } else if (m.type === 'pnl/update') {
+        const checked = validatePnlEdit(m.field, m.value, settings['pnl.fleetUnit'] === 'MW' ? 'MW' : 'PH/s');
+        if (!checked.ok) {
+          await h.post({ type: 'pnl/updateResult', field: m.field, ok: false, message: checked.message });
+          return;
+        }
+        settings[PNL_EDIT_SETTING_KEYS[m.field]] = checked.value;
+        await h.post({ type: 'pnl/updateResult', field: m.field, ok: true, message: null });
+        await postPnl(h);
       }
     };
 
@@ -173,6 +206,293 @@ async function main(): Promise<void> {
         s.matches.forEach((n, k) => assert.ok(n > 30, `${id}: series colour #${k} drawn in ${n} px only`));
       }
       await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-1y.png'), fullPage: true });
+    });
+
+    // ---------------------------------------------------------------------------------------------
+    // The miner's P&L. Hand-worked values, at the live hashprice H of the synthetic chain's snapshot
+    // (the same one the status bar uses) and the default inputs 20 J/TH, $0.05/kWh, 2 % pool fee, 100 % uptime:
+    //   power cost  = 24 h × 20 kW per PH/s × $0.05      = $24.00 per PH/day
+    //               = 1,000 kW × 8,760 h × $0.05          = $438,000 per MW-year (1 MW runs 1,000/20 = 50 PH/s)
+    //   revenue     = 0.98 H per PH/day = 0.98 H × 50 × 365 = 17,885 H per MW-year
+    //   breakevens  : power price 0.98 H / (24 × 20) per kWh; efficiency 0.98 H / (24 × 0.05) J/TH;
+    //                 hashprice 24 / 0.98 = $24.49; BTC price 24.4898 / hashvalue
+    //   AI hosting  : 1,000 / 1.3 kW of IT load × $130 × 12 = $1,200,000 per MW-year, power passed through;
+    //                 equal when 17,885 h − 438,000 = 1,200,000 → h = 1,638,000 / 17,885 = $91.59/PH/day.
+    const glance = computeGlanceFigures(fixtures.snapshot, 'USD', Date.now());
+    const H = glance.hashprice.hashpricePerPhDay!;
+    const hashvalue = glance.hashprice.hashvalueBtcPerPhDay;
+    const usd = (v: number): string => moneyText(v, 'USD');
+    const tableRows = (selector: string): Promise<string[][]> =>
+      page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')));
+    const pnlRenders = (): Promise<number> => page.evaluate(() => Number(document.body.dataset.pnl ?? '0'));
+    const waitPnl = (after: number): Promise<unknown> => page.waitForFunction((n) => Number(document.body.dataset.pnl ?? '0') > n, after);
+    /** Days of a range whose daily hashprice is below `line` (the P&L summary's count, worked out here). */
+    const daysBelow = (range: RangeId, line: number): { below: number; days: number } => {
+      const hp = deriveSeries(dataset(range)).hashpriceFiat.filter((v): v is number => v !== null);
+      return { below: hp.filter((v) => v < line).length, days: hp.length };
+    };
+
+    await test("the P&L loads after the charts' first paint, in its own script with the page's nonce", async () => {
+      await page.waitForFunction(() => !document.getElementById('section-pnl')!.hidden && Number(document.body.dataset.pnl ?? '0') > 0);
+      const load = await page.evaluate(() => {
+        const scripts = Array.from(document.querySelectorAll('script'));
+        const pnl = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/webview-pnl.js'));
+        return {
+          srcs: scripts.map((s) => new URL(s.src).pathname),
+          sameNonce: scripts.length === 2 && scripts[0]!.nonce !== '' && scripts[0]!.nonce === scripts[1]!.nonce,
+          pnlStart: pnl?.startTime ?? -1,
+          drawnAt: (window as unknown as { __firstDrawnAt?: number }).__firstDrawnAt ?? -1,
+        };
+      });
+      assert.deepEqual(load.srcs, ['/assets/webview.js', '/assets/webview-pnl.js']);
+      assert.ok(load.sameNonce, 'inserted with the nonce of the charts script');
+      assert.ok(load.drawnAt > 0 && load.pnlStart >= load.drawnAt, `requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`);
+      const ready = host.received.findIndex((m) => m.type === 'pnl/ready');
+      assert.ok(ready > host.received.findIndex((m) => m.type === 'ready'), 'pnl/ready after ready');
+    });
+
+    await test('P&L at the default inputs: the numbers are the hand-worked ones', async () => {
+      assert.ok(H > 30 && H < 60, `hashprice of the synthetic chain ${H}`);
+      const amounts = await tableRows('.pnl-amounts');
+      assert.deepEqual(amounts, [
+        ['Revenue', usd(0.98 * H), usd(17_885 * H)],
+        ['Power cost', '$24.00', '$438,000'],
+        ['Margin', usd(0.98 * H - 24), usd(17_885 * H - 438_000)],
+      ]);
+      assert.equal(await page.locator('[data-pnl="margin"]').textContent(), `${usd(0.98 * H - 24)}/PH/day`);
+      const breakevens = await tableRows('.pnl-breakevens');
+      assert.deepEqual(
+        breakevens.map((r) => r.slice(0, 3)),
+        [
+          ['Power price', formatPowerPrice((0.98 * H) / 480, 'USD'), '$0.050/kWh'],
+          ['Miner efficiency', `${formatNumber((0.98 * H) / 1.2, 1)} J/TH`, '20 J/TH'],
+          ['Hashprice', '$24.49/PH/day', `${usd(H)}/PH/day`],
+          ['BTC price', usd(24 / 0.98 / hashvalue), usd(glance.btcPrice!)],
+        ],
+      );
+      assert.equal(breakevens[2]![3], `can fall ${Math.round((1 - 24 / 0.98 / H) * 100)}%`);
+      const hosting = await tableRows('.pnl-hosting-table');
+      assert.deepEqual(hosting, [
+        ['Revenue', usd(17_885 * H), '$1,200,000 rent on 769 kW of IT load'],
+        ['Power you pay', '$438,000', '$0.00 passed through to the tenant'],
+        ['Net', usd(17_885 * H - 438_000), '$1,200,000'],
+      ]);
+      assert.equal(await page.locator('[data-pnl="verdict"]').textContent(), `AI hosting nets ${usd(1_638_000 - 17_885 * H)} more per MW-year than mining at today’s hashprice.`);
+      assert.match((await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '', /^Equal at a hashprice of \$91\.59\/PH\/day, \d+% above today’s/);
+      const assumptions = await page.locator('.pnl-assumptions li').allTextContents();
+      assert.ok(assumptions.length >= 10 && assumptions.some((a) => /PUE 1\.3 applies to hosting only/.test(a)), 'the comparison states its assumptions');
+      // Days under water over the shown 1Y range, counted here from the daily hashprice.
+      const water = daysBelow('1Y', 24 / 0.98);
+      assert.equal(await page.locator('[data-pnl="below-breakeven"]').textContent(), `${water.below} of ${water.days} days`);
+      // The band on the hashprice chart, explained in its note.
+      const chartNote = (await page.locator('.chart-hashprice .note').textContent()) ?? '';
+      assert.match(chartNote, /red band runs from your power cost, \$24\.00\/PH\/day \(20 J\/TH at \$0\.050\/kWh\), to your breakeven after the 2 % pool fee, \$24\.49\/PH\/day/);
+      const red = hexRgb(THEMES.dark.vars['--vscode-charts-red']!);
+      assert.ok((await canvasStats(page, { hashprice: [red] })).hashprice!.matches[0]! > 100, 'the breakeven line and label are drawn');
+      await page.mouse.move(0, 0);
+      await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark.png') });
+    });
+
+    await test('why did hashprice move: 1, 7 and 30 days, parts that add up to the change of the daily series', async () => {
+      const s = deriveSeries(dataset('3M'));
+      const hp = s.hashpriceFiat;
+      let last = hp.length - 1;
+      while (hp[last] === null) last--;
+      const rows = await tableRows('.pnl-moves-table');
+      const sentences = await page.locator('.pnl-sentences li').allTextContents();
+      assert.deepEqual(
+        rows.map((r) => r[0]),
+        ['1 day', '7 days', '30 days'],
+      );
+      [1, 7, 30].forEach((days, k) => {
+        const change = (hp[last]! / hp[last - days]! - 1) * 100;
+        const row = rows[k]!;
+        assert.equal(row[1], `${usd(hp[last - days]!)} → ${usd(hp[last]!)}`, `${days} d: from → to`);
+        assert.equal(row[2], formatSignedPercent(change, 1), `${days} d: the change of the daily hashprice`);
+        const parts = row.slice(3).map((t) => Number(t.replace('−', '-').replace('%', '')));
+        assert.ok(Math.abs(parts.reduce((a, b) => a + b, 0) - change) <= 0.151, `${days} d: parts ${parts.join(' + ')} ≈ ${change}`);
+        assert.match(sentences[k]!, new RegExp(`^${days} d [+−]?\\d+\\.\\d%: price [+−]?\\d+\\.\\d%, difficulty [+−]?\\d+\\.\\d%, fees [+−]?\\d+\\.\\d%$`));
+      });
+    });
+
+    await test('an invalid input shows its message next to the field and posts nothing', async () => {
+      const since = host.received.length;
+      const efficiency = page.locator('#pnl-efficiencyJPerTh-input');
+      await efficiency.fill('2');
+      await efficiency.press('Enter');
+      const error = page.locator('#pnl-efficiencyJPerTh-error');
+      await error.waitFor({ state: 'visible' });
+      assert.equal(await error.textContent(), 'Miner efficiency must be between 5 and 200 J/TH; got 2 J/TH. Not saved: correct it, or press Escape for the saved value.');
+      assert.equal(await efficiency.getAttribute('aria-invalid'), 'true');
+      assert.ok(((await efficiency.getAttribute('aria-describedby')) ?? '').split(' ').includes('pnl-efficiencyJPerTh-error'), 'the message describes the field');
+      assert.equal(await error.getAttribute('role'), 'alert');
+      const price = page.locator('#pnl-powerPricePerKwh-input');
+      await price.fill('abc');
+      await price.press('Tab');
+      await page.locator('#pnl-powerPricePerKwh-error').waitFor({ state: 'visible' });
+      assert.match((await page.locator('#pnl-powerPricePerKwh-error').textContent()) ?? '', /^Power price must be a number \(per kWh\); got "abc"\./);
+      const fleet = page.locator('#pnl-fleetSize-input');
+      await fleet.fill('-3');
+      await fleet.press('Enter');
+      assert.match((await page.locator('#pnl-fleetSize-error').textContent()) ?? '', /^Fleet size must be a number of PH\/s above 0, or empty for none; got "-3"\./);
+      await fleet.press('Escape');
+      await page.locator('#pnl-fleetSize-error').waitFor({ state: 'hidden' });
+      await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark-invalid.png') });
+      // Escape puts the saved value back and clears the message.
+      await efficiency.press('Escape');
+      assert.equal(await efficiency.inputValue(), '20');
+      await error.waitFor({ state: 'hidden' });
+      assert.equal(await efficiency.getAttribute('aria-invalid'), null);
+      // Typing a valid value clears the message at once; nothing has been posted.
+      await price.fill('0.1');
+      await page.locator('#pnl-powerPricePerKwh-error').waitFor({ state: 'hidden' });
+      assert.deepEqual(host.received.slice(since).filter((m) => m.type.startsWith('pnl/')), []);
+    });
+
+    await test('a valid edit posts pnl/update, the host saves it and every number follows', async () => {
+      // 0.10 $/kWh (typed "0,10": a decimal comma is accepted):
+      //   power cost 24 × 20 × 0.10 = $48.00/PH/day, $876,000/MW-year; breakeven hashprice 48 / 0.98 = $48.98;
+      //   margin 0.98 H − 48 < 0 (shown in the error colour); equal with hosting at 2,076,000 / 17,885 = $116.07.
+      const since = host.received.length;
+      const renders = await pnlRenders();
+      const price = page.locator('#pnl-powerPricePerKwh-input');
+      await price.fill('0,10');
+      await price.press('Enter');
+      const update = await host.waitFor('pnl/update', (m) => m.field === 'powerPricePerKwh', { since });
+      assert.deepEqual(update, { type: 'pnl/update', field: 'powerPricePerKwh', value: 0.1 });
+      await waitPnl(renders);
+      await page.waitForFunction(() => /Saved power price/.test(document.querySelector('.pnl-status')?.textContent ?? ''));
+      assert.equal(await price.inputValue(), '0.1');
+      const amounts = await tableRows('.pnl-amounts');
+      assert.deepEqual(amounts[1], ['Power cost', '$48.00', '$876,000']);
+      assert.deepEqual(amounts[2], ['Margin', usd(0.98 * H - 48), usd(17_885 * H - 876_000)]);
+      const margin = page.locator('[data-pnl="margin"] .neg');
+      assert.equal(await margin.textContent(), usd(0.98 * H - 48));
+      assert.ok((await margin.textContent())!.startsWith('−'), 'a true minus');
+      assert.equal(await margin.evaluate((e) => getComputedStyle(e).color), 'rgb(248, 81, 73)', 'negative margins in the error foreground');
+      assert.deepEqual((await tableRows('.pnl-breakevens'))[2]!.slice(0, 2), ['Hashprice', '$48.98/PH/day']);
+      assert.match((await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '', /^Equal at a hashprice of \$116\.07\/PH\/day/);
+      const water = daysBelow('1Y', 48 / 0.98);
+      assert.ok(water.below > 0, 'some days of the year were under water at 0.10/kWh');
+      assert.equal(await page.locator('[data-pnl="below-breakeven"]').textContent(), `${water.below} of ${water.days} days`);
+      assert.match((await page.locator('.chart-hashprice .note').textContent()) ?? '', /\$48\.00\/PH\/day .* \$48\.98\/PH\/day/);
+
+      // A fleet of 10 MW of grid power: 10 × 50 = 500 PH/s; power 500 × $48 = $24,000 a day, $8,760,000 a year.
+      await page.locator('#pnl-fleetUnit-input').selectOption('MW');
+      await host.waitFor('pnl/update', (m) => m.field === 'fleetUnit' && m.value === 'MW', { since });
+      const fleet = page.locator('#pnl-fleetSize-input');
+      await fleet.fill('10');
+      await fleet.press('Enter');
+      await host.waitFor('pnl/update', (m) => m.field === 'fleetSize' && m.value === 10, { since });
+      await page.waitForFunction(() => document.querySelectorAll('.pnl-amounts thead th').length === 5);
+      assert.equal(await page.locator('.pnl-amounts caption').textContent(), 'Profit and loss · fleet 500 PH/s · 10 MW of grid power');
+      assert.deepEqual((await tableRows('.pnl-amounts'))[1], ['Power cost', '$48.00', '$876,000', '$24,000', '$8,760,000']);
+      assert.deepEqual((await tableRows('.pnl-amounts'))[2]!.slice(3), [usd(500 * (0.98 * H - 48)), usd(365 * 500 * (0.98 * H - 48))]);
+      await page.mouse.move(0, 0);
+      await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark-loss.png') });
+      await page.locator('.chart-hashprice').screenshot({ path: path.join(ARTIFACTS, 'pnl-hashprice-dark.png') });
+    });
+
+    await test('the hovered day says how far hashprice was from the breakeven', async () => {
+      const box = await overBox(page, 'hashprice');
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+      await page.waitForFunction(() => /(above|below) your breakeven by \$\d+\.\d\d/.test(document.querySelector('.chart-hashprice .chart-date')?.textContent ?? ''));
+      await page.mouse.move(0, 0);
+    });
+
+    await test('settings changed elsewhere update the panel; an unsaved edit is kept; bad settings show at their field', async () => {
+      const efficiency = page.locator('#pnl-efficiencyJPerTh-input');
+      let renders = await pnlRenders();
+      // settings.json changed: 17.5 J/TH → power cost 24 × 17.5 × 0.10 = $42.00/PH/day.
+      settings['pnl.efficiencyJPerTh'] = 17.5;
+      await host.post({ type: 'pnl/state', state: pnlMessages(fixtures, settings, shownRange) });
+      await waitPnl(renders);
+      assert.equal(await efficiency.inputValue(), '17.5');
+      assert.deepEqual((await tableRows('.pnl-amounts'))[1]!.slice(0, 2), ['Power cost', '$42.00']);
+      // The user is typing in the pool fee when the settings change again: the edit stays.
+      const fee = page.locator('#pnl-poolFeePercent-input');
+      await fee.fill('3');
+      renders = await pnlRenders();
+      settings['hosting.pue'] = 5;
+      await host.post({ type: 'pnl/state', state: pnlMessages(fixtures, settings, shownRange) });
+      await waitPnl(renders);
+      assert.equal(await fee.inputValue(), '3', 'the unsaved edit is kept');
+      const pue = page.locator('#pnl-pue-error');
+      await pue.waitFor({ state: 'visible' });
+      assert.match((await pue.textContent()) ?? '', /^Your setting miningEconomics\.hosting\.pue PUE must be between 1 and 3 .*got 5 .*Using the default, 1\.3/);
+      assert.equal(await page.locator('#pnl-pue-input').inputValue(), '1.3');
+      await fee.press('Escape');
+      assert.equal(await fee.inputValue(), '2');
+      delete settings['hosting.pue'];
+      delete settings['pnl.efficiencyJPerTh'];
+      renders = await pnlRenders();
+      await host.post({ type: 'pnl/state', state: pnlMessages(fixtures, settings, shownRange) });
+      await waitPnl(renders);
+      await pue.waitFor({ state: 'hidden' });
+    });
+
+    await test('P&L accessibility: labelled inputs with units in tab order, errors tied to fields, real tables', async () => {
+      const fields = ['efficiencyJPerTh', 'powerPricePerKwh', 'poolFeePercent', 'uptimePercent', 'fleetSize', 'fleetUnit', 'colocationPerKwMonth', 'powerPassThrough', 'pue', 'utilisationPercent'];
+      await page.locator('#pnl-efficiencyJPerTh-input').focus();
+      const order: string[] = [];
+      for (let i = 0; i < fields.length; i++) {
+        order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+        await page.keyboard.press('Tab');
+      }
+      assert.deepEqual(order, fields.map((f) => `pnl-${f}-input`));
+      const a11y = await page.evaluate((ids) => {
+        return ids.map((f) => {
+          const input = document.getElementById(`pnl-${f}-input`)!;
+          const label = input.getAttribute('aria-label') ?? document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+          const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+          const errorId = `pnl-${f === 'fleetUnit' ? 'fleetSize' : f}-error`;
+          const errorTied = (input.getAttribute('aria-describedby') ?? '').split(' ').includes(errorId) && document.getElementById(errorId)?.classList.contains('pnl-error') === true;
+          return { f, label, described: described.join(' | '), errorTied };
+        });
+      }, fields);
+      for (const x of a11y) {
+        assert.ok(x.label.length > 2, `${x.f} has a label`);
+        assert.ok(x.errorTied, `${x.f}: its error is tied to it`);
+      }
+      const unitOf = Object.fromEntries(a11y.map((x) => [x.f, x.described]));
+      assert.match(unitOf.efficiencyJPerTh!, /^J\/TH \| 5 – 200 J\/TH/);
+      assert.match(unitOf.powerPricePerKwh!, /^USD\/kWh \| 0 – 2 USD\/kWh/);
+      assert.match(unitOf.colocationPerKwMonth!, /^USD per kW-month of IT load/);
+      assert.match(unitOf.poolFeePercent!, /^% \| 0 – 10 %/);
+      const tables = await page.locator('#section-pnl table').evaluateAll((ts) =>
+        ts.map((t) => ({ caption: t.querySelector('caption')?.textContent ?? '', cols: t.querySelectorAll('thead th[scope="col"]').length, rows: t.querySelectorAll('tbody th[scope="row"]').length })),
+      );
+      assert.equal(tables.length, 5);
+      for (const t of tables) assert.ok(t.caption && t.cols >= 3 && t.rows >= 3, `table ${JSON.stringify(t)}`);
+    });
+
+    await test('the P&L in the light theme (screenshots)', async () => {
+      const generation = await drawnGeneration(page);
+      await applyTheme(page, 'light');
+      try {
+        await waitForDrawn(page, generation);
+        await page.mouse.move(0, 0);
+        await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-light.png') });
+        await page.locator('.chart-hashprice').screenshot({ path: path.join(ARTIFACTS, 'pnl-hashprice-light.png') });
+        // Light Modern's error foreground.
+        assert.equal(await page.locator('[data-pnl="margin"] .neg').evaluate((e) => getComputedStyle(e).color), 'rgb(248, 81, 73)');
+      } finally {
+        const light = await drawnGeneration(page);
+        await applyTheme(page, 'dark');
+        await waitForDrawn(page, light);
+      }
+    });
+
+    await test('an invalid pnl/state is ignored and reported; the charts script leaves P&L messages alone', async () => {
+      const since = host.received.length;
+      const renders = await pnlRenders();
+      const state = pnlMessages(fixtures, settings, shownRange);
+      await host.post({ type: 'pnl/state', state: { ...state, profit: { ...state.profit!, perPhDay: { ...state.profit!.perPhDay, margin: 'lots' } } } });
+      await host.post({ type: 'pnl/updateResult', field: 'rm -rf', ok: true, message: null });
+      await host.waitFor('log', (m) => /^P&L: ignored a message from the host: host message 'pnl\/state': state\.profit\.perPhDay\.margin should be a finite number$/.test(m.message), { since });
+      await host.waitFor('log', (m) => /host message 'pnl\/updateResult': field should be one of/.test(m.message), { since });
+      assert.equal(await pnlRenders(), renders, 'nothing re-rendered');
+      assert.ok(!host.received.some((m) => m.type === 'log' && /unknown host message type "pnl\//.test(m.message)), 'the charts script does not report P&L messages');
     });
 
     await test('the status line says how old the data is, and why it is stale', async () => {
@@ -409,6 +729,7 @@ async function main(): Promise<void> {
       await applyTheme(page, 'high-contrast');
       await waitForDrawn(page, generation);
       await page.screenshot({ path: path.join(ARTIFACTS, 'panel-high-contrast-1y.png'), fullPage: true });
+      await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-high-contrast.png') });
       await applyTheme(page, 'dark');
     });
 

@@ -3,14 +3,13 @@
 
 import type { BlockFeesPoint, BlockRewardsPoint, Currency, DifficultyRecord, HashrateHistory } from '../model';
 import {
-  ParseError,
   parseBlockFees,
   parseBlockRewards,
   parseDifficultyAdjustments,
   parseHashrateHistory,
   parseHistoricalPrices,
 } from '../parse';
-import { TransportError, describeFailure, parseJsonBody, type Transport } from '../transport';
+import { describeFailure, getParsed, type Transport } from '../transport';
 import type { PricePoint } from './align';
 import { RANGE_PERIODS, type RangeId } from './types';
 
@@ -24,15 +23,6 @@ export const HISTORY_PATHS = {
   prices: (currency: Currency) => `/api/v1/historical-price?currency=${currency}`,
 } as const;
 
-async function getJson<T>(transport: Transport, path: string, parse: (json: unknown) => T): Promise<T> {
-  const text = await transport.getText(path);
-  try {
-    return parse(parseJsonBody(path, text));
-  } catch (error) {
-    if (error instanceof ParseError) throw new TransportError('invalid', `${path}: ${error.reason}`, { path });
-    throw error;
-  }
-}
 
 export interface RangeSeries {
   readonly hashrate: HashrateHistory;
@@ -46,9 +36,9 @@ export interface RangeSeries {
 export async function fetchRangeSeries(transport: Transport, range: RangeId): Promise<RangeSeries> {
   const warnings: string[] = [];
   const [hashrate, rewards, fees] = await Promise.all([
-    getJson(transport, HISTORY_PATHS.hashrate(range), parseHashrateHistory),
-    getJson(transport, HISTORY_PATHS.rewards(range), parseBlockRewards),
-    getJson(transport, HISTORY_PATHS.fees(range), parseBlockFees).catch((error: unknown) => {
+    getParsed(transport, HISTORY_PATHS.hashrate(range), parseHashrateHistory),
+    getParsed(transport, HISTORY_PATHS.rewards(range), parseBlockRewards),
+    getParsed(transport, HISTORY_PATHS.fees(range), parseBlockFees).catch((error: unknown) => {
       warnings.push(`fees series unavailable (${describeFailure(error)}); fees estimated as reward − subsidy`);
       return null;
     }),
@@ -57,12 +47,12 @@ export async function fetchRangeSeries(transport: Transport, range: RangeId): Pr
 }
 
 export function fetchAllAdjustments(transport: Transport): Promise<DifficultyRecord[]> {
-  return getJson(transport, HISTORY_PATHS.adjustments, parseDifficultyAdjustments);
+  return getParsed(transport, HISTORY_PATHS.adjustments, parseDifficultyAdjustments);
 }
 
 /** Daily (or finer) prices in a currency, oldest first. */
 export function fetchPrices(transport: Transport, currency: Currency): Promise<PricePoint[]> {
-  return getJson(transport, HISTORY_PATHS.prices(currency), (json) =>
+  return getParsed(transport, HISTORY_PATHS.prices(currency), (json) =>
     parseHistoricalPrices(json, currency).points.map((p) => ({ timeS: p.timeS, price: p.price })),
   );
 }

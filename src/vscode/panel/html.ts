@@ -1,6 +1,10 @@
 // The panel's HTML shell. Pure (no `vscode`), so the browser test serves exactly what the host serves.
 // Everything visible is built by the webview script; this page only loads it under a strict CSP:
-// nothing but our own script (by nonce) and stylesheet (by the webview's resource origin).
+// nothing but our own scripts (by nonce) and stylesheets (by the webview's resource origin).
+//
+// Two scripts: the charts (webview.js) load at once; the miner's P&L (webview-pnl.js) is named in a data
+// attribute of the charts' script tag, and the charts script inserts it, with the same nonce, after the
+// charts' first paint. Its stylesheet is linked here so the section never renders unstyled.
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our local resources are served from. */
@@ -11,6 +15,10 @@ export interface PanelHtmlOptions {
   readonly scriptUri: string;
   /** `asWebviewUri(dist/webview.css)` */
   readonly styleUri: string;
+  /** `asWebviewUri(dist/webview-pnl.js)`: the P&L section's script, loaded after the charts' first paint. */
+  readonly pnlScriptUri?: string;
+  /** `asWebviewUri(dist/webview-pnl.css)` */
+  readonly pnlStyleUri?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -37,11 +45,11 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-<title>Mining Economics</title>
+${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}<title>Mining Economics</title>
 </head>
 <body>
 <main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}></script>
 </body>
 </html>`;
 }

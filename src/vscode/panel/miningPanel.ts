@@ -10,7 +10,9 @@ import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { computeKeyFigures, coversKeyFigures } from '../../core/history/keyFigures';
 import { HistoryLoader } from '../../core/history/loader';
 import { indexRange } from '../../core/history/slice';
-import type { Settings } from '../../core/settings';
+import { PNL_EDIT_SETTING_KEYS, validatePnlEdit, type FleetUnit, type PnlEditField } from '../../core/pnl/panelFields';
+import { buildPnlState, settingProblemsByField, type PnlFieldMessage } from '../../core/pnl/panelState';
+import { readSettings, SETTINGS_SECTION, type Settings } from '../../core/settings';
 import { describeFailure } from '../../core/transport';
 import {
   PANEL_VIEW_TYPE,
@@ -64,6 +66,20 @@ export function rangeFromState(state: unknown): RangeId | null {
   return isRangeId(range) ? range : null;
 }
 
+/**
+ * What the validated settings do not say: the fleet unit while no fleet size is set (the validated inputs
+ * drop it), and the problems of invalid P&L settings by field, for the messages next to the fields.
+ */
+export function readPnlConfig(): { fleetUnit: FleetUnit; problems: PnlFieldMessage[] } {
+  try {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const { problems } = readSettings((key) => config.get(key));
+    return { fleetUnit: config.get('pnl.fleetUnit') === 'MW' ? 'MW' : 'PH/s', problems: settingProblemsByField(problems) };
+  } catch {
+    return { fleetUnit: 'PH/s', problems: [] };
+  }
+}
+
 export class MiningPanel implements vscode.Disposable {
   private static current: MiningPanel | undefined;
 
@@ -100,6 +116,9 @@ export class MiningPanel implements vscode.Disposable {
   private basis: { dataset: HistoryDataset; series: DerivedSeries } | null = null;
   private basisRetryAtMs = 0;
   private disposed = false;
+  /** The P&L script said `pnl/ready` on the current page. */
+  private pnlReady = false;
+  private pnlTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -114,18 +133,21 @@ export class MiningPanel implements vscode.Disposable {
       light: vscode.Uri.joinPath(root, 'media', 'panel-light.svg'),
       dark: vscode.Uri.joinPath(root, 'media', 'panel-dark.svg'),
     };
+    const asset = (file: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', file)).toString();
     panel.webview.html = renderPanelHtml({
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'webview.css')).toString(),
+      scriptUri: asset('webview.js'),
+      styleUri: asset('webview.css'),
+      pnlScriptUri: asset('webview-pnl.js'),
+      pnlStyleUri: asset('webview-pnl.css'),
     });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       // Hidden = the page is gone (not retained); it says 'ready' again when shown.
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) this.ready = this.pnlReady = false;
       }),
       deps.data.state.subscribe((state) => this.onGlanceState(state)),
       deps.config.onDidChange(({ previous, current }) => this.onSettings(previous, current)),
@@ -155,6 +177,8 @@ export class MiningPanel implements vscode.Disposable {
           this.deps.log.warn(`Panel: the webview speaks protocol ${message.protocol}, the host ${PROTOCOL_VERSION}.`);
         }
         this.ready = true;
+        // A new page: its P&L script says so itself once loaded.
+        this.pnlReady = false;
         this.range = message.range;
         void this.sendEverything();
         return;
@@ -174,6 +198,13 @@ export class MiningPanel implements vscode.Disposable {
         return;
       case 'log':
         this.deps.log[message.level](`Panel webview: ${message.message}`);
+        return;
+      case 'pnl/ready':
+        this.pnlReady = true;
+        this.postPnlState();
+        return;
+      case 'pnl/update':
+        void this.updatePnlSetting(message.field, message.value);
         return;
     }
   }
@@ -201,6 +232,8 @@ export class MiningPanel implements vscode.Disposable {
     this.posted.set(dataset.range, dataset);
     this.post({ type: 'history', dataset });
     this.considerBasis(dataset);
+    // The days under water are counted on the shown range.
+    this.schedulePnlState();
   }
 
   private async loadRange(range: RangeId, force: boolean): Promise<void> {
@@ -259,6 +292,7 @@ export class MiningPanel implements vscode.Disposable {
     this.postStatus(state);
     if (state.refreshing) return;
     this.updateFigures(state);
+    this.schedulePnlState();
     // The host refreshed: bring the shown range up to date too (in place) once it is old enough.
     if (state.origin === 'live' && this.ready && this.loader.isStale(this.range) && !this.loader.isLoading(this.range)) {
       void this.loadRange(this.range, false);
@@ -291,6 +325,7 @@ export class MiningPanel implements vscode.Disposable {
     if (this.basis && this.basis.dataset.fetchedAtMs > dataset.fetchedAtMs && this.basis.dataset.currency === dataset.currency) return;
     this.basis = { dataset, series };
     this.updateFigures();
+    this.schedulePnlState();
   }
 
   private updateFigures(state: GlanceState = this.deps.data.state.current): void {
@@ -337,6 +372,12 @@ export class MiningPanel implements vscode.Disposable {
   }
 
   private onSettings(previous: Settings, current: Settings): void {
+    if (previous.currency !== current.currency || JSON.stringify(previous.pnl) !== JSON.stringify(current.pnl)) {
+      // After DataService has applied the new settings (same event), like the rest below.
+      setTimeout(() => {
+        if (!this.disposed) this.postPnlState();
+      }, 0);
+    }
     if (previous.currency === current.currency && previous.mempoolUrl === current.mempoolUrl && previous.refreshIntervalMs === current.refreshIntervalMs) return;
     this.basis = null;
     this.basisRetryAtMs = 0;
@@ -351,9 +392,83 @@ export class MiningPanel implements vscode.Disposable {
     }, 0);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The miner's P&L
+
+  /** Several sources change together (a refresh, a range): one state for them all. */
+  private schedulePnlState(): void {
+    if (!this.pnlReady || this.pnlTimer !== undefined) return;
+    this.pnlTimer = setTimeout(() => {
+      this.pnlTimer = undefined;
+      this.postPnlState();
+    }, 0);
+  }
+
+  private postPnlState(): void {
+    if (!this.pnlReady || this.disposed) return;
+    const settings = this.deps.data.currentSettings;
+    const config = readPnlConfig();
+    const shown = this.posted.get(this.range) ?? null;
+    try {
+      const state = buildPnlState({
+        currency: settings.currency,
+        pnl: settings.pnl,
+        fleetUnit: config.fleetUnit,
+        settingProblems: config.problems,
+        snapshot: this.deps.data.state.current.snapshot,
+        nowMs: Date.now(),
+        history: this.basis?.dataset ?? shown,
+        range: shown,
+      });
+      this.post({ type: 'pnl/state', state });
+    } catch (error) {
+      this.deps.log.error(`Panel: could not compute the P&L: ${describeFailure(error)}`);
+    }
+  }
+
+  /**
+   * Saves one P&L input to the user settings (ConfigurationTarget.Global), after checking it again: the page
+   * checked it, but the host trusts nothing from it. The status bar, hover and this panel then follow the
+   * configuration change like any other.
+   */
+  private async updatePnlSetting(field: PnlEditField, value: unknown): Promise<void> {
+    const key = PNL_EDIT_SETTING_KEYS[field];
+    const checked = validatePnlEdit(field, value, readPnlConfig().fleetUnit);
+    if (!checked.ok) {
+      this.deps.log.warn(`Panel: refused to save ${SETTINGS_SECTION}.${key}: ${checked.message}`);
+      this.post({ type: 'pnl/updateResult', field, ok: false, message: checked.message });
+      return;
+    }
+    try {
+      const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+      await config.update(key, checked.value, vscode.ConfigurationTarget.Global);
+      this.deps.log.info(`Panel: saved ${SETTINGS_SECTION}.${key} = ${JSON.stringify(checked.value)} to the user settings.`);
+      // A workspace (folder) value wins over the user setting: say so, or the edit would seem ignored.
+      const inspected = config.inspect(key);
+      const override = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+      // The configuration change brings a new state too; this one also covers a write that changes no
+      // validated input (the fleet unit while no fleet size is set).
+      this.schedulePnlState();
+      this.post({
+        type: 'pnl/updateResult',
+        field,
+        ok: true,
+        message:
+          override === undefined
+            ? null
+            : `Saved to your user settings, but this workspace sets ${SETTINGS_SECTION}.${key} to ${JSON.stringify(override)}, which takes precedence.`,
+      });
+    } catch (error) {
+      const message = `Could not save ${SETTINGS_SECTION}.${key}: ${describeFailure(error)}`;
+      this.deps.log.error(`Panel: ${message}`);
+      this.post({ type: 'pnl/updateResult', field, ok: false, message });
+    }
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.pnlTimer);
     if (MiningPanel.current === this) MiningPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

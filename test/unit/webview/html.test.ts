@@ -21,6 +21,18 @@ describe('panel HTML', () => {
     expect((html.match(/<script/g) ?? []).length).toBe(1);
   });
 
+  it('names the P&L script on the charts script tag (it inserts it with the same nonce) and links its stylesheet', () => {
+    const html = renderPanelHtml({
+      ...options,
+      pnlScriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js',
+      pnlStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css',
+    });
+    expect(html).toContain(`<script nonce="${options.nonce}" src="${options.scriptUri}" data-pnl-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js"></script>`);
+    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css">');
+    expect((html.match(/<script/g) ?? []).length).toBe(1);
+    expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
+  });
+
   it('escapes attribute values and refuses a weak nonce', () => {
     expect(renderPanelHtml({ ...options, scriptUri: 'x"><script>alert(1)</script>' })).toContain('x&quot;&gt;&lt;script&gt;');
     expect(() => renderPanelHtml({ ...options, nonce: 'abc' })).toThrow(/nonce/);

@@ -1,11 +1,11 @@
 // The panel's host side against a small `vscode` stand-in (webview panels, save dialog, file system):
 // message validation and routing, what is posted when, the exports, revival and the singleton.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StateHolder } from '../../../src/core/glance/state';
 import { HISTORY_PATHS } from '../../../src/core/history/fetchHistory';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import type { HostMessage } from '../../../src/shared/protocol';
-import { makeSnapshot } from '../helpers/snapshot';
+import { makeSnapshot, NOW_MS } from '../helpers/snapshot';
 import { ADJUSTMENTS_ALL, FEES_1Y, HASHRATE_1Y, REWARDS_1Y, fakeTransport } from '../history/fixtures';
 
 const h = vi.hoisted(() => {
@@ -24,6 +24,12 @@ const h = vi.hoisted(() => {
   const files = new Map<string, Uint8Array>();
   const dialog: { answer: ReturnType<typeof uri> | undefined; options: unknown } = { answer: undefined, options: undefined };
   const panels: ReturnType<typeof makePanel>[] = [];
+  /** The user settings below `miningEconomics.`, what was written, and workspace values that override them. */
+  const config = {
+    values: {} as Record<string, unknown>,
+    workspace: {} as Record<string, unknown>,
+    updates: [] as { key: string; value: unknown; target: unknown }[],
+  };
   function makePanel(viewType: string) {
     const received = emitter();
     const disposed = emitter();
@@ -65,6 +71,7 @@ const h = vi.hoisted(() => {
   }
   const vscode = {
     ViewColumn: { Active: -1 },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri },
     window: {
       createWebviewPanel: (viewType: string) => {
@@ -79,6 +86,14 @@ const h = vi.hoisted(() => {
     },
     workspace: {
       workspaceFolders: [{ uri: uri('/work') }],
+      getConfiguration: (section: string) => ({
+        get: (key: string) => (section === 'miningEconomics' ? (config.workspace[key] ?? config.values[key]) : undefined),
+        update: async (key: string, value: unknown, target: unknown) => {
+          config.updates.push({ key, value, target });
+          config.values[key] = value;
+        },
+        inspect: (key: string) => ({ key, globalValue: config.values[key], workspaceValue: config.workspace[key] }),
+      }),
       fs: {
         readFile: async (u: { path: string }) => {
           const bytes = files.get(u.path);
@@ -90,7 +105,7 @@ const h = vi.hoisted(() => {
       },
     },
   };
-  return { vscode, panels, files, dialog, uri, emitter, makePanel };
+  return { vscode, panels, files, dialog, uri, emitter, makePanel, config };
 });
 vi.mock('vscode', () => h.vscode);
 
@@ -117,7 +132,7 @@ async function setup() {
     state,
     transport: () => fakeTransport(BODIES, requests),
     refreshNow: vi.fn(async () => ({ kind: 'ran' })),
-    currentSettings: DEFAULT_SETTINGS,
+    currentSettings: DEFAULT_SETTINGS as Settings,
     sourceHost: 'example.test',
   };
   const configChange = h.emitter();
@@ -127,7 +142,13 @@ async function setup() {
     data,
     config: { onDidChange: configChange.event },
   } as never;
-  return { showPanel: () => showPanel(deps), revivePanel: (panel: unknown, s: unknown) => revivePanel(panel as never, s, deps), log, data, state, requests };
+  /** Settings changed (as ConfigService reports it, after DataService took them). */
+  const changeSettings = (current: Settings): void => {
+    const previous = data.currentSettings;
+    data.currentSettings = current;
+    configChange.fire({ previous, current });
+  };
+  return { showPanel: () => showPanel(deps), revivePanel: (panel: unknown, s: unknown) => revivePanel(panel as never, s, deps), log, data, state, requests, changeSettings };
 }
 
 async function until<T>(get: () => T | undefined, what: string): Promise<T> {
@@ -144,6 +165,16 @@ const posted = (type: HostMessage['type']) => h.panels[0]!.posted.filter((m) => 
 describe('MiningPanel', () => {
   beforeEach(() => {
     h.dialog.answer = undefined;
+    h.config.values = {};
+    h.config.workspace = {};
+    h.config.updates = [];
+    // The hand-made snapshot is 2 min old at NOW_MS: freshness is judged against this clock.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW_MS);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('is a singleton with a strict-CSP page that loads only our bundle', async () => {
@@ -157,6 +188,9 @@ describe('MiningPanel', () => {
     const html = panel.webview.html;
     expect(html).toMatch(/content="default-src 'none'; img-src https:\/\/resource\.test data:; style-src https:\/\/resource\.test; script-src 'nonce-[A-Za-z0-9+/=]{24}'/);
     expect(html).toContain('src="https://resource.test/ext/dist/webview.js"');
+    // The P&L script is named on the charts' tag (inserted later with the same nonce); its stylesheet linked.
+    expect(html).toContain('data-pnl-script="https://resource.test/ext/dist/webview-pnl.js"');
+    expect(html).toContain('<link rel="stylesheet" href="https://resource.test/ext/dist/webview-pnl.css">');
     const options = panel.webview.options as { enableScripts: boolean; localResourceRoots: { path: string }[] };
     expect(options.enableScripts).toBe(true);
     expect(options.localResourceRoots.map((u) => u.path)).toEqual(['/ext/dist', '/ext/media']);
@@ -267,5 +301,99 @@ describe('MiningPanel', () => {
     expect(history.type === 'history' && history.dataset.range).toBe('3M');
     const icon = second.iconPath as { light: { path: string }; dark: { path: string } };
     expect([icon.light.path, icon.dark.path]).toEqual(['/ext/media/panel-light.svg', '/ext/media/panel-dark.svg']);
+  });
+
+  it('answers pnl/ready with the P&L state, and recomputes it when the data or the P&L settings change', async () => {
+    const t = await setup();
+    t.state.succeeded(makeSnapshot());
+    t.showPanel();
+    const panel = h.panels[0]!;
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    await until(() => posted('history')[0], 'history');
+    expect(posted('pnl/state')).toEqual([]);
+    panel.send({ type: 'pnl/ready', protocol: 1 });
+    const first = await until(() => posted('pnl/state')[0], 'pnl/state');
+    const state = first.type === 'pnl/state' ? first.state : null;
+    // The snapshot: reward 3.15 BTC at D = 1.38e14 and $95,000 → H = 3.15 × 86,400e15 / (1.38e14 × 2³²) × 95,000.
+    const H = ((3.15 * 86_400e15) / (1.38e14 * 2 ** 32)) * 95_000;
+    expect(state?.market?.hashpricePerPhDay).toBeCloseTo(H, 9);
+    expect(state?.profit?.perPhDay.powerCost).toBeCloseTo(24, 12);
+    expect(state?.profit?.perPhDay.margin).toBeCloseTo(0.98 * H - 24, 9);
+    expect(state?.hosting?.hostingNetPerMwYear).toBeCloseTo(1_200_000, 6);
+    // The daily history of the shown range (two days here): a 1-day move; the water line over it.
+    expect(state?.moves.map((m) => m.days)).toEqual([1]);
+    expect(state?.water).toMatchObject({ range: '1Y', days: 2, belowBreakeven: 0 });
+    expect(state?.overlay?.label).toBe('Your breakeven $24.49/PH/day');
+
+    // Settings changed anywhere: the state follows ($0.10/kWh → $48.00/PH/day).
+    t.changeSettings({ ...DEFAULT_SETTINGS, pnl: { ...DEFAULT_SETTINGS.pnl, powerPricePerKwh: 0.1 } });
+    const second = await until(() => posted('pnl/state')[1], 'the second pnl/state');
+    expect(second.type === 'pnl/state' && second.state.profit?.perPhDay.powerCost).toBeCloseTo(48, 12);
+    expect(second.type === 'pnl/state' && second.state.overlay?.label).toBe('Your breakeven $48.98/PH/day');
+    // A new snapshot too.
+    t.state.succeeded(makeSnapshot({ prices: { timeS: 1_795_599_000, perBtc: { USD: 100_000 } } }));
+    const third = await until(() => posted('pnl/state')[2], 'the third pnl/state');
+    expect(third.type === 'pnl/state' && third.state.market?.btcPrice).toBe(100_000);
+    // A reloaded page: nothing for the P&L until its script says it is ready again.
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    t.state.succeeded(makeSnapshot());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(posted('pnl/state')).toHaveLength(3);
+  });
+
+  it('pnl/update: checks the value again and writes the user setting; says when a workspace value wins', async () => {
+    const t = await setup();
+    t.state.succeeded(makeSnapshot());
+    t.showPanel();
+    const panel = h.panels[0]!;
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    panel.send({ type: 'pnl/ready', protocol: 1 });
+    panel.send({ type: 'pnl/update', field: 'powerPricePerKwh', value: 0.08 });
+    const saved = await until(() => posted('pnl/updateResult')[0], 'updateResult');
+    expect(saved).toEqual({ type: 'pnl/updateResult', field: 'powerPricePerKwh', ok: true, message: null });
+    expect(h.config.updates).toEqual([{ key: 'pnl.powerPricePerKwh', value: 0.08, target: 1 }]);
+    expect(t.log.info).toHaveBeenCalledWith('Panel: saved miningEconomics.pnl.powerPricePerKwh = 0.08 to the user settings.');
+
+    h.config.workspace['hosting.pue'] = 1.5;
+    panel.send({ type: 'pnl/update', field: 'pue', value: 1.2 });
+    const overridden = await until(() => posted('pnl/updateResult')[1], 'second updateResult');
+    expect(overridden).toEqual({
+      type: 'pnl/updateResult',
+      field: 'pue',
+      ok: true,
+      message: 'Saved to your user settings, but this workspace sets miningEconomics.hosting.pue to 1.5, which takes precedence.',
+    });
+
+    // Well-formed but out of range (a page that skipped its own check): refused, nothing written.
+    panel.send({ type: 'pnl/update', field: 'efficiencyJPerTh', value: 500 });
+    const refused = await until(() => posted('pnl/updateResult')[2], 'third updateResult');
+    expect(refused).toEqual({ type: 'pnl/updateResult', field: 'efficiencyJPerTh', ok: false, message: 'Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.' });
+    expect(h.config.updates).toHaveLength(2);
+    expect(t.log.warn).toHaveBeenCalledWith('Panel: refused to save miningEconomics.pnl.efficiencyJPerTh: Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.');
+
+    // The fleet: the size in the unit the settings hold.
+    h.config.values['pnl.fleetUnit'] = 'MW';
+    panel.send({ type: 'pnl/update', field: 'fleetSize', value: 12.5 });
+    await until(() => posted('pnl/updateResult')[3], 'fourth updateResult');
+    expect(h.config.updates[2]).toEqual({ key: 'pnl.fleetSize', value: 12.5, target: 1 });
+    // Not a P&L field at all: the protocol refuses it before anything else.
+    panel.send({ type: 'pnl/update', field: 'mempoolUrl', value: 'https://evil.test' });
+    expect(h.config.updates).toHaveLength(3);
+  });
+
+  it('shows invalid P&L settings at their field and the fleet unit even without a fleet size', async () => {
+    h.config.values['pnl.poolFeePercent'] = 40;
+    h.config.values['pnl.fleetUnit'] = 'MW';
+    const t = await setup();
+    t.state.succeeded(makeSnapshot());
+    t.showPanel();
+    const panel = h.panels[0]!;
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    panel.send({ type: 'pnl/ready', protocol: 1 });
+    const m = await until(() => posted('pnl/state')[0], 'pnl/state');
+    expect(m.type === 'pnl/state' && m.state.settingProblems).toEqual([
+      { field: 'poolFeePercent', message: 'Your setting miningEconomics.pnl.poolFeePercent Pool fee must be between 0 and 10 %; got 40 %. Using the default, 2 %.' },
+    ]);
+    expect(m.type === 'pnl/state' && m.state.inputs.fleetUnit).toBe('MW');
   });
 });

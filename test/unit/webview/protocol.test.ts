@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
 import type { KeyFigures } from '../../../src/core/history/types';
-import { PROTOCOL_VERSION, pngBase64, validateHostMessage, validateWebviewMessage, type HostMessage, type PanelStatus } from '../../../src/shared/protocol';
+import { buildPnlState } from '../../../src/core/pnl/panelState';
+import { DEFAULT_PNL_INPUTS } from '../../../src/core/pnl/validate';
+import {
+  PROTOCOL_VERSION,
+  isPnlScriptMessage,
+  pngBase64,
+  validateHostMessage,
+  validatePnlHostMessage,
+  validateWebviewMessage,
+  type HostMessage,
+  type PanelStatus,
+  type PnlHostMessage,
+} from '../../../src/shared/protocol';
+import { makeSnapshot, NOW_MS } from '../helpers/snapshot';
 
 const dataset = buildHistoryDataset(
   {
@@ -44,6 +57,14 @@ const figures: KeyFigures = {
 };
 
 const roundTrip = (m: unknown) => validateHostMessage(JSON.parse(JSON.stringify(m)) as unknown);
+const pnlState = buildPnlState({
+  currency: 'USD',
+  pnl: { ...DEFAULT_PNL_INPUTS, fleet: { kind: 'phs', value: 100 } },
+  snapshot: makeSnapshot(),
+  nowMs: NOW_MS,
+  history: dataset,
+  range: dataset,
+});
 
 describe('host → webview', () => {
   it('accepts every well-formed message (after a JSON round trip, as postMessage delivers it)', () => {
@@ -118,5 +139,70 @@ describe('webview → host', () => {
     expect(validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: Number.NaN, toS: 1 }).ok).toBe(false);
     expect(validateWebviewMessage({ type: 'log', level: 'fatal', message: 'x' }).ok).toBe(false);
     expect(validateWebviewMessage({ type: 'ready', protocol: 1, range: 'forever' }).ok).toBe(false);
+  });
+});
+
+describe('P&L messages', () => {
+  const pnlRoundTrip = (m: unknown) => validatePnlHostMessage(JSON.parse(JSON.stringify(m)) as unknown);
+
+  it('the P&L script accepts its own messages, full or before any data', () => {
+    const empty = buildPnlState({ currency: 'EUR', pnl: DEFAULT_PNL_INPUTS, snapshot: null, nowMs: NOW_MS, history: null, range: null });
+    const messages: PnlHostMessage[] = [
+      { type: 'pnl/state', state: pnlState },
+      { type: 'pnl/state', state: empty },
+      { type: 'pnl/updateResult', field: 'pue', ok: false, message: 'PUE must be between 1 and 3.' },
+      { type: 'pnl/updateResult', field: 'fleetUnit', ok: true, message: null },
+    ];
+    for (const m of messages) expect(pnlRoundTrip(m)).toEqual({ ok: true, value: m });
+    expect(pnlState.profit?.fleet).not.toBeNull();
+    expect(pnlState.overlay).not.toBeNull();
+  });
+
+  it("each script leaves the other one's messages alone", () => {
+    expect(isPnlScriptMessage({ type: 'pnl/state', state: null })).toBe(true);
+    expect(isPnlScriptMessage({ type: 'pnl/updateResult' })).toBe(true);
+    expect(isPnlScriptMessage({ type: 'history' })).toBe(false);
+    expect(isPnlScriptMessage('pnl/state')).toBe(false);
+    // The charts script does not know them (it skips them before validating)…
+    expect(validateHostMessage({ type: 'pnl/state', state: pnlState }).ok).toBe(false);
+    // …and the P&L script does not know the charts' messages.
+    expect(validatePnlHostMessage({ type: 'figures', figures })).toEqual({ ok: false, error: 'unknown host message type "figures"' });
+  });
+
+  it('names the bad field of a P&L state', () => {
+    const bad = (patch: object) => validatePnlHostMessage({ type: 'pnl/state', state: { ...pnlState, ...patch } });
+    expect(bad({ profit: { ...pnlState.profit, perPhDay: { ...pnlState.profit!.perPhDay, margin: 'x' } } })).toEqual({
+      ok: false,
+      error: "host message 'pnl/state': state.profit.perPhDay.margin should be a finite number",
+    });
+    expect(bad({ inputs: { ...pnlState.inputs, fleetUnit: 'EH/s' } })).toEqual({ ok: false, error: "host message 'pnl/state': state.inputs.fleetUnit should be one of PH/s, MW" });
+    expect(bad({ moves: 'none' }).ok).toBe(false);
+    expect(bad({ hosting: { ...pnlState.hosting, assumptions: ['x'.repeat(501)] } }).ok).toBe(false);
+    expect(bad({ settingProblems: [{ field: 'mempoolUrl', message: 'x' }] }).ok).toBe(false);
+    expect(bad({ overlay: { ...pnlState.overlay, breakevenPerPhDay: Number.NaN } }).ok).toBe(false);
+    expect(bad({ whatIf: { ...pnlState.whatIf, scenarios: [{ ...pnlState.whatIf!.scenarios[0], id: 'later' }] } }).ok).toBe(false);
+    expect(bad({ water: { ...pnlState.water, range: '5Y' } }).ok).toBe(false);
+    expect(bad({ currency: 'DOGE' }).ok).toBe(false);
+    expect(validatePnlHostMessage({ type: 'pnl/updateResult', field: 'rm -rf', ok: true, message: null }).ok).toBe(false);
+  });
+
+  it('the host accepts pnl/ready and typed pnl/update values only', () => {
+    for (const m of [
+      { type: 'pnl/ready', protocol: PROTOCOL_VERSION },
+      { type: 'pnl/update', field: 'efficiencyJPerTh', value: 17.5 },
+      { type: 'pnl/update', field: 'powerPassThrough', value: false },
+      { type: 'pnl/update', field: 'fleetUnit', value: 'MW' },
+      { type: 'pnl/update', field: 'fleetSize', value: 0 },
+    ]) {
+      expect(validateWebviewMessage(m)).toEqual({ ok: true, value: m });
+    }
+    expect(validateWebviewMessage({ type: 'pnl/update', field: 'mempoolUrl', value: 'https://evil.test' })).toEqual({
+      ok: false,
+      error: "webview message 'pnl/update': field should be one of efficiencyJPerTh, powerPricePerKwh, poolFeePercent, uptimePercent, fleetSize, fleetUnit, colocationPerKwMonth, powerPassThrough, pue, utilisationPercent",
+    });
+    expect(validateWebviewMessage({ type: 'pnl/update', field: 'efficiencyJPerTh', value: '20' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'pnl/update', field: 'powerPassThrough', value: 'yes' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'pnl/update', field: 'fleetUnit', value: 'EH/s' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'pnl/update', field: 'pue', value: Number.NaN }).ok).toBe(false);
   });
 });
