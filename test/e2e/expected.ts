@@ -96,6 +96,8 @@ export interface ExpectedGlance {
   statusText: string;
   hashpriceUsd: number;
   difficulty: string;
+  /** `currentDifficulty` as served. */
+  difficultyValue: number;
   /** Hover rows, spaces normalised: each must appear in the hover's text. */
   hoverRows: string[];
   nextRetargetHeight: number;
@@ -144,6 +146,7 @@ export function expectedGlance(s: Served, currency = 'USD'): ExpectedGlance {
     hashpriceUsd,
     statusText: [hashrate, trend, '·', hashprice].filter(Boolean).join(' '),
     difficulty: difficultyText(d),
+    difficultyValue: d,
     nextRetargetHeight: a.nextRetargetHeight,
     remainingBlocks: a.remainingBlocks,
     hoverRows: [
@@ -158,5 +161,106 @@ export function expectedGlance(s: Served, currency = 'USD'): ExpectedGlance {
       `Next halving block ${grouped(halving)} · ${grouped(halving - s.tip)} blocks left`,
       `BTC price $${grouped(price)} ${currency}`,
     ],
+  };
+}
+
+// ------------------------------------------------------------------ panel: history ranges and CSV
+
+const DAY_S = 86_400;
+
+export interface ServedHistory {
+  period: string;
+  hashrate: Omit<Served['hashrate'], 'difficulty'> & { difficulty: { time: number; height: number; difficulty: number; adjustment: number }[] };
+  rewards: { timestamp: number }[];
+}
+
+/** The range's series as the panel reads them: `/api/v1/mining/hashrate/{period}` and the rewards of the same period (the day grid spans both). */
+export async function fetchServedHistory(replay: ReplayProcess, period: string): Promise<ServedHistory> {
+  const [hashrate, rewards] = await Promise.all([
+    replay.json<ServedHistory['hashrate']>(`/api/v1/mining/hashrate/${period}`),
+    replay.json<ServedHistory['rewards']>(`/api/v1/mining/blocks/rewards/${period}`),
+  ]);
+  return { period, hashrate, rewards };
+}
+
+/** "2026-11-25" for a time in Unix seconds (its UTC day). */
+export const utcDate = (timeS: number): string => new Date(Math.floor(timeS / DAY_S) * DAY_S * 1000).toISOString().slice(0, 10);
+
+export interface ExpectedDay {
+  date: string;
+  /** UTC midnight. */
+  timeS: number;
+  /** Mean of the served daily estimates on that UTC day, in EH/s; null without one. */
+  hashrateEhs: number | null;
+  /** Difficulty in force at the end of the day: the last served record before the next midnight. */
+  difficulty: number | null;
+}
+
+/** One entry per UTC day from the first to the last served day (hash rate or rewards), oldest first. */
+export function expectedDays(h: ServedHistory): ExpectedDay[] {
+  const times = [...h.hashrate.hashrates.map((p) => p.timestamp), ...h.rewards.map((r) => r.timestamp)];
+  if (times.length === 0) return [];
+  const first = Math.floor(Math.min(...times) / DAY_S);
+  const last = Math.floor(Math.max(...times) / DAY_S);
+  const sums = new Map<number, { sum: number; n: number }>();
+  for (const p of h.hashrate.hashrates) {
+    if (!(p.avgHashrate > 0)) continue;
+    const d = Math.floor(p.timestamp / DAY_S);
+    const e = sums.get(d) ?? { sum: 0, n: 0 };
+    e.sum += p.avgHashrate;
+    e.n++;
+    sums.set(d, e);
+  }
+  const records = h.hashrate.difficulty.slice().sort((a, b) => a.time - b.time);
+  const out: ExpectedDay[] = [];
+  let k = 0;
+  let current: number | null = null;
+  for (let d = first; d <= last; d++) {
+    const end = (d + 1) * DAY_S;
+    while (k < records.length && records[k]!.time < end) current = records[k++]!.difficulty;
+    const e = sums.get(d);
+    out.push({ date: utcDate(d * DAY_S), timeS: d * DAY_S, hashrateEhs: e ? e.sum / e.n / 1e18 : null, difficulty: current });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ panel: P&L (README's P&L formulas)
+
+/** Money to the cent as the P&L shows it: "$24.00", "−$1.38" (U+2212), "$438,000" (whole units from 1,000), "$0.50". */
+export function moneyCents(v: number): string {
+  const cents = Math.round(v * 100) / 100;
+  const abs = Math.abs(cents);
+  const [int, frac] = abs.toFixed(abs >= 1000 ? 0 : 2).split('.');
+  return `${cents < 0 ? '\u2212' : ''}$${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
+/** "$0.050/kWh": a tenth of a cent. */
+export const powerPriceText = (perKwh: number): string => `$${perKwh.toFixed(3)}/kWh`;
+
+export interface ExpectedPnl {
+  marginPerPhDay: number;
+  powerCostPerPhDay: number;
+  breakevenPowerPricePerKwh: number;
+  /** `[data-pnl="margin"]`: "$20.90/PH/day". */
+  marginText: string;
+  powerCostText: string;
+  breakevenPowerPriceText: string;
+  powerPriceText: string;
+}
+
+/** Per PH/s per day at `efficiency` J/TH (1 PH/s draws that many kW), 100 % uptime. */
+export function expectedPnl(hashpriceUsd: number, { powerPricePerKwh = 0.05, efficiencyJPerTh = 20, poolFeePercent = 2 } = {}): ExpectedPnl {
+  const afterFee = hashpriceUsd * (1 - poolFeePercent / 100);
+  const powerCost = efficiencyJPerTh * 24 * powerPricePerKwh;
+  const margin = afterFee - powerCost;
+  const breakeven = afterFee / (24 * efficiencyJPerTh);
+  return {
+    marginPerPhDay: margin,
+    powerCostPerPhDay: powerCost,
+    breakevenPowerPricePerKwh: breakeven,
+    marginText: `${moneyCents(margin)}/PH/day`,
+    powerCostText: moneyCents(powerCost),
+    breakevenPowerPriceText: powerPriceText(breakeven),
+    powerPriceText: powerPriceText(powerPricePerKwh),
   };
 }

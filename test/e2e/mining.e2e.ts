@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { expectedGlance, fetchServed, grouped, signedPercent, type ExpectedGlance } from './expected';
+import { expectedDays, expectedGlance, expectedPnl, fetchServed, fetchServedHistory, grouped, moneyCents, signedPercent, utcDate, type ExpectedGlance } from './expected';
 import {
   HOVER_SELECTOR,
   e2ePaths,
@@ -83,6 +83,8 @@ interface Session {
   server: CodeServerHandle;
   wb: WorkbenchHandle;
   page: Page;
+  /** The scenario's workspace folder (removed at cleanup). */
+  workspaceDir: string;
 }
 
 /** A fresh code-server (fresh user-data and extensions dirs) with the .vsix installed, and Chromium on it. */
@@ -111,7 +113,7 @@ async function launch(s: Scenario, theme: Theme, settings: Record<string, unknow
     console.log(`    extension log (tail):\n      ${extensionLog(server).split('\n').slice(-15).join('\n      ')}`);
   };
   s.defer(saveLogs); // runs first at cleanup: logs are kept for every scenario
-  return { server, wb, page: wb.page };
+  return { server, wb, page: wb.page, workspaceDir };
 }
 
 async function startReplayFor(s: Scenario, port = 0): Promise<ReplayProcess> {
@@ -224,7 +226,11 @@ function glanceScenario(theme: Theme) {
     async run(s: Scenario) {
       const replay = await startReplayFor(s);
       const exp = expectedGlance(await fetchServed(replay));
-      const { page, server } = await launch(s, theme, { 'miningEconomics.mempoolUrl': replay.url });
+      // The panel steps (dark) save a CSV: VS Code's own save dialog (a quick input in the page), not the browser's.
+      const { page, server, workspaceDir } = await launch(s, theme, {
+        'miningEconomics.mempoolUrl': replay.url,
+        ...(theme === 'dark' ? { 'files.simpleDialog.enable': true } : {}),
+      });
       const hasPanel = panelInBuild(server);
       notes.push(`panel (webview) in the build: ${hasPanel ? 'yes — charts checked' : 'no — only the command and its tab checked'}`);
 
@@ -262,9 +268,217 @@ function glanceScenario(theme: Theme) {
           console.log(`    ${await checkCharts(page, theme)}`);
           await waitForFresh(page, exp);
         });
+        if (theme === 'dark') await panelSteps(s, { page, server, workspaceDir, replay, exp });
       }
     },
   };
+}
+
+// ------------------------------------------------------------------ panel: ranges, CSV export, P&L
+
+type Domains = Record<string, { min: number; max: number; label: string }>;
+
+/** The x domain each chart last drew (uPlot's scale, kept on the plot element) and its accessible summary. */
+function chartDomains(frame: Frame): Promise<Domains> {
+  return frame.evaluate(() => {
+    const out: Record<string, { min: number; max: number; label: string }> = {};
+    for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
+      out[plot.dataset.chart!] = { min: Number(plot.dataset.xMin), max: Number(plot.dataset.xMax), label: plot.getAttribute('aria-label') ?? '' };
+    }
+    return out;
+  });
+}
+
+/** Cells (th and td, trimmed) of each body row of a table in the webview. */
+function tableRows(frame: Frame, selector: string): Promise<string[][]> {
+  return frame
+    .locator(`${selector} tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
+}
+
+function rowOf(rows: string[][], header: string, what: string): string[] {
+  const row = rows.find((r) => r[0] === header);
+  assert(row, `${what}: no "${header}" row in ${JSON.stringify(rows)}`);
+  return row;
+}
+
+/** The workbench's settings.json of this instance, parsed (VS Code writes plain JSON here). */
+function userSettings(server: CodeServerHandle): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+}
+
+const RANGE_PERIOD: Record<string, string> = { '3M': '3m', ALL: 'all' };
+
+async function panelSteps(
+  s: Scenario,
+  { page, server, workspaceDir, replay, exp }: { page: Page; server: CodeServerHandle; workspaceDir: string; replay: ReplayProcess; exp: ExpectedGlance },
+): Promise<void> {
+  const frame = await findWebviewFrame(page, 'main#app', 60_000);
+  const drawnRange = () => frame.evaluate(() => document.body.dataset.drawnRange ?? '');
+
+  await s.step('range buttons 3M then ALL redraw every chart over the served range (non-blank)', async () => {
+    await waitUntil(async () => (await drawnRange()) === '1Y', { timeoutMs: 60_000, what: 'the default 1Y range drawn' });
+    let previous = await chartDomains(frame);
+    for (const range of ['3M', 'ALL']) {
+      const days = expectedDays(await fetchServedHistory(replay, RANGE_PERIOD[range]!));
+      assert(days.length > 0, `the replay server serves no ${range} days`);
+      const [first, last] = [days[0]!.timeS, days[days.length - 1]!.timeS];
+      await frame.locator(`.segment[data-range="${range}"]`).click();
+      let now: Domains = {};
+      await waitUntil(
+        async () => {
+          if ((await drawnRange()) !== range) return false;
+          now = await chartDomains(frame);
+          return Object.values(now).every((d) => Math.abs(d.min - first) <= 86_400 && Math.abs(d.max - last) <= 86_400);
+        },
+        { timeoutMs: 120_000, intervalMs: 250, what: `the ${range} range drawn over ${utcDate(first)} … ${utcDate(last)}` },
+      ).catch((e: Error) => {
+        throw new Error(`${e.message}; domains ${JSON.stringify(now)}`);
+      });
+      assert(Object.keys(now).length === 3, `expected 3 charts, got ${JSON.stringify(Object.keys(now))}`);
+      for (const [id, d] of Object.entries(now)) {
+        assert(d.min !== previous[id]?.min, `${id}: the domain start did not change (${d.min})`);
+        assert(d.label && d.label !== previous[id]?.label, `${id}: the chart's summary did not change: "${d.label}"`);
+      }
+      assert((await frame.locator(`.segment[data-range="${range}"]`).getAttribute('aria-checked')) === 'true', `${range} is not the checked range`);
+      const stats = await waitUntil(async () => {
+        const st = await canvasStats(frame);
+        return st.total >= 3 && st.nonBlank === st.total ? st : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 250, what: `non-blank charts on ${range}` });
+      const d = now.hashrate!;
+      console.log(`    ${range}: ${utcDate(d.min)} … ${utcDate(d.max)} (${days.length} served days); ${stats.nonBlank} of ${stats.total} charts drawn (${stats.fractions.join(', ')})`);
+      previous = now;
+    }
+  });
+
+  await s.step('Export CSV: VS Code\'s save dialog writes one row per day of the visible range, numbers as served', async () => {
+    const days = expectedDays(await fetchServedHistory(replay, 'all'));
+    await frame.locator('.toolbar button', { hasText: 'Export CSV' }).click();
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input').first();
+    // The dialog opens in the workspace folder with the suggested name: wait for it before typing over it.
+    const suggested = `mining-economics-${days[0]!.date}-to-${days[days.length - 1]!.date}.csv`;
+    const initial = await waitUntil(async () => ((await input.isVisible()) ? (await input.inputValue()) || undefined : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      what: 'the save dialog with a suggested path',
+    });
+    assert(initial === path.join(workspaceDir, suggested), `suggested "${initial}", expected "${path.join(workspaceDir, suggested)}"`);
+    const target = path.join(workspaceDir, 'exports-all-range.csv');
+    await input.fill(target);
+    await waitUntil(async () => (await input.inputValue()) === target, { timeoutMs: 10_000, what: 'the typed path in the dialog' });
+    await screenshot(page, 'panel-csv-save-dialog-dark');
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}; dialog says: ${normalizeText(await widget.innerText().catch(() => ''))}`);
+    });
+    await frame.locator('.toast', { hasText: 'Saved exports-all-range.csv.' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await waitUntil(() => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') || undefined : undefined), { timeoutMs: 30_000, what: `${target} on disk` });
+    const lines = text.split('\r\n');
+    assert(lines.pop() === '', 'the file ends with a line break');
+    const header = lines.shift()!.split(',');
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      assert(i >= 0, `no ${name} column in ${JSON.stringify(header)}`);
+      return i;
+    };
+    const [cDate, cHash, cDiff] = [col('date_utc'), col('hashrate_daily_ehs'), col('difficulty')];
+    col('hashprice_usd_per_ph_day');
+    assert(lines.length === days.length, `${lines.length} rows for ${days.length} days (${days[0]!.date} … ${days[days.length - 1]!.date})`);
+    // Written with up to 10 significant digits: equal to 1e-8 relative.
+    const close = (cell: string, want: number | null) => (want === null ? cell === '' : cell !== '' && Math.abs(Number(cell) - want) <= Math.abs(want) * 1e-8);
+    const bad: string[] = [];
+    let checked = 0;
+    lines.forEach((line, i) => {
+      const cells = line.split(',');
+      const want = days[i]!;
+      if (cells[cDate] !== want.date) {
+        bad.push(`row ${i + 1}: date ${cells[cDate]} ≠ ${want.date}`);
+        return;
+      }
+      if (!close(cells[cDiff]!, want.difficulty)) bad.push(`${want.date}: difficulty ${cells[cDiff]} ≠ served ${want.difficulty}`);
+      if (close(cells[cHash]!, want.hashrateEhs)) {
+        if (want.hashrateEhs !== null) checked++;
+      } else if (i === lines.length - 1 && want.date === utcDate(Date.now() / 1000)) {
+        // Today's estimate moves with every block the replay chain mines in real time: the panel's copy may be a block older.
+      } else {
+        bad.push(`${want.date}: hashrate ${cells[cHash]} EH/s ≠ served ${want.hashrateEhs}`);
+      }
+    });
+    assert(bad.length === 0, `${bad.length} cells differ from the served data, e.g.\n      ${bad.slice(0, 8).join('\n      ')}`);
+    assert(checked > 0, 'no day with a served hash rate to compare');
+    const lastRow = lines[lines.length - 1]!.split(',');
+    assert(close(lastRow[cDiff]!, exp.difficultyValue), `the last day's difficulty ${lastRow[cDiff]} is not the current ${exp.difficultyValue}`);
+    console.log(`    ${path.basename(target)}: ${lines.length} rows (${days[0]!.date} … ${days[days.length - 1]!.date}), ${checked} days' hash rate and difficulty equal to the served data; last row ${lines[lines.length - 1]}`);
+  });
+
+  /**
+   * Waits until the P&L shows what the served data gives at `powerPricePerKwh` (20 J/TH, 2 % pool fee).
+   * The replay chain keeps growing in real time: the expected values are recomputed from a fresh read of the
+   * server on every poll, so a block arriving meanwhile (fees per block move) cannot make this flaky.
+   */
+  const waitForPnl = async (powerPricePerKwh: number) => {
+    const margin = frame.locator('[data-pnl="margin"]');
+    let last = '';
+    try {
+      return await waitUntil(
+        async () => {
+          const glance = expectedGlance(await fetchServed(replay));
+          const want = expectedPnl(glance.hashpriceUsd, { powerPricePerKwh });
+          const amounts = await tableRows(frame, '.pnl-amounts');
+          const power = rowOf(await tableRows(frame, '.pnl-breakevens'), 'Power price', 'breakevens');
+          const shown = {
+            margin: normalizeText(await margin.innerText()),
+            marginRow: rowOf(amounts, 'Margin', 'P&L')[1],
+            powerCost: rowOf(amounts, 'Power cost', 'P&L')[1],
+            breakeven: power[1],
+            yours: power[2],
+            summary: normalizeText(await frame.locator('.pnl-summary').innerText()),
+          };
+          last = `shown ${JSON.stringify(shown)}, expected margin ${want.marginText}, power cost ${want.powerCostText}, breakeven ${want.breakevenPowerPriceText}, yours ${want.powerPriceText}, hashprice ${glance.hashprice}`;
+          const ok =
+            shown.margin === want.marginText &&
+            shown.marginRow === moneyCents(want.marginPerPhDay) &&
+            shown.powerCost === want.powerCostText &&
+            shown.breakeven === want.breakevenPowerPriceText &&
+            shown.yours === want.powerPriceText &&
+            shown.summary.includes(`At today’s hashprice ${glance.hashprice}`);
+          return ok ? { want, glance } : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 500, what: `the P&L at $${powerPricePerKwh}/kWh` },
+      );
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; ${last}`);
+    }
+  };
+
+  await s.step('"Your mining P&L" shows the margin, power cost and breakeven power price that follow from the served data', async () => {
+    await frame.locator('#section-pnl:not([hidden]) #pnl-title').waitFor({ state: 'visible', timeout: 60_000 });
+    await frame.locator('#pnl-title').scrollIntoViewIfNeeded();
+    const { want, glance } = await waitForPnl(0.05);
+    await screenshot(page, 'pnl-replay-dark');
+    console.log(`    hashprice ${glance.hashprice}: margin ${want.marginText}, power ${want.powerCostText}/PH/day, breakeven power price ${want.breakevenPowerPriceText}`);
+  });
+
+  await s.step('typing 0.10 as the power price (Enter) updates the margin and saves it to the user settings.json', async () => {
+    const input = frame.locator('#pnl-powerPricePerKwh-input');
+    await input.scrollIntoViewIfNeeded();
+    assert((await input.inputValue()) === '0.05', `the field shows "${await input.inputValue()}"`);
+    await input.click({ clickCount: 3 });
+    await page.keyboard.type('0.10');
+    assert((await input.inputValue()) === '0.10', `typed into the field: "${await input.inputValue()}"`);
+    await page.keyboard.press('Enter');
+    const { want } = await waitForPnl(0.1);
+    await frame.locator('.pnl-status', { hasText: /Saved power price/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    const saved = await waitUntil(() => {
+      const v = userSettings(server)['miningEconomics.pnl.powerPricePerKwh'];
+      return v === undefined ? undefined : { v };
+    }, { timeoutMs: 30_000, intervalMs: 200, what: 'miningEconomics.pnl.powerPricePerKwh in the user settings.json' });
+    assert(saved.v === 0.1, `settings.json has miningEconomics.pnl.powerPricePerKwh = ${JSON.stringify(saved.v)}`);
+    assert(userSettings(server)['miningEconomics.mempoolUrl'] === replay.url, 'the other user settings were kept');
+    await screenshot(page, 'pnl-replay-dark-power-0.10');
+    console.log(`    margin ${want.marginText} (power ${want.powerCostText}/PH/day); settings.json: "miningEconomics.pnl.powerPricePerKwh": ${JSON.stringify(saved.v)}`);
+  });
 }
 
 const noDataScenario = {

@@ -17,12 +17,17 @@ export function csvField(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Up to 10 significant digits, no exponent for ordinary magnitudes, no trailing zeros. */
-function numberText(value: number): string {
+/**
+ * At least 10 significant digits at every magnitude, trailing zeros dropped: large values keep every
+ * integer digit (a difficulty of 31,251,101,365,711 stays whole); tiny ones (early-2009 hash rates in EH/s,
+ * 1e-9) keep 10 digits and may take an exponent, which spreadsheets read back exactly.
+ */
+export function numberText(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs >= 1e21 || abs < 1e-9) return value.toPrecision(10).replace(/\.?0+e/, 'e');
-  const decimals = Math.max(0, Math.min(12, 9 - Math.floor(Math.log10(abs))));
+  if (abs >= 1e21) return value.toPrecision(10).replace(/\.?0+e/, 'e');
+  if (abs < 1e-3) return Number(value.toPrecision(10)).toString();
+  const decimals = Math.max(0, 9 - Math.floor(Math.log10(abs)));
   return Number(value.toFixed(decimals)).toString();
 }
 

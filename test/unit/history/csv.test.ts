@@ -22,6 +22,14 @@ describe('csvField', () => {
     expect(csvField(110568428300952.7)).toBe('110568428300953');
     expect(csvField(5.3e-5)).toBe('0.000053');
     expect(csvField(null)).toBe('');
+  });
+
+  it('keeps 10 significant digits for tiny values (early hash rates in EH/s), not a fixed number of decimals', () => {
+    // 2010-06-19's daily hash rate: 1.007303665340703e-9 EH/s was written as 1.007e-9 by a 12-decimal cut.
+    expect(csvField(1.007303665340703e-9)).toBe('1.007303665e-9');
+    expect(csvField(1.2345678901234e-7)).toBe('1.23456789e-7');
+    expect(csvField(0.00012345678901234)).toBe('0.000123456789');
+    expect(csvField(0.0123456789012)).toBe('0.0123456789');
     expect(csvField(Number.NaN)).toBe('');
   });
 });
