@@ -3,7 +3,7 @@ import { computeGlanceFigures } from '../../src/core/glance/figures';
 import { escapeMarkdown, hoverMarkdown, type HoverContext } from '../../src/core/glance/hoverMarkdown';
 import { StateHolder, staleness } from '../../src/core/glance/state';
 import { renderTemplate, statusText, unknownPlaceholders } from '../../src/core/glance/statusText';
-import { NOW_MS, makeSnapshot } from './helpers/snapshot';
+import { NOW_MS, hoverContext, makeSnapshot } from './helpers/snapshot';
 
 const FIGURE_SPACE = '\u2007';
 
@@ -166,16 +166,7 @@ describe('the user\'s margin', () => {
   });
 
   it('is in the hover with its breakevens and inputs', () => {
-    const md = hoverMarkdown({
-      figures: f,
-      sourceHost: 'mempool.space',
-      fetchedAtMs: NOW_MS,
-      nowMs: NOW_MS,
-      error: null,
-      fromCache: false,
-      formatDate: () => 'd',
-      commands: { show: 's', refresh: 'r', showLog: 'l' },
-    });
+    const md = hoverMarkdown(hoverContext(f));
     expect(md).toContain('| Your margin (20.0 J/TH, $0.050/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |');
     expect(md).toContain('| Breakeven | power $0.089/kWh · hashprice $24.49/PH/day · BTC $53,333 |');
   });

@@ -3,7 +3,7 @@ import { computeGlanceFigures } from '../../src/core/glance/figures';
 import { dailyHashpriceObservations, hashpriceMoves } from '../../src/core/glance/hashpriceMoves';
 import { hoverMarkdown } from '../../src/core/glance/hoverMarkdown';
 import type { BlockRewardsPoint, DifficultyRecord } from '../../src/core/model';
-import { NOW_MS, makeSnapshot } from './helpers/snapshot';
+import { NOW_MS, hoverContext, makeSnapshot } from './helpers/snapshot';
 
 const DAY = 86_400;
 const dayA = 20_400; // a UTC day number
@@ -57,16 +57,7 @@ describe('why did hashprice move', () => {
   });
   it('shows in the hover, labelled in USD when another currency is chosen', () => {
     const snapshot = makeSnapshot({ hashpriceDaily: { fetchedAtMs: NOW_MS, observations: obs } });
-    const md = hoverMarkdown({
-      figures: computeGlanceFigures(snapshot, 'EUR', NOW_MS),
-      sourceHost: 'h',
-      fetchedAtMs: NOW_MS,
-      nowMs: NOW_MS,
-      error: null,
-      fromCache: false,
-      formatDate: () => 'd',
-      commands: { show: 's', refresh: 'r', showLog: 'l' },
-    });
+    const md = hoverMarkdown(hoverContext(computeGlanceFigures(snapshot, 'EUR', NOW_MS)));
     expect(md).toContain('| Hashprice over 7 d (in USD) | **+4.5%** = price +8.7% · difficulty −5.0% · fees +0.8% |');
   });
 });

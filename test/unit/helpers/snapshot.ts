@@ -1,4 +1,6 @@
 // A hand-made snapshot whose figures are worked out in the tests' comments.
+import type { GlanceFigures } from '../../../src/core/glance/figures';
+import type { HoverContext } from '../../../src/core/glance/hoverMarkdown';
 import type { NetworkSnapshot } from '../../../src/core/model';
 
 export const NOW_MS = 1_795_600_000_000; // 2026-11-25T…
@@ -35,6 +37,21 @@ export function makeSnapshot(overrides: Partial<NetworkSnapshot> = {}): NetworkS
     rewardStats: { startBlock: 975_001, endBlock: 975_144, totalRewardSats: 144 * 315_000_000, totalFeeSats: 144 * 2_500_000, totalTx: 512_000 },
     prices: { timeS: 1_795_599_000, perBtc: { USD: 95_000, EUR: 82_000 } },
     latestBlocks: [{ height: 975_144, timeS: 1_795_599_700, difficulty: 1.38e14, rewardSats: 315_000_000, totalFeesSats: 2_500_000, poolName: 'Foundry USA' }],
+    ...overrides,
+  };
+}
+
+/** A hover context for fresh data at NOW_MS; dates render as "d" unless a test cares about them. */
+export function hoverContext(figures: GlanceFigures | null, overrides: Partial<HoverContext> = {}): HoverContext {
+  return {
+    figures,
+    sourceHost: 'mempool.space',
+    fetchedAtMs: NOW_MS,
+    nowMs: NOW_MS,
+    error: null,
+    fromCache: false,
+    formatDate: () => 'd',
+    commands: { show: 's', refresh: 'r', showLog: 'l' },
     ...overrides,
   };
 }
