@@ -87,11 +87,6 @@ export class DataService implements vscode.Disposable {
     return this.settings;
   }
 
-  /** True while this window is the one that fetches. */
-  get isFetcher(): boolean {
-    return this.scheduler !== undefined;
-  }
-
   start(): void {
     if (this.lease) {
       this.focusBeacon?.setFocused(this.focused);

@@ -1,7 +1,7 @@
 // Every figure the status bar and hover show, derived from one snapshot. The adapters only render these.
 
-import { BLOCKS_PER_EPOCH } from '../constants';
 import {
+  blocksIntoEpoch,
   hashpriceBreakdown,
   hashrateTrendPercent,
   nextHalving,
@@ -46,7 +46,7 @@ export function computeGlanceFigures(
 ): GlanceFigures {
   const { adjustment, hashrate, tipHeight } = snapshot;
   // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
-  const blocksMinedInEpoch = tipHeight % BLOCKS_PER_EPOCH;
+  const blocksMinedInEpoch = blocksIntoEpoch(tipHeight);
   const btcPrice = snapshot.prices.perBtc[currency] ?? null;
   const latest = snapshot.latestBlocks[0];
   const hashprice = hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice);
