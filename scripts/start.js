@@ -20,6 +20,12 @@ const fs = require('node:fs');
 const https = require('node:https');
 const path = require('node:path');
 
+const { cleanNpmEnv } = require('./lib/npmEnv');
+
+// Everything this script starts (installs, code-server, the replay server) gets the user's environment, not the
+// configuration `npm start` exported (scripts/lib/npmEnv.js says why).
+process.env = cleanNpmEnv(process.env);
+
 const root = path.join(__dirname, '..');
 const args = process.argv.slice(2);
 const LIVE_URL = 'https://mempool.space';
@@ -177,6 +183,11 @@ function startDesktop(codeBin, mempoolUrl) {
 
 /** code-server from the e2e harness, with the packaged extension. */
 async function startCodeServer(mempoolUrl) {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    console.error('[start] no desktop `code` on PATH, and the code-server route needs Linux on x64 (Debian or Ubuntu).');
+    console.error('[start] Install VS Code and its `code` command (VS Code: "Shell Command: Install \'code\' command in PATH"), then run npm start again.');
+    return stopAll(1);
+  }
   say('no desktop `code` on PATH: using code-server (bash scripts/e2e/setup.sh; cold ~1.5 min)');
   run('bash', [path.join(root, 'scripts', 'e2e', 'setup.sh')], 'scripts/e2e/setup.sh', ['ignore', 'ignore', 'inherit']);
   run(process.execPath, [path.join(root, 'scripts', 'package.js')], 'npm run package');
