@@ -133,7 +133,9 @@ export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult 
   const bestJPerTh = network.efficiencyJPerTh.best;
   const efficiencyJPerTh = bestJPerTh ?? network.efficiencyJPerTh.low!;
 
-  const dropHps = ref.value - current;
+  // Two means of equal days can differ by summation rounding alone (~10⁻¹⁶ relative): that is no change.
+  const rawDropHps = ref.value - current;
+  const dropHps = Math.abs(rawDropHps) <= ref.value * 1e-12 ? 0 : rawDropHps;
   const machineMw = powerW(dropHps, efficiencyJPerTh) / (KW_PER_MW * 1000);
   const gridMw = machineMw * pue;
   const comparison = compareMiningVsHosting(
@@ -188,14 +190,15 @@ export function formatMoneyCompact(value: number, currency: Currency): string {
 
 /**
  * "−62.00 EH/s since the 7-day peak of 2026-10-05 ≈ 1.3 GW of grid power ≈ $1.4 B/yr if leased to AI
- * hosting ($420 M/yr mining)". A rise is phrased with "+" and no power claim.
+ * hosting ($420 M/yr mining)". A rise is phrased with "+" and no power or money claim.
  */
 export function whereHashWentSentence(result: WhereHashWent, currency: Currency): string {
   const since =
     result.reference.kind === 'peak'
       ? `since the 7-day peak of ${isoDate(result.reference.timeS)}`
       : `in ${LAG_DAYS[result.reference.kind]} days`;
-  if (result.dropHps <= 0) return `+${formatHashrate(-result.dropHps)} ${since}: no hash rate left`;
+  if (result.dropHps === 0) return `Hash rate unchanged ${since}`;
+  if (result.dropHps < 0) return `+${formatHashrate(-result.dropHps)} ${since} (hash rate grew)`;
   return (
     `−${formatHashrate(result.dropHps)} ${since} ≈ ${formatPowerCompact(result.gridMw * 1e6)} of grid power` +
     ` ≈ ${formatMoneyCompact(result.hostingNetPerYear, currency)}/yr if leased to AI hosting` +
