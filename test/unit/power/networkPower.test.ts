@@ -36,8 +36,8 @@ function ok(result: NetworkPowerResult) {
   return result;
 }
 
-const rel = (actual: number | null, expected: number) => {
-  expect(actual).not.toBeNull();
+const rel = (actual: number | null | undefined, expected: number) => {
+  expect(actual ?? null).not.toBeNull();
   expect(Math.abs(actual! / expected - 1)).toBeLessThan(1e-12);
 };
 
