@@ -15,6 +15,10 @@
  * Power price default: 0.05 USD/kWh (CBECI v1.x Assumption 1). Label results "CBECI v1.x-style": the 2023
  * revision's parameters are not published in what we could read.
  *
+ * networkPower() prices one moment with the hashprice it is given (pass a 14-day mean hashprice to mimic
+ * CBECI's smoothed threshold); networkPowerSeries() follows CBECI's daily procedure (threshold 14-day mean,
+ * carry-forward when nothing is profitable).
+ *
  * Annual energy: TWh/yr = W × 8,766 h / 10¹² (a 365.25-day year, as CBECI's code uses: GW × 8.766). This
  * differs on purpose from the P&L's 8,760 h contract year (pnl/units.ts), so our TWh match CBECI's.
  */

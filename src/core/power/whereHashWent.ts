@@ -25,7 +25,7 @@ import { upperBound } from '../history/slice';
 import type { Currency } from '../model';
 import { compareMiningVsHosting, type HostingInputs, type MiningVsHostingResult } from '../pnl/hosting';
 import type { MarketInputs, MinerInputs } from '../pnl/profitability';
-import { KW_PER_MW } from '../pnl/units';
+const W_PER_MW = 1e6;
 import type { Machine } from './machines';
 import { CBECI_V1, networkPower, powerW, type NetworkPower } from './networkPower';
 
@@ -136,7 +136,7 @@ export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult 
   // Two means of equal days can differ by summation rounding alone (~10⁻¹⁶ relative): that is no change.
   const rawDropHps = ref.value - current;
   const dropHps = Math.abs(rawDropHps) <= ref.value * 1e-12 ? 0 : rawDropHps;
-  const machineMw = powerW(dropHps, efficiencyJPerTh) / (KW_PER_MW * 1000);
+  const machineMw = powerW(dropHps, efficiencyJPerTh) / W_PER_MW;
   const gridMw = machineMw * pue;
   const comparison = compareMiningVsHosting(
     { ...inputs.hosting, powerPricePerKwh },
