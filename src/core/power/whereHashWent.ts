@@ -25,9 +25,10 @@ import { upperBound } from '../history/slice';
 import type { Currency } from '../model';
 import { compareMiningVsHosting, type HostingInputs, type MiningVsHostingResult } from '../pnl/hosting';
 import type { MarketInputs, MinerInputs } from '../pnl/profitability';
-const W_PER_MW = 1e6;
 import type { Machine } from './machines';
 import { CBECI_V1, networkPower, powerW, type NetworkPower } from './networkPower';
+
+const W_PER_MW = 1e6;
 
 export type HashReference = 'peak' | '30d' | '90d';
 export const HASH_REFERENCES: readonly HashReference[] = ['peak', '30d', '90d'];
