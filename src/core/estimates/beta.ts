@@ -9,17 +9,16 @@
  * The common factor xᵃ yᵇ / B(a, b) (y = 1 − x) is, like the gamma prefix, written with Stirling's
  * correction μ (see gamma.ts) so that nothing of size a·ln x is subtracted (a reaches 2·10⁵):
  *   with c = a + b,  xᵃ yᵇ / B(a, b) = √(ab / (2πc)) · exp(μ(c) − μ(a) − μ(b)
- *                                         + a·log1pmx((xc − a)/a) + b·log1pmx((yc − b)/b)).
- * (Expand around the mode-like point x₀ = a/c: the linear terms a·(x/x₀ − 1) + b·(y/y₀ − 1) = c(x + y − 1)
- * vanish.) Then I_x = prefix · CF / a with the continued fraction of Numerical Recipes §6.4 (modified
+ *                                         + a·(ln r − r + 1) + b·(ln s − s + 1)),  r = x/x₀, s = y/y₀,
+ * expanding around x₀ = a/c, y₀ = b/c (the added linear terms a(r − 1) + b(s − 1) = c(x + y − 1) vanish). Then I_x = prefix · CF / a with the continued fraction of Numerical Recipes §6.4 (modified
  * Lentz), used for x < (a + 1)/(a + b + 2) and through the symmetry I_x(a, b) = 1 − I_y(b, a) otherwise;
  * it needs O(√max(a, b)) terms.
  *
- * The inverse solves for whichever of x, y has the smaller mean (so the answer keeps its relative
- * precision even when it is close to 1), from the normal approximation of Abramowitz & Stegun 26.5.22,
+ * The inverse solves for whichever of x, y is below ½ (so the answer keeps its relative precision even
+ * when it is close to 1), from the normal approximation of Abramowitz & Stegun 26.5.22,
  * refined with bracketed Halley steps; it returns both x and y = 1 − x.
  */
-import { log1pmx, normalQuantileApprox, SERIES_EPS, STEP_TOLERANCE, stirlingCorrection } from './gamma';
+import { normalQuantileApprox, scaledLogRatio, SERIES_EPS, STEP_TOLERANCE, stirlingCorrection } from './gamma';
 
 const FPMIN = 1e-300;
 const MAX_TERMS = 1_000_000;
@@ -28,7 +27,7 @@ const MAX_TERMS = 1_000_000;
 export function betaPrefix(a: number, b: number, x: number, y: number): number {
   if (x <= 0 || y <= 0) return 0;
   const c = a + b;
-  const exponent = stirlingCorrection(c) - stirlingCorrection(a) - stirlingCorrection(b) + a * log1pmx((x * c - a) / a) + b * log1pmx((y * c - b) / b);
+  const exponent = stirlingCorrection(c) - stirlingCorrection(a) - stirlingCorrection(b) + scaledLogRatio(a, (x * c) / a) + scaledLogRatio(b, (y * c) / b);
   return Math.sqrt((a * b) / (2 * Math.PI * c)) * Math.exp(exponent);
 }
 
@@ -103,7 +102,7 @@ function betaQuantileStart(p: number, a: number, b: number): number {
   return p < t / w ? (a * w * p) ** (1 / a) : 1 - (b * w * (1 - p)) ** (1 / b);
 }
 
-/** Solves I_x(a, b) = p for x, assuming the mean a/(a + b) ≤ ½; returns [x, 1 − x]. */
+/** Solves I_x(a, b) = p for x, knowing x ≤ ½; returns [x, 1 − x]. */
 function solveBeta(p: number, a: number, b: number): [number, number] {
   const upper = p > 0.5;
   const target = upper ? 1 - p : p;
@@ -139,7 +138,8 @@ export function betaQuantilePair(p: number, a: number, b: number): [number, numb
   if (!(a > 0 && b > 0) || !(p >= 0 && p <= 1)) return [Number.NaN, Number.NaN];
   if (p === 0) return [0, 1];
   if (p === 1) return [1, 0];
-  if (a > b) {
+  // Solve for whichever of x, y is below ½ (x > ½ exactly when p > I_½): the other is 1 minus it.
+  if (p > incompleteBeta(a, b, 0.5, 0.5)[0]) {
     const [y, x] = solveBeta(1 - p, b, a);
     return [x, y];
   }

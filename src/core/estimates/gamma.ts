@@ -8,9 +8,9 @@
  * Accuracy target ~1e-10 relative for 0 < a ≤ 1e6 (block counts reach 2·10⁵ for halving distances).
  * The usual formula for the common factor xᵃ e^(−x) / Γ(a) subtracts numbers of size a·ln x (≈ 2·10⁶ at
  * a = 2·10⁵) and would lose ~6 digits, so it is written with Stirling's formula as
- *   xᵃ e^(−x) / Γ(a) = √(a / 2π) · exp(a · log1pmx((x − a)/a) − μ(a)),
+ *   xᵃ e^(−x) / Γ(a) = √(a / 2π) · exp(a·(ln r − r + 1) − μ(a)),  r = x/a,
  * where μ(a) = ln Γ(a) − [(a − ½) ln a − a + ½ ln 2π] is Stirling's correction (small, ~1/(12a)) and
- * log1pmx(u) = ln(1 + u) − u is computed without cancellation. Then (Numerical Recipes §6.2):
+ * ln r − r + 1 = log1pmx(r − 1) is computed without cancellation near r = 1. Then (Numerical Recipes §6.2):
  *   x < a + 1: P = prefix · Σₖ xᵏ / (a (a+1) ⋯ (a+k))      (series; P accurate in the lower tail)
  *   otherwise: Q = prefix · continued fraction (modified Lentz)   (Q accurate in the upper tail)
  * Both need O(√a) terms near x ≈ a (a few thousand at a = 2·10⁵: microseconds).
@@ -45,6 +45,14 @@ export function log1pmx(u: number): number {
 }
 
 /**
+ * a · (ln r − r + 1) for r > 0: the exponent of (x/x₀)^a e^(a − x·a/x₀) with r = x/x₀. Near r = 1 through
+ * log1pmx (no cancellation); away from it from r itself, because r − 1 would lose the digits of a small r.
+ */
+export function scaledLogRatio(a: number, r: number): number {
+  return Math.abs(r - 1) <= 0.25 ? a * log1pmx(r - 1) : a * (Math.log(r) - (r - 1));
+}
+
+/**
  * Stirling's correction μ(z) = ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π], z > 0.
  * For z ≥ 10 the asymptotic series Σ B₂ₖ / (2k (2k−1) z^(2k−1)) (truncation error < 3e-17);
  * below, the recurrence μ(z) = μ(z + 1) + (z + ½) ln(1 + 1/z) − 1 (from Γ(z + 1) = z Γ(z)).
@@ -72,7 +80,7 @@ export function lnGamma(z: number): number {
 /** xᵃ e^(−x) / Γ(a): the density of Gamma(a, 1) at x, times x. */
 export function gammaPrefix(a: number, x: number): number {
   if (x <= 0) return 0;
-  return Math.sqrt(a / (2 * Math.PI)) * Math.exp(a * log1pmx((x - a) / a) - stirlingCorrection(a));
+  return Math.sqrt(a / (2 * Math.PI)) * Math.exp(scaledLogRatio(a, x / a) - stirlingCorrection(a));
 }
 
 /** [P(a, x), Q(a, x)], each computed where it is the small, accurate one. */
