@@ -10,7 +10,8 @@
  * correction μ (see gamma.ts) so that nothing of size a·ln x is subtracted (a reaches 2·10⁵):
  *   with c = a + b,  xᵃ yᵇ / B(a, b) = √(ab / (2πc)) · exp(μ(c) − μ(a) − μ(b)
  *                                         + a·(ln r − r + 1) + b·(ln s − s + 1)),  r = x/x₀, s = y/y₀,
- * expanding around x₀ = a/c, y₀ = b/c (the added linear terms a(r − 1) + b(s − 1) = c(x + y − 1) vanish). Then I_x = prefix · CF / a with the continued fraction of Numerical Recipes §6.4 (modified
+ * expanding around x₀ = a/c, y₀ = b/c (the added linear terms a(r − 1) + b(s − 1) = c(x + y − 1)
+ * vanish). Then I_x = prefix · CF / a with the continued fraction of Numerical Recipes §6.4 (modified
  * Lentz), used for x < (a + 1)/(a + b + 2) and through the symmetry I_x(a, b) = 1 − I_y(b, a) otherwise;
  * it needs O(√max(a, b)) terms.
  *
