@@ -8,8 +8,8 @@ import {
   meanFeesPerBlockSats,
   nextHalving,
   subsidySats,
-  trailingMean,
 } from '../../src/core/economics';
+import { movingAverage } from '../../src/core/movingAverage';
 import type { DailyHashrate, RewardStats } from '../../src/core/model';
 
 describe('subsidySats', () => {
@@ -102,7 +102,7 @@ describe('hash-rate trend', () => {
   it('compares the last 7-day mean with the 7-day mean ending 7 days earlier', () => {
     // Days 0-6 average 1000 EH/s, days 7-13 average 988 EH/s → 988/1000 − 1 = −1.2 %.
     const s = series([1000, 1000, 1000, 1000, 1000, 1000, 1000, 988, 988, 988, 988, 988, 988, 988]);
-    expect(trailingMean(s, 13, 7)).toBeCloseTo(988e18, -10);
+    expect(movingAverage(s.map((d) => d.hashrateHps), 7, 7)[13]).toBeCloseTo(988e18, -10);
     expect(hashrateTrendPercent(s)).toBeCloseTo(-1.2, 10);
   });
   it('finds the earlier window by time, so a missing day does not shift it', () => {

@@ -18,7 +18,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
 import type { HistoryDataset } from '../../../src/core/history/types';
-import { breakevenBand, buildPnlOverlay, buildPnlState, settingProblemsByField } from '../../../src/core/pnl/panelState';
+import { breakevenBand, buildPnlOverlay, buildPnlState, settingProblemsByField } from '../../../src/core/views/pnlState';
 import { DEFAULT_PNL_INPUTS, type PnlInputs } from '../../../src/core/pnl/validate';
 import { readSettings } from '../../../src/core/settings';
 import { makeSnapshot, NOW_MS } from '../helpers/snapshot';

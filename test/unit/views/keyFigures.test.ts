@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashvalueBtcPerPhDay } from '../../../src/core/economics';
 import type { DerivedSeries } from '../../../src/core/history/derive';
-import { computeKeyFigures, coversKeyFigures, hashrateChangePercent } from '../../../src/core/history/keyFigures';
+import { computeKeyFigures, coversKeyFigures, hashrateChangePercent } from '../../../src/core/views/keyFigures';
 import type { NetworkSnapshot } from '../../../src/core/model';
 
 const DAY = 86_400;
