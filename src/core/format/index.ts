@@ -2,7 +2,7 @@
 // percents, dates, axis ticks. Pure and locale-stable (decimal point, fixed grouping) so tests pin exact
 // strings; every format function returns text for any number and never throws.
 export * from './numbers';
-export * from './si';
+export { compactCount, compactSi, SI_PREFIXES } from './si';
 export * from './money';
 export * from './hashrate';
 export * from './percent';

@@ -1,18 +1,12 @@
 // Plain numbers: grouping, fixed decimals, the one minus sign, numbers for input fields and CSV cells.
 // Every function returns text for any number (NaN, ±Infinity, 1e-200, 1e300): none of them throws.
 
+import { safeDecimals } from './clamp';
+
 /** U+2212, the typographic minus of signed figures ("−0.98%", "−$3.10", axis ticks). */
 export const MINUS = '\u2212';
 
-/** Number.prototype.toFixed throws above 100 decimals. */
-const MAX_DECIMALS = 100;
-
-/** Decimals clamped to what toFixed accepts (a bad argument must not turn into a RangeError). */
-export function safeDecimals(decimals: number): number {
-  return Number.isFinite(decimals) ? Math.min(MAX_DECIMALS, Math.max(0, Math.round(decimals))) : 0;
-}
-
-export function groupThousands(integerPart: string): string {
+function groupThousands(integerPart: string): string {
   return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

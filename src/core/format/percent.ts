@@ -1,6 +1,7 @@
 // Percents: signed changes (a true minus), trend arrows, plain shares, axis ticks.
 
-import { MINUS, safeDecimals } from './numbers';
+import { safeDecimals } from './clamp';
+import { MINUS } from './numbers';
 
 /** "+1.43%", "−0.98%", "0.00%": always signed, a true minus sign, two decimals. */
 export function formatSignedPercent(percent: number | null | undefined, decimals = 2): string {

@@ -1,7 +1,8 @@
 // SI prefixes: the one table, the full-precision scaling of the status bar and hover, and the compact form
 // of chart axes.
 
-import { MINUS, safeDecimals } from './numbers';
+import { safeDecimals, safeDigits } from './clamp';
+import { MINUS } from './numbers';
 
 export const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'] as const;
 
@@ -10,8 +11,9 @@ export const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'] as const
  * Rounding happens before the prefix is chosen, so 999.96 EH/s becomes "1.000 ZH/s", never "1000.0 EH/s".
  * Null for non-finite values. Below 10⁻⁹⁶ (more decimals than toFixed allows) the digits take an exponent.
  */
-export function scaleSi(value: number, digits: number): { text: string; index: number } | null {
+export function scaleSi(value: number, significantDigits: number): { text: string; index: number } | null {
   if (!Number.isFinite(value)) return null;
+  const digits = safeDigits(significantDigits, 4);
   if (value === 0) return { text: '0', index: 0 };
   const sign = value < 0 ? '-' : '';
   let abs = Math.abs(value);
@@ -33,8 +35,9 @@ export function scaleSi(value: number, digits: number): { text: string; index: n
 }
 
 /** Up to `digits` significant digits with an SI prefix, trailing zeros dropped: 1.2e21 → "1.2 Z". */
-export function compactSi(value: number, digits = 3): string {
+export function compactSi(value: number, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '';
+  const digits = safeDigits(significantDigits, 3);
   if (value === 0) return '0';
   const sign = value < 0 ? MINUS : '';
   let abs = Math.abs(value);
