@@ -6,7 +6,8 @@ import { CURRENCIES } from '../../../src/core/model';
 
 const NASTY = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-200, -1e-200, 1e300, -1e300, -1, -0, 0, Number.MAX_VALUE, Number.MIN_VALUE, 8.64e15, 2 ** 53];
 
-const functions = Object.entries(format).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function');
+type AnyFunction = (...args: unknown[]) => unknown;
+const functions = Object.entries(format as Record<string, unknown>).filter((e): e is [string, AnyFunction] => typeof e[1] === 'function');
 /** Their second argument is a currency (typed), not a number. */
 const MONEY = new Set(['formatMoney', 'formatPowerPrice', 'formatHashprice', 'moneyText', 'compactMoney']);
 
