@@ -1,4 +1,4 @@
-// Consensus constants of Bitcoin mainnet, and the unit factors the formulas use.
+// Consensus constants of Bitcoin mainnet. Unit factors (H/s per PH/s, hours per year…) are in units.ts.
 
 /** Timestamp of the genesis block, 2009-01-03T18:15:05Z. */
 export const GENESIS_TIME_S = 1_231_006_505;
@@ -10,6 +10,5 @@ export const INITIAL_SUBSIDY_SATS = 50 * SATS_PER_BTC;
 /** Expected hashes to find one block at difficulty 1. */
 export const HASHES_PER_DIFFICULTY = 2 ** 32;
 export const SECONDS_PER_DAY = 86_400;
-export const HPS_PER_PHS = 1e15;
 /** Blocks in one nominal day: the window of the fee average in hashprice (Hashrate Index's definition). */
 export const BLOCKS_PER_DAY = 144;

@@ -5,13 +5,14 @@ import {
   BLOCKS_PER_EPOCH,
   HALVING_INTERVAL,
   HASHES_PER_DIFFICULTY,
-  HPS_PER_PHS,
   INITIAL_SUBSIDY_SATS,
   SATS_PER_BTC,
   SECONDS_PER_DAY,
   TARGET_BLOCK_SECONDS,
 } from './constants';
-import type { DailyHashrate, RewardStats } from './model';
+import { HPS_PER_PHS } from './units';
+import type { RewardStats } from './model';
+import { movingAverage } from './movingAverage';
 
 /**
  * Block subsidy at a height, in sats: 50 BTC shifted right once per 210,000 blocks, as Core does
@@ -48,6 +49,11 @@ export function hashpricePerPhDay(rewardPerBlockSats: number, difficulty: number
 /** Hash rate implied by a difficulty at a block interval: H = D·2³²/T, in H/s (T = 600 s by default). */
 export function impliedHashrateHps(difficulty: number, blockIntervalS: number = TARGET_BLOCK_SECONDS): number {
   return (difficulty * HASHES_PER_DIFFICULTY) / blockIntervalS;
+}
+
+/** The inverse: the difficulty whose implied hash rate is `hps`, D = H·T/2³² (the hash-rate chart's right axis). */
+export function difficultyFromHps(hps: number, blockIntervalS: number = TARGET_BLOCK_SECONDS): number {
+  return (hps * blockIntervalS) / HASHES_PER_DIFFICULTY;
 }
 
 export interface HashpriceBreakdown {
@@ -118,31 +124,54 @@ export function blocksIntoEpoch(tipHeight: number): number {
   return tipHeight % BLOCKS_PER_EPOCH;
 }
 
-/**
- * Trailing moving average of the daily series ending at index `end` (inclusive) over `window` days.
- * Days are averaged as they come (mempool's daily points are one per UTC day); null when not enough days.
- */
-export function trailingMean(daily: readonly DailyHashrate[], end: number, window: number): number | null {
-  if (end < window - 1 || end >= daily.length) return null;
-  let sum = 0;
-  for (let i = end - window + 1; i <= end; i++) sum += daily[i]!.hashrateHps;
-  return sum / window;
+export interface EpochProgress {
+  /** tip mod 2016. */
+  readonly blocksMined: number;
+  /** 2016 − blocksMined (1…2016): the tip itself is mined, the retarget block is not. */
+  readonly blocksToGo: number;
+  readonly progressPercent: number;
+  /** The first block mined at the next difficulty. */
+  readonly nextRetargetHeight: number;
 }
 
 /**
- * Hash-rate trend: the 7-day mean of daily estimates now vs the 7-day mean that ended 7 days earlier,
- * as a percent. Like for like: both sides come from the same daily series with the same window, so a
- * methodology difference between mempool's 1008-block figure and its daily points cannot pose as a trend.
- * The earlier window is found by time, not by index, so a missing day cannot shift it.
+ * Where the tip stands in its difficulty epoch, from the tip height alone, so every view (hover, panel)
+ * shows the same blocks mined, to go and percent, however old the difficulty-adjustment response is.
+ * mempool computes the same from its own tip: n = height mod 2016, progress = n/2016, remaining = 2016 − n.
  */
-export function hashrateTrendPercent(daily: readonly DailyHashrate[], lagDays = 7, window = 7): number | null {
-  const last = daily.length - 1;
+export function epochProgress(tipHeight: number): EpochProgress {
+  const blocksMined = blocksIntoEpoch(tipHeight);
+  const blocksToGo = BLOCKS_PER_EPOCH - blocksMined;
+  return { blocksMined, blocksToGo, progressPercent: (blocksMined / BLOCKS_PER_EPOCH) * 100, nextRetargetHeight: tipHeight + blocksToGo };
+}
+
+/**
+ * Hash-rate trend: the mean of the last `window` daily estimates vs the mean of the `window` estimates
+ * ending `lagDays` earlier, as a percent (the status bar's trend: 7 vs the 7 before; the panel's key figure:
+ * 7 now vs 7 ending 30 days earlier). Like for like: both sides come from the same daily series with the
+ * same window, so a methodology difference between mempool's 1008-block figure and its daily points cannot
+ * pose as a trend. Days without an estimate (missing entries, null, non-finite) are skipped, so a window
+ * is the last `window` estimates; the earlier window's end is found by time, not by index, so a missing day
+ * cannot shift it. Null without two full windows.
+ */
+export function hashrateTrendPercent(daily: readonly { readonly timeS: number; readonly hashrateHps: number | null }[], lagDays = 7, window = 7): number | null {
+  const timeS: number[] = [];
+  const values: number[] = [];
+  for (const d of daily) {
+    if (d.hashrateHps === null || !Number.isFinite(d.hashrateHps)) continue;
+    timeS.push(d.timeS);
+    values.push(d.hashrateHps);
+  }
+  const last = values.length - 1;
   if (last < 0) return null;
-  const cutoffS = daily[last]!.timeS - lagDays * SECONDS_PER_DAY;
+  const cutoffS = timeS[last]! - lagDays * SECONDS_PER_DAY;
   let earlier = last;
-  while (earlier >= 0 && daily[earlier]!.timeS > cutoffS) earlier--;
-  const now = trailingMean(daily, last, window);
-  const before = trailingMean(daily, earlier, window);
+  while (earlier >= 0 && timeS[earlier]! > cutoffS) earlier--;
+  if (earlier < 0) return null;
+  // Every point of the window must be an estimate: minCount = window.
+  const means = movingAverage(values, window, window);
+  const now = means[last] ?? null;
+  const before = means[earlier] ?? null;
   if (now === null || before === null || before <= 0) return null;
   return (now / before - 1) * 100;
 }

@@ -15,6 +15,7 @@ import {
   type DifficultyRecord,
   type HashrateHistory,
   type HistoricalPrices,
+  type NetworkSnapshot,
   type Prices,
   type RewardStats,
 } from './model';
@@ -40,10 +41,17 @@ const LIMITS = {
   maxHeight: 10_000_000,
   /** 1 YH/s (10²⁴): ~1000× today's network. */
   maxHashrateHps: 1e24,
+  /** One hash per second: the least a network that mines blocks can do (the CPU that mined the genesis block did millions). */
+  minHashrateHps: 1,
+  /** Difficulty 1 is the floor consensus allows (the genesis target); below it a value is not Bitcoin's. */
+  minDifficulty: 1,
   maxDifficulty: 1e18,
   /** Over the whole supply, per block. */
   maxSats: 21e14,
-  maxPrice: 1e10,
+  /** A hundredth of a cent (or yen…): the first BTC quote, in October 2009, was $0.00076. */
+  minPrice: 1e-4,
+  /** Prices are below 10⁹ in every currency we support (yen included: ~1.5 × 10⁷ today). */
+  maxPrice: 1e9,
 } as const;
 
 class Reader {
@@ -77,6 +85,24 @@ class Reader {
     const n = this.number(value, path, 0, max);
     if (n <= 0) this.fail(`${path} should be greater than 0, got ${n}`);
     return n;
+  }
+
+  /**
+   * A positive quantity with a physical floor: tiny positive values (a difficulty of 1e-200) pass a
+   * "greater than 0" check, yet no real network produces them, and they break the arithmetic downstream.
+   */
+  atLeast(value: unknown, path: string, min: number, max: number, floor: string): number {
+    const n = this.positive(value, path, max);
+    if (n < min) this.fail(`${path} = ${n} is below ${floor}`);
+    return n;
+  }
+
+  difficulty(value: unknown, path: string): number {
+    return this.atLeast(value, path, LIMITS.minDifficulty, LIMITS.maxDifficulty, 'the minimum difficulty of 1');
+  }
+
+  hashrate(value: unknown, path: string): number {
+    return this.atLeast(value, path, LIMITS.minHashrateHps, LIMITS.maxHashrateHps, 'the minimum of 1 H/s');
   }
 
   integer(value: unknown, path: string, min: number, max: number): number {
@@ -127,7 +153,10 @@ function describe(value: unknown): string {
 function optionalPrice(r: Reader, value: unknown, path: string): number | null {
   if (value === undefined || value === null) return null;
   const n = r.number(value, path, -1, LIMITS.maxPrice);
-  return n > 0 ? n : null;
+  if (n <= 0) return null;
+  if (n < LIMITS.minPrice) r.fail(`${path} = ${n} is below the minimum price of ${LIMITS.minPrice}`);
+  if (n >= LIMITS.maxPrice) r.fail(`${path} = ${n} is not below ${LIMITS.maxPrice}`);
+  return n;
 }
 
 function requireAscending<T>(r: Reader, items: readonly T[], key: (t: T) => number, path: string): void {
@@ -152,8 +181,8 @@ export function parseHashrateHistory(json: unknown): HashrateHistory {
     const o = r.object(item, `hashrates[${i}]`);
     return {
       timeS: r.timeS(o.timestamp, `hashrates[${i}].timestamp`),
-      // Days without blocks (early 2009) are legitimately 0.
-      hashrateHps: r.number(o.avgHashrate, `hashrates[${i}].avgHashrate`, 0, LIMITS.maxHashrateHps),
+      // Days without blocks (early 2009) are legitimately 0; any other day has at least 1 H/s.
+      hashrateHps: o.avgHashrate === 0 ? 0 : r.hashrate(o.avgHashrate, `hashrates[${i}].avgHashrate`),
     };
   });
   requireAscending(r, daily, (d) => d.timeS, 'hashrates');
@@ -164,7 +193,7 @@ export function parseHashrateHistory(json: unknown): HashrateHistory {
     return {
       timeS: r.timeS(time, `difficulty[${i}].time`),
       height: r.height(o.height, `difficulty[${i}].height`),
-      difficulty: r.positive(o.difficulty, `difficulty[${i}].difficulty`, LIMITS.maxDifficulty),
+      difficulty: r.difficulty(o.difficulty, `difficulty[${i}].difficulty`),
       adjustmentRatio: adjustmentRatio(r, o.adjustment, o.height, `difficulty[${i}].adjustment`),
     };
   });
@@ -172,8 +201,8 @@ export function parseHashrateHistory(json: unknown): HashrateHistory {
   return {
     daily,
     difficulty,
-    currentHashrateHps: r.positive(root.currentHashrate, 'currentHashrate', LIMITS.maxHashrateHps),
-    currentDifficulty: r.positive(root.currentDifficulty, 'currentDifficulty', LIMITS.maxDifficulty),
+    currentHashrateHps: r.hashrate(root.currentHashrate, 'currentHashrate'),
+    currentDifficulty: r.difficulty(root.currentDifficulty, 'currentDifficulty'),
   };
 }
 
@@ -205,7 +234,7 @@ export function parseDifficultyAdjustments(json: unknown): DifficultyRecord[] {
     return {
       timeS: r.timeS(t[0], `[${i}][0] (time)`),
       height: r.height(t[1], `[${i}][1] (height)`),
-      difficulty: r.positive(t[2], `[${i}][2] (difficulty)`, LIMITS.maxDifficulty),
+      difficulty: r.difficulty(t[2], `[${i}][2] (difficulty)`),
       adjustmentRatio: adjustmentRatio(r, t[3], t[1], `[${i}][3] (ratio)`),
     };
   });
@@ -302,7 +331,7 @@ export function parseBlocks(json: unknown): BlockSummary[] {
     return {
       height: r.height(o.height, `[${i}].height`),
       timeS: r.timeS(o.timestamp, `[${i}].timestamp`),
-      difficulty: r.positive(o.difficulty, `[${i}].difficulty`, LIMITS.maxDifficulty),
+      difficulty: r.difficulty(o.difficulty, `[${i}].difficulty`),
       rewardSats: extras ? r.optional(extras.reward, (v) => r.integer(v, `[${i}].extras.reward`, 0, LIMITS.maxSats)) : null,
       totalFeesSats: extras ? r.optional(extras.totalFees, (v) => r.integer(v, `[${i}].extras.totalFees`, 0, LIMITS.maxSats)) : null,
       poolName: pool && typeof pool.name === 'string' ? pool.name.slice(0, 80) : null,
@@ -312,4 +341,26 @@ export function parseBlocks(json: unknown): BlockSummary[] {
     if (blocks[i]!.height >= blocks[i - 1]!.height) r.fail(`heights are not descending at index ${i}`);
   }
   return blocks;
+}
+
+/**
+ * Shallow check of a snapshot our own code wrote earlier (the globalState cache, the lease folder's shared
+ * snapshot): the writer may be another version of the extension or the file damaged, but it is not a
+ * server's response, so the shape is checked rather than every field re-parsed. The one check for both.
+ */
+export function isSnapshotShape(value: unknown): value is NetworkSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<NetworkSnapshot>;
+  return (
+    v.schema === 1 &&
+    typeof v.fetchedAtMs === 'number' &&
+    typeof v.sourceHost === 'string' &&
+    typeof v.tipHeight === 'number' &&
+    typeof v.hashrate?.currentHashrateHps === 'number' &&
+    Array.isArray(v.hashrate?.daily) &&
+    typeof v.adjustment?.estimatedRetargetMs === 'number' &&
+    typeof v.rewardStats?.totalFeeSats === 'number' &&
+    typeof v.prices?.perBtc === 'object' &&
+    Array.isArray(v.latestBlocks)
+  );
 }

@@ -2,10 +2,25 @@
 // defaults and are reported as problems with a message that names the setting — never a throw.
 
 import { CURRENCIES, type Currency } from './model';
-import { STATUS_BAR_PRESETS, unknownPlaceholders, type StatusBarPreset } from './glance/statusText';
-import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlField, type PnlInputs } from './pnl/validate';
+import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl/panelFieldNames';
+import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
+import { HPS_PER_EHS, HPS_PER_ZHS } from './units';
 
 export const SETTINGS_SECTION = 'miningEconomics';
+
+// The status bar's vocabulary: what `statusBar.show` and `statusBar.template` may name. The texts
+// themselves are rendered in views/statusText.ts.
+export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'margin', 'custom'] as const;
+export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
+
+export const PLACEHOLDERS = ['hashrate', 'trend', 'hashprice', 'hashpriceSats', 'margin', 'difficulty', 'diffChange', 'retargetIn', 'price', 'height'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** Placeholders in a template that we do not know, so settings validation can name them. */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(PLACEHOLDERS);
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
+}
 
 export interface Settings {
   /** Normalised: http(s), no trailing slash. */
@@ -44,20 +59,11 @@ export const DEFAULT_SETTINGS: Settings = {
     fixedWidth: true,
   },
   pnl: DEFAULT_PNL_INPUTS,
-  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: 1e21, breakeven: false },
+  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: HPS_PER_ZHS, breakeven: false },
 };
 
-/** Where each P&L input lives in the settings (the fleet is two settings: size and unit). */
-const PNL_SETTING_KEYS: Record<Exclude<PnlField, 'fleet' | 'minerOverheadPercent'>, string> = {
-  efficiencyJPerTh: 'pnl.efficiencyJPerTh',
-  powerPricePerKwh: 'pnl.powerPricePerKwh',
-  poolFeePercent: 'pnl.poolFeePercent',
-  uptimePercent: 'pnl.uptimePercent',
-  colocationPerKwMonth: 'hosting.colocationPerKwMonth',
-  powerPassThrough: 'hosting.powerPassThrough',
-  pue: 'hosting.pue',
-  utilisationPercent: 'hosting.utilisationPercent',
-};
+/** The P&L inputs read from one setting each (the fleet is two settings: size and unit). */
+const SINGLE_SETTING_FIELDS = PNL_EDIT_FIELDS.filter((f): f is Exclude<PnlEditField, 'fleetSize' | 'fleetUnit'> => f !== 'fleetSize' && f !== 'fleetUnit');
 
 export interface SettingsProblem {
   readonly setting: string;
@@ -150,13 +156,13 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const fixedWidth = typeof rawFixed === 'boolean' ? rawFixed : d.statusBar.fixedWidth;
 
   const rawPnl: Record<string, unknown> = {};
-  for (const [field, key] of Object.entries(PNL_SETTING_KEYS)) rawPnl[field] = get(key);
-  const fleetSize = get('pnl.fleetSize');
-  if (typeof fleetSize === 'number' && fleetSize !== 0) rawPnl.fleet = { kind: get('pnl.fleetUnit') === 'MW' ? 'mw' : 'phs', value: fleetSize };
+  for (const field of SINGLE_SETTING_FIELDS) rawPnl[field] = get(PNL_EDIT_SETTING_KEYS[field]);
+  const fleetSize = get(PNL_EDIT_SETTING_KEYS.fleetSize);
+  if (typeof fleetSize === 'number' && fleetSize !== 0) rawPnl.fleet = { kind: get(PNL_EDIT_SETTING_KEYS.fleetUnit) === 'MW' ? 'mw' : 'phs', value: fleetSize };
   else if (fleetSize !== undefined && typeof fleetSize !== 'number') rawPnl.fleet = { kind: 'phs', value: fleetSize };
   const pnlResult = validatePnlInputs(rawPnl);
   for (const p of pnlResult.problems) {
-    const key = p.field === 'fleet' ? 'pnl.fleetSize' : (PNL_SETTING_KEYS as Record<string, string>)[p.field] ?? `pnl.${p.field}`;
+    const key = p.field === 'fleet' ? PNL_EDIT_SETTING_KEYS.fleetSize : (PNL_EDIT_SETTING_KEYS as Record<string, string>)[p.field] ?? `pnl.${p.field}`;
     problem(key, p.message);
   }
 
@@ -164,7 +170,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const thresholdEhs = get('alerts.hashrateThresholdEHs');
   let hashrateThresholdHps = d.alerts.hashrateThresholdHps;
   if (thresholdEhs !== undefined) {
-    if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0) hashrateThresholdHps = thresholdEhs * 1e18;
+    if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0) hashrateThresholdHps = thresholdEhs * HPS_PER_EHS;
     else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${JSON.stringify(thresholdEhs)}. Using 1000 EH/s.`);
   }
 

@@ -8,9 +8,10 @@
 // network section, e.g. 'pnl/…' for the miner's P&L section.
 
 import { CURRENCIES, type Currency } from '../core/model';
-import { RANGES, isRangeId, type HistoryDataset, type KeyFigures, type RangeId } from '../core/history/types';
+import { RANGES, isRangeId, type HistoryDataset, type RangeId } from '../core/history/types';
+import type { KeyFigures } from '../core/views/keyFigures';
 import { FLEET_UNITS, PNL_EDIT_FIELDS, type PnlEditField, type PnlEditValue } from '../core/pnl/panelFieldNames';
-import type { PnlFormValues } from '../core/pnl/panelFields';
+import type { PnlFormValues } from '../core/views/pnlFields';
 import type {
   PnlAmounts,
   PnlFieldMessage,
@@ -22,7 +23,7 @@ import type {
   PnlState,
   PnlWater,
   PnlWhatIf,
-} from '../core/pnl/panelState';
+} from '../core/views/pnlState';
 
 export type { HistoryDataset, KeyFigures, RangeId, PnlEditField, PnlEditValue, PnlOverlay, PnlState };
 export { RANGES, isRangeId };

@@ -1,7 +1,7 @@
 // Opt-in notifications: one per event, never repeated on refresh, remembered across restarts.
 import * as vscode from 'vscode';
-import { alertMessage, alertObservation, alertSettings } from '../core/glance/alertInputs';
-import { computeGlanceFigures } from '../core/glance/figures';
+import { alertMessage, alertObservation, alertSettings } from '../core/views/alertInputs';
+import { computeGlanceFigures } from '../core/views/glanceFigures';
 import type { GlanceState } from '../core/glance/state';
 import { evaluate, parseAlertState, type AlertState } from '../core/pnl/alerts';
 import type { Settings } from '../core/settings';

@@ -1,9 +1,9 @@
 // The status bar item and its Markdown hover: a renderer of GlanceState, nothing more.
 import * as vscode from 'vscode';
-import { computeGlanceFigures, type GlanceFigures } from '../core/glance/figures';
-import { hoverMarkdown } from '../core/glance/hoverMarkdown';
+import { computeGlanceFigures, type GlanceFigures } from '../core/views/glanceFigures';
+import { hoverMarkdown } from '../core/views/hoverMarkdown';
 import { staleness, type GlanceState } from '../core/glance/state';
-import { showsMargin, statusText } from '../core/glance/statusText';
+import { showsMargin, statusText } from '../core/views/statusText';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { COMMANDS } from './commands';
 import type { Log } from './log';

@@ -1,9 +1,8 @@
 // The difficulty-adjustments table: the retargets inside the visible window, sortable by any column.
 
-import { formatDifficulty, formatInteger, formatSignedPercent } from '../core/format';
+import { formatDifficulty, formatInteger, formatSignedPercent, isoDay } from '../core/format';
 import type { HistoryDataset } from '../shared/protocol';
 import { h, replaceChildren } from './dom';
-import { isoDay } from './format';
 import type { AdjustmentSortKey, ViewState } from './viewState';
 
 export interface AdjustmentRow {

@@ -1,10 +1,22 @@
 // The key-figures strip: six cards with the live levels and their changes.
 
 import { BLOCKS_PER_EPOCH } from '../core/constants';
-import { formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatRelative, formatSatsPerPhDay, formatSignedPercent } from '../core/format';
+import { epochProgress } from '../core/economics';
+import {
+  formatBtc,
+  formatDateTime,
+  formatDay,
+  formatDifficulty,
+  formatHashrate,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+  formatRelative,
+  formatSatsPerPhDay,
+  formatSignedPercent,
+} from '../core/format';
 import type { KeyFigures } from '../shared/protocol';
 import { h, replaceChildren } from './dom';
-import { formatDateTime, formatDay } from './format';
 
 function delta(percent: number | null, label: string): HTMLElement {
   if (percent === null || !Number.isFinite(percent)) return h('span', { class: 'delta flat' }, `${label} —`);
@@ -51,7 +63,8 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
     return;
   }
   const hashprice = f.hashpriceFiat === null ? formatSatsPerPhDay(f.hashpriceSats) : formatMoney(f.hashpriceFiat, f.currency) + '/PH/day';
-  const mined = BLOCKS_PER_EPOCH - f.remainingBlocks;
+  // The hover's function: blocks mined, to go and percent all from the tip height.
+  const mined = epochProgress(f.tipHeight).blocksMined;
   replaceChildren(
     container,
     card('hashrate', LABELS[0], valueWithUnit(formatHashrate(f.hashrateHps)), delta(f.hashrateChange30dPercent, 'vs 30 days ago')),

@@ -6,10 +6,10 @@
 // measurement sees our code's memory, not the generator's.
 // Run: node --expose-gc out/bench/memory.bench.js
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
-import { computeGlanceFigures } from '../../src/core/glance/figures';
-import { hoverMarkdown } from '../../src/core/glance/hoverMarkdown';
+import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
+import { hoverMarkdown } from '../../src/core/views/hoverMarkdown';
 import { StateHolder } from '../../src/core/glance/state';
-import { statusText } from '../../src/core/glance/statusText';
+import { statusText } from '../../src/core/views/statusText';
 import { TransportError, type Transport } from '../../src/core/transport';
 import { generateChain } from '../server/chain';
 import { respond } from '../server/responses';

@@ -3,11 +3,11 @@
 // pipeline (fetchSnapshot, HistoryLoader: parse.ts, align, derive). No network, fully deterministic.
 
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
-import { computeKeyFigures } from '../../src/core/history/keyFigures';
+import { computeKeyFigures } from '../../src/core/views/keyFigures';
 import { deriveSeries } from '../../src/core/history/derive';
 import { HistoryLoader } from '../../src/core/history/loader';
 import type { Currency, NetworkSnapshot } from '../../src/core/model';
-import { buildPnlState, settingProblemsByField } from '../../src/core/pnl/panelState';
+import { buildPnlState, settingProblemsByField } from '../../src/core/views/pnlState';
 import { readSettings } from '../../src/core/settings';
 import { TransportError, type Transport } from '../../src/core/transport';
 import { RANGES, type HistoryDataset, type KeyFigures, type PanelStatus, type PnlState, type RangeId } from '../../src/shared/protocol';

@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { historyCsv, isoDate } from '../../src/core/history/csv';
+import { historyCsv } from '../../src/core/history/csv';
 import { deriveSeries } from '../../src/core/history/derive';
 import { indexRange } from '../../src/core/history/slice';
-import { formatDifficulty, formatHashrate, formatMoney, formatNumber, formatPowerPrice, formatSignedPercent } from '../../src/core/format';
-import { computeGlanceFigures } from '../../src/core/glance/figures';
+import { formatDifficulty, formatHashrate, formatMoney, formatNumber, formatPowerPrice, formatSignedPercent, isoDay, moneyText } from '../../src/core/format';
+import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
 import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
-import { PNL_EDIT_SETTING_KEYS, validatePnlEdit } from '../../src/core/pnl/panelFields';
-import { moneyText } from '../../src/webview/pnl/text';
+import { PNL_EDIT_SETTING_KEYS } from '../../src/core/pnl/panelFieldNames';
+import { validatePnlEdit } from '../../src/core/views/pnlFields';
 import { buildFixtures, pnlMessages, type Fixtures } from './data';
 import { applyTheme, drawnGeneration, FakeHost, launchBrowser, ROOT, startPageServer, waitForDrawn } from './harness';
 import { THEMES } from './themes';
@@ -516,7 +516,7 @@ async function main(): Promise<void> {
       );
       assert.equal(rows.length, s.timeS.length, 'one row per day of the visible range');
       const expectRow = (i: number): string[] => [
-        isoDate(s.timeS[i]!),
+        isoDay(s.timeS[i]!),
         s.hashrate[i] === null ? '—' : formatHashrate(s.hashrate[i]),
         s.hashrateMa7[i] === null ? '—' : formatHashrate(s.hashrateMa7[i]),
         s.hashrateMa30[i] === null ? '—' : formatHashrate(s.hashrateMa30[i]),

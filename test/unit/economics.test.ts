@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  epochProgress,
   hashpriceBreakdown,
   hashpricePerPhDay,
   hashrateTrendPercent,
@@ -8,8 +9,8 @@ import {
   meanFeesPerBlockSats,
   nextHalving,
   subsidySats,
-  trailingMean,
 } from '../../src/core/economics';
+import { movingAverage } from '../../src/core/movingAverage';
 import type { DailyHashrate, RewardStats } from '../../src/core/model';
 
 describe('subsidySats', () => {
@@ -102,7 +103,7 @@ describe('hash-rate trend', () => {
   it('compares the last 7-day mean with the 7-day mean ending 7 days earlier', () => {
     // Days 0-6 average 1000 EH/s, days 7-13 average 988 EH/s → 988/1000 − 1 = −1.2 %.
     const s = series([1000, 1000, 1000, 1000, 1000, 1000, 1000, 988, 988, 988, 988, 988, 988, 988]);
-    expect(trailingMean(s, 13, 7)).toBeCloseTo(988e18, -10);
+    expect(movingAverage(s.map((d) => d.hashrateHps), 7, 7)[13]).toBeCloseTo(988e18, -10);
     expect(hashrateTrendPercent(s)).toBeCloseTo(-1.2, 10);
   });
   it('finds the earlier window by time, so a missing day does not shift it', () => {
@@ -118,5 +119,15 @@ describe('hash-rate trend', () => {
   it('is null without two full windows', () => {
     expect(hashrateTrendPercent(series([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]))).toBeNull();
     expect(hashrateTrendPercent([])).toBeNull();
+  });
+});
+
+describe('epochProgress', () => {
+  it('counts the epoch from the tip height alone: tip mod 2016 mined, the rest to go', () => {
+    // 975,144 = 483 × 2016 + 1,416: 1,416 mined (70.238 %), 600 to go, the retarget at 975,744 = 484 × 2016.
+    expect(epochProgress(975_144)).toEqual({ blocksMined: 1416, blocksToGo: 600, progressPercent: (1416 / 2016) * 100, nextRetargetHeight: 975_744 });
+    // The retarget block itself starts the next epoch: nothing of it mined yet, all 2,016 to go.
+    expect(epochProgress(975_744)).toEqual({ blocksMined: 0, blocksToGo: 2016, progressPercent: 0, nextRetargetHeight: 977_760 });
+    expect(epochProgress(977_759)).toMatchObject({ blocksMined: 2015, blocksToGo: 1 });
   });
 });

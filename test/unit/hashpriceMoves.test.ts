@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeGlanceFigures } from '../../src/core/glance/figures';
-import { dailyHashpriceObservations, hashpriceMoves } from '../../src/core/glance/hashpriceMoves';
-import { hoverMarkdown } from '../../src/core/glance/hoverMarkdown';
+import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
+import { dailyHashpriceObservations } from '../../src/core/glance/hashpriceMoves';
+import { hashpriceMoves } from '../../src/core/pnl/decomposition';
+import { hoverMarkdown } from '../../src/core/views/hoverMarkdown';
 import type { BlockRewardsPoint, DifficultyRecord } from '../../src/core/model';
 import { NOW_MS, hoverContext, makeSnapshot } from './helpers/snapshot';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSnapshot, withHashpriceDaily } from '../../src/core/fetchSnapshot';
-import { hashpriceMoves } from '../../src/core/glance/hashpriceMoves';
+import { hashpriceMoves } from '../../src/core/pnl/decomposition';
 import { TransportError } from '../../src/core/transport';
 import { HttpClient, freshnessMs, parseRetryAfterMs } from '../../src/net/httpClient';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';

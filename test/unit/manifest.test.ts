@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { STATUS_BAR_PRESETS } from '../../src/core/glance/statusText';
+import { DEFAULT_SETTINGS, STATUS_BAR_PRESETS } from '../../src/core/settings';
 import { CURRENCIES } from '../../src/core/model';
 import { COMMANDS } from '../../src/vscode/commands';
 

@@ -11,7 +11,9 @@ import {
   parsePrices,
   parseRewardStats,
   parseTipHeight,
+  isSnapshotShape,
 } from '../../src/core/parse';
+import { makeSnapshot } from './helpers/snapshot';
 
 // Shapes as mempool serves them today (see the reference README); values are our own.
 const hashrate = () => ({
@@ -209,5 +211,56 @@ describe('history series', () => {
     expect(b[0]!.poolName).toHaveLength(80);
     expect(b[1]!.rewardSats).toBeNull();
     expect(reason(() => parseBlocks([{ height: 5, timestamp: 1_795_305_000, difficulty: 1 }, { height: 6, timestamp: 1_795_305_000, difficulty: 1 }]))).toMatch(/not descending/);
+  });
+});
+
+describe('physical minimums', () => {
+  // A tiny positive value passes "greater than 0" yet no network produces it, and it broke formatting
+  // (toFixed with 203 decimals). Each is rejected with a reason naming the field and the floor.
+  it('difficulty is at least 1, wherever it appears', () => {
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 1e-200 }))).toMatch(/currentDifficulty = 1e-200 is below the minimum difficulty of 1/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 0.5 }))).toMatch(/currentDifficulty = 0.5 is below the minimum difficulty of 1/);
+    const records = hashrate();
+    records.difficulty[0]!.difficulty = 1e-9;
+    expect(reason(() => parseHashrateHistory(records))).toMatch(/difficulty\[0\]\.difficulty = 1e-9 is below/);
+    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 0.25, 1.06983]]))).toMatch(/\[0\]\[2\] \(difficulty\) = 0.25 is below/);
+    expect(reason(() => parseBlocks([{ height: 5, timestamp: 1_795_305_000, difficulty: 1e-200 }]))).toMatch(/\[0\]\.difficulty = 1e-200 is below/);
+    // Exactly 1 (the genesis difficulty) is fine.
+    expect(parseHashrateHistory({ ...hashrate(), currentDifficulty: 1 }).currentDifficulty).toBe(1);
+  });
+
+  it('hash rate is at least 1 H/s; a daily 0 (a day without blocks) stays allowed', () => {
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e-200 }))).toMatch(/currentHashrate = 1e-200 is below the minimum of 1 H\/s/);
+    const daily = hashrate();
+    daily.hashrates[0]!.avgHashrate = 0.001;
+    expect(reason(() => parseHashrateHistory(daily))).toMatch(/hashrates\[0\]\.avgHashrate = 0.001 is below the minimum of 1 H\/s/);
+    daily.hashrates[0]!.avgHashrate = 0;
+    expect(parseHashrateHistory(daily).daily[0]!.hashrateHps).toBe(0);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e25 }))).toMatch(/currentHashrate = 1e\+25 is outside/);
+  });
+
+  it('a price is above 0.0001 and below 10⁹ (−1 and 0 still mean "unavailable")', () => {
+    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e-200 }))).toMatch(/USD = 1e-200 is below the minimum price of 0.0001/);
+    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e9 }))).toMatch(/USD = 1000000000 is not below 1000000000/);
+    expect(reason(() => parsePrices({ time: 1_795_300_000, JPY: 5e9 }))).toMatch(/JPY = 5000000000 is outside/);
+    expect(reason(() => parseBlockRewards([{ avgHeight: 1, timestamp: 1_795_219_200, avgRewards: 3, USD: 1e-9 }]))).toMatch(/\[0\]\.USD = 1e-9 is below/);
+    expect(parsePrices({ time: 1_795_300_000, USD: 0, EUR: -1, GBP: 0.0001 }).perBtc).toEqual({ GBP: 0.0001 });
+  });
+
+  it('heights are whole numbers in range and times plausible', () => {
+    expect(reason(() => parseRewardStats({ startBlock: 1.5, endBlock: 144, totalReward: '100', totalFee: '10', totalTx: '5' }))).toMatch(/startBlock should be a whole number/);
+    expect(reason(() => parseRewardStats({ startBlock: 1, endBlock: 10_000_001, totalReward: '100', totalFee: '10', totalTx: '5' }))).toMatch(/endBlock = 10000001 is outside/);
+    expect(reason(() => parsePrices({ time: 1_000_000_000, USD: 95_000 }))).toMatch(/time = 1000000000 is outside/); // 2001: before Bitcoin
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), previousTime: 5_000_000_000 }))).toMatch(/previousTime = 5000000000 is outside/); // 2128
+  });
+});
+
+describe('isSnapshotShape', () => {
+  it('accepts a snapshot and rejects other values, older schemas and damaged parts', () => {
+    expect(isSnapshotShape(makeSnapshot())).toBe(true);
+    expect(isSnapshotShape(JSON.parse(JSON.stringify(makeSnapshot())))).toBe(true);
+    for (const bad of [null, undefined, 'snapshot', 42, [], { ...makeSnapshot(), schema: 2 }, { ...makeSnapshot(), tipHeight: '975144' }, { ...makeSnapshot(), latestBlocks: null }, { ...makeSnapshot(), hashrate: {} }]) {
+      expect(isSnapshotShape(bad)).toBe(false);
+    }
   });
 });

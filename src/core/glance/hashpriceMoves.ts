@@ -1,11 +1,12 @@
 // "Why did hashprice move?" for the hover: a daily series of the hashprice's inputs over the last month,
 // built from mempool's block-rewards buckets (reward per block and the USD price of the time) and the
-// difficulty in force each day, then decomposed over 1, 7 and 30 days (src/core/pnl/decomposition.ts).
+// difficulty in force each day, then decomposed over 1, 7 and 30 days (hashpriceMoves in
+// src/core/pnl/decomposition.ts).
 
 import { SATS_PER_BTC, SECONDS_PER_DAY } from '../constants';
 import { subsidySats } from '../economics';
 import type { BlockRewardsPoint, DifficultyRecord } from '../model';
-import { COMPARISON_WINDOWS_DAYS, decomposeOverDays, type HashpriceDecomposition, type HashpriceObservation } from '../pnl/decomposition';
+import type { HashpriceObservation } from '../pnl/decomposition';
 
 /** 3m: buckets of 2 h, ≈ 1,100 points; enough to have a whole day 30 days back. */
 export const HASHPRICE_MOVES_PATH = '/api/v1/mining/blocks/rewards/3m';
@@ -65,20 +66,6 @@ export function dailyHashpriceObservations(
     });
   }
   return observations;
-}
-
-export interface HashpriceMove {
-  readonly days: number;
-  readonly decomposition: HashpriceDecomposition;
-}
-
-export function hashpriceMoves(observations: readonly HashpriceObservation[]): HashpriceMove[] {
-  const moves: HashpriceMove[] = [];
-  for (const days of COMPARISON_WINDOWS_DAYS) {
-    const decomposition = decomposeOverDays(observations, days);
-    if (decomposition) moves.push({ days, decomposition });
-  }
-  return moves;
 }
 
 /** The series is refetched at most this often: day-level inputs barely move within an hour. */

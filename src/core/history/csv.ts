@@ -2,7 +2,9 @@
 // dot decimals and no grouping so spreadsheets in any locale read the numbers back exactly.
 
 import { SATS_PER_BTC } from '../constants';
+import { csvNumber, isoDay } from '../format';
 import type { Currency } from '../model';
+import { HPS_PER_EHS } from '../units';
 import type { DerivedSeries } from './derive';
 
 export type CsvCell = string | number | null | undefined;
@@ -10,25 +12,11 @@ export type CsvCell = string | number | null | undefined;
 /** Quotes a field when it contains a separator, quote or line break; neutralises spreadsheet formulas. */
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
+  if (typeof value === 'number') return csvNumber(value);
   let text = value;
   // A cell starting with = + - @ is a formula in Excel/Sheets: prefix a quote (OWASP's advice).
   if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * At least 10 significant digits at every magnitude, trailing zeros dropped: large values keep every
- * integer digit (a difficulty of 31,251,101,365,711 stays whole); tiny ones (early-2009 hash rates in EH/s,
- * 1e-9) keep 10 digits and may take an exponent, which spreadsheets read back exactly.
- */
-export function numberText(value: number): string {
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 1e21) return value.toPrecision(10).replace(/\.?0+e/, 'e');
-  if (abs < 1e-3) return Number(value.toPrecision(10)).toString();
-  const decimals = Math.max(0, 9 - Math.floor(Math.log10(abs)));
-  return Number(value.toFixed(decimals)).toString();
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
@@ -36,13 +24,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   for (const row of rows) lines.push(row.map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** "2026-11-25" for a UTC-midnight time. */
-export function isoDate(timeS: number): string {
-  return new Date(timeS * 1000).toISOString().slice(0, 10);
-}
-
-const EHS = 1e18;
 
 /** The whole visible window [first, last] (inclusive indices) of a derived series set, as CSV text. */
 export function historyCsv(series: DerivedSeries, currency: Currency, first: number, last: number): string {
@@ -67,12 +48,12 @@ export function historyCsv(series: DerivedSeries, currency: Currency, first: num
   const hi = Math.min(series.timeS.length - 1, last);
   for (let i = lo; i <= hi; i++) {
     rows.push([
-      isoDate(series.timeS[i]!),
-      scale(series.hashrate[i], EHS),
-      scale(series.hashrateMa7[i], EHS),
-      scale(series.hashrateMa30[i], EHS),
+      isoDay(series.timeS[i]!),
+      scale(series.hashrate[i], HPS_PER_EHS),
+      scale(series.hashrateMa7[i], HPS_PER_EHS),
+      scale(series.hashrateMa30[i], HPS_PER_EHS),
       series.difficulty[i],
-      scale(series.difficultyHps[i], EHS),
+      scale(series.difficultyHps[i], HPS_PER_EHS),
       series.hashpriceFiat[i],
       series.hashpriceSats[i],
       scale(series.rewardSats[i], SATS_PER_BTC),

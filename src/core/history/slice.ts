@@ -65,20 +65,6 @@ export function valueAtOrBefore(
   return null;
 }
 
-/** Mean of the non-null values with fromS < time ≤ toS; null when there are fewer than `minCount`. */
-export function meanBetween(timeS: readonly number[], values: readonly (number | null)[], fromS: number, toS: number, minCount = 1): number | null {
-  let sum = 0;
-  let count = 0;
-  for (let i = upperBound(timeS, fromS); i < timeS.length && timeS[i]! <= toS; i++) {
-    const v = values[i];
-    if (v !== null && v !== undefined) {
-      sum += v;
-      count++;
-    }
-  }
-  return count >= minCount && count > 0 ? sum / count : null;
-}
-
 /** Percent change from `before` to `after`; null unless both are positive numbers. */
 export function percentChange(after: number | null, before: number | null): number | null {
   if (after === null || before === null || !(before > 0) || !Number.isFinite(after)) return null;

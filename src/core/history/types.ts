@@ -81,35 +81,3 @@ export interface HistoryDataset {
   /** Caveats worth showing (a part missing, an estimate used instead of data). */
   readonly notes: readonly string[];
 }
-
-/**
- * The key figures across the top of the panel: numbers only (the webview formats them). Live values come
- * from the glance snapshot; the changes compare against the daily history.
- */
-export interface KeyFigures {
-  readonly currency: Currency;
-  readonly tipHeight: number;
-  /** getnetworkhashps(1008), mempool's ≈7-day estimate. */
-  readonly hashrateHps: number;
-  /** 7-day mean of daily estimates now vs the 7-day mean ending 30 days earlier, in percent. */
-  readonly hashrateChange30dPercent: number | null;
-  readonly difficulty: number;
-  readonly difficultyChangePercent: number;
-  readonly estimatedRetargetMs: number;
-  readonly nextRetargetHeight: number;
-  readonly remainingBlocks: number;
-  readonly progressPercent: number;
-  readonly hashpriceFiat: number | null;
-  readonly hashpriceSats: number;
-  readonly hashpriceChange7dPercent: number | null;
-  readonly hashpriceChange30dPercent: number | null;
-  readonly hashpriceSatsChange7dPercent: number | null;
-  readonly hashpriceSatsChange30dPercent: number | null;
-  readonly feeSharePercent: number;
-  readonly btcPrice: number | null;
-  readonly btcPriceChange30dPercent: number | null;
-  readonly halvingHeight: number;
-  readonly halvingBlocksLeft: number;
-  readonly halvingEstimatedMs: number;
-  readonly subsidyAfterHalvingSats: number;
-}

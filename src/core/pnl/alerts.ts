@@ -13,6 +13,8 @@
  *  - Missing or non-finite observation fields leave that tracker untouched.
  */
 
+import { HPS_PER_ZHS } from '../units';
+
 export type AlertEventType = 'difficultyAdjusted' | 'hashrateCrossed' | 'belowBreakeven' | 'recoveredBreakeven';
 
 export interface AlertSettings {
@@ -32,7 +34,7 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
     belowBreakeven: false,
     recoveredBreakeven: false,
   }),
-  hashrateThresholdHps: 1e21, // 1 ZH/s
+  hashrateThresholdHps: HPS_PER_ZHS,
   hysteresisPercent: 0.5,
   breakevenHashpricePerPhDay: null,
 });

@@ -113,3 +113,25 @@ export function decomposeOverDays(
   const pair = pickComparison(series, daysBack);
   return pair ? decomposeHashpriceChange(pair.from, pair.to) : null;
 }
+
+/** The change over one comparison window: the two days compared and the parts. */
+export interface HashpriceMove {
+  readonly days: number;
+  readonly from: HashpriceObservation;
+  readonly to: HashpriceObservation;
+  readonly decomposition: HashpriceDecomposition;
+}
+
+/**
+ * "Why did hashprice move?" over 1, 7 and 30 days, for the hover (USD, from reward buckets) and the panel
+ * (the daily history in the user's currency) alike. A window the series does not reach is left out.
+ */
+export function hashpriceMoves(series: readonly HashpriceObservation[]): HashpriceMove[] {
+  const moves: HashpriceMove[] = [];
+  for (const days of COMPARISON_WINDOWS_DAYS) {
+    const pair = pickComparison(series, days);
+    const decomposition = pair ? decomposeHashpriceChange(pair.from, pair.to) : null;
+    if (pair && decomposition) moves.push({ days, from: pair.from, to: pair.to, decomposition });
+  }
+  return moves;
+}

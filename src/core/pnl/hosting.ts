@@ -11,7 +11,7 @@
  *    margin from profitability.ts.
  * One power price is used for both sides, or the comparison would not be like for like.
  */
-import { DAYS_PER_YEAR, HOURS_PER_YEAR, KW_PER_MW, MONTHS_PER_YEAR } from './units';
+import { DAYS_PER_YEAR, HOURS_PER_YEAR, KW_PER_MW, MONTHS_PER_YEAR } from '../units';
 import {
   computeProfitability,
   resolveMinerInputs,

@@ -5,4 +5,4 @@ export * from './decomposition';
 export * from './whatIf';
 export * from './alerts';
 export * from './validate';
-export * from './units';
+export * from '../units';

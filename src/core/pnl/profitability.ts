@@ -18,7 +18,7 @@
  * Inputs are not validated here (see validate.ts); breakevens that have no finite
  * answer (free power, 100 % pool fee, zero hashvalue) are `null`.
  */
-import { DAYS_PER_YEAR, HOURS_PER_DAY, KW_PER_MW } from './units';
+import { DAYS_PER_YEAR, HOURS_PER_DAY, KW_PER_MW } from '../units';
 
 /** A fleet size: hash rate in PH/s, or GRID power in MW (same basis as the per-MW figures). */
 export type Fleet = { kind: 'phs'; value: number } | { kind: 'mw'; value: number };

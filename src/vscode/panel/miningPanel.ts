@@ -5,13 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
-import { historyCsv, isoDate } from '../../core/history/csv';
+import { isoDay as isoDate } from '../../core/format';
+import { historyCsv } from '../../core/history/csv';
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
-import { computeKeyFigures, coversKeyFigures } from '../../core/history/keyFigures';
+import { computeKeyFigures, coversKeyFigures } from '../../core/views/keyFigures';
 import { HistoryLoader } from '../../core/history/loader';
 import { indexRange } from '../../core/history/slice';
-import { PNL_EDIT_SETTING_KEYS, validatePnlEdit, type FleetUnit, type PnlEditField } from '../../core/pnl/panelFields';
-import { buildPnlState, settingProblemsByField, type PnlFieldMessage } from '../../core/pnl/panelState';
+import { PNL_EDIT_SETTING_KEYS, type FleetUnit, type PnlEditField } from '../../core/pnl/panelFieldNames';
+import { validatePnlEdit } from '../../core/views/pnlFields';
+import { buildPnlState, settingProblemsByField, type PnlFieldMessage } from '../../core/views/pnlState';
 import { readSettings, SETTINGS_SECTION, type Settings } from '../../core/settings';
 import { describeFailure } from '../../core/transport';
 import {

@@ -5,10 +5,11 @@
 // settings. Escape puts the saved value back. Values arriving from the host (settings changed anywhere)
 // replace a field's text unless the user has an unsaved edit in it.
 
-import { fieldRange, fieldUnit, validatePnlEdit, type FleetUnit, type PnlEditField, type PnlEditValue, type PnlFormValues } from '../../core/pnl/panelFields';
+import { inputText } from '../../core/format';
 import type { Currency } from '../../core/model';
+import type { FleetUnit, PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames';
+import { fieldRange, fieldUnit, validatePnlEdit, type PnlFormValues } from '../../core/views/pnlFields';
 import { h, setText } from '../dom';
-import { inputText } from './text';
 
 interface FieldDef {
   readonly field: PnlEditField;

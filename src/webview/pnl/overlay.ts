@@ -8,9 +8,9 @@
 
 import type uPlot from 'uplot';
 import type { ChartContext, ChartOverlay } from '../chart';
-import type { PnlOverlay } from '../../core/pnl/panelState';
+import { moneyText } from '../../core/format';
+import type { PnlOverlay } from '../../core/views/pnlState';
 import { withAlpha } from '../theme';
-import { moneyText } from './text';
 
 /** The hashprice chart's fiat scale and series (index 1). */
 const SCALE = 'fiat';

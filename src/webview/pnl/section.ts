@@ -2,15 +2,28 @@
 // MW, "why did hashprice move?" and the what-if rows. Every number comes from the host (`pnl/state`); this
 // file only lays them out, with units on every figure and negative margins in the error colour.
 
-import { formatBtc, formatInteger, formatNumber, formatPercent, formatPowerPrice, formatRelative, formatSatsPerPhDay, formatSignedPercent } from '../../core/format';
+import { SATS_PER_BTC } from '../../core/constants';
+import {
+  formatBtc,
+  formatDay,
+  formatInteger,
+  formatNumber,
+  formatPercent,
+  formatPowerPrice,
+  formatRelative,
+  formatSatsPerPhDay,
+  formatSignedPercent,
+  isoDay,
+  moneyText,
+  plainNumber,
+} from '../../core/format';
 import type { Currency } from '../../core/model';
-import { plainNumber, type PnlEditField, type PnlEditValue } from '../../core/pnl/panelFields';
-import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlScenario, PnlState } from '../../core/pnl/panelState';
+import type { PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames';
+import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlScenario, PnlState } from '../../core/views/pnlState';
+import { fleetText, hasSubsidyPart, headroom, moveSentence, verdict } from '../../core/views/pnlText';
 import type { PnlHostMessage } from '../../shared/protocol';
 import { h, replaceChildren } from '../dom';
-import { formatDay, isoDay } from '../format';
 import { PnlForm } from './form';
-import { fleetText, hasSubsidyPart, headroom, moneyText, moveSentence, verdict } from './text';
 
 type Cell = Node | string;
 
@@ -273,7 +286,7 @@ export class PnlSection {
         'span',
         {},
         'Next halving',
-        h('span', { class: 'pnl-aside' }, ` subsidy ${formatBtc(w.subsidyBtc * 1e8)} → ${formatBtc((w.subsidyBtc / 2) * 1e8)} at block ${formatInteger(w.halvingHeight)}, ≈ ${formatDay(w.halvingEtaMs / 1000)}`),
+        h('span', { class: 'pnl-aside' }, ` subsidy ${formatBtc(w.subsidyBtc * SATS_PER_BTC)} → ${formatBtc((w.subsidyBtc / 2) * SATS_PER_BTC)} at block ${formatInteger(w.halvingHeight)}, ≈ ${formatDay(w.halvingEtaMs / 1000)}`),
       ),
       both: 'Both',
     };

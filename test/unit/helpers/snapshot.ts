@@ -1,6 +1,6 @@
 // A hand-made snapshot whose figures are worked out in the tests' comments.
-import type { GlanceFigures } from '../../../src/core/glance/figures';
-import type { HoverContext } from '../../../src/core/glance/hoverMarkdown';
+import type { GlanceFigures } from '../../../src/core/views/glanceFigures';
+import type { HoverContext } from '../../../src/core/views/hoverMarkdown';
 import type { NetworkSnapshot } from '../../../src/core/model';
 
 export const NOW_MS = 1_795_600_000_000; // 2026-11-25T…

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, historyCsv, isoDate, toCsv } from '../../../src/core/history/csv';
+import { isoDay } from '../../../src/core/format';
+import { csvField, historyCsv, toCsv } from '../../../src/core/history/csv';
 import type { DerivedSeries } from '../../../src/core/history/derive';
 
 describe('csvField', () => {
@@ -69,7 +70,7 @@ describe('historyCsv', () => {
     expect(historyCsv(series, 'USD', 1, 1).trimEnd().split('\r\n')).toHaveLength(2);
   });
 
-  it('isoDate is the UTC day', () => {
-    expect(isoDate(1_795_564_800)).toBe('2026-11-25');
+  it('isoDay is the UTC day', () => {
+    expect(isoDay(1_795_564_800)).toBe('2026-11-25');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeries, movingAverage } from '../../../src/core/history/derive';
+import { deriveSeries } from '../../../src/core/history/derive';
+import { movingAverage } from '../../../src/core/movingAverage';
 import type { HistoryDataset } from '../../../src/core/history/types';
 
 describe('movingAverage', () => {

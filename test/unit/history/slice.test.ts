@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexRange, lowerBound, meanBetween, nearestIndex, percentChange, upperBound, valueAtOrBefore } from '../../../src/core/history/slice';
+import { indexRange, lowerBound, nearestIndex, percentChange, upperBound, valueAtOrBefore } from '../../../src/core/history/slice';
 
 const DAY = 86_400;
 // Real UTC midnights (2026-11-20 … 2026-11-24): at this magnitude 1e-9 vanishes in floating point.
@@ -49,13 +49,6 @@ describe('valueAtOrBefore', () => {
     expect(valueAtOrBefore(T, values, T[4]!)).toBe(30);
     expect(valueAtOrBefore(T, values, T[4]!, 1)).toBeNull();
     expect(valueAtOrBefore(T, values, T[0]! - 1)).toBeNull();
-  });
-});
-
-describe('meanBetween', () => {
-  it('averages values with from < time ≤ to', () => {
-    expect(meanBetween(T, [1, 2, 3, 4, 5], T[1]!, T[3]!)).toBe(3.5);
-    expect(meanBetween(T, [1, null, 3, 4, 5], T[0]!, T[2]!, 2)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
-import type { KeyFigures } from '../../../src/core/history/types';
-import { buildPnlState } from '../../../src/core/pnl/panelState';
+import type { KeyFigures } from '../../../src/core/views/keyFigures';
+import { buildPnlState } from '../../../src/core/views/pnlState';
 import { DEFAULT_PNL_INPUTS } from '../../../src/core/pnl/validate';
 import {
   PROTOCOL_VERSION,

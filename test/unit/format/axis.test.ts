@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, compactSi, difficultyFromHps, isoDay } from '../../../src/webview/format';
+import { difficultyFromHps } from '../../../src/core/economics';
+import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, compactSi, isoDay } from '../../../src/core/format';
 import { decadeSplits, linearSplits } from '../../../src/webview/ticks';
 
 describe('axis labels', () => {

@@ -1,7 +1,7 @@
 // Every figure the status bar and hover show, derived from one snapshot. The adapters only render these.
 
 import {
-  blocksIntoEpoch,
+  epochProgress,
   hashpriceBreakdown,
   hashrateTrendPercent,
   nextHalving,
@@ -9,8 +9,8 @@ import {
   type HashpriceBreakdown,
 } from '../economics';
 import type { Currency, NetworkSnapshot } from '../model';
+import { hashpriceMoves, type HashpriceMove } from '../pnl/decomposition';
 import { computeProfitability, type MinerInputs, type ProfitabilityResult } from '../pnl/profitability';
-import { hashpriceMoves, type HashpriceMove } from './hashpriceMoves';
 
 export interface GlanceFigures {
   readonly currency: Currency;
@@ -21,6 +21,7 @@ export interface GlanceFigures {
   readonly btcPrice: number | null;
   readonly hashprice: HashpriceBreakdown;
   readonly tipHeight: number;
+  /** Epoch progress from the tip height (economics' epochProgress), the same in the hover and the panel. */
   readonly blocksMinedInEpoch: number;
   readonly remainingBlocks: number;
   readonly progressPercent: number;
@@ -46,7 +47,7 @@ export function computeGlanceFigures(
 ): GlanceFigures {
   const { adjustment, hashrate, tipHeight } = snapshot;
   // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
-  const blocksMinedInEpoch = blocksIntoEpoch(tipHeight);
+  const epoch = epochProgress(tipHeight);
   const btcPrice = snapshot.prices.perBtc[currency] ?? null;
   const latest = snapshot.latestBlocks[0];
   const hashprice = hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice);
@@ -58,16 +59,16 @@ export function computeGlanceFigures(
     btcPrice,
     hashprice,
     tipHeight,
-    blocksMinedInEpoch,
-    remainingBlocks: adjustment.remainingBlocks,
-    progressPercent: adjustment.progressPercent,
+    blocksMinedInEpoch: epoch.blocksMined,
+    remainingBlocks: epoch.blocksToGo,
+    progressPercent: epoch.progressPercent,
     difficultyChangePercent: adjustment.difficultyChangePercent,
     estimatedRetargetMs: adjustment.estimatedRetargetMs,
-    nextRetargetHeight: adjustment.nextRetargetHeight,
+    nextRetargetHeight: epoch.nextRetargetHeight,
     previousRetargetPercent: adjustment.previousRetargetPercent,
     previousRetargetS: adjustment.previousRetargetS,
     timeAvgMs: adjustment.timeAvgMs,
-    halving: nextHalving(tipHeight, nowMs, adjustment.remainingBlocks, adjustment.adjustedTimeAvgMs),
+    halving: nextHalving(tipHeight, nowMs, epoch.blocksToGo, adjustment.adjustedTimeAvgMs),
     lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
     hashpriceMoves: snapshot.hashpriceDaily ? hashpriceMoves(snapshot.hashpriceDaily.observations) : [],
     profitability:

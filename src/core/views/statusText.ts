@@ -12,24 +12,8 @@ import {
   formatSignedPercent,
   formatTrend,
 } from '../format';
-import type { GlanceFigures } from './figures';
-
-export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'margin', 'custom'] as const;
-export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
-
-export const PLACEHOLDERS = [
-  'hashrate',
-  'trend',
-  'hashprice',
-  'hashpriceSats',
-  'margin',
-  'difficulty',
-  'diffChange',
-  'retargetIn',
-  'price',
-  'height',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+import type { Placeholder, StatusBarPreset } from '../settings';
+import type { GlanceFigures } from './glanceFigures';
 
 const PRESET_TEMPLATES: Record<Exclude<StatusBarPreset, 'custom'>, string> = {
   hashrateAndHashprice: '$(pulse) {hashrate} {trend} · {hashprice}',
@@ -54,12 +38,6 @@ const FIXED_WIDTHS: Partial<Record<Placeholder, number>> = {
 
 export function templateFor(preset: StatusBarPreset, customTemplate: string): string {
   return preset === 'custom' ? customTemplate : PRESET_TEMPLATES[preset];
-}
-
-/** Placeholders in a template that we do not know, so settings validation can name them. */
-export function unknownPlaceholders(template: string): string[] {
-  const known = new Set<string>(PLACEHOLDERS);
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
 }
 
 export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, string> {

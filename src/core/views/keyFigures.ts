@@ -2,31 +2,55 @@
 // snapshot, same formulas); the changes compare against the daily history, like for like where possible.
 
 import { SECONDS_PER_DAY } from '../constants';
-import { computeGlanceFigures } from '../glance/figures';
+import { hashrateTrendPercent } from '../economics';
+import type { DerivedSeries } from '../history/derive';
+import { percentChange, valueAtOrBefore } from '../history/slice';
 import type { Currency, NetworkSnapshot } from '../model';
-import type { DerivedSeries } from './derive';
-import { meanBetween, percentChange, valueAtOrBefore } from './slice';
-import type { KeyFigures } from './types';
+import { computeGlanceFigures } from './glanceFigures';
+
+/**
+ * The key figures across the top of the panel: numbers only (the webview formats them). Live values come
+ * from the glance snapshot; the changes compare against the daily history.
+ */
+export interface KeyFigures {
+  readonly currency: Currency;
+  readonly tipHeight: number;
+  /** getnetworkhashps(1008), mempool's ≈7-day estimate. */
+  readonly hashrateHps: number;
+  /** 7-day mean of daily estimates now vs the 7-day mean ending 30 days earlier, in percent. */
+  readonly hashrateChange30dPercent: number | null;
+  readonly difficulty: number;
+  readonly difficultyChangePercent: number;
+  readonly estimatedRetargetMs: number;
+  readonly nextRetargetHeight: number;
+  readonly remainingBlocks: number;
+  readonly progressPercent: number;
+  readonly hashpriceFiat: number | null;
+  readonly hashpriceSats: number;
+  readonly hashpriceChange7dPercent: number | null;
+  readonly hashpriceChange30dPercent: number | null;
+  readonly hashpriceSatsChange7dPercent: number | null;
+  readonly hashpriceSatsChange30dPercent: number | null;
+  readonly feeSharePercent: number;
+  readonly btcPrice: number | null;
+  readonly btcPriceChange30dPercent: number | null;
+  readonly halvingHeight: number;
+  readonly halvingBlocksLeft: number;
+  readonly halvingEstimatedMs: number;
+  readonly subsidyAfterHalvingSats: number;
+}
 
 /** Days of daily history the changes need (30-day lag + a 7-day window + slack). */
 export const KEY_FIGURES_MIN_DAYS = 40;
 
 /**
  * Hash-rate change vs 30 days ago: the mean of the last 7 daily estimates against the 7 that ended 30 days
- * earlier — both from the same daily series, so methodology cannot pose as a trend (see economics.ts).
+ * earlier — economics' hashrateTrendPercent (the status bar's trend) with a 30-day lag, over the panel's
+ * daily grid (days without an estimate, such as today, are skipped).
  */
 export function hashrateChangePercent(series: DerivedSeries, lagDays = 30, windowDays = 7): number | null {
-  const t = series.timeS;
-  // The newest day with an estimate (the current day is often still empty).
-  let last = t.length - 1;
-  while (last >= 0 && (series.hashrate[last] === null || series.hashrate[last] === undefined)) last--;
-  if (last < 0) return null;
-  const endS = t[last]!;
-  const minCount = Math.ceil(windowDays / 2);
-  const now = meanBetween(t, series.hashrate, endS - windowDays * SECONDS_PER_DAY, endS, minCount);
-  const beforeEndS = endS - lagDays * SECONDS_PER_DAY;
-  const before = meanBetween(t, series.hashrate, beforeEndS - windowDays * SECONDS_PER_DAY, beforeEndS, minCount);
-  return percentChange(now, before);
+  const daily = series.timeS.map((timeS, i) => ({ timeS, hashrateHps: series.hashrate[i] ?? null }));
+  return hashrateTrendPercent(daily, lagDays, windowDays);
 }
 
 export function computeKeyFigures(

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeGlanceFigures } from '../../src/core/glance/figures';
-import { escapeMarkdown, hoverMarkdown, type HoverContext } from '../../src/core/glance/hoverMarkdown';
-import { StateHolder, staleness } from '../../src/core/glance/state';
-import { renderTemplate, statusText, unknownPlaceholders } from '../../src/core/glance/statusText';
-import { NOW_MS, hoverContext, makeSnapshot } from './helpers/snapshot';
+import { computeGlanceFigures } from '../../../src/core/views/glanceFigures';
+import { escapeMarkdown, hoverMarkdown, type HoverContext } from '../../../src/core/views/hoverMarkdown';
+import { StateHolder, staleness } from '../../../src/core/glance/state';
+import { unknownPlaceholders } from '../../../src/core/settings';
+import { renderTemplate, statusText } from '../../../src/core/views/statusText';
+import { NOW_MS, hoverContext, makeSnapshot } from '../helpers/snapshot';
 
 const FIGURE_SPACE = '\u2007';
 

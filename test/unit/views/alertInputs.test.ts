@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage, alertObservation, alertSettings } from '../../src/core/glance/alertInputs';
-import { computeGlanceFigures } from '../../src/core/glance/figures';
-import { evaluate, initialAlertState, parseAlertState } from '../../src/core/pnl/alerts';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { NOW_MS, makeSnapshot } from './helpers/snapshot';
+import { alertMessage, alertObservation, alertSettings } from '../../../src/core/views/alertInputs';
+import { computeGlanceFigures } from '../../../src/core/views/glanceFigures';
+import { evaluate, initialAlertState, parseAlertState } from '../../../src/core/pnl/alerts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { NOW_MS, makeSnapshot } from '../helpers/snapshot';
 
 describe('alerts from snapshots', () => {
   it('observes the last retarget, the 7-day hash rate and hashprice', () => {

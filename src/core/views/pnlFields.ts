@@ -8,26 +8,9 @@
  *
  * The fleet is two settings (`pnl.fleetSize`, 0 = none, and `pnl.fleetUnit`), as in package.json.
  */
-import type { Fleet } from './profitability';
-import { PNL_RANGES, validatePnlInputs, type PnlInputs } from './validate';
-
-import { PNL_EDIT_FIELDS, type FleetUnit, type PnlEditField, type PnlEditValue } from './panelFieldNames';
-
-export { FLEET_UNITS, PNL_EDIT_FIELDS, type FleetUnit, type PnlEditField, type PnlEditValue } from './panelFieldNames';
-
-/** Where each field lives, below `miningEconomics.` (see package.json contributes.configuration). */
-export const PNL_EDIT_SETTING_KEYS: Readonly<Record<PnlEditField, string>> = {
-  efficiencyJPerTh: 'pnl.efficiencyJPerTh',
-  powerPricePerKwh: 'pnl.powerPricePerKwh',
-  poolFeePercent: 'pnl.poolFeePercent',
-  uptimePercent: 'pnl.uptimePercent',
-  fleetSize: 'pnl.fleetSize',
-  fleetUnit: 'pnl.fleetUnit',
-  colocationPerKwMonth: 'hosting.colocationPerKwMonth',
-  powerPassThrough: 'hosting.powerPassThrough',
-  pue: 'hosting.pue',
-  utilisationPercent: 'hosting.utilisationPercent',
-};
+import { PNL_EDIT_FIELDS, type FleetUnit, type PnlEditField, type PnlEditValue } from '../pnl/panelFieldNames';
+import type { Fleet } from '../pnl/profitability';
+import { PNL_RANGES, validatePnlInputs, type PnlInputs } from '../pnl/validate';
 
 export function isPnlEditField(value: unknown): value is PnlEditField {
   return typeof value === 'string' && (PNL_EDIT_FIELDS as readonly string[]).includes(value);
@@ -106,14 +89,6 @@ export function validatePnlEdit(field: PnlEditField, raw: unknown, fleetUnit: Fl
 
 function withoutFallback(message: string): string {
   return message.replace(/\s*(Using the default[\s\S]*|No fleet totals are shown\.)$/, '');
-}
-
-/** A number as people write it: "20", "17.5", "0.05", "1,000" (at most 3 decimals, no trailing zeros). */
-export function plainNumber(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const fixed = Math.abs(value).toFixed(3).replace(/\.?0+$/, '');
-  const [int, frac] = fixed.split('.');
-  return `${value < 0 && fixed !== '0' ? '-' : ''}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
 }
 
 /** Label, unit (for the given currency) and allowed range of each numeric field, for the form. */

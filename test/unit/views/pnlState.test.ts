@@ -18,7 +18,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
 import type { HistoryDataset } from '../../../src/core/history/types';
-import { breakevenBand, buildPnlOverlay, buildPnlState, settingProblemsByField } from '../../../src/core/pnl/panelState';
+import { breakevenBand, buildPnlOverlay, buildPnlState, settingProblemsByField } from '../../../src/core/views/pnlState';
+import { hashpriceObservations } from '../../../src/core/history/observations';
+import { hashpriceMoves } from '../../../src/core/pnl/decomposition';
 import { DEFAULT_PNL_INPUTS, type PnlInputs } from '../../../src/core/pnl/validate';
 import { readSettings } from '../../../src/core/settings';
 import { makeSnapshot, NOW_MS } from '../helpers/snapshot';
@@ -149,6 +151,9 @@ describe('buildPnlState', () => {
       expect(m.pricePercent + m.difficultyPercent + m.feesPercent + m.subsidyPercent).toBeCloseTo(m.totalPercent, 10);
       expect((m.toHashpricePerPhDay / m.fromHashpricePerPhDay - 1) * 100).toBeCloseTo(m.totalPercent, 10);
     }
+    // The hover's function over the same observations: the same days and the same parts.
+    const hover = hashpriceMoves(hashpriceObservations(history()));
+    expect(state.moves.map((m) => [m.days, m.fromS, m.toS, m.totalPercent])).toEqual(hover.map((h) => [h.days, h.from.timeS, h.to.timeS, h.decomposition.totalPercent]));
   });
 
   it('days under water in the shown range, against today\'s breakevens', () => {

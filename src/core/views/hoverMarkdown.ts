@@ -19,7 +19,8 @@ import {
   formatTrend,
 } from '../format';
 import { BLOCKS_PER_EPOCH } from '../constants';
-import type { GlanceFigures } from './figures';
+import type { GlanceFigures } from './glanceFigures';
+import { moveParts } from './pnlText';
 
 /** Escapes Markdown and HTML so a hostile pool name or host cannot inject links, commands or markup. */
 export function escapeMarkdown(text: string): string {
@@ -105,9 +106,7 @@ export function hoverMarkdown(ctx: HoverContext): string {
     const inUsd = f.currency === 'USD' ? '' : ' (in USD)';
     for (const move of f.hashpriceMoves) {
       const d = move.decomposition;
-      const parts = [`price ${formatSignedPercent(d.pricePercent, 1)}`, `difficulty ${formatSignedPercent(d.difficultyPercent, 1)}`, `fees ${formatSignedPercent(d.feesPercent, 1)}`];
-      if (Math.abs(d.subsidyPercent) >= 0.05) parts.push(`subsidy ${formatSignedPercent(d.subsidyPercent, 1)}`);
-      lines.push(row(`Hashprice over ${move.days} d${inUsd}`, `**${formatSignedPercent(d.totalPercent, 1)}** = ${parts.join(' · ')}`));
+      lines.push(row(`Hashprice over ${move.days} d${inUsd}`, `**${formatSignedPercent(d.totalPercent, 1)}** = ${moveParts(d).join(' · ')}`));
     }
   }
   lines.push('');

@@ -1,7 +1,9 @@
 // One P&L input at a time, as the panel edits them: the page checks before it posts, the host again before
 // it writes the setting. Messages are validatePnlInputs' own, without "Using the default" (nothing is saved).
 import { describe, expect, it } from 'vitest';
-import { fieldRange, fieldUnit, formValues, plainNumber, PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, validatePnlEdit } from '../../../src/core/pnl/panelFields';
+import { plainNumber } from '../../../src/core/format';
+import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS } from '../../../src/core/pnl/panelFieldNames';
+import { fieldRange, fieldUnit, formValues, validatePnlEdit } from '../../../src/core/views/pnlFields';
 import { DEFAULT_PNL_INPUTS } from '../../../src/core/pnl/validate';
 
 describe('validatePnlEdit', () => {

@@ -7,25 +7,26 @@
  *  - today's P&L, breakevens, fleet totals and the AI-hosting comparison use the live hashprice of the
  *    snapshot, exactly as the status bar and hover do (computeGlanceFigures → computeProfitability);
  *  - "why did hashprice move" decomposes the panel's daily history in the user's currency
- *    (decomposeOverDays over hashpriceObservations), i.e. the days the hashprice chart draws;
+ *    (hashpriceMoves over hashpriceObservations, the hover's function), i.e. the days the hashprice chart draws;
  *  - the what-if rows apply the current retarget estimate and the next halving (computeWhatIf);
  *  - the days under water count the shown range's daily hashprice against today's breakevens.
  */
 import { SATS_PER_BTC } from '../constants';
-import { formatHashprice, formatPowerPrice } from '../format';
-import { computeGlanceFigures } from '../glance/figures';
+import { formatHashprice, formatPowerPrice, plainNumber } from '../format';
 import { deriveSeries } from '../history/derive';
 import { hashpriceObservations, observationHashprice } from '../history/observations';
 import type { HistoryDataset, RangeId } from '../history/types';
 import type { Currency, NetworkSnapshot } from '../model';
-import { COMPARISON_WINDOWS_DAYS, pickComparison, decomposeHashpriceChange } from './decomposition';
-import { compareMiningVsHosting } from './hosting';
+import { hashpriceMoves } from '../pnl/decomposition';
+import { compareMiningVsHosting } from '../pnl/hosting';
+import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type FleetUnit, type PnlEditField } from '../pnl/panelFieldNames';
+import { computeProfitability, minerPhysics, resolveMinerInputs, type MarketInputs } from '../pnl/profitability';
+import type { PnlInputs } from '../pnl/validate';
+import { computeWhatIf } from '../pnl/whatIf';
 import { SETTINGS_SECTION, type SettingsProblem } from '../settings';
-import { formValues, plainNumber, PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type FleetUnit, type PnlEditField, type PnlFormValues } from './panelFields';
-import { computeProfitability, minerPhysics, resolveMinerInputs, type MarketInputs } from './profitability';
-import { HOURS_PER_DAY } from './units';
-import type { PnlInputs } from './validate';
-import { computeWhatIf } from './whatIf';
+import { HOURS_PER_DAY } from '../units';
+import { computeGlanceFigures } from './glanceFigures';
+import { formValues, type PnlFormValues } from './pnlFields';
 
 /** Revenue after pool fee and downtime, power cost and their difference, over one period. */
 export interface PnlAmounts {
@@ -308,21 +309,14 @@ export function buildPnlState(sources: PnlStateSources): PnlState {
 
 function movesOf(history: HistoryDataset | null, currency: Currency): { movesRange: RangeId | null; moves: PnlMove[] } {
   if (!history || history.currency !== currency) return { movesRange: null, moves: [] };
-  const observations = hashpriceObservations(history);
-  const moves: PnlMove[] = [];
-  for (const days of COMPARISON_WINDOWS_DAYS) {
-    const pair = pickComparison(observations, days);
-    const d = pair ? decomposeHashpriceChange(pair.from, pair.to) : null;
-    if (!pair || !d) continue;
-    moves.push({
-      days,
-      fromS: pair.from.timeS,
-      toS: pair.to.timeS,
-      fromHashpricePerPhDay: observationHashprice(pair.from),
-      toHashpricePerPhDay: observationHashprice(pair.to),
-      ...d,
-    });
-  }
+  const moves: PnlMove[] = hashpriceMoves(hashpriceObservations(history)).map(({ days, from, to, decomposition }) => ({
+    days,
+    fromS: from.timeS,
+    toS: to.timeS,
+    fromHashpricePerPhDay: observationHashprice(from),
+    toHashpricePerPhDay: observationHashprice(to),
+    ...decomposition,
+  }));
   return { movesRange: history.range, moves };
 }
 

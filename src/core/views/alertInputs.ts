@@ -5,7 +5,7 @@ import { formatHashprice, formatHashrate, formatInteger, formatSignedPercent } f
 import type { Currency, NetworkSnapshot } from '../model';
 import type { AlertEvent, AlertObservation, AlertSettings } from '../pnl/alerts';
 import type { Settings } from '../settings';
-import type { GlanceFigures } from './figures';
+import type { GlanceFigures } from './glanceFigures';
 
 export function alertObservation(snapshot: NetworkSnapshot, figures: GlanceFigures): AlertObservation {
   const records = snapshot.hashrate.difficulty;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PnlMove } from '../../../src/core/pnl/panelState';
-import { fleetText, hasSubsidyPart, headroom, inputText, moneyText, moveSentence, verdict } from '../../../src/webview/pnl/text';
+import type { PnlMove } from '../../../src/core/views/pnlState';
+import { inputText, moneyText } from '../../../src/core/format';
+import { fleetText, hasSubsidyPart, headroom, moveSentence, verdict } from '../../../src/core/views/pnlText';
 
 const move = (patch: Partial<PnlMove>): PnlMove => ({
   days: 7,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashvalueBtcPerPhDay } from '../../../src/core/economics';
+import { hashrateTrendPercent, hashvalueBtcPerPhDay } from '../../../src/core/economics';
 import type { DerivedSeries } from '../../../src/core/history/derive';
-import { computeKeyFigures, coversKeyFigures, hashrateChangePercent } from '../../../src/core/history/keyFigures';
+import { computeKeyFigures, coversKeyFigures, hashrateChangePercent } from '../../../src/core/views/keyFigures';
 import type { NetworkSnapshot } from '../../../src/core/model';
 
 const DAY = 86_400;
@@ -50,6 +50,14 @@ describe('hashrateChangePercent', () => {
     expect(hashrateChangePercent(s)).toBeCloseTo(10, 10);
   });
 
+  it('is the status bar trend\'s function: the last 7 estimates, skipping days without one', () => {
+    // Days 10 and 12 have no estimate: the last 7 estimates are days 7-9, 11 and 13-15, all 120 (the rest 100).
+    const s = series(50, (i, n) => ({ hashrate: i === n - 5 || i === n - 3 ? null : i >= n - 9 ? 120 : 100 }));
+    expect(hashrateChangePercent(s)).toBeCloseTo(20, 10);
+    const daily = s.timeS.map((timeS, i) => ({ timeS, hashrateHps: s.hashrate[i] ?? null }));
+    expect(hashrateChangePercent(s, 7, 7)).toBe(hashrateTrendPercent(daily, 7, 7));
+  });
+
   it('needs the history to reach back 37 days', () => {
     expect(hashrateChangePercent(series(30, () => ({ hashrate: 100 })))).toBeNull();
   });
@@ -72,6 +80,14 @@ describe('computeKeyFigures', () => {
     expect(f.feeSharePercent).toBeCloseTo((2_000_000 / 314_500_000) * 100, 10);
     expect([f.difficulty, f.remainingBlocks, f.nextRetargetHeight, f.halvingHeight, f.halvingBlocksLeft]).toEqual([1.4e14, 744, 975_744, 1_050_000, 75_000]);
     expect(f.subsidyAfterHalvingSats).toBe(156_250_000);
+  });
+
+  it('epoch progress comes from the tip, as in the hover, even when the adjustment response is a block behind', () => {
+    const stale = { ...snapshot, adjustment: { ...snapshot.adjustment, remainingBlocks: 745, nextRetargetHeight: 975_744, progressPercent: 63.05 } };
+    const f = computeKeyFigures(stale, 'USD', NOW_MS, null);
+    // 975,000 mod 2016 = 1,272 mined → 744 to go, 63.095 %.
+    expect([f.remainingBlocks, f.nextRetargetHeight]).toEqual([744, 975_744]);
+    expect(f.progressPercent).toBeCloseTo((1272 / 2016) * 100, 12);
   });
 
   it('shows levels without changes when there is no history (or no fiat price)', () => {

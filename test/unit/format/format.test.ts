@@ -13,7 +13,7 @@ import {
   formatSatsPerPhDay,
   formatSignedPercent,
   formatTrend,
-} from '../../src/core/format';
+} from '../../../src/core/format';
 
 describe('formatHashrate', () => {
   it('uses four significant digits and SI prefixes', () => {

@@ -1,0 +1,105 @@
+// The core's layering, checked on the source: view models (src/core/views: what to show) sit above the
+// domain (economics, pnl, history, glance: how to compute), and no files or sibling folders of the core
+// import each other in a circle.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CORE = resolve(__dirname, '../../src/core');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  return [`${base}.ts`, join(base, 'index.ts')].find((c) => existsSync(c)) ?? null;
+}
+
+/** Every core file → the core files it imports (import and export … from, type-only included). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of tsFiles(CORE)) {
+    const text = readFileSync(file, 'utf8');
+    const deps = [...text.matchAll(/(?:import|export)[^'";]*?from\s+'([^']+)'/g)]
+      .map((m) => resolveImport(file, m[1]!))
+      .filter((d): d is string => d !== null && d.startsWith(CORE));
+    graph.set(file, deps);
+  }
+  return graph;
+}
+
+/** The folder below src/core a file is in ("(root)" for src/core itself). */
+function folderOf(file: string): string {
+  const parts = relative(CORE, file).split(sep);
+  return parts.length > 1 ? parts[0]! : '(root)';
+}
+
+/** A cycle through `nodes` in a directed graph, or null (depth-first search with colours). */
+function findCycle(edges: Map<string, readonly string[]>): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (n: string): string[] | null => {
+    state.set(n, 'open');
+    path.push(n);
+    for (const m of edges.get(n) ?? []) {
+      if (state.get(m) === 'open') return [...path.slice(path.indexOf(m)), m];
+      if (!state.has(m)) {
+        const found = visit(m);
+        if (found) return found;
+      }
+    }
+    path.pop();
+    state.set(n, 'done');
+    return null;
+  };
+  for (const n of edges.keys()) {
+    if (!state.has(n)) {
+      const found = visit(n);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+describe('core layering', () => {
+  const graph = importGraph();
+
+  it('finds the imports it checks (the graph is not empty)', () => {
+    expect(graph.get(join(CORE, 'views', 'pnlState.ts'))).toContain(join(CORE, 'pnl', 'profitability.ts'));
+  });
+
+  it('has no import cycle between core files', () => {
+    const cycle = findCycle(graph);
+    expect(cycle?.map((f) => relative(CORE, f))).toBeUndefined();
+  });
+
+  it('has no import cycle between the core sub-folders', () => {
+    const folders = new Map<string, string[]>();
+    for (const [file, deps] of graph) {
+      const from = folderOf(file);
+      if (from === '(root)') continue;
+      for (const d of deps) {
+        const to = folderOf(d);
+        if (to !== from && to !== '(root)') folders.set(from, [...new Set([...(folders.get(from) ?? []), to])]);
+      }
+    }
+    expect(findCycle(folders)).toBeNull();
+  });
+
+  it('only views import views', () => {
+    const offenders = [...graph].flatMap(([file, deps]) =>
+      folderOf(file) === 'views' ? [] : deps.filter((d) => folderOf(d) === 'views').map((d) => `${relative(CORE, file)} → ${relative(CORE, d)}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('format depends on nothing but the core root (constants, model, economics)', () => {
+    const deps = [...graph].filter(([file]) => folderOf(file) === 'format').flatMap(([, d]) => d.map(folderOf));
+    expect(deps.every((f) => f === 'format' || f === '(root)')).toBe(true);
+  });
+});
