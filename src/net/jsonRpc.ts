@@ -171,7 +171,8 @@ export class JsonRpcClient {
       const code = typeof e.code === 'number' ? e.code : NaN;
       const message = typeof e.message === 'string' ? e.message : '';
       if (!Number.isFinite(code)) return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'error without a numeric code'), { method: call.method }) };
-      return { ok: false, error: this.scrub(rpcErrorToBitcoindError(this.display, call.method, code, message)) };
+      // Scrub before the message is shortened: a cut secret would no longer match.
+      return { ok: false, error: this.scrub(rpcErrorToBitcoindError(this.display, call.method, code, this.scrubText(message))) };
     }
     if (!('result' in reply)) return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'neither result nor error'), { method: call.method }) };
     try {
@@ -187,7 +188,7 @@ export class JsonRpcClient {
       return JSON.parse(reply.text) as unknown;
     } catch {
       if (reply.status === 200) throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, reply.text.trim() === '' ? 'empty body' : 'body is not JSON'));
-      throw this.fail('http', bitcoindMessages.http(this.display, reply.status, reply.text), { httpStatus: reply.status });
+      throw this.fail('http', bitcoindMessages.http(this.display, reply.status, this.scrubText(reply.text)), { httpStatus: reply.status });
     }
   }
 
