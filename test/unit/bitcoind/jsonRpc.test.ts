@@ -239,11 +239,17 @@ describe('error states', () => {
   it('a server echoing the password gets it scrubbed; credentials in the URL are refused', async () => {
     const echo = await rawServer((req, res) => {
       const decoded = Buffer.from(String(req.headers.authorization).slice(6), 'base64').toString();
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ result: null, error: { code: -1, message: `bad auth ${decoded} ${req.headers.authorization}` }, id: 1 }));
+      const pad = 'x'.repeat(Number(/^\/pad\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0));
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ result: null, error: { code: -1, message: `bad auth ${pad}${decoded} ${req.headers.authorization}` }, id: 1 }));
     });
     try {
       const err = await failure(makeClient({ url: echo.url, auth: { kind: 'password', user: 'alice', password: PASSWORD } }).client.call(rpc.uptime()));
       expect(err.message).toContain('***');
+      // The secret straddling the point where long server text is cut: not even its first letters leak.
+      for (const pad of [136, 140, 150]) {
+        const padded = await failure(makeClient({ url: `${echo.url}/pad/${pad}`, auth: { kind: 'password', user: 'alice', password: PASSWORD } }).client.call(rpc.uptime()));
+        expect(padded.message).not.toContain('wonder');
+      }
     } finally {
       await echo.close();
     }
