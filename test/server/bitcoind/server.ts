@@ -5,6 +5,10 @@
 // 200, only one of result/error, 204 for notifications), batches, 503 "Work queue depth exceeded".
 // Test levers: warming up (−28), IBD with a progress fraction, pruning, 503 busy, missing methods (an older
 // node), cookie rotation, a stale tip, time overrides. Every request is logged so tests wait on conditions.
+// Another process (an e2e test) steers it through a control API on the same port (no auth, never logged):
+//   POST /__control/mode {version?, warmingUp?, syncing?: {progress, blocks?}|null, staleTip?, pruned?, busy?,
+//                         removeMethods?, restoreMethods?}
+//   POST /__control/rotate-cookie   POST /__control/mine {n, intervalS?}   GET /__control/state
 
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile, rename } from 'node:fs/promises';
@@ -211,6 +215,7 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       chunks.push(chunk);
     }
     const url = req.url ?? '/';
+    if (url.startsWith('/__control/')) return control(url, req.method ?? 'GET', Buffer.concat(chunks).toString('utf8'), res);
     if (url !== '/' && !url.startsWith('/wallet/')) return send(res, 404, undefined, { methods: [], user: null, batch: false });
     if (req.method !== 'POST') return send(res, 405, 'JSONRPC server handles only POST requests', { methods: [], user: null, batch: false });
     const user = authenticate(req.headers.authorization);
@@ -244,6 +249,42 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     send(res, reply.status, reply.body, { methods, user, batch: false });
   }
 
+  async function control(url: string, method: string, body: string, res: http.ServerResponse): Promise<void> {
+    const reply = (status: number, value: unknown): void => {
+      const text = JSON.stringify(value);
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+    };
+    try {
+      const args = (body.trim() === '' ? {} : JSON.parse(body)) as Record<string, any>;
+      if (method === 'GET' && url === '/__control/state') {
+        return reply(200, { tipHeight: node.tipHeight, headerHeight: node.headerHeight, version, warmingUp, syncProgress, pruneHeight, busyRemaining, missing: [...missing], requests: requests.length, cookiePath });
+      }
+      if (method !== 'POST') return reply(405, { error: 'POST' });
+      if (url === '/__control/mode') {
+        if (args.version !== undefined) api.setVersion(args.version);
+        if (args.warmingUp !== undefined) api.setWarmingUp(args.warmingUp);
+        if (args.syncing !== undefined) args.syncing === null ? api.setSynced() : api.setSyncing(args.syncing.progress, args.syncing.blocks);
+        if (args.staleTip !== undefined) api.setStaleTip(args.staleTip);
+        if (args.pruned !== undefined) api.setPruned(args.pruned);
+        if (args.busy !== undefined) api.setBusy(args.busy === null ? 0 : args.busy);
+        if (args.restoreMethods) api.restoreMethods();
+        if (Array.isArray(args.removeMethods)) api.removeMethods(...args.removeMethods);
+        return reply(200, { ok: true });
+      }
+      if (url === '/__control/rotate-cookie') {
+        await api.rotateCookie();
+        return reply(200, { cookiePath });
+      }
+      if (url === '/__control/mine') {
+        api.mine(Number(args.n ?? 1), args.intervalS !== undefined ? { intervalS: Number(args.intervalS) } : {});
+        return reply(200, { tipHeight: node.tipHeight });
+      }
+      return reply(404, { error: 'unknown control route' });
+    } catch (e) {
+      return reply(400, { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -260,7 +301,7 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
   });
   const port = (server.address() as { port: number }).port;
 
-  return {
+  const api: BitcoindServer = {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     cookiePath,
@@ -301,4 +342,5 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       if (ownDir !== null) await rm(ownDir, { recursive: true, force: true });
     },
   };
+  return api;
 }

@@ -46,7 +46,7 @@ describe('authentication', () => {
   });
 
   it('401 with WWW-Authenticate: Basic realm="jsonrpc" and an empty body, without or with bad credentials', async () => {
-    for (const headers of [{}, { authorization: `Basic ${Buffer.from('__cookie__:00').toString('base64')}` }, { authorization: 'Bearer x' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Basic ${Buffer.from('__cookie__:00').toString('base64')}` }, { authorization: 'Bearer x' }]) {
       const r = await post({ id: 1, method: 'getblockcount' }, headers);
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toBe('Basic realm="jsonrpc"');

@@ -3,6 +3,7 @@
 
 import { parseBlockStats, FEE_STATS_KEYS, type BlockStats } from './blockStats';
 import {
+  parseBlockCount,
   parseBlockHash,
   parseBlockHeader,
   parseBlockchainInfo,
@@ -27,6 +28,7 @@ export const rpc = {
   getMiningInfo: (): RpcCall<MiningInfo> => ({ method: 'getmininginfo', params: [], parse: parseMiningInfo }),
   /** nblocks −1 = since the last retarget; height −1 = tip (Core's defaults are 120 and −1). */
   getNetworkHashPs: (nblocks = 120, height = -1): RpcCall<number> => ({ method: 'getnetworkhashps', params: [nblocks, height], parse: parseNetworkHashPs }),
+  getBlockCount: (): RpcCall<number> => ({ method: 'getblockcount', params: [], parse: parseBlockCount }),
   getBestBlockHash: (): RpcCall<string> => ({ method: 'getbestblockhash', params: [], parse: (j) => parseBlockHash(j, 'getbestblockhash') }),
   getBlockHash: (height: number): RpcCall<string> => ({ method: 'getblockhash', params: [height], parse: parseBlockHash }),
   getBlockHeader: (hash: string): RpcCall<BlockHeader> => ({ method: 'getblockheader', params: [hash, true], parse: parseBlockHeader }),

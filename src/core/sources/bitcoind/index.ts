@@ -11,5 +11,5 @@ export { feeWindowHeights, nodeFeeMean } from './fees';
 export type { NodeFeeMean } from './fees';
 export { DEFAULT_STALE_TIP_AFTER_S, classifyNode, warmingUpNode } from './nodeState';
 export type { ClassifyOptions, NodeState, NodeStatus } from './nodeState';
-export { parseBlockHash, parseBlockHeader, parseBlockchainInfo, parseMiningInfo, parseNetworkHashPs, parseUptime } from './results';
+export { parseBlockCount, parseBlockHash, parseBlockHeader, parseBlockchainInfo, parseMiningInfo, parseNetworkHashPs, parseUptime } from './results';
 export type { BlockHeader, BlockchainInfo, ChainName, MiningInfo, NextBlockInfo } from './results';

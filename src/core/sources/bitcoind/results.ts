@@ -126,6 +126,11 @@ export function parseBlockHash(json: unknown, method = 'getblockhash'): string {
   return new RpcReader(method).hash(json, 'result');
 }
 
+/** getblockcount → the active tip's height. */
+export function parseBlockCount(json: unknown): number {
+  return new RpcReader('getblockcount').height(json, 'result');
+}
+
 /** uptime → seconds since the node started. */
 export function parseUptime(json: unknown): number {
   return new RpcReader('uptime').integer(json, 'result');
