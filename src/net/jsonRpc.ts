@@ -9,6 +9,7 @@
 // and routing it through HTTPS_PROXY would only break it.
 
 import { Agent, errors, request, type Dispatcher } from 'undici';
+import { describeError } from '../core/errors';
 import { ParseError } from '../core/parse';
 import type { RpcCall } from '../core/sources/bitcoind/calls';
 import {
@@ -178,7 +179,7 @@ export class JsonRpcClient {
     try {
       return { ok: true, value: call.parse(reply.result) };
     } catch (e) {
-      const reason = e instanceof ParseError ? e.reason : e instanceof Error ? e.message : String(e);
+      const reason = e instanceof ParseError ? e.reason : describeError(e);
       return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, reason), { method: call.method }) };
     }
   }

@@ -16,6 +16,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describeError } from '../../../src/core/errors';
 import { generateChain, type MineOptions, type SyntheticChain } from '../chain';
 import { METHODS, PARAM_NAMES, type CoreVersion, type NodeContext } from './methods';
 import { NodeChain } from './nodeChain';
@@ -174,7 +175,7 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       return reply(handler(context(), params), null);
     } catch (e) {
       if (e instanceof RpcError) return reply(null, e);
-      return reply(null, new RpcError(-32603, `Internal error: ${e instanceof Error ? e.message : String(e)}`));
+      return reply(null, new RpcError(-32603, `Internal error: ${describeError(e)}`));
     }
   }
 
@@ -281,14 +282,14 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       }
       return reply(404, { error: 'unknown control route' });
     } catch (e) {
-      return reply(400, { error: e instanceof Error ? e.message : String(e) });
+      return reply(400, { error: describeError(e) });
     }
   }
 
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(describeError(e));
     });
   });
   server.on('connection', (socket) => {
