@@ -5,11 +5,11 @@
 import './styles.css';
 import { formatAge } from '../core/format';
 import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage, type HostMessage, type PanelStatus, type WebviewMessage } from '../shared/protocol';
-import { BRIDGE_KEY, type PageBridge } from './bridge';
-import { h, replaceChildren, setText } from './dom';
-import { DRAWN_EVENT, NetworkSection, type SectionHost } from './network';
-import { observeTheme } from './theme';
-import { sanitizeViewState, type ViewState } from './viewState';
+import { BRIDGE_KEY, type PageBridge } from './common/bridge';
+import { h, replaceChildren, setText } from './common/dom';
+import { DRAWN_EVENT, NetworkSection, type SectionHost } from './trends/section';
+import { observeTheme } from './common/theme';
+import { sanitizeViewState, type ViewState } from './common/viewState';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

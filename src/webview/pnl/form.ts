@@ -7,7 +7,7 @@
 
 import { fieldRange, fieldUnit, validatePnlEdit, type FleetUnit, type PnlEditField, type PnlEditValue, type PnlFormValues } from '../../core/pnl/panelFields';
 import type { Currency } from '../../core/model';
-import { h, setText } from '../dom';
+import { h, setText } from '../common/dom';
 import { inputText } from './text';
 
 interface FieldDef {

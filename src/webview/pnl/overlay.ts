@@ -7,9 +7,9 @@
 // Only drawn on data in the overlay's currency (the settings' currency) and while the fiat series is shown.
 
 import type uPlot from 'uplot';
-import type { ChartContext, ChartOverlay } from '../chart';
+import type { ChartContext, ChartOverlay } from '../common/chart/trendChart';
 import type { PnlOverlay } from '../../core/pnl/panelState';
-import { withAlpha } from '../theme';
+import { withAlpha } from '../common/theme';
 import { moneyText } from './text';
 
 /** The hashprice chart's fiat scale and series (index 1). */

@@ -7,7 +7,7 @@ import type { Currency } from '../../core/model';
 import { plainNumber, type PnlEditField, type PnlEditValue } from '../../core/pnl/panelFields';
 import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlScenario, PnlState } from '../../core/pnl/panelState';
 import type { PnlHostMessage } from '../../shared/protocol';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren } from '../common/dom';
 import { formatDay, isoDay } from '../format';
 import { PnlForm } from './form';
 import { fleetText, hasSubsidyPart, headroom, moneyText, moveSentence, verdict } from './text';

@@ -3,15 +3,15 @@
 // draws is described by a ChartDef (charts.ts); this file knows nothing about hash rates.
 
 import uPlot from 'uplot';
-import type { DerivedSeries } from '../core/history/derive';
-import { nearestIndex } from '../core/history/slice';
-import type { Currency } from '../core/model';
-import type { HistoryDataset } from '../shared/protocol';
-import { h, replaceChildren, setText } from './dom';
-import { formatDay, formatDayLong } from './format';
-import { withAlpha, type Palette } from './theme';
-import { decadeSplits } from './ticks';
-import type { ChartId } from './viewState';
+import type { DerivedSeries } from '../../../core/history/derive';
+import { nearestIndex } from '../../../core/history/slice';
+import type { Currency } from '../../../core/model';
+import type { HistoryDataset } from '../../../shared/protocol';
+import { h, replaceChildren, setText } from '../dom';
+import { formatDay, formatDayLong } from '../../format';
+import { withAlpha, type Palette } from '../theme';
+import { decadeSplits } from '../ticks';
+import type { ChartId } from '../viewState';
 
 export interface ChartContext {
   readonly currency: Currency;

@@ -1,12 +1,12 @@
 // The three trend charts, declaratively: series, scales, axes, overlays and the words around them.
 
 import type uPlot from 'uplot';
-import { SECONDS_PER_DAY } from '../core/constants';
-import { impliedHashrateHps } from '../core/economics';
-import { formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatSignedPercent, formatBtc } from '../core/format';
-import type { ChartContext, ChartDef } from './chart';
-import { decadeSplits, linearSplits } from './ticks';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, difficultyFromHps, formatDay } from './format';
+import { SECONDS_PER_DAY } from '../../core/constants';
+import { impliedHashrateHps } from '../../core/economics';
+import { formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatSignedPercent, formatBtc } from '../../core/format';
+import type { ChartContext, ChartDef } from '../common/chart/trendChart';
+import { decadeSplits, linearSplits } from '../common/ticks';
+import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, difficultyFromHps, formatDay } from '../format';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -14,7 +14,7 @@ function difficultySplits(min: number, max: number, log: boolean, heightPx: numb
   const splits = log ? decadeSplits(min * k, max * k, heightPx) : linearSplits(min * k, max * k, heightPx);
   return splits.map((d) => impliedHashrateHps(d));
 }
-import { withAlpha } from './theme';
+import { withAlpha } from '../common/theme';
 
 const ONE_ZHS = 1e21;
 

@@ -1,10 +1,10 @@
 // The key-figures strip: six cards with the live levels and their changes.
 
-import { BLOCKS_PER_EPOCH } from '../core/constants';
-import { formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatRelative, formatSatsPerPhDay, formatSignedPercent } from '../core/format';
-import type { KeyFigures } from '../shared/protocol';
-import { h, replaceChildren } from './dom';
-import { formatDateTime, formatDay } from './format';
+import { BLOCKS_PER_EPOCH } from '../../core/constants';
+import { formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatRelative, formatSatsPerPhDay, formatSignedPercent } from '../../core/format';
+import type { KeyFigures } from '../../shared/protocol';
+import { h, replaceChildren } from '../common/dom';
+import { formatDateTime, formatDay } from '../format';
 
 function delta(percent: number | null, label: string): HTMLElement {
   if (percent === null || !Number.isFinite(percent)) return h('span', { class: 'delta flat' }, `${label} —`);

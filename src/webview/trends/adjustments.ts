@@ -1,10 +1,10 @@
 // The difficulty-adjustments table: the retargets inside the visible window, sortable by any column.
 
-import { formatDifficulty, formatInteger, formatSignedPercent } from '../core/format';
-import type { HistoryDataset } from '../shared/protocol';
-import { h, replaceChildren } from './dom';
-import { isoDay } from './format';
-import type { AdjustmentSortKey, ViewState } from './viewState';
+import { formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
+import type { HistoryDataset } from '../../shared/protocol';
+import { h, replaceChildren } from '../common/dom';
+import { isoDay } from '../format';
+import type { AdjustmentSortKey, ViewState } from '../common/viewState';
 
 export interface AdjustmentRow {
   readonly timeS: number;

@@ -1,17 +1,17 @@
 // The network section of the panel: key figures, range and scale controls, the three synced trend charts,
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
-import { SECONDS_PER_DAY } from '../core/constants';
-import { deriveSeries, type DerivedSeries } from '../core/history/derive';
-import { RANGES, type HistoryDataset, type HostMessage, type KeyFigures, type RangeId, type WebviewMessage } from '../shared/protocol';
+import { SECONDS_PER_DAY } from '../../core/constants';
+import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
+import { RANGES, type HistoryDataset, type HostMessage, type KeyFigures, type RangeId, type WebviewMessage } from '../../shared/protocol';
 import { AdjustmentsTable } from './adjustments';
-import { TrendChart, type ChartContext, type ChartHost, type ChartOverlay } from './chart';
-import { CHARTS } from './charts';
-import { h, replaceChildren } from './dom';
-import { isoDay } from './format';
-import { renderKeyFigures } from './kpis';
-import { readPalette, samePalette, type Palette } from './theme';
-import { isLogScale, type ChartId, type ViewState } from './viewState';
+import { TrendChart, type ChartContext, type ChartHost, type ChartOverlay } from '../common/chart/trendChart';
+import { CHARTS } from './chartDefs';
+import { h, replaceChildren } from '../common/dom';
+import { isoDay } from '../format';
+import { renderKeyFigures } from './keyFigures';
+import { readPalette, samePalette, type Palette } from '../common/theme';
+import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 
 export interface SectionHost {
   post(message: WebviewMessage): void;
