@@ -2,7 +2,7 @@
 // API handle (acquireVsCodeApi may be called once per page) and the hook to draw over a chart.
 
 import type { WebviewMessage } from '../../shared/protocol';
-import type { ChartOverlay } from './chart/trendChart';
+import type { ChartOverlay } from './chart/definition';
 import type { ChartId } from './viewState';
 
 export const BRIDGE_KEY = 'miningEconomics';

@@ -3,8 +3,8 @@
 import { formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
 import type { HistoryDataset } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
-import { isoDay } from '../format';
 import type { AdjustmentSortKey, ViewState } from '../common/viewState';
+import { isoDay } from '../format';
 
 export interface AdjustmentRow {
   readonly timeS: number;
