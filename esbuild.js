@@ -56,7 +56,7 @@ if (exists('test/server/cli.ts')) testEntries['replay-server'] = 'test/server/cl
 for (const dir of ['test/e2e', 'test/bench', 'test/integration', 'test/browser']) {
   if (!exists(dir)) continue;
   for (const file of fs.readdirSync(path.join(__dirname, dir))) {
-    if (/\.(e2e|bench|suite|main)\.ts$/.test(file)) testEntries[`${path.basename(dir)}/${file.replace(/\.ts$/, '')}`] = `${dir}/${file}`;
+    if (/\.(e2e|bench|suite|main|browser)\.ts$/.test(file)) testEntries[`${path.basename(dir)}/${file.replace(/\.ts$/, '')}`] = `${dir}/${file}`;
   }
 }
 // `--tests` builds them next to a production build too (the benchmarks measure production bundles).

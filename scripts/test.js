@@ -124,7 +124,7 @@ function main() {
       const buildCode = run(process.execPath, [path.join(root, 'esbuild.js'), '--tests']);
       if (buildCode !== 0) record('build', null, buildCode);
       else {
-        const browser = runCapturing(process.execPath, [path.join(root, 'out', 'browser', 'panel.e2e.js')]);
+        const browser = runCapturing(process.execPath, [path.join(root, 'out', 'browser', 'panel.browser.js')]);
         record('browser', closingCounts(browser.output), browser.code);
       }
       say('5/5 end-to-end tests in a real VS Code (code-server)');

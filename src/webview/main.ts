@@ -1,15 +1,16 @@
 // The webview's entry point: restores the view state, builds the page, validates every message from the
 // host and routes it to the sections, and tells the host when it is ready. Sections are independent: the
-// miner's P&L section plugs in next to the network one (see `sections` below).
+// miner's P&L section plugs in next to the network trends one (see `sections` below).
 
 import './styles.css';
 import { formatAge } from '../core/format';
-import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage, type HostMessage, type PanelStatus, type WebviewMessage } from '../shared/protocol';
-import { BRIDGE_KEY, type PageBridge } from './bridge';
-import { h, replaceChildren, setText } from './dom';
-import { DRAWN_EVENT, NetworkSection, type SectionHost } from './network';
-import { observeTheme } from './theme';
-import { sanitizeViewState, type ViewState } from './viewState';
+import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage } from '../shared/protocol';
+import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protocol';
+import { BRIDGE_KEY, type PageBridge } from './common/bridge';
+import { h, replaceChildren, setText } from './common/dom';
+import { DRAWN_EVENT, TrendsSection, type SectionHost } from './trends/section';
+import { observeTheme } from './common/theme';
+import { sanitizeViewState, type ViewState } from './common/viewState';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -68,8 +69,8 @@ const host: SectionHost = {
   },
 };
 
-const network = new NetworkSection(host);
-const sections: PanelSection[] = [network];
+const trends = new TrendsSection(host);
+const sections: PanelSection[] = [trends];
 
 function renderStatus(): void {
   const s = status;
@@ -154,7 +155,7 @@ post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
 // The miner's P&L is a separate script (src/webview/pnl), inserted with this page's nonce once the charts
 // have drawn (or after 2 s without data), so it never delays them. acquireVsCodeApi works once per page:
 // it posts through this script's handle.
-(window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = { post, setOverlay: (id, overlay) => network.setOverlay(id, overlay) };
+(window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = { post, setOverlay: (id, overlay) => trends.setOverlay(id, overlay) };
 let pnlLoaded = false;
 const loadPnl = (): void => {
   const src = ownScript?.dataset.pnlScript;

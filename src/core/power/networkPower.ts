@@ -22,7 +22,7 @@
  * Annual energy: TWh/yr = W × 8,766 h / 10¹² (a 365.25-day year, as CBECI's code uses: GW × 8.766). This
  * differs on purpose from the P&L's 8,760 h contract year (pnl/units.ts), so our TWh match CBECI's.
  */
-import { movingAverage } from '../history/derive';
+import { movingAverage } from '../movingAverage';
 import { breakevenEfficiencyJPerTh, isProfitable } from './breakeven';
 import { MACHINES, machinesAvailableAt, type Machine } from './machines';
 

@@ -3,7 +3,7 @@
  * would earn per year mining vs leased to AI/HPC hosting.
  *
  *   current   = trailing 7-day mean of the daily estimates at the newest day with an estimate
- *               (history/derive's movingAverage, ≥ 4 of 7 days present);
+ *               (core/movingAverage, ≥ 4 of 7 days present);
  *   reference = the highest 7-day mean in the series ('peak'), or the 7-day mean 30 / 90 days before
  *               the current day ('30d' / '90d', nearest day with a mean in the 3 days before);
  *   drop [H/s] = reference − current   (positive = hash rate left; negative = it grew);
@@ -18,9 +18,8 @@
  * drops of a few percent are within noise; `dropPercent` lets the view say so.
  */
 import { SECONDS_PER_DAY } from '../constants';
-import { formatHashrate, formatMoney, formatNumber } from '../format';
-import { isoDate } from '../history/csv';
-import { movingAverage } from '../history/derive';
+import { formatHashrate, formatMoney, formatNumber, isoDay } from '../format';
+import { movingAverage } from '../movingAverage';
 import { upperBound } from '../history/slice';
 import type { Currency } from '../model';
 import { compareMiningVsHosting, type HostingInputs, type MiningVsHostingResult } from '../pnl/hosting';
@@ -196,7 +195,7 @@ export function formatMoneyCompact(value: number, currency: Currency): string {
 export function whereHashWentSentence(result: WhereHashWent, currency: Currency): string {
   const since =
     result.reference.kind === 'peak'
-      ? `since the 7-day peak of ${isoDate(result.reference.timeS)}`
+      ? `since the 7-day peak of ${isoDay(result.reference.timeS)}`
       : `in ${LAG_DAYS[result.reference.kind]} days`;
   if (result.dropHps === 0) return `Hash rate unchanged ${since}`;
   if (result.dropHps < 0) return `+${formatHashrate(-result.dropHps)} ${since} (hash rate grew)`;

@@ -9,7 +9,7 @@ import { inputText } from '../../core/format';
 import type { Currency } from '../../core/model';
 import type { FleetUnit, PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames';
 import { fieldRange, fieldUnit, validatePnlEdit, type PnlFormValues } from '../../core/views/pnlFields';
-import { h, setText } from '../dom';
+import { h, setText } from '../common/dom';
 
 interface FieldDef {
   readonly field: PnlEditField;

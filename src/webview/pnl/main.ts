@@ -5,8 +5,8 @@
 
 import './pnl.css';
 import { PROTOCOL_VERSION, isPnlScriptMessage, validatePnlHostMessage } from '../../shared/protocol';
-import { BRIDGE_KEY, type PageBridge } from '../bridge';
-import { h } from '../dom';
+import { BRIDGE_KEY, type PageBridge } from '../common/bridge';
+import { h } from '../common/dom';
 import { breakevenOverlay } from './overlay';
 import { PnlSection } from './section';
 

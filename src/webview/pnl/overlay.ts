@@ -7,14 +7,14 @@
 // Only drawn on data in the overlay's currency (the settings' currency) and while the fiat series is shown.
 
 import type uPlot from 'uplot';
-import type { ChartContext, ChartOverlay } from '../chart';
+import type { ChartContext, ChartOverlay, PlotSeriesById } from '../common/chart/definition';
 import { moneyText } from '../../core/format';
 import type { PnlOverlay } from '../../core/views/pnlState';
-import { withAlpha } from '../theme';
+import { withAlpha } from '../common/theme';
 
-/** The hashprice chart's fiat scale and series (index 1). */
+/** The hashprice chart's fiat scale and series (ids of src/webview/trends/chartDefs.ts). */
 const SCALE = 'fiat';
-const SERIES = 1;
+const SERIES = 'fiat';
 
 export function breakevenOverlay(o: PnlOverlay): ChartOverlay {
   const applies = (ctx: ChartContext): boolean => ctx.currency === o.currency && o.breakevenPerPhDay > 0;
@@ -29,8 +29,9 @@ export function breakevenOverlay(o: PnlOverlay): ChartOverlay {
       if (v == null || !applies(ctx)) return [];
       return [`${v < o.breakevenPerPhDay ? 'below' : 'above'} your breakeven by ${moneyText(Math.abs(v - o.breakevenPerPhDay), ctx.currency)}`];
     },
-    draw(u: uPlot, ctx: ChartContext) {
-      if (!applies(ctx) || !u.series[SERIES]?.show) return;
+    draw(u: uPlot, ctx: ChartContext, plotSeries: PlotSeriesById) {
+      const hashprice = plotSeries(SERIES);
+      if (!applies(ctx) || !hashprice?.shown) return;
       const g = u.ctx;
       const p = ctx.palette;
       const r = devicePixelRatio || 1;
@@ -39,7 +40,7 @@ export function breakevenOverlay(o: PnlOverlay): ChartOverlay {
       const be = y(o.breakevenPerPhDay);
       // The area between hashprice and the breakeven line: one polygon per unbroken run of days.
       const xs = u.data[0];
-      const ys = u.data[SERIES]!;
+      const ys = hashprice.values;
       const area = new Path2D();
       let x = -1;
       for (let i = 0; i <= xs.length; i++) {

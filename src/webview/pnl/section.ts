@@ -22,7 +22,7 @@ import type { PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames'
 import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlScenario, PnlState } from '../../core/views/pnlState';
 import { fleetText, hasSubsidyPart, headroom, moveSentence, verdict } from '../../core/views/pnlText';
 import type { PnlHostMessage } from '../../shared/protocol';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren } from '../common/dom';
 import { PnlForm } from './form';
 
 type Cell = Node | string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustmentRows } from '../../../src/webview/adjustments';
+import { adjustmentRows } from '../../../src/webview/trends/adjustments';
 
 const adjustments = {
   timeS: [100, 200, 300, 400],

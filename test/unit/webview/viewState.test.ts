@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_STATE, isLogScale, sanitizeViewState } from '../../../src/webview/viewState';
+import { DEFAULT_VIEW_STATE, isLogScale, sanitizeViewState } from '../../../src/webview/common/viewState';
 
 describe('sanitizeViewState', () => {
   it('starts from the defaults when nothing (or junk) was stored', () => {

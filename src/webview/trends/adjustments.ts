@@ -1,9 +1,9 @@
 // The difficulty-adjustments table: the retargets inside the visible window, sortable by any column.
 
-import { formatDifficulty, formatInteger, formatSignedPercent, isoDay } from '../core/format';
-import type { HistoryDataset } from '../shared/protocol';
-import { h, replaceChildren } from './dom';
-import type { AdjustmentSortKey, ViewState } from './viewState';
+import { formatDifficulty, formatInteger, formatSignedPercent, isoDay } from '../../core/format';
+import type { HistoryDataset } from '../../shared/protocol';
+import { h, replaceChildren } from '../common/dom';
+import type { AdjustmentSortKey, ViewState } from '../common/viewState';
 
 export interface AdjustmentRow {
   readonly timeS: number;

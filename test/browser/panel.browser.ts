@@ -1,6 +1,6 @@
 // Page tests of the trend panel in headless Chromium: the built webview (dist/webview.js + .css) in the
 // host's own HTML and CSP, driven by a fake VS Code host that speaks the real protocol with data from the
-// synthetic chain. Run: node esbuild.js && node out/browser/panel.e2e.js
+// synthetic chain. Run: npm run test:browser (node esbuild.js && node out/browser/panel.browser.js)
 // Every wait is on a condition (a message, a DOM state); there are no fixed sleeps.
 
 import assert from 'node:assert/strict';
@@ -584,9 +584,9 @@ async function main(): Promise<void> {
       assert.ok(dates.every((d) => d === dates[0]), `every chart reads the same day: ${JSON.stringify(dates)}`);
       const values = await page.locator('.legend-value').allTextContents();
       assert.equal(values.length, 8);
-      const hashprice = await page.locator('.chart-hashprice .legend-value').allTextContents();
-      assert.match(hashprice[0]!, /^\$[\d,.]+\/PH\/day$/);
-      assert.match(hashprice[1]!, /^[\d,]+ sats\/PH\/day$/);
+      const legendValue = (chart: string, series: string): Promise<string | null> => page.locator(`.chart-${chart} .legend-item[data-series="${series}"] .legend-value`).textContent();
+      assert.match((await legendValue('hashprice', 'fiat')) ?? '', /^\$[\d,.]+\/PH\/day$/);
+      assert.match((await legendValue('hashprice', 'sats')) ?? '', /^[\d,]+ sats\/PH\/day$/);
       assert.match((await page.locator('.chart-hashprice .chart-date').textContent()) ?? '', / · Reward [\d.]+ BTC\/block at difficulty /);
       assert.match((await page.locator('.chart-mix .chart-date').textContent()) ?? '', / · Per block: [\d.]+ BTC subsidy \+ [\d.]+ BTC fees/);
       await page.mouse.move(2, 2);

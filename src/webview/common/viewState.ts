@@ -2,7 +2,8 @@
 // scale, legend toggles, table views, zoom and table sort. Read back defensively: the stored object may come
 // from an older version of the extension.
 
-import { isRangeId, type RangeId } from '../shared/protocol';
+import { isRangeId } from '../../shared/protocol';
+import type { RangeId } from '../../shared/protocol';
 
 export const CHART_IDS = ['hashrate', 'hashprice', 'mix'] as const;
 export type ChartId = (typeof CHART_IDS)[number];

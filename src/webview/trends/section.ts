@@ -1,17 +1,19 @@
-// The network section of the panel: key figures, range and scale controls, the three synced trend charts,
+// The network trends section of the panel: key figures, range and scale controls, the three synced trend charts,
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
-import { SECONDS_PER_DAY } from '../core/constants';
-import { deriveSeries, type DerivedSeries } from '../core/history/derive';
-import { RANGES, type HistoryDataset, type HostMessage, type KeyFigures, type RangeId, type WebviewMessage } from '../shared/protocol';
+import { SECONDS_PER_DAY } from '../../core/constants';
+import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
+import { RANGES } from '../../shared/protocol';
+import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
+import type { ChartContext, ChartHost, ChartOverlay } from '../common/chart/definition';
+import { TrendChart } from '../common/chart/trendChart';
+import { h, replaceChildren } from '../common/dom';
+import { readPalette, samePalette, type Palette } from '../common/theme';
+import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
+import { isoDay } from '../../core/format';
 import { AdjustmentsTable } from './adjustments';
-import { TrendChart, type ChartContext, type ChartHost, type ChartOverlay } from './chart';
-import { CHARTS } from './charts';
-import { h, replaceChildren } from './dom';
-import { isoDay } from './format';
-import { renderKeyFigures } from './kpis';
-import { readPalette, samePalette, type Palette } from './theme';
-import { isLogScale, type ChartId, type ViewState } from './viewState';
+import { CHARTS } from './chartDefs';
+import { renderKeyFigures } from './keyFigures';
 
 export interface SectionHost {
   post(message: WebviewMessage): void;
@@ -27,7 +29,7 @@ export const DRAWN_EVENT = 'mining-economics:drawn';
 /** "the 1Y history", "the whole history". */
 const rangeName = (range: RangeId): string => (range === 'ALL' ? 'the whole history' : `the ${range} history`);
 
-export class NetworkSection implements ChartHost {
+export class TrendsSection implements ChartHost {
   readonly element: HTMLElement;
   readonly #kpiEl: HTMLElement;
   #chartsEl!: HTMLElement;

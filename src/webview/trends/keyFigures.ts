@@ -1,7 +1,7 @@
 // The key-figures strip: six cards with the live levels and their changes.
 
-import { BLOCKS_PER_EPOCH } from '../core/constants';
-import { epochProgress } from '../core/economics';
+import { BLOCKS_PER_EPOCH } from '../../core/constants';
+import { epochProgress } from '../../core/economics';
 import {
   formatBtc,
   formatDateTime,
@@ -14,9 +14,9 @@ import {
   formatRelative,
   formatSatsPerPhDay,
   formatSignedPercent,
-} from '../core/format';
-import type { KeyFigures } from '../shared/protocol';
-import { h, replaceChildren } from './dom';
+} from '../../core/format';
+import type { KeyFigures } from '../../shared/protocol';
+import { h, replaceChildren } from '../common/dom';
 
 function delta(percent: number | null, label: string): HTMLElement {
   if (percent === null || !Number.isFinite(percent)) return h('span', { class: 'delta flat' }, `${label} —`);

@@ -1,125 +1,17 @@
 // The three trend charts, declaratively: series, scales, axes, overlays and the words around them.
 
-import type uPlot from 'uplot';
-import { SECONDS_PER_DAY } from '../core/constants';
-import { impliedHashrateHps } from '../core/economics';
-import { formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent, formatSignedPercent, formatBtc } from '../core/format';
-import type { ChartContext, ChartDef } from './chart';
-import { decadeSplits, linearSplits } from './ticks';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, difficultyFromHps, formatDay } from './format';
+import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
+import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
+import { HPS_PER_ZHS } from '../../core/units';
+import type { ChartDef } from '../common/chart/definition';
+import { decadeSplits, linearSplits } from '../common/ticks';
+import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, retargetNotes } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
   const k = difficultyFromHps(1);
   const splits = log ? decadeSplits(min * k, max * k, heightPx) : linearSplits(min * k, max * k, heightPx);
   return splits.map((d) => impliedHashrateHps(d));
-}
-import { withAlpha } from './theme';
-
-const ONE_ZHS = 1e21;
-
-/** Dashed vertical lines at the halvings in view, labelled at the top. */
-function drawHalvings(u: uPlot, ctx: ChartContext): void {
-  const g = u.ctx;
-  const { min, max } = u.scales.x!;
-  if (min === undefined || max === undefined) return;
-  const ratio = devicePixelRatio || 1;
-  g.strokeStyle = withAlpha(ctx.palette.foreground, 0.55);
-  g.fillStyle = ctx.palette.muted;
-  g.lineWidth = ratio * ctx.palette.weight;
-  g.setLineDash([4 * ratio, 4 * ratio]);
-  g.font = `${Math.round(ctx.palette.fontSize * ratio)}px ${ctx.palette.fontFamily}`;
-  g.textBaseline = 'top';
-  for (const halving of ctx.dataset.halvings) {
-    if (halving.timeS < min || halving.timeS > max) continue;
-    const x = Math.round(u.valToPos(halving.timeS, 'x', true));
-    g.beginPath();
-    g.moveTo(x, u.bbox.top);
-    g.lineTo(x, u.bbox.top + u.bbox.height);
-    g.stroke();
-    g.fillText(`Halving ${halving.index}`, x + 4 * ratio, u.bbox.top + 2 * ratio);
-  }
-  g.setLineDash([]);
-}
-
-/** 1 ZH/s reference line and a marker at every retarget (green up, red down). */
-function drawHashrateOverlay(u: uPlot, ctx: ChartContext): void {
-  drawHalvings(u, ctx);
-  const g = u.ctx;
-  const ratio = devicePixelRatio || 1;
-  const p = ctx.palette;
-  const yScale = u.scales.hps;
-  if (yScale && yScale.min !== undefined && yScale.max !== undefined && ONE_ZHS >= yScale.min && ONE_ZHS <= yScale.max) {
-    const y = Math.round(u.valToPos(ONE_ZHS, 'hps', true));
-    g.strokeStyle = withAlpha(p.red, 0.7);
-    g.lineWidth = ratio * p.weight;
-    g.setLineDash([6 * ratio, 4 * ratio]);
-    g.beginPath();
-    g.moveTo(u.bbox.left, y);
-    g.lineTo(u.bbox.left + u.bbox.width, y);
-    g.stroke();
-    g.setLineDash([]);
-    g.fillStyle = p.red;
-    g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
-    g.textBaseline = 'bottom';
-    g.fillText('1 ZH/s', u.bbox.left + 6 * ratio, y - 3 * ratio);
-  }
-  // Retarget markers belong to the difficulty line: hidden with it.
-  if (!u.series.find((s) => s.label === 'Difficulty')?.show) return;
-  const adj = ctx.dataset.adjustments;
-  const { min, max } = u.scales.x!;
-  if (min === undefined || max === undefined) return;
-  let inView = 0;
-  for (let i = 0; i < adj.timeS.length; i++) if (adj.timeS[i]! >= min && adj.timeS[i]! <= max) inView++;
-  if (inView === 0) return;
-  const spacing = u.bbox.width / inView;
-  const radius = Math.max(1.2 * ratio, Math.min(3.5 * ratio, spacing / 3));
-  const up = new Path2D();
-  const down = new Path2D();
-  for (let i = 0; i < adj.timeS.length; i++) {
-    const t = adj.timeS[i]!;
-    if (t < min || t > max || adj.height[i] === 0) continue;
-    const x = u.valToPos(t, 'x', true);
-    const y = u.valToPos(impliedHashrateHps(adj.difficulty[i]!), 'hps', true);
-    const path = adj.ratio[i]! >= 1 ? up : down;
-    // Dense (whole history): squares, far cheaper than hundreds of arcs and alike at that size.
-    if (radius < 2 * ratio) path.rect(x - radius, y - radius, 2 * radius, 2 * radius);
-    else {
-      path.moveTo(x + radius, y);
-      path.arc(x, y, radius, 0, Math.PI * 2);
-    }
-  }
-  g.fillStyle = p.green;
-  g.fill(up);
-  g.fillStyle = p.red;
-  g.fill(down);
-}
-
-/** Tooltip lines for a retarget near the cursor (within a few pixels) and a halving on the day. */
-function retargetNotes(ctx: ChartContext, idx: number, u: uPlot): string[] {
-  const t = ctx.series.timeS[idx]!;
-  const notes: string[] = [];
-  const adj = ctx.dataset.adjustments;
-  // Nearest retarget within 6 px or on the hovered day.
-  const tolerance = Math.max(SECONDS_PER_DAY, Math.abs(u.posToVal(6, 'x') - u.posToVal(0, 'x')));
-  let best = -1;
-  let bestDist = Infinity;
-  for (let i = 0; i < adj.timeS.length; i++) {
-    const dist = Math.abs(adj.timeS[i]! - (t + SECONDS_PER_DAY / 2));
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = i;
-    }
-  }
-  if (best >= 0 && bestDist <= tolerance && adj.height[best] !== 0) {
-    notes.push(
-      `Retarget at block ${formatInteger(adj.height[best]!)} on ${formatDay(adj.timeS[best]!)}: ${formatSignedPercent((adj.ratio[best]! - 1) * 100)} to ${formatDifficulty(adj.difficulty[best]!)}`,
-    );
-  }
-  for (const hv of ctx.dataset.halvings) {
-    if (hv.timeS >= t && hv.timeS < t + SECONDS_PER_DAY) notes.push(`Halving ${hv.index} at block ${formatInteger(hv.height)}`);
-  }
-  return notes;
 }
 
 const hashrateChart: ChartDef = {
@@ -162,7 +54,7 @@ const hashrateChart: ChartDef = {
       column: () => '30-day average (H/s)',
     },
     {
-      id: 'difficulty',
+      id: DIFFICULTY_SERIES,
       label: 'Difficulty',
       kind: 'step',
       scale: 'hps',
@@ -178,7 +70,7 @@ const hashrateChart: ChartDef = {
       key: 'hps',
       logCapable: true,
       // Keep the 1 ZH/s milestone in view once the network gets close to it.
-      range: (min, max, log) => (!log && max >= 0.6 * ONE_ZHS && max < 1.06 * ONE_ZHS ? [min, 1.06 * ONE_ZHS] : [min, max]),
+      range: (min, max, log) => (!log && max >= 0.6 * HPS_PER_ZHS && max < 1.06 * HPS_PER_ZHS ? [min, 1.06 * HPS_PER_ZHS] : [min, max]),
     },
   ],
   axes: [

@@ -1,0 +1,95 @@
+// What a trend chart draws, declared as data (the trend charts are in src/webview/trends/chartDefs.ts), and
+// the interfaces between a chart and what surrounds it: the section hosting it and overlays from other
+// scripts. Series are addressed by their id everywhere; uPlot's positional index stays inside ./plotOptions.ts.
+
+import type uPlot from 'uplot';
+import type { DerivedSeries } from '../../../core/history/derive';
+import type { Currency } from '../../../core/model';
+import type { HistoryDataset } from '../../../shared/protocol';
+import type { Palette } from '../theme';
+import type { ChartId } from '../viewState';
+import type { TrendChart } from './trendChart';
+
+export interface ChartContext {
+  readonly currency: Currency;
+  readonly dataset: HistoryDataset;
+  readonly series: DerivedSeries;
+  readonly log: boolean;
+  readonly palette: Palette;
+}
+
+export interface SeriesDef {
+  /** Stable: kept in the view state (hidden series) and in the legend's data-series attribute. */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'line' | 'dots' | 'step' | 'area';
+  readonly scale: string;
+  readonly color: (p: Palette) => string;
+  readonly width?: number;
+  readonly dash?: readonly number[];
+  readonly values: (s: DerivedSeries) => readonly (number | null)[];
+  /** Full-precision text for the legend and the table. */
+  readonly format: (value: number, ctx: ChartContext) => string;
+  /** Column title in the table view (with units). */
+  readonly column: (ctx: ChartContext) => string;
+}
+
+export interface ScaleDef {
+  readonly key: string;
+  /** Follows the log toggle (otherwise always linear). */
+  readonly logCapable: boolean;
+  /** Adjusts the auto range, e.g. to keep a reference line in view. */
+  readonly range?: (min: number, max: number, log: boolean) => [number, number];
+}
+
+export interface AxisDef {
+  readonly scale: string;
+  readonly side: 'left' | 'right';
+  readonly grid: boolean;
+  readonly format: (value: number, ctx: ChartContext) => string;
+  /** Tick positions in scale units, when the axis reads the scale in other units (difficulty on H/s). */
+  readonly splits?: (min: number, max: number, log: boolean, heightPx: number) => number[];
+}
+
+/** A series of the drawn plot, found by its SeriesDef id (null: the chart has no such series). */
+export type PlotSeriesById = (id: string) => { readonly shown: boolean; readonly values: ArrayLike<number | null | undefined> } | null;
+
+export interface ChartDef {
+  readonly id: ChartId;
+  readonly title: string;
+  readonly note: string;
+  readonly height: number;
+  readonly series: readonly SeriesDef[];
+  readonly scales: readonly ScaleDef[];
+  readonly axes: readonly AxisDef[];
+  /** Extra drawing on top of the series (markers, reference lines), in canvas pixels. */
+  readonly overlay?: (u: uPlot, ctx: ChartContext, series: PlotSeriesById) => void;
+  /** Events of the hovered day for the readout (a retarget, a halving). */
+  readonly annotate?: (ctx: ChartContext, idx: number, u: uPlot) => string[];
+}
+
+/**
+ * Drawn over a chart by another script on the page: the P&L script's breakeven band on the hashprice chart
+ * (src/webview/pnl/overlay.ts). The chart keeps it across data, theme and range changes.
+ */
+export interface ChartOverlay {
+  /** Appended to the chart's note: what the overlay shows. */
+  readonly note: string;
+  /** Widens a scale's auto range (to keep the overlay in view). */
+  range(scale: string, min: number, max: number, ctx: ChartContext): [number, number];
+  /** Called after the chart's own overlay, clipped to the plot area, in canvas pixels. */
+  draw(u: uPlot, ctx: ChartContext, series: PlotSeriesById): void;
+  /** Extra lines for the hovered day's readout. */
+  annotate(ctx: ChartContext, idx: number): string[];
+}
+
+export interface ChartHost {
+  /** The x window changed by zoom or reset in this chart: apply it to the others. */
+  onZoom(source: TrendChart, min: number, max: number): void;
+  onDrawn(chart: TrendChart): void;
+  /** The keyboard moved the crosshair to `idx` (null: cleared). */
+  onKeyboardCursor(source: TrendChart, idx: number | null): void;
+  onToggleSeries(chart: TrendChart, seriesId: string, visible: boolean): void;
+  onToggleTable(chart: TrendChart, table: boolean): void;
+  onExportPng(chart: TrendChart): void;
+}

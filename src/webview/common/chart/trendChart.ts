@@ -1,0 +1,315 @@
+// One trend chart: a uPlot instance in a card with its own HTML legend (toggle buttons that also show the
+// value under the crosshair), a keyboard crosshair, a table alternative and PNG export. What it draws is
+// described by a ChartDef (./definition.ts); this file knows nothing about hash rates. It owns the card and
+// the chart's state; the uPlot options, legend, table, summary and image are built by the files next to it.
+
+import uPlot from 'uplot';
+import { nearestIndex } from '../../../core/history/slice';
+import { formatDayLong } from '../../../core/format';
+import { h, setText } from '../dom';
+import type { Palette } from '../theme';
+import type { ChartId } from '../viewState';
+import type { ChartContext, ChartDef, ChartHost, ChartOverlay } from './definition';
+import { keyboardCursorTarget } from './keyboard';
+import { ChartLegend } from './legend';
+import { chartPng } from './pngExport';
+import { emptyPlotData, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
+import { chartSummary } from './summary';
+import { renderChartTable } from './tableView';
+
+export class TrendChart {
+  readonly card: HTMLElement;
+  readonly #plotEl: HTMLDivElement;
+  readonly #tableEl: HTMLDivElement;
+  readonly #legend: ChartLegend;
+  readonly #tableButton: HTMLButtonElement;
+  readonly #dateEl: HTMLElement;
+  readonly #noteEl: HTMLElement;
+  #overlay: ChartOverlay | null = null;
+  #u: uPlot | null = null;
+  #ctx: ChartContext | null = null;
+  #keyboardIdx: number | null = null;
+  #lastIdx: number | null | undefined = undefined;
+  /**
+   * The x window this chart was last told to show. uPlot reports scale changes later (in a microtask), so
+   * a change equal to this one is ours, not the user's: only the others are zooms to pass on.
+   */
+  #expectedX: [number, number] | null = null;
+  /** Palette and scale mode the plot was created for. */
+  #shape: { palette: Palette; log: boolean } | null = null;
+  #width = 0;
+  #resizeObserver: ResizeObserver;
+  readonly hidden: Set<string>;
+
+  readonly #host: ChartHost;
+  #showTable: boolean;
+
+  constructor(
+    readonly def: ChartDef,
+    host: ChartHost,
+    hidden: readonly string[],
+    showTable: boolean,
+  ) {
+    this.#host = host;
+    this.#showTable = showTable;
+    this.hidden = new Set(hidden);
+    const titleId = `chart-${def.id}-title`;
+    const noteId = `chart-${def.id}-note`;
+    this.#dateEl = h('span', { class: 'chart-date', 'aria-hidden': 'true' });
+    this.#legend = new ChartLegend(def, this.hidden, (id) => this.#toggleSeries(id));
+    this.#tableButton = h(
+      'button',
+      { 'aria-pressed': String(showTable), title: 'Show the data of the visible range as a table', onclick: () => this.setTableView(!this.#showTable, true) },
+      'Table',
+    );
+    const pngButton = h('button', { title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) }, 'PNG');
+    this.#plotEl = h('div', {
+      class: 'plot',
+      tabindex: '0',
+      role: 'img',
+      'aria-roledescription': 'chart',
+      'aria-describedby': noteId,
+      'data-chart': def.id,
+    });
+    this.#plotEl.addEventListener('keydown', (e) => this.#onKey(e));
+    this.#plotEl.addEventListener('blur', () => this.#keyboardIdx !== null && this.#setKeyboardIdx(null));
+    this.#tableEl = h('div', { class: 'table-view', hidden: !showTable, 'data-chart-table': def.id });
+    this.card = h(
+      'article',
+      { class: `card chart-card chart-${def.id}`, 'aria-labelledby': titleId },
+      h(
+        'header',
+        { class: 'card-header' },
+        h('div', { class: 'card-title' }, h('h3', { id: titleId }, def.title), this.#dateEl),
+        h('div', { class: 'card-actions' }, this.#tableButton, pngButton),
+      ),
+      this.#legend.element,
+      this.#plotEl,
+      this.#tableEl,
+      (this.#noteEl = h('p', { class: 'note', id: noteId }, def.note)),
+    );
+    this.#plotEl.hidden = showTable;
+    this.#resizeObserver = new ResizeObserver(() => this.#resize());
+    this.#resizeObserver.observe(this.#plotEl);
+  }
+
+  /** Sets (or with null removes) the overlay; takes effect with the next render. */
+  setOverlay(overlay: ChartOverlay | null): void {
+    this.#overlay = overlay;
+    setText(this.#noteEl, overlay ? `${this.def.note} ${overlay.note}` : this.def.note);
+  }
+
+  get id(): ChartId {
+    return this.def.id;
+  }
+
+  get plot(): uPlot | null {
+    return this.#u;
+  }
+
+  get isTable(): boolean {
+    return this.#showTable;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Data and drawing
+
+  /**
+   * Creates the (empty) plot for a palette and scale mode — done when the page mounts, so that data only
+   * has to be swapped in when it arrives. Does nothing if the plot already has that shape.
+   */
+  prepare(palette: Palette, log: boolean): void {
+    if (this.#u && this.#shape?.palette === palette && this.#shape.log === log) return;
+    this.#u?.destroy();
+    this.#shape = { palette, log };
+    if (!this.#width) this.measure();
+    const size = { width: Math.max(200, this.#width || this.#plotEl.clientWidth || 600), height: this.#height() };
+    // Empty: render() swaps the data in (both land in one uPlot commit, so one draw).
+    this.#u = new uPlot(plotOptions(this.def, palette, log, size, this.#binding), emptyPlotData(this.def), this.#plotEl);
+    this.#legend.paint(palette);
+  }
+
+  /** How the plot's options read this chart's state and report back to it. */
+  readonly #binding: PlotBinding = {
+    context: () => this.#ctx,
+    overlay: () => this.#overlay,
+    isHidden: (id) => this.hidden.has(id),
+    onDraw: (u) => {
+      const { min, max } = u.scales.x!;
+      if (min !== undefined && max !== undefined) {
+        this.#plotEl.dataset.xMin = String(Math.round(min));
+        this.#plotEl.dataset.xMax = String(Math.round(max));
+      }
+      this.#host.onDrawn(this);
+    },
+    onCursor: (u) => this.#onCursor(u),
+    onScaleX: (u) => {
+      const { min, max } = u.scales.x!;
+      const e = this.#expectedX;
+      if (min === undefined || max === undefined || (e && Math.abs(e[0] - min) < 1 && Math.abs(e[1] - max) < 1)) return;
+      // The user zoomed (drag) or reset (double-click) this chart.
+      this.#expectedX = [min, max];
+      this.#host.onZoom(this, min, max);
+      this.#afterWindowChange();
+    },
+  };
+
+  /** Draws `ctx`, swapping the data into the plot (recreated first if the palette or scale mode changed). */
+  render(ctx: ChartContext, window: [number, number] | null): void {
+    this.#ctx = ctx;
+    const t = ctx.series.timeS;
+    this.#expectedX = window ?? (t.length > 0 ? [t[0]!, t[t.length - 1]!] : null);
+    this.prepare(ctx.palette, ctx.log);
+    this.#u!.setData(plotData(this.def, ctx), true);
+    // Applied in the same commit as the data: one draw.
+    if (window) this.#u!.setScale('x', { min: window[0], max: window[1] });
+    this.#lastIdx = undefined;
+    this.#updateReadout(null);
+    this.#plotEl.setAttribute('aria-label', this.summaryText());
+    if (this.#showTable) this.#renderTable();
+  }
+
+  /** Reads the plot's width (a layout): once at mount, then the ResizeObserver keeps it. */
+  measure(): void {
+    this.#width = this.#plotEl.clientWidth;
+  }
+
+  #height(): number {
+    const width = this.#width || this.#plotEl.clientWidth || 600;
+    return Math.round(Math.max(180, Math.min(this.def.height, width * 0.55)));
+  }
+
+  #resize(): void {
+    if (!this.#u || this.#plotEl.hidden) return;
+    this.#width = this.#plotEl.clientWidth;
+    const width = Math.max(200, this.#width);
+    const height = this.#height();
+    if (width !== this.#u.width || height !== this.#u.height) this.#u.setSize({ width, height });
+  }
+
+  /** Shows [min, max] (a zoom made in another chart) without echoing it back. */
+  setWindow(min: number, max: number): void {
+    if (!this.#u) return;
+    const e = this.#expectedX;
+    if (e && e[0] === min && e[1] === max) return;
+    this.#expectedX = [min, max];
+    this.#u.setScale('x', { min, max });
+    this.#afterWindowChange();
+  }
+
+  #afterWindowChange(): void {
+    if (this.#showTable) this.#renderTable();
+    this.#plotEl.setAttribute('aria-label', this.summaryText());
+  }
+
+  /** Inclusive index bounds of the days in view. */
+  visibleIndices(): [number, number] | null {
+    const ctx = this.#ctx;
+    if (!ctx || ctx.series.timeS.length === 0) return null;
+    const t = ctx.series.timeS;
+    const [min, max] = this.#expectedX ?? [t[0]!, t[t.length - 1]!];
+    let first = nearestIndex(t, min);
+    let last = nearestIndex(t, max);
+    if (t[first]! < min - 1) first++;
+    if (t[last]! > max + 1) last--;
+    return first <= last ? [first, last] : null;
+  }
+
+  destroy(): void {
+    this.#resizeObserver.disconnect();
+    this.#u?.destroy();
+    this.#u = null;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Crosshair readout, keyboard, legend toggles
+
+  #onCursor(u: uPlot): void {
+    const idx = this.#keyboardIdx ?? (u.cursor.idx === undefined ? null : u.cursor.idx);
+    if (idx === this.#lastIdx) return;
+    this.#lastIdx = idx;
+    this.#updateReadout(idx);
+  }
+
+  /**
+   * The legend is the crosshair's readout: every series' value on the hovered day (all charts follow the
+   * same cursor), and under the title that day's date and events (a retarget, a halving, the reward split).
+   * Not hovering: the newest values in view.
+   */
+  #updateReadout(idx: number | null): void {
+    const ctx = this.#ctx;
+    if (!ctx) return;
+    const n = ctx.series.timeS.length;
+    const at = idx ?? this.visibleIndices()?.[1] ?? n - 1;
+    if (at < 0 || at >= n) return;
+    const notes = idx === null || !this.#u ? [] : [...(this.def.annotate?.(ctx, idx, this.#u) ?? []), ...(this.#overlay?.annotate(ctx, idx) ?? [])];
+    setText(this.#dateEl, [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '));
+    this.#legend.showValues(ctx, at, idx === null);
+  }
+
+  /** Called for every chart when any chart's keyboard cursor moves. */
+  showIndex(idx: number | null): void {
+    const u = this.#u;
+    if (!u || !this.#ctx) return;
+    u.setCursor(idx === null ? { left: -10, top: -10 } : { left: u.valToPos(this.#ctx.series.timeS[idx]!, 'x'), top: u.over.clientHeight / 2 });
+  }
+
+  /** Moves the crosshair of every chart (see ./keyboard.ts). */
+  #onKey(e: KeyboardEvent): void {
+    const range = this.visibleIndices();
+    if (!range) return;
+    const [first, last] = range;
+    const next = keyboardCursorTarget(e.key, e.shiftKey, this.#keyboardIdx ?? last, first, last);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.#setKeyboardIdx(next);
+  }
+
+  #setKeyboardIdx(idx: number | null): void {
+    this.#keyboardIdx = idx;
+    this.#host.onKeyboardCursor(this, idx);
+  }
+
+  #toggleSeries(id: string): void {
+    const visible = this.hidden.has(id);
+    if (visible) this.hidden.delete(id);
+    else this.hidden.add(id);
+    const index = plotSeriesIndex(this.def, id);
+    if (index > 0) this.#u?.setSeries(index, { show: visible });
+    this.#legend.setShown(id, visible);
+    this.#host.onToggleSeries(this, id, visible);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Table view, summary, PNG
+
+  setTableView(table: boolean, notify: boolean): void {
+    this.#showTable = table;
+    this.#tableButton.setAttribute('aria-pressed', String(table));
+    this.#tableEl.hidden = !table;
+    this.#plotEl.hidden = table;
+    if (table) this.#renderTable();
+    else {
+      this.#tableEl.replaceChildren();
+      this.#resize();
+    }
+    if (notify) this.#host.onToggleTable(this, table);
+  }
+
+  #renderTable(): void {
+    renderChartTable(this.#tableEl, this.def, this.#ctx, this.visibleIndices());
+  }
+
+  /** What the chart shows, in words (its accessible label). */
+  summaryText(): string {
+    return chartSummary(this.def, this.#ctx, this.visibleIndices(), this.hidden);
+  }
+
+  /** The chart with its title and legend on the theme background, as a PNG data URL (null: no plot shown). */
+  toPng(): string | null {
+    const u = this.#u;
+    const ctx = this.#ctx;
+    if (!u || !ctx || this.#showTable) return null;
+    return chartPng(this.def, u, ctx, this.hidden, this.visibleIndices());
+  }
+}

@@ -1,0 +1,117 @@
+// What the trend charts draw over their series and add to the hovered day's readout: halvings, the
+// 1 ZH/s milestone, retarget markers and the retarget or halving of the hovered day.
+
+import type uPlot from 'uplot';
+import { SECONDS_PER_DAY } from '../../core/constants';
+import { impliedHashrateHps } from '../../core/economics';
+import { formatDay, formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
+import { HPS_PER_ZHS } from '../../core/units';
+import type { ChartContext, PlotSeriesById } from '../common/chart/definition';
+import { withAlpha } from '../common/theme';
+
+/** The hash-rate chart's difficulty series: the retarget markers belong to it. */
+export const DIFFICULTY_SERIES = 'difficulty';
+
+/** Dashed vertical lines at the halvings in view, labelled at the top. */
+export function drawHalvings(u: uPlot, ctx: ChartContext): void {
+  const g = u.ctx;
+  const { min, max } = u.scales.x!;
+  if (min === undefined || max === undefined) return;
+  const ratio = devicePixelRatio || 1;
+  g.strokeStyle = withAlpha(ctx.palette.foreground, 0.55);
+  g.fillStyle = ctx.palette.muted;
+  g.lineWidth = ratio * ctx.palette.weight;
+  g.setLineDash([4 * ratio, 4 * ratio]);
+  g.font = `${Math.round(ctx.palette.fontSize * ratio)}px ${ctx.palette.fontFamily}`;
+  g.textBaseline = 'top';
+  for (const halving of ctx.dataset.halvings) {
+    if (halving.timeS < min || halving.timeS > max) continue;
+    const x = Math.round(u.valToPos(halving.timeS, 'x', true));
+    g.beginPath();
+    g.moveTo(x, u.bbox.top);
+    g.lineTo(x, u.bbox.top + u.bbox.height);
+    g.stroke();
+    g.fillText(`Halving ${halving.index}`, x + 4 * ratio, u.bbox.top + 2 * ratio);
+  }
+  g.setLineDash([]);
+}
+
+/** 1 ZH/s reference line and a marker at every retarget (green up, red down). */
+export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: PlotSeriesById): void {
+  drawHalvings(u, ctx);
+  const g = u.ctx;
+  const ratio = devicePixelRatio || 1;
+  const p = ctx.palette;
+  const yScale = u.scales.hps;
+  if (yScale && yScale.min !== undefined && yScale.max !== undefined && HPS_PER_ZHS >= yScale.min && HPS_PER_ZHS <= yScale.max) {
+    const y = Math.round(u.valToPos(HPS_PER_ZHS, 'hps', true));
+    g.strokeStyle = withAlpha(p.red, 0.7);
+    g.lineWidth = ratio * p.weight;
+    g.setLineDash([6 * ratio, 4 * ratio]);
+    g.beginPath();
+    g.moveTo(u.bbox.left, y);
+    g.lineTo(u.bbox.left + u.bbox.width, y);
+    g.stroke();
+    g.setLineDash([]);
+    g.fillStyle = p.red;
+    g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
+    g.textBaseline = 'bottom';
+    g.fillText('1 ZH/s', u.bbox.left + 6 * ratio, y - 3 * ratio);
+  }
+  // Retarget markers belong to the difficulty line: hidden with it.
+  if (!plotSeries(DIFFICULTY_SERIES)?.shown) return;
+  const adj = ctx.dataset.adjustments;
+  const { min, max } = u.scales.x!;
+  if (min === undefined || max === undefined) return;
+  let inView = 0;
+  for (let i = 0; i < adj.timeS.length; i++) if (adj.timeS[i]! >= min && adj.timeS[i]! <= max) inView++;
+  if (inView === 0) return;
+  const spacing = u.bbox.width / inView;
+  const radius = Math.max(1.2 * ratio, Math.min(3.5 * ratio, spacing / 3));
+  const up = new Path2D();
+  const down = new Path2D();
+  for (let i = 0; i < adj.timeS.length; i++) {
+    const t = adj.timeS[i]!;
+    if (t < min || t > max || adj.height[i] === 0) continue;
+    const x = u.valToPos(t, 'x', true);
+    const y = u.valToPos(impliedHashrateHps(adj.difficulty[i]!), 'hps', true);
+    const path = adj.ratio[i]! >= 1 ? up : down;
+    // Dense (whole history): squares, far cheaper than hundreds of arcs and alike at that size.
+    if (radius < 2 * ratio) path.rect(x - radius, y - radius, 2 * radius, 2 * radius);
+    else {
+      path.moveTo(x + radius, y);
+      path.arc(x, y, radius, 0, Math.PI * 2);
+    }
+  }
+  g.fillStyle = p.green;
+  g.fill(up);
+  g.fillStyle = p.red;
+  g.fill(down);
+}
+
+/** Tooltip lines for a retarget near the cursor (within a few pixels) and a halving on the day. */
+export function retargetNotes(ctx: ChartContext, idx: number, u: uPlot): string[] {
+  const t = ctx.series.timeS[idx]!;
+  const notes: string[] = [];
+  const adj = ctx.dataset.adjustments;
+  // Nearest retarget within 6 px or on the hovered day.
+  const tolerance = Math.max(SECONDS_PER_DAY, Math.abs(u.posToVal(6, 'x') - u.posToVal(0, 'x')));
+  let best = -1;
+  let bestDist = Infinity;
+  for (let i = 0; i < adj.timeS.length; i++) {
+    const dist = Math.abs(adj.timeS[i]! - (t + SECONDS_PER_DAY / 2));
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = i;
+    }
+  }
+  if (best >= 0 && bestDist <= tolerance && adj.height[best] !== 0) {
+    notes.push(
+      `Retarget at block ${formatInteger(adj.height[best]!)} on ${formatDay(adj.timeS[best]!)}: ${formatSignedPercent((adj.ratio[best]! - 1) * 100)} to ${formatDifficulty(adj.difficulty[best]!)}`,
+    );
+  }
+  for (const hv of ctx.dataset.halvings) {
+    if (hv.timeS >= t && hv.timeS < t + SECONDS_PER_DAY) notes.push(`Halving ${hv.index} at block ${formatInteger(hv.height)}`);
+  }
+  return notes;
+}
