@@ -357,8 +357,13 @@ async function panelSteps(
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input').first();
     // The dialog opens in the workspace folder with the suggested name: wait for it before typing over it.
+    // VS Code's simple dialog shows the folder first and appends the file name once the folder is listed (slow on
+    // a busy machine), so wait for a file name, not for the first non-empty value.
     const suggested = `mining-economics-${days[0]!.date}-to-${days[days.length - 1]!.date}.csv`;
-    const initial = await waitUntil(async () => ((await input.isVisible()) ? (await input.inputValue()) || undefined : undefined), {
+    const initial = await waitUntil(async () => {
+      const value = (await input.isVisible()) ? await input.inputValue() : '';
+      return value.endsWith('.csv') ? value : undefined;
+    }, {
       timeoutMs: 30_000,
       intervalMs: 200,
       what: 'the save dialog with a suggested path',
