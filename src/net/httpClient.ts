@@ -1,24 +1,14 @@
-// The only module that imports undici. One dispatcher (keep-alive, timeouts, a response-size cap, proxy
-// support), a User-Agent naming us, and bounded retries with exponential backoff and jitter that honour
-// Retry-After. Everything it returns or throws is in the core's vocabulary (Transport, TransportError).
-//
-// undici does not go through Node's http module, so VS Code's own proxy patching does not reach it: we read
-// `http.proxy`/`http.proxyStrictSSL`/`http.noProxy` (passed in) and the HTTPS_PROXY/HTTP_PROXY/NO_PROXY
-// environment ourselves, through undici's EnvHttpProxyAgent.
+// GET over undici: one dispatcher (dispatcher.ts), a User-Agent naming us, a deadline per request, an HTTP
+// cache with a capped lifetime, and bounded retries with exponential backoff and jitter that honour a
+// (capped) Retry-After. Everything it returns or throws is in the core's vocabulary (Transport, TransportError).
 
-import { EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
+import { errors, request, type Dispatcher } from 'undici';
 import { describeError } from '../core/errors';
 import { clampDelayMs } from '../core/timers';
 import { MAX_RETRY_AFTER_MS, TransportError, redactUrlCredentials, type Transport } from '../core/transport';
+import { createDispatcher, type ProxySettings } from './dispatcher';
 
-export interface ProxySettings {
-  /** VS Code's `http.proxy`; empty = use the environment. */
-  readonly proxyUrl: string;
-  /** VS Code's `http.proxyStrictSSL`. */
-  readonly strictSsl: boolean;
-  /** VS Code's `http.noProxy` hosts, added to NO_PROXY. */
-  readonly noProxy: readonly string[];
-}
+export { createDispatcher, MAX_WEBSOCKET_MESSAGE_BYTES, type DispatcherOptions, type ProxySettings } from './dispatcher';
 
 export interface HttpClientOptions {
   readonly baseUrl: string;
@@ -109,20 +99,10 @@ const DEFAULTS = {
   maxAttempts: 3,
   retryBaseDelayMs: 1_000,
   maxInlineRetryAfterMs: 10_000,
-  connectTimeoutMs: 10_000,
-  headersTimeoutMs: 20_000,
-  bodyTimeoutMs: 30_000,
-  // The whole-history hash-rate series is ~0.5 MB; 16 MB leaves room and still stops a runaway body.
-  maxResponseBytes: 16 * 1024 * 1024,
   // Above the headers timeout, with room for the ~0.5 MB history on a slow link (≥ 50 kB/s).
   requestDeadlineMs: 30_000,
 };
 
-/**
- * The largest websocket message accepted (2 MiB). mempool's biggest, the init message, is tens of kB;
- * undici's own default is 128 MB, which a hostile server could make us buffer.
- */
-export const MAX_WEBSOCKET_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Parses Retry-After (delta-seconds or an HTTP date) into milliseconds from now, at most
@@ -135,35 +115,6 @@ export function parseRetryAfterMs(value: string | string[] | undefined, nowMs: n
   if (/^\d+$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Number(trimmed) * 1000);
   const dateMs = Date.parse(trimmed);
   return Number.isNaN(dateMs) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, dateMs - nowMs));
-}
-
-export interface DispatcherOptions extends Pick<HttpClientOptions, 'proxy' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxResponseBytes'> {
-  /** Websocket messages through this dispatcher larger than this fail the connection (code 1009). */
-  readonly maxWebSocketMessageBytes?: number;
-}
-
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const tls = { rejectUnauthorized: options.proxy.strictSsl, timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs };
-  const envNoProxy = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
-  const noProxy = [envNoProxy, ...options.proxy.noProxy].filter(Boolean).join(',');
-  const maxPayloadSize = options.maxWebSocketMessageBytes ?? MAX_WEBSOCKET_MESSAGE_BYTES;
-  // undici's WebSocket reads its limits from the dispatcher's `webSocketOptions`, but EnvHttpProxyAgent
-  // does not pass a `webSocket` option on (undici 7.x): override the getter it reads.
-  class BoundedAgent extends EnvHttpProxyAgent {
-    get webSocketOptions(): { maxFragments: number; maxPayloadSize: number } {
-      return { maxFragments: 1024, maxPayloadSize };
-    }
-  }
-  return new BoundedAgent({
-    ...(options.proxy.proxyUrl ? { httpProxy: options.proxy.proxyUrl, httpsProxy: options.proxy.proxyUrl } : {}),
-    ...(noProxy ? { noProxy } : {}),
-    connect: tls,
-    requestTls: tls,
-    keepAliveTimeout: 30_000,
-    headersTimeout: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
-    bodyTimeout: options.bodyTimeoutMs ?? DEFAULTS.bodyTimeoutMs,
-    maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-  });
 }
 
 function classify(error: unknown, path: string, deadline?: { readonly hit: boolean; readonly ms: number }): TransportError {
