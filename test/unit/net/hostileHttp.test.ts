@@ -4,9 +4,11 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RefreshScheduler } from '../../../src/core/scheduler';
 import { MAX_RETRY_AFTER_MS, TransportError, describeFailure, redactUrlCredentials } from '../../../src/core/transport';
 import { HttpClient, MAX_FRESH_MS, freshnessMs, parseRetryAfterMs, type HttpClientOptions } from '../../../src/net/httpClient';
 import { startReplayServer, type ReplayServer } from '../../server/replayServer';
+import { FakeClock } from '../helpers/fakeClock';
 
 const NO_PROXY = { proxyUrl: '', strictSsl: true, noProxy: [] };
 const WAIT = { timeout: 20_000, interval: 20 };
@@ -199,5 +201,39 @@ describe('server text and URLs in messages', () => {
     expect(text.startsWith('http://***@example.org x')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(300);
     expect(describeFailure(new TypeError('Invalid URL: https://bob:pw@host/'))).toBe('TypeError: Invalid URL: https://***@host/');
+  });
+});
+
+describe('a manual refresh under a hostile Retry-After', () => {
+  it('is deferred for the capped hour — not a month, not at once — and then runs', async () => {
+    replay.setFault('http429', { retryAfterS: 3_000_000, paths: '/api/blocks/tip/height', count: 1 });
+    const { c } = client();
+    const clock = new FakeClock();
+    const paths = () => replay.requests.filter((r) => r.path === '/api/blocks/tip/height').length;
+    const scheduler = new RefreshScheduler({
+      clock,
+      intervalMs: 10 * 60_000,
+      random: () => 1,
+      focused: false, // no automatic refresh: only the manual ones below
+      run: async () => {
+        try {
+          await c.getText('/api/blocks/tip/height');
+          return { ok: true };
+        } catch (error) {
+          const retryAfterMs = (error as TransportError).details.retryAfterMs;
+          return retryAfterMs === undefined ? { ok: false } : { ok: false, retryAfterMs };
+        }
+      },
+    });
+    const first = await scheduler.refreshNow();
+    expect(first).toEqual({ kind: 'ran', outcome: { ok: false, retryAfterMs: 3_600_000 } });
+    const startMs = clock.now();
+    await clock.advance(60 * 60_000 - 1);
+    await expect(scheduler.refreshNow()).resolves.toEqual({ kind: 'deferred', untilMs: startMs + 3_600_000 });
+    expect(paths()).toBe(1);
+    await clock.advance(1);
+    await expect(scheduler.refreshNow()).resolves.toEqual({ kind: 'ran', outcome: { ok: true } });
+    expect(paths()).toBe(2);
+    scheduler.dispose();
   });
 });
