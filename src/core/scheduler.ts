@@ -79,9 +79,13 @@ export class RefreshScheduler {
     this.onRunTimeout = options.onRunTimeout;
   }
 
-  /** Before start(): the first automatic refresh waits until then (another window just fetched). */
+  /**
+   * Before start(): the first automatic refresh waits until then (another window just fetched) — but never
+   * longer than one interval: the time comes from shared storage, and a far-future one must not stop us.
+   */
   deferFirstRunUntil(timeMs: number): void {
-    this.dueAtMs = Math.max(this.dueAtMs, timeMs);
+    if (!Number.isFinite(timeMs)) return;
+    this.dueAtMs = Math.max(this.dueAtMs, Math.min(timeMs, this.clock.now() + this.intervalMs));
   }
 
   /** Starts the cycle with an immediate refresh (if focused). */

@@ -253,6 +253,17 @@ describe('RefreshScheduler against hostile servers', () => {
     expect(scheduler.failureCount).toBe(0);
   });
 
+  it('defers the first run at most one interval, whatever time another window claims', async () => {
+    const { clock, runs, scheduler } = hostile([{ ok: true }, { ok: true }]);
+    scheduler.deferFirstRunUntil(clock.now() + 1_000 * DAY);
+    scheduler.deferFirstRunUntil(Number.NaN);
+    scheduler.start();
+    await clock.advance(5 * MIN - 1);
+    expect(runs).toEqual([]);
+    await clock.advance(1);
+    expect(runs).toEqual([5 * MIN]);
+  });
+
   it('ignores what an abandoned run settles with later', async () => {
     let resolveFirst: (o: RunOutcome) => void = () => undefined;
     const clock = new FakeClock();
