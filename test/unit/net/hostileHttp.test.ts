@@ -159,6 +159,16 @@ describe('overall request deadline', () => {
   }
 });
 
+describe('the replay server trickle fault', () => {
+  it('holds no request past its deadline, and the next request is served normally', async () => {
+    replay.setFault('trickle', { trickleMs: 20, paths: '/api/v1/prices', count: 1 });
+    const { c } = client({ requestDeadlineMs: 1_000, maxAttempts: 1 });
+    const e = await failure(c.getText('/api/v1/prices'));
+    expect(e.message).toBe('/api/v1/prices: no complete response within 1 s');
+    await expect(c.getText('/api/v1/prices')).resolves.toContain('"USD"');
+  });
+});
+
 describe('max-age from a hostile server', () => {
   it('caps freshness at 10 minutes, whatever Cache-Control or Expires claim', () => {
     expect(MAX_FRESH_MS).toBe(600_000);
