@@ -1,7 +1,11 @@
 // When to fetch. One refresh at a time; the regular interval after a success; exponential backoff with
 // jitter after failures; a server's Retry-After is a floor nobody may undercut, not even a manual refresh;
 // no fetching while the window is unfocused, and a catch-up as soon as it is focused again.
-// The clock and randomness are injected so tests drive time by hand.
+// The clock and randomness are injected so tests drive time by hand. Every run has a deadline: a run that
+// hangs (a server trickling bytes) fails with a reason and never blocks the next refresh.
+
+import { clampDelayMs } from './timers';
+import { MAX_RETRY_AFTER_MS } from './transport';
 
 export interface Clock {
   now(): number;
@@ -9,7 +13,13 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
-export type RunOutcome = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs?: number };
+export type RunOutcome =
+  | { readonly ok: true }
+  /** `reason`: set by the scheduler when the run overran its deadline. */
+  | { readonly ok: false; readonly retryAfterMs?: number; readonly reason?: string };
+
+/** A refresh (a dozen requests, each with its own 30 s deadline and retries) that takes longer is stuck. */
+export const DEFAULT_RUN_TIMEOUT_MS = 2 * 60_000;
 
 export type RefreshResult =
   | { readonly kind: 'ran'; readonly outcome: RunOutcome }
@@ -27,6 +37,13 @@ export interface SchedulerOptions {
   /** Returns [0, 1). Jitter spreads retries of many clients over [½, 1] of the delay. */
   readonly random?: () => number;
   readonly focused?: boolean;
+  /** A run still unsettled after this long counts as failed (default DEFAULT_RUN_TIMEOUT_MS). */
+  readonly runTimeoutMs?: number;
+  /**
+   * Called when a run overran its deadline, with the reason (the run itself is abandoned: whatever it
+   * settles with later is ignored by the schedule). For the log and the error shown to the user.
+   */
+  readonly onRunTimeout?: (reason: string) => void;
 }
 
 export class RefreshScheduler {
@@ -46,6 +63,8 @@ export class RefreshScheduler {
   private dueAtMs: number;
   private disposed = false;
   private lastSuccessMs: number | null = null;
+  private readonly runTimeoutMs: number;
+  private readonly onRunTimeout: ((reason: string) => void) | undefined;
 
   constructor(options: SchedulerOptions) {
     this.clock = options.clock;
@@ -56,11 +75,17 @@ export class RefreshScheduler {
     this.maxBackoffMs = options.maxBackoffMs ?? 30 * 60_000;
     this.focused = options.focused ?? true;
     this.dueAtMs = this.clock.now();
+    this.runTimeoutMs = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+    this.onRunTimeout = options.onRunTimeout;
   }
 
-  /** Before start(): the first automatic refresh waits until then (another window just fetched). */
+  /**
+   * Before start(): the first automatic refresh waits until then (another window just fetched) — but never
+   * longer than one interval: the time comes from shared storage, and a far-future one must not stop us.
+   */
   deferFirstRunUntil(timeMs: number): void {
-    this.dueAtMs = Math.max(this.dueAtMs, timeMs);
+    if (!Number.isFinite(timeMs)) return;
+    this.dueAtMs = Math.max(this.dueAtMs, Math.min(timeMs, this.clock.now() + this.intervalMs));
   }
 
   /** Starts the cycle with an immediate refresh (if focused). */
@@ -106,17 +131,34 @@ export class RefreshScheduler {
 
   private execute(): Promise<RefreshResult> {
     this.clearTimer();
-    const attempt = (async (): Promise<RefreshResult> => {
-      let outcome: RunOutcome;
+    const attempt = new Promise<RefreshResult>((resolve) => {
+      let settled = false;
+      let deadline: unknown = undefined;
+      const finish = (outcome: RunOutcome): void => {
+        if (settled) return;
+        settled = true;
+        this.clock.clearTimeout(deadline);
+        this.settle(outcome);
+        resolve({ kind: 'ran', outcome });
+      };
+      deadline = this.clock.setTimeout(() => {
+        const reason = `the refresh did not finish within ${Math.round(this.runTimeoutMs / 1000)} s`;
+        finish({ ok: false, reason });
+        try {
+          this.onRunTimeout?.(reason);
+        } catch {
+          // A throwing listener must not break the schedule.
+        }
+      }, clampDelayMs(this.runTimeoutMs));
+      let running: Promise<RunOutcome>;
       try {
-        outcome = await this.run();
+        running = Promise.resolve(this.run());
       } catch {
-        // `run` is expected to report failures as outcomes; a throw is still a failure, never a crash.
-        outcome = { ok: false };
+        running = Promise.resolve({ ok: false });
       }
-      this.settle(outcome);
-      return { kind: 'ran', outcome };
-    })();
+      // `run` is expected to report failures as outcomes; a rejection is still a failure, never a crash.
+      running.then(finish, () => finish({ ok: false }));
+    });
     this.inFlight = attempt;
     void attempt.finally(() => {
       if (this.inFlight === attempt) this.inFlight = undefined;
@@ -137,7 +179,8 @@ export class RefreshScheduler {
     this.consecutiveFailures++;
     const exponential = Math.min(this.maxBackoffMs, this.initialBackoffMs * 2 ** (this.consecutiveFailures - 1));
     const jittered = exponential * (0.5 + 0.5 * this.random());
-    const retryAfterMs = outcome.retryAfterMs ?? 0;
+    // Capped again here: `run` passes on what a server said, and the floor binds even manual refreshes.
+    const retryAfterMs = Math.min(MAX_RETRY_AFTER_MS, clampDelayMs(outcome.retryAfterMs ?? 0));
     if (retryAfterMs > 0) this.notBeforeMs = now + retryAfterMs;
     this.dueAtMs = now + Math.max(jittered, retryAfterMs);
   }
@@ -145,11 +188,13 @@ export class RefreshScheduler {
   private arm(): void {
     this.clearTimer();
     if (this.disposed || this.inFlight || !this.focused) return;
-    const delay = Math.max(0, this.nextDueMs - this.clock.now());
+    // A due time beyond the timer limit (a huge interval setting) wakes us early: check and sleep again.
+    const delay = clampDelayMs(this.nextDueMs - this.clock.now());
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       if (this.disposed || this.inFlight || !this.focused) return;
-      void this.execute();
+      if (this.clock.now() < this.nextDueMs) this.arm();
+      else void this.execute();
     }, delay);
   }
 

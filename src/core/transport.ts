@@ -1,6 +1,22 @@
 // What the core needs from the network, and how failures are classified — without knowing about undici.
 
+import { describeError } from './errors';
 import { ParseError } from './parse';
+
+/**
+ * The longest wait a server's Retry-After can impose (1 h). A longer one — or a far-future date — is
+ * treated as this: we still back off politely, but a misconfigured or hostile server cannot silence the
+ * extension for days, nor (through a timer overflow) make it fire at once.
+ */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * Replaces the credentials of every URL in a text (`https://user:pass@host` → `https://***@host`), so a
+ * configured URL or an error quoting it can be logged or shown.
+ */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, '$1***@');
+}
 
 export type TransportErrorKind =
   | 'network' // DNS, refused, reset, TLS
@@ -63,9 +79,11 @@ export function isTransportError(error: unknown): error is TransportError {
   );
 }
 
-/** A one-line, human explanation of any failure, for the hover and the log. */
+/**
+ * A one-line, human explanation of any failure, for the hover and the log: bounded (a message may carry a
+ * server's text) and without URL credentials.
+ */
 export function describeFailure(error: unknown): string {
-  if (isTransportError(error)) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  const text = isTransportError(error) || !(error instanceof Error) ? describeError(error) : `${error.name}: ${describeError(error)}`;
+  return redactUrlCredentials(text);
 }

@@ -1,22 +1,14 @@
-// The only module that imports undici. One dispatcher (keep-alive, timeouts, a response-size cap, proxy
-// support), a User-Agent naming us, and bounded retries with exponential backoff and jitter that honour
-// Retry-After. Everything it returns or throws is in the core's vocabulary (Transport, TransportError).
-//
-// undici does not go through Node's http module, so VS Code's own proxy patching does not reach it: we read
-// `http.proxy`/`http.proxyStrictSSL`/`http.noProxy` (passed in) and the HTTPS_PROXY/HTTP_PROXY/NO_PROXY
-// environment ourselves, through undici's EnvHttpProxyAgent.
+// GET over undici: one dispatcher (dispatcher.ts), a User-Agent naming us, a deadline per request, an HTTP
+// cache with a capped lifetime, and bounded retries with exponential backoff and jitter that honour a
+// (capped) Retry-After. Everything it returns or throws is in the core's vocabulary (Transport, TransportError).
 
-import { EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
-import { TransportError, type Transport } from '../core/transport';
+import { errors, request, type Dispatcher } from 'undici';
+import { describeError } from '../core/errors';
+import { clampDelayMs } from '../core/timers';
+import { MAX_RETRY_AFTER_MS, TransportError, redactUrlCredentials, type Transport } from '../core/transport';
+import { createDispatcher, type ProxySettings } from './dispatcher';
 
-export interface ProxySettings {
-  /** VS Code's `http.proxy`; empty = use the environment. */
-  readonly proxyUrl: string;
-  /** VS Code's `http.proxyStrictSSL`. */
-  readonly strictSsl: boolean;
-  /** VS Code's `http.noProxy` hosts, added to NO_PROXY. */
-  readonly noProxy: readonly string[];
-}
+export { createDispatcher, MAX_WEBSOCKET_MESSAGE_BYTES, type DispatcherOptions, type ProxySettings } from './dispatcher';
 
 export interface HttpClientOptions {
   readonly baseUrl: string;
@@ -31,6 +23,13 @@ export interface HttpClientOptions {
   readonly headersTimeoutMs?: number;
   readonly bodyTimeoutMs?: number;
   readonly maxResponseBytes?: number;
+  /**
+   * Headers and the whole body must arrive within this (default 30 s). undici's timeouts only bound the
+   * gaps: a server trickling one byte every few seconds would otherwise hold a request forever.
+   */
+  readonly requestDeadlineMs?: number;
+  /** The longest a response is reused without asking the server (default MAX_FRESH_MS). */
+  readonly maxFreshMs?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called once per HTTP exchange (and per cache hit, with `cached: true`), for the log and for benchmarks. */
@@ -65,24 +64,33 @@ function header(headers: Headers, name: string): string | undefined {
 }
 
 /**
- * How long a response may be reused without asking, from Cache-Control (max-age minus Age) or Expires.
- * mempool sends max-age 120–300 s on mining routes and ~1 h on prices: a refresh inside that window
- * costs no request at all. `no-store`/`no-cache` or no freshness information → 0.
+ * The longest a cached response is trusted without asking (10 min). mempool's own lifetimes (120–300 s on
+ * mining routes, 1 h on prices) mostly fit; a server claiming a year must not freeze the figures. 10 min is
+ * the default refresh interval, so every regular refresh at least revalidates (a 304 costs a few hundred
+ * bytes) — and a price older than that is not worth saving one request for.
  */
-export function freshnessMs(headers: Headers, nowMs: number): number {
+export const MAX_FRESH_MS = 10 * 60_000;
+
+/**
+ * How long a response may be reused without asking, from Cache-Control (max-age minus Age) or Expires,
+ * capped at `maxMs`. A refresh inside that window costs no request at all. `no-store`/`no-cache` or no
+ * freshness information → 0.
+ */
+export function freshnessMs(headers: Headers, nowMs: number, maxMs: number = MAX_FRESH_MS): number {
   const cacheControl = header(headers, 'cache-control')?.toLowerCase() ?? '';
   if (/(^|,)\s*(no-store|no-cache|private)\b/.test(cacheControl)) return 0;
+  const cap = (ms: number): number => (ms > 0 ? Math.min(ms, maxMs) : 0);
   const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl);
   if (maxAge) {
     const age = Number(header(headers, 'age') ?? 0) || 0;
-    return Math.max(0, (Number(maxAge[1]) - age) * 1000);
+    return cap((Number(maxAge[1]) - age) * 1000);
   }
   const expires = header(headers, 'expires');
   if (expires) {
     const expiresMs = Date.parse(expires);
     const dateMs = Date.parse(header(headers, 'date') ?? '');
     // Measure against the server's own Date when present, so a skewed local clock does not matter.
-    if (!Number.isNaN(expiresMs)) return Math.max(0, expiresMs - (Number.isNaN(dateMs) ? nowMs : dateMs));
+    if (!Number.isNaN(expiresMs)) return cap(expiresMs - (Number.isNaN(dateMs) ? nowMs : dateMs));
   }
   return 0;
 }
@@ -91,48 +99,35 @@ const DEFAULTS = {
   maxAttempts: 3,
   retryBaseDelayMs: 1_000,
   maxInlineRetryAfterMs: 10_000,
-  connectTimeoutMs: 10_000,
-  headersTimeoutMs: 20_000,
-  bodyTimeoutMs: 30_000,
-  // The whole-history hash-rate series is ~0.5 MB; 16 MB leaves room and still stops a runaway body.
-  maxResponseBytes: 16 * 1024 * 1024,
+  // Above the headers timeout, with room for the ~0.5 MB history on a slow link (≥ 50 kB/s).
+  requestDeadlineMs: 30_000,
 };
 
-/** Parses Retry-After (delta-seconds or an HTTP date) into milliseconds from now. */
+
+/**
+ * Parses Retry-After (delta-seconds or an HTTP date) into milliseconds from now, at most
+ * MAX_RETRY_AFTER_MS: a year-long (or overflowing) wait is still a wait, but a bounded one.
+ */
 export function parseRetryAfterMs(value: string | string[] | undefined, nowMs: number): number | undefined {
   const header = Array.isArray(value) ? value[0] : value;
   if (!header) return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Number(trimmed) * 1000);
   const dateMs = Date.parse(trimmed);
-  return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
+  return Number.isNaN(dateMs) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, dateMs - nowMs));
 }
 
-export function createDispatcher(options: Pick<HttpClientOptions, 'proxy' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxResponseBytes'>): Dispatcher {
-  const tls = { rejectUnauthorized: options.proxy.strictSsl, timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs };
-  const envNoProxy = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
-  const noProxy = [envNoProxy, ...options.proxy.noProxy].filter(Boolean).join(',');
-  return new EnvHttpProxyAgent({
-    ...(options.proxy.proxyUrl ? { httpProxy: options.proxy.proxyUrl, httpsProxy: options.proxy.proxyUrl } : {}),
-    ...(noProxy ? { noProxy } : {}),
-    connect: tls,
-    requestTls: tls,
-    keepAliveTimeout: 30_000,
-    headersTimeout: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
-    bodyTimeout: options.bodyTimeoutMs ?? DEFAULTS.bodyTimeoutMs,
-    maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-  });
-}
-
-function classify(error: unknown, path: string): TransportError {
+function classify(error: unknown, path: string, deadline?: { readonly hit: boolean; readonly ms: number }): TransportError {
   if (error instanceof TransportError) return error;
+  if (deadline?.hit) return new TransportError('timeout', `${path}: no complete response within ${deadline.ms < 1000 ? `${deadline.ms} ms` : `${Math.round(deadline.ms / 1000)} s`}`, { path });
   if (error instanceof errors.ConnectTimeoutError) return new TransportError('timeout', `${path}: connection timed out`, { path });
   if (error instanceof errors.HeadersTimeoutError) return new TransportError('timeout', `${path}: no response headers in time`, { path });
   if (error instanceof errors.BodyTimeoutError) return new TransportError('timeout', `${path}: response body stalled`, { path });
   if (error instanceof errors.ResponseExceededMaxSizeError) return new TransportError('tooLarge', `${path}: response exceeds the size cap`, { path });
   const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
-  const detail = code ? `${code}` : (e.message ?? String(error));
+  // An error's text may quote a URL or a server's words: bounded, and without credentials.
+  const detail = code ? `${code}` : redactUrlCredentials(describeError(error));
   if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return new TransportError('timeout', `${path}: request aborted`, { path });
   return new TransportError('network', `${path}: network error (${detail})`, { path });
 }
@@ -152,13 +147,15 @@ export class HttpClient implements Transport {
   private closed = false;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly now: () => number;
+  private readonly maxFreshMs: number;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
     this.dispatcher = createDispatcher(options);
     this.random = options.random ?? Math.random;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, clampDelayMs(ms))));
     this.now = options.now ?? Date.now;
+    this.maxFreshMs = options.maxFreshMs ?? MAX_FRESH_MS;
   }
 
   async getText(path: string): Promise<string> {
@@ -211,6 +208,12 @@ export class HttpClient implements Transport {
     let bytes = 0;
     const cached = this.cache.get(path);
     const conditional: Record<string, string> = {};
+    const deadline = { hit: false, ms: this.options.requestDeadlineMs ?? DEFAULTS.requestDeadlineMs };
+    const abort = new AbortController();
+    const deadlineTimer = setTimeout(() => {
+      deadline.hit = true;
+      abort.abort();
+    }, clampDelayMs(deadline.ms));
     // Revalidate instead of re-downloading: a 304 costs a few hundred bytes.
     if (cached?.etag) conditional['if-none-match'] = cached.etag;
     else if (cached?.lastModified) conditional['if-modified-since'] = cached.lastModified;
@@ -218,13 +221,14 @@ export class HttpClient implements Transport {
       const response = await request(full, {
         method: 'GET',
         dispatcher: this.dispatcher,
+        signal: abort.signal,
         headers: { 'user-agent': this.options.userAgent, accept: 'application/json, text/plain;q=0.9', ...conditional },
       });
       status = response.statusCode;
       const text = await response.body.text();
       bytes = Buffer.byteLength(text);
       if (status === 304 && cached) {
-        cached.freshUntilMs = this.now() + freshnessMs(response.headers, this.now());
+        cached.freshUntilMs = this.now() + freshnessMs(response.headers, this.now(), this.maxFreshMs);
         this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt });
         return cached.body;
       }
@@ -243,16 +247,18 @@ export class HttpClient implements Transport {
       this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt });
       return text;
     } catch (error) {
-      const classified = classify(error, path);
+      const classified = classify(error, path, deadline);
       this.options.onExchange?.({ path, status, bytes, ms: Date.now() - started, attempt, error: classified.message });
       throw classified;
+    } finally {
+      clearTimeout(deadlineTimer);
     }
   }
 
   private remember(path: string, body: string, headers: Headers): void {
     const etag = header(headers, 'etag');
     const lastModified = header(headers, 'last-modified');
-    const freshMs = freshnessMs(headers, this.now());
+    const freshMs = freshnessMs(headers, this.now(), this.maxFreshMs);
     if (freshMs <= 0 && !etag && !lastModified) {
       this.cache.delete(path);
       return;

@@ -3,6 +3,9 @@
 // Proof of life: we ping every 30 s (mempool answers {"pong":true}); 2.5 min of silence means a dead
 // connection (sleep, NAT timeout, a proxy that swallowed it) and we start over.
 // Nothing here throws or rejects into the host: every failure becomes a status with a reason.
+// Hostile servers: a message above maxMessageBytes ends the connection, and stop() closes the
+// dispatcher — which, unlike undici's own, also kills a connection stuck in the upgrade or a server that
+// ignores our close frame.
 
 import { WebSocket, type Dispatcher } from 'undici';
 import {
@@ -16,7 +19,11 @@ import {
   type PushMessage,
   type ReconnectPolicy,
 } from '../core/push';
+import { describeError } from '../core/errors';
 import type { Clock } from '../core/scheduler';
+import { clampDelayMs } from '../core/timers';
+import { redactUrlCredentials } from '../core/transport';
+import { MAX_WEBSOCKET_MESSAGE_BYTES, createDispatcher, type ProxySettings } from './dispatcher';
 
 /**
  * - connecting: an attempt is under way (not repeated while 'unavailable')
@@ -32,8 +39,17 @@ export interface PushClientOptions {
   readonly userAgent: string;
   readonly onMessage: (message: PushMessage) => void;
   readonly onStatus?: (status: PushStatus, detail: string) => void;
-  /** The HTTP client's dispatcher, so proxy and TLS settings apply to the upgrade request too. */
+  /**
+   * The dispatcher for the upgrade (make it with createDispatcher, so proxy and TLS settings and the
+   * message cap apply). The client owns it: stop() destroys it — do not share one with other users.
+   */
   readonly dispatcher?: Dispatcher;
+  /** Without `dispatcher`: the client makes its own with these proxy settings (default: the environment). */
+  readonly proxy?: ProxySettings;
+  /** A received message larger than this (bytes) ends the connection (default MAX_WEBSOCKET_MESSAGE_BYTES). */
+  readonly maxMessageBytes?: number;
+  /** After stop(), how long the server has to finish the closing handshake before the socket is destroyed. */
+  readonly closeGraceMs?: number;
   readonly clock?: Clock;
   /** Returns [0, 1), for the reconnect jitter. */
   readonly random?: () => number;
@@ -45,11 +61,14 @@ export interface PushClientOptions {
   readonly connectTimeoutMs?: number;
 }
 
-const DEFAULTS = { pingIntervalMs: 30_000, idleTimeoutMs: 150_000, connectTimeoutMs: 15_000 };
+const DEFAULTS = { pingIntervalMs: 30_000, idleTimeoutMs: 150_000, connectTimeoutMs: 15_000, closeGraceMs: 1_000 };
+const ENVIRONMENT_PROXY: ProxySettings = { proxyUrl: '', strictSsl: true, noProxy: [] };
+/** A close reason is at most 123 bytes of UTF-8 by the protocol; we show at most this many characters. */
+const MAX_REASON_CHARS = 123;
 
 const realClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  setTimeout: (callback, delayMs) => setTimeout(callback, clampDelayMs(delayMs)),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
@@ -84,17 +103,21 @@ export class PushClient {
   private started = false;
   private stopped = false;
   private current: PushStatus = 'closed';
+  private readonly maxMessageBytes: number;
+  private dispatcher: Dispatcher | null = null;
 
   constructor(private readonly options: PushClientOptions) {
     this.clock = options.clock ?? realClock;
     this.random = options.random ?? Math.random;
     this.policy = { ...DEFAULT_RECONNECT_POLICY, ...options.policy };
+    this.maxMessageBytes = options.maxMessageBytes ?? MAX_WEBSOCKET_MESSAGE_BYTES;
     let url: string | null = null;
     let problem: string | null = null;
     try {
       url = pushUrlFor(options.baseUrl);
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      // The URL may carry credentials (user:pass@): never echo them.
+      problem = redactUrlCredentials(describeError(error));
     }
     this.url = url;
     this.urlProblem = problem;
@@ -113,6 +136,7 @@ export class PushClient {
     if (this.started || this.stopped) return;
     this.started = true;
     if (this.url === null) {
+      void this.options.dispatcher?.destroy().catch(() => undefined);
       this.setStatus('unavailable', `websocket URL: ${this.urlProblem ?? 'invalid'}`);
       return;
     }
@@ -127,8 +151,23 @@ export class PushClient {
     this.clearTimer('idleTimer');
     const attempt = this.attempt;
     this.attempt = null;
+    const wasOpen = attempt !== null && attempt.ws.readyState === WebSocket.OPEN;
     if (attempt) this.abandon(attempt, 1000, 'stopped');
     this.setStatus('closed', 'stopped');
+    const dispatcher = this.dispatcher ?? (this.started ? null : (this.options.dispatcher ?? null));
+    this.dispatcher = null;
+    if (!dispatcher) return;
+    const destroy = (): void => void dispatcher.destroy().catch(() => undefined);
+    // Give an open connection's closing handshake a moment; anything else (an upgrade never answered,
+    // a server ignoring our close frame) is then cut.
+    if (wasOpen) this.clock.setTimeout(destroy, this.options.closeGraceMs ?? DEFAULTS.closeGraceMs);
+    else destroy();
+  }
+
+  private getDispatcher(): Dispatcher {
+    this.dispatcher ??=
+      this.options.dispatcher ?? createDispatcher({ proxy: this.options.proxy ?? ENVIRONMENT_PROXY, maxWebSocketMessageBytes: this.maxMessageBytes });
+    return this.dispatcher;
   }
 
   private connect(): void {
@@ -136,10 +175,7 @@ export class PushClient {
     if (this.current !== 'unavailable') this.setStatus('connecting', this.url);
     let ws: WebSocket;
     try {
-      ws = new WebSocket(this.url, {
-        headers: { 'user-agent': this.options.userAgent },
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-      });
+      ws = new WebSocket(this.url, { headers: { 'user-agent': this.options.userAgent }, dispatcher: this.getDispatcher() });
     } catch (error) {
       this.failed(`could not open ${this.url}: ${describe(error)}`);
       return;
@@ -154,7 +190,11 @@ export class PushClient {
     ws.addEventListener('message', (event) => this.received(attempt, event.data));
     // An 'error' is always followed by 'close', which carries the code: handle it there.
     ws.addEventListener('error', () => undefined);
-    ws.addEventListener('close', (event) => this.end(attempt, `closed (code ${event.code}${event.reason ? `: ${event.reason}` : ''})`, false));
+    ws.addEventListener('close', (event) => {
+      // undici closes a connection whose message exceeds the dispatcher's cap with 1009 but reports 1006.
+      const reason = clip(event.reason);
+      this.end(attempt, `closed (code ${event.code}${reason ? `: ${reason}` : ''})`, false);
+    });
   }
 
   private opened(attempt: Attempt): void {
@@ -173,6 +213,11 @@ export class PushClient {
   private received(attempt: Attempt, data: unknown): void {
     if (attempt !== this.attempt || attempt.ended) return;
     this.armIdle(attempt);
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data instanceof ArrayBuffer ? data.byteLength : 0;
+    if (bytes > this.maxMessageBytes) {
+      this.end(attempt, `a message of ${bytes} bytes exceeds the ${this.maxMessageBytes}-byte limit`, true);
+      return;
+    }
     const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : null;
     if (text === null) return;
     const message = parsePushText(text);
@@ -264,5 +309,11 @@ export class PushClient {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redactUrlCredentials(describeError(error));
+}
+
+/** A server's close reason, for the log: one line, bounded. */
+function clip(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return line.length > MAX_REASON_CHARS ? `${line.slice(0, MAX_REASON_CHARS - 1)}…` : line;
 }

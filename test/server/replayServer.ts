@@ -2,7 +2,7 @@
 // faults, mines blocks on demand (or over time with `live`), and logs every request so tests can wait on
 // conditions instead of sleeping. A control API on the same port lets another process (an e2e test
 // driving a real VS Code) steer it:
-//   POST /__control/fault  {fault, paths?, pathsRegex?, retryAfterS?, count?, add?}
+//   POST /__control/fault  {fault, paths?, pathsRegex?, retryAfterS?, trickleMs?, count?, add?}
 //   POST /__control/clear
 //   POST /__control/mine   {n, intervalS?}
 //   GET  /__control/requests[?since=N]
@@ -29,6 +29,7 @@ export const FAULTS = [
   'malformed',
   'absurd',
   'empty',
+  'trickle',
 ] as const;
 /**
  * - http500: 500 text body
@@ -40,6 +41,8 @@ export const FAULTS = [
  * - malformed: 200 application/json with a non-JSON (HTML error page) body
  * - absurd: 200 with shape-correct JSON full of absurd values (see responses.ts)
  * - empty: 200 with an empty body
+ * - trickle: 200 headers with the full Content-Length, then one body byte every trickleMs (default 2000)
+ *   — never idle long enough for a gap timeout, never done (until close())
  */
 export type Fault = (typeof FAULTS)[number];
 
@@ -48,6 +51,8 @@ export interface FaultOptions {
   paths?: RegExp | string;
   /** Retry-After seconds for http429 / http503 (default 5). */
   retryAfterS?: number;
+  /** trickle: milliseconds between body bytes (default 2000). */
+  trickleMs?: number;
   /** Only the next N matching requests, then the fault clears itself. Default: until cleared. */
   count?: number;
 }
@@ -56,6 +61,7 @@ export interface ActiveFault {
   fault: Fault;
   paths: RegExp | string | undefined;
   retryAfterS: number;
+  trickleMs?: number;
   /** Remaining matching requests (Infinity = until cleared). */
   remaining: number;
 }
@@ -208,7 +214,13 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
   const makeRule = (fault: Fault, o: FaultOptions = {}): ActiveFault => {
     if (!isFault(fault)) throw new Error(`unknown fault ${String(fault)}`);
     const count = o.count ?? Infinity;
-    return { fault, paths: o.paths, retryAfterS: o.retryAfterS ?? 5, remaining: count > 0 ? count : Infinity };
+    return {
+      fault,
+      paths: o.paths,
+      retryAfterS: o.retryAfterS ?? 5,
+      remaining: count > 0 ? count : Infinity,
+      ...(o.trickleMs !== undefined ? { trickleMs: o.trickleMs } : {}),
+    };
   };
   const takeFault = (path: string): ActiveFault | null => {
     for (let i = faults.length - 1; i >= 0; i--) {
@@ -305,6 +317,7 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
         const o: FaultOptions = {
           paths,
           retryAfterS: typeof body.retryAfterS === 'number' ? body.retryAfterS : undefined,
+          trickleMs: typeof body.trickleMs === 'number' && body.trickleMs > 0 ? body.trickleMs : undefined,
           count: typeof body.count === 'number' ? body.count : undefined,
         };
         if (body.add === true) api.addFault(body.fault, o);
@@ -450,6 +463,24 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
       } else {
         res.write(part); // …and nothing more until close()
       }
+      return;
+    }
+    if (fault === 'trickle' && ok && method !== 'HEAD') {
+      log({ ...entry, status: 200, route: r.route });
+      const buf = Buffer.from(r.body, 'utf8');
+      const headers = { ...r.headers, 'Content-Length': buf.length };
+      delete (headers as Record<string, unknown>)['ETag'];
+      res.writeHead(200, headers);
+      res.flushHeaders();
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent < buf.length) res.write(buf.subarray(sent, ++sent));
+        if (sent >= buf.length) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, rule?.trickleMs ?? 2_000);
+      res.on('close', () => clearInterval(timer));
       return;
     }
     log({ ...entry, status: r.status, route: r.route });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RefreshScheduler, type RunOutcome } from '../../src/core/scheduler';
+import { MAX_TIMER_DELAY_MS, clampDelayMs } from '../../src/core/timers';
 import { FakeClock, settle } from './helpers/fakeClock';
 
 const MIN = 60_000;
@@ -159,5 +160,145 @@ describe('RefreshScheduler', () => {
     await clock.advance(60 * MIN);
     expect(runs).toEqual([0]);
     await expect(scheduler.refreshNow()).resolves.toEqual({ kind: 'disposed' });
+  });
+});
+
+/** Behaves like Node's timers: a delay above 2³¹−1 ms, negative or NaN fires (almost) at once. Records every delay. */
+class NodeLikeClock extends FakeClock {
+  readonly delays: number[] = [];
+  override setTimeout(callback: () => void, delayMs: number): unknown {
+    this.delays.push(delayMs);
+    const honoured = delayMs >= 0 && delayMs <= 2 ** 31 - 1 ? delayMs : 1;
+    return super.setTimeout(callback, honoured);
+  }
+}
+
+describe('RefreshScheduler against hostile servers', () => {
+  const DAY = 24 * 60 * MIN;
+
+  function hostile(outcomes: RunOutcome[], extra: { intervalMs?: number; runTimeoutMs?: number } = {}) {
+    const clock = new NodeLikeClock();
+    const start = clock.now();
+    const runs: number[] = [];
+    const timeouts: string[] = [];
+    let pending: ((o: RunOutcome) => void) | null = null;
+    const scheduler = new RefreshScheduler({
+      clock,
+      intervalMs: extra.intervalMs ?? 5 * MIN,
+      random: () => 1,
+      ...(extra.runTimeoutMs !== undefined ? { runTimeoutMs: extra.runTimeoutMs } : {}),
+      onRunTimeout: (reason) => timeouts.push(reason),
+      run: () => {
+        runs.push(clock.now() - start);
+        const next = outcomes.shift();
+        if (next) return Promise.resolve(next);
+        return new Promise<RunOutcome>((resolve) => (pending = resolve));
+      },
+    });
+    return { clock, runs, scheduler, timeouts, resolvePending: (o: RunOutcome) => pending?.(o) };
+  }
+
+  it('caps a Retry-After of 3 000 000 s at one hour instead of overflowing the timer into a flood', async () => {
+    const { clock, runs, scheduler } = hostile([{ ok: false, retryAfterMs: 3_000_000_000 }, { ok: false, retryAfterMs: 3_000_000_000 }, { ok: true }]);
+    scheduler.start();
+    await clock.advance(0);
+    await clock.advance(59 * MIN);
+    expect(runs).toEqual([0]);
+    // The capped floor is what a manual refresh sees, too.
+    await expect(scheduler.refreshNow()).resolves.toEqual({ kind: 'deferred', untilMs: clock.now() + MIN });
+    await clock.advance(MIN);
+    expect(runs).toEqual([0, 60 * MIN]);
+    await clock.advance(60 * MIN);
+    expect(runs).toEqual([0, 60 * MIN, 120 * MIN]);
+    expect(clock.delays.every((d) => d >= 0 && d <= 2 ** 31 - 1)).toBe(true);
+  });
+
+  it('treats a NaN or negative Retry-After as none', async () => {
+    const { clock, runs, scheduler } = hostile([{ ok: false, retryAfterMs: Number.NaN }, { ok: false, retryAfterMs: -5 }, { ok: true }]);
+    scheduler.start();
+    await clock.advance(0);
+    await expect(scheduler.refreshNow()).resolves.toMatchObject({ kind: 'ran' });
+    await expect(scheduler.refreshNow()).resolves.toEqual({ kind: 'ran', outcome: { ok: true } });
+    expect(runs).toEqual([0, 0, 0]);
+  });
+
+  it('waits out an interval longer than the timer limit instead of firing at once', async () => {
+    const { clock, runs, scheduler } = hostile([{ ok: true }, { ok: true }], { intervalMs: 30 * DAY, runTimeoutMs: MIN });
+    scheduler.start();
+    await clock.advance(0);
+    await clock.advance(30 * DAY - 1);
+    expect(runs).toEqual([0]);
+    await clock.advance(1);
+    expect(runs).toEqual([0, 30 * DAY]);
+    expect(clock.delays.every((d) => d >= 0 && d <= 2 ** 31 - 1)).toBe(true);
+  });
+
+  it('fails a run that overruns its deadline with a reason, and the next manual refresh is not blocked', async () => {
+    const { clock, runs, scheduler, timeouts, resolvePending } = hostile([], { runTimeoutMs: 2 * MIN });
+    scheduler.start();
+    await clock.advance(0);
+    const stuck = scheduler.refreshNow(); // joins the hung automatic run
+    await clock.advance(2 * MIN - 1);
+    expect(timeouts).toEqual([]);
+    await clock.advance(1);
+    const reason = 'the refresh did not finish within 120 s';
+    await expect(stuck).resolves.toEqual({ kind: 'ran', outcome: { ok: false, reason } });
+    expect(timeouts).toEqual([reason]);
+    expect(scheduler.failureCount).toBe(1);
+    const next = scheduler.refreshNow();
+    expect(next).not.toBe(stuck);
+    expect(runs).toEqual([0, 2 * MIN]);
+    resolvePending({ ok: true });
+    await expect(next).resolves.toEqual({ kind: 'ran', outcome: { ok: true } });
+    expect(scheduler.failureCount).toBe(0);
+  });
+
+  it('defers the first run at most one interval, whatever time another window claims', async () => {
+    const { clock, runs, scheduler } = hostile([{ ok: true }, { ok: true }]);
+    scheduler.deferFirstRunUntil(clock.now() + 1_000 * DAY);
+    scheduler.deferFirstRunUntil(Number.NaN);
+    scheduler.start();
+    await clock.advance(5 * MIN - 1);
+    expect(runs).toEqual([]);
+    await clock.advance(1);
+    expect(runs).toEqual([5 * MIN]);
+  });
+
+  it('ignores what an abandoned run settles with later', async () => {
+    let resolveFirst: (o: RunOutcome) => void = () => undefined;
+    const clock = new FakeClock();
+    let calls = 0;
+    const scheduler = new RefreshScheduler({
+      clock,
+      intervalMs: 5 * MIN,
+      random: () => 1,
+      runTimeoutMs: MIN,
+      run: () => {
+        calls++;
+        return calls === 1 ? new Promise<RunOutcome>((resolve) => (resolveFirst = resolve)) : Promise.resolve({ ok: true });
+      },
+    });
+    scheduler.start();
+    await clock.advance(MIN); // run 1 overruns → failure, retry in 30 s
+    expect(scheduler.failureCount).toBe(1);
+    resolveFirst({ ok: false, retryAfterMs: 30 * MIN });
+    await settle();
+    await clock.advance(30_000);
+    expect(calls).toBe(2);
+    expect(scheduler.failureCount).toBe(0);
+  });
+});
+
+describe('clampDelayMs', () => {
+  it('maps NaN and negatives to 0 and caps at 2³¹−1 ms', () => {
+    expect(MAX_TIMER_DELAY_MS).toBe(2_147_483_647);
+    expect(clampDelayMs(Number.NaN)).toBe(0);
+    expect(clampDelayMs(-1)).toBe(0);
+    expect(clampDelayMs(-Infinity)).toBe(0);
+    expect(clampDelayMs(0)).toBe(0);
+    expect(clampDelayMs(1500)).toBe(1500);
+    expect(clampDelayMs(2_147_483_647)).toBe(2_147_483_647);
+    expect(clampDelayMs(3_000_000_000)).toBe(2_147_483_647);
+    expect(clampDelayMs(Infinity)).toBe(2_147_483_647);
   });
 });
