@@ -124,7 +124,8 @@ describe('PushClient leaves no connection behind', () => {
     c.start();
     await vi.waitFor(() => expect(statuses.some((s) => s.status === 'closed')).toBe(true), WAIT);
     expect(refused).toBe(1);
-    expect(server.open()).toBe(1);
+    // Whether undici parks the refused connection or closes it at once varies from run to run: what must hold is
+    // that none is left once the client stops.
     c.stop();
     await vi.waitFor(() => expect(server.open()).toBe(0), WAIT);
   });
