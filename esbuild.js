@@ -1,13 +1,18 @@
 // Builds every bundle. Host bundles are CommonJS for Node with `vscode` external; modules the first paint
 // does not need (undici + HTTP client, the panel host) are separate bundles required lazily at first use.
-// The webview scripts are browser IIFEs. Test tools (replay server, e2e driver) go to out/.
-//   node esbuild.js [--production] [--watch] [--metafile]
+// The webview scripts are browser IIFEs. Test tools (replay server, benchmarks, browser and e2e drivers) go to
+// out/, and only with --tests: the everyday build and watch do not pay for them.
+//   node esbuild.js [--production] [--tests] [--watch]
+// --watch prints what the problem matcher of .vscode/tasks.json reads (the format of the common `$esbuild-watch`
+// matcher): `[watch] build started` / `[watch] build finished` around each rebuild, and each error as
+// `✘ [ERROR] text` then `    file:line:column:`.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 const exists = (p) => fs.existsSync(path.join(__dirname, p));
 
 /** Lazy bundles are loaded with require('./net.js') / require('./panel.js'): keep those calls as they are. */
@@ -23,7 +28,8 @@ const host = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   metafile: true,
-  logLevel: 'warning',
+  // In watch mode the problem-matcher plugin below does the reporting.
+  logLevel: watch ? 'silent' : 'warning',
   legalComments: 'none',
 };
 
@@ -40,37 +46,108 @@ if (exists('src/webview/main.ts')) {
     target: 'es2022',
     // The charts (webview.js + .css, budget 100 KB) and the miner's P&L section (webview-pnl.js + .css), which
     // the charts script loads after its first paint.
-    entryPoints: { webview: 'src/webview/main.ts', ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}) },
+    entryPoints: {
+      webview: 'src/webview/main.ts',
+      ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}),
+    },
     outdir: 'dist',
     minify: production,
     sourcemap: production ? false : 'inline',
     metafile: true,
-    logLevel: 'warning',
+    logLevel: host.logLevel,
     legalComments: 'none',
     loader: { '.css': 'css' },
   });
 }
-// Test tooling, bundled so plain `node` (and a Node 24 harness) can run it without a TS loader.
-const testEntries = {};
-if (exists('test/server/cli.ts')) testEntries['replay-server'] = 'test/server/cli.ts';
-for (const dir of ['test/e2e', 'test/bench', 'test/integration', 'test/browser']) {
-  if (!exists(dir)) continue;
-  for (const file of fs.readdirSync(path.join(__dirname, dir))) {
-    if (/\.(e2e|bench|suite|main|browser)\.ts$/.test(file)) testEntries[`${path.basename(dir)}/${file.replace(/\.ts$/, '')}`] = `${dir}/${file}`;
+// Test tooling (--tests), bundled so plain `node` (and a Node 24 harness) can run it without a TS loader; next to a
+// production build too, since the benchmarks measure production bundles.
+if (tests) {
+  const testEntries = {};
+  if (exists('test/server/cli.ts')) testEntries['replay-server'] = 'test/server/cli.ts';
+  if (exists('test/server/bitcoind/cli.ts')) testEntries['bitcoind-server'] = 'test/server/bitcoind/cli.ts';
+  for (const dir of ['test/e2e', 'test/bench', 'test/integration', 'test/browser']) {
+    if (!exists(dir)) continue;
+    for (const file of fs.readdirSync(path.join(__dirname, dir))) {
+      if (/\.(e2e|browser|bench|suite|main)\.ts$/.test(file)) {
+        testEntries[`${path.basename(dir)}/${file.replace(/\.ts$/, '')}`] = `${dir}/${file}`;
+      }
+    }
+  }
+  if (Object.keys(testEntries).length > 0) {
+    builds.push({
+      ...host,
+      entryPoints: testEntries,
+      outdir: 'out',
+      external: ['vscode', 'playwright-core', 'echarts', 'esbuild', ...lazyBundles],
+      minify: false,
+      sourcemap: 'inline',
+    });
   }
 }
-// `--tests` builds them next to a production build too (the benchmarks measure production bundles).
-if (Object.keys(testEntries).length > 0 && (!production || process.argv.includes('--tests'))) {
-  builds.push({ ...host, entryPoints: testEntries, outdir: 'out', external: ['vscode', 'playwright-core', 'echarts', 'esbuild', ...lazyBundles], minify: false, sourcemap: 'inline' });
+
+/**
+ * One report for all the bundles: `started` when the first of them starts rebuilding, then every error (each once,
+ * though a shared file breaks several bundles) and `finished` when the last one is done. A matcher that saw
+ * `finished` after the first bundle would let F5 launch before the others are written.
+ */
+function problemMatcherPlugin() {
+  const all = new Set(); // one id per bundle (setup runs once per esbuild.context)
+  const building = new Set();
+  let messages = new Map();
+  const start = (id) => {
+    if (building.size === 0) {
+      messages = new Map();
+      console.log('[watch] build started');
+    }
+    building.add(id);
+  };
+  return {
+    /** Marks every bundle as building before the first watch() so the initial build reports once. */
+    startAll() {
+      for (const id of all) start(id);
+    },
+    plugin: {
+      name: 'problem-matcher',
+      setup(build) {
+        const id = all.size;
+        all.add(id);
+        build.onStart(() => {
+          if (!building.has(id)) start(id);
+        });
+        build.onEnd((result) => {
+          for (const [kind, list] of [
+            ['✘ [ERROR]', result.errors],
+            ['▲ [WARNING]', result.warnings],
+          ]) {
+            for (const { text, location } of list) {
+              const where = location ? `${location.file}:${location.line}:${location.column}:` : '';
+              messages.set(`${kind}\n${where}\n${text}`, { kind, text, where });
+            }
+          }
+          building.delete(id);
+          if (building.size > 0) return;
+          for (const { kind, text, where } of messages.values()) {
+            console.error(`${kind} ${text}`);
+            if (where) console.error(`    ${where}`);
+          }
+          console.log('[watch] build finished');
+        });
+      },
+    },
+  };
 }
 
 async function main() {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
+    const matcher = problemMatcherPlugin();
+    const contexts = await Promise.all(
+      builds.map((options) => esbuild.context({ ...options, plugins: [matcher.plugin] })),
+    );
+    matcher.startAll();
     await Promise.all(contexts.map((c) => c.watch()));
-    console.log('[esbuild] watching…');
     return;
   }
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });

@@ -13,6 +13,6 @@ for (const file of fs.readdirSync(root)) {
 }
 const out = `${name}-${version}.vsix`;
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-// vsce runs `vscode:prepublish` (the production build) itself.
+// vsce runs `vscode:prepublish` itself: type check, lint, then the production build.
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'inherit' });
 console.log(`packaged ${out}`);

@@ -124,7 +124,7 @@ function alive(pid) {
 function startReplay() {
   return new Promise((resolve, reject) => {
     const script = path.join(root, 'out', 'replay-server.js');
-    if (!fs.existsSync(script)) return reject(new Error(`${script} missing (node esbuild.js builds it)`));
+    if (!fs.existsSync(script)) return reject(new Error(`${script} missing (node esbuild.js --tests builds it)`));
     const child = spawn(process.execPath, [script, '--live', '--end', 'now'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push({ pid: child.pid, name: 'replay server' });
     let out = '';
@@ -220,8 +220,9 @@ async function main() {
   if (args.includes('--help') || args.includes('-h')) usage();
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stopAll(0));
 
-  say('building (node esbuild.js)…');
-  run(process.execPath, [path.join(root, 'esbuild.js')], 'the build');
+  // --tests: the replay server (out/replay-server.js) is a test tool, built only on request.
+  say('building (node esbuild.js --tests)…');
+  run(process.execPath, [path.join(root, 'esbuild.js'), '--tests'], 'the build');
 
   let replay = args.includes('--replay');
   if (!replay) {

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to read, then one closing line that counts them all:
 //   1. static checks (type check of every tsconfig);
-//   2. unit tests (vitest);
-//   3. end-to-end tools (scripts/e2e/setup.sh: Chromium, Node 24, code-server; warm runs take a second);
-//   4. the panel's browser test (headless Chromium);
-//   5. the end-to-end suites in a real VS Code (scripts/e2e/run.sh).
-// Each step runs even when an earlier one failed (except that 4–5 need 3), so one run shows every problem.
-// Where the end-to-end tools cannot run (macOS, Windows, Linux without apt), steps 4–5 are reported as skipped with
+//   2. lint (ESLint over src, test, scripts; formatting is not checked here yet);
+//   3. unit tests (vitest);
+//   4. end-to-end tools (scripts/e2e/setup.sh: Chromium, Node 24, code-server; warm runs take a second);
+//   5. the panel's browser test (headless Chromium);
+//   6. the end-to-end suites in a real VS Code (scripts/e2e/run.sh).
+// Each step runs even when an earlier one failed (except that 5–6 need 4), so one run shows every problem.
+// Where the end-to-end tools cannot run (macOS, Windows, Linux without apt), steps 5–6 are reported as skipped with
 // the reason; under CI=true a skip is a failure, so CI can never pass by skipping.
 //
 // Closing line: `N passed, N failed` (`, N skipped` when any were skipped), counted in tests, not steps.
-// Env: TEST_SKIP_E2E=1 runs steps 1–2 only (reported as skipped, never under CI).
+// Env: TEST_SKIP_E2E=1 runs steps 1–3 only (reported as skipped, never under CI).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -69,7 +70,7 @@ function record(step, counts, code) {
   let f = counts?.failed ?? 0;
   // A suite that exits non-zero without a failed test (a crash, a missing closing line) still fails once.
   if (code !== 0 && f === 0) f = 1;
-  if (code === 0 && !counts) p = 1; // a step with no per-test count (the type check) counts as one check
+  if (code === 0 && !counts) p = 1; // a step with no per-test count (type check, lint) counts as one check
   passed += p;
   failed += f;
   rows.push(`${step.padEnd(10)} ${f === 0 ? 'ok  ' : 'FAIL'} ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
@@ -88,10 +89,13 @@ function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   const started = Date.now();
 
-  say('1/5 type check');
+  say('1/6 type check');
   record('typecheck', null, run('npm', ['run', '--silent', 'typecheck']));
 
-  say('2/5 unit tests (vitest)');
+  say('2/6 lint (ESLint)');
+  record('lint', null, run('npm', ['run', '--silent', 'lint']));
+
+  say('3/6 unit tests (vitest)');
   const vitestJson = path.join(artifacts, 'vitest.json');
   fs.rmSync(vitestJson, { force: true });
   const unitCode = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
@@ -110,7 +114,7 @@ function main() {
     skip('browser', e2eSkip);
     skip('e2e', e2eSkip);
   } else {
-    say('3/5 end-to-end tools (scripts/e2e/setup.sh)');
+    say('4/6 end-to-end tools (scripts/e2e/setup.sh)');
     const setupCode = run('bash', [path.join(root, 'scripts', 'e2e', 'setup.sh')]);
     if (setupCode === 3) {
       skip('browser', 'this platform cannot run the end-to-end tools (see the message above)');
@@ -120,14 +124,14 @@ function main() {
       rows.push('browser    not run: the end-to-end tools did not install');
       rows.push('e2e        not run: the end-to-end tools did not install');
     } else {
-      say('4/5 the panel in headless Chromium (browser test)');
+      say('5/6 the panel in headless Chromium (browser test)');
       const buildCode = run(process.execPath, [path.join(root, 'esbuild.js'), '--tests']);
       if (buildCode !== 0) record('build', null, buildCode);
       else {
         const browser = runCapturing(process.execPath, [path.join(root, 'out', 'browser', 'panel.browser.js')]);
         record('browser', closingCounts(browser.output), browser.code);
       }
-      say('5/5 end-to-end tests in a real VS Code (code-server)');
+      say('6/6 end-to-end tests in a real VS Code (code-server)');
       const e2e = runCapturing('bash', [path.join(root, 'scripts', 'e2e', 'run.sh')]);
       record('e2e', closingCounts(e2e.output), e2e.code);
     }

@@ -13,7 +13,7 @@ import { SnapshotStore } from './vscode/store';
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   const config = new ConfigService(log);
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `mining-economics-vscode/${version} (+VS Code ${vscode.version})`;
   const data = new DataService({
     config,

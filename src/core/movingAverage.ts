@@ -6,7 +6,7 @@
  */
 export function movingAverage(values: readonly (number | null)[], window: number, minCount = Math.ceil(window / 2)): (number | null)[] {
   const n = values.length;
-  const out: (number | null)[] = new Array(n);
+  const out = new Array<number | null>(n);
   let sum = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {

@@ -16,7 +16,7 @@ const t0 = performance.now();
 const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): void };
 // The naive design: load the HTTP stack (and the panel) up front.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-if (eager) require(path.join(dist, 'net.js')), require(path.join(dist, 'panel.js'));
+if (eager) for (const bundle of ['net.js', 'panel.js']) require(path.join(dist, bundle));
 const t1 = performance.now();
 const context = createContext(path.dirname(dist));
 extension.activate(context);

@@ -5,7 +5,7 @@
 //     series since 2009), median of 7 fresh page loads — and the same after a range switch;
 //  3. the same three charts drawn with Apache ECharts (a bench-only page, same message, same validation and
 //     transforms), and the ratio.
-// Run: node esbuild.js && node out/bench/panel.bench.js   (BENCH_RUNS=N to change the 7)
+// Run: node esbuild.js --tests && node out/bench/panel.bench.js   (BENCH_RUNS=N to change the 7)
 // The last line printed is the figures as JSON. --strict exits 1 when a target is missed.
 
 import * as esbuild from 'esbuild';

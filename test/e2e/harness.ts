@@ -449,7 +449,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       if (c.pid) liveGroups.delete(c.pid);
       if (attempt < 3 && /EADDRINUSE/.test(logs())) continue;
       discardTemp();
-      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${logs()}`);
+      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${logs()}`, { cause: e });
     }
   }
   const startMs = Date.now() - t1;
@@ -641,7 +641,7 @@ export async function waitForStatusBarItem(
     );
   } catch (e) {
     const ids = await page.$$eval('.part.statusbar .statusbar-item', (els) => els.map((el) => el.id)).catch(() => []);
-    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}; items: ${ids.join(', ')}`);
+    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}; items: ${ids.join(', ')}`, { cause: e });
   }
 }
 
@@ -792,7 +792,7 @@ export async function waitForStatusItem(
       { timeoutMs, intervalMs: 200, what },
     );
   } catch (e) {
-    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}`);
+    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}`, { cause: e });
   }
 }
 
@@ -855,7 +855,7 @@ export async function persistedStateIncludes(page: Page, needle: string, key?: s
   return page.evaluate(async ({ n, key: only }) => {
     const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
     });
     const text = (v: unknown): string => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v) ?? '');
     for (const { name } of await indexedDB.databases()) {

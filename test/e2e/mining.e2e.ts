@@ -453,7 +453,7 @@ async function panelSteps(
         { timeoutMs: 60_000, intervalMs: 500, what: `the P&L at $${powerPricePerKwh}/kWh` },
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message}; ${last}`);
+      throw new Error(`${(e as Error).message}; ${last}`, { cause: e });
     }
   };
 

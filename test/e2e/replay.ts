@@ -11,7 +11,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { e2ePaths, waitUntil } from './harness';
 
-/** The CLI bundle: E2E_REPLAY_SERVER_JS, else the one scripts/e2e/run.sh builds, else esbuild.js's out/replay-server.js. */
+/** The CLI bundle: E2E_REPLAY_SERVER_JS, else the one scripts/e2e/run.sh builds, else out/replay-server.js (esbuild.js --tests). */
 export function replayServerScript(): string {
   const root = e2ePaths().repoRoot;
   const candidates = [
@@ -20,7 +20,7 @@ export function replayServerScript(): string {
     path.join(root, 'out', 'replay-server.js'),
   ].filter((p): p is string => !!p);
   const hit = candidates.find((p) => fs.existsSync(p));
-  if (!hit) throw new Error(`replay server bundle not found (tried ${candidates.join(', ')}): run scripts/e2e/run.sh or node esbuild.js`);
+  if (!hit) throw new Error(`replay server bundle not found (tried ${candidates.join(', ')}): run scripts/e2e/run.sh or node esbuild.js --tests`);
   return hit;
 }
 

@@ -236,7 +236,7 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
     const full: RequestLogEntry = { seq: requests.length, ...entry };
     requests.push(full);
     for (const w of [...waiters]) {
-      let hit = false;
+      let hit: boolean;
       try {
         hit = full.seq >= w.since && w.pred(full);
       } catch {

@@ -115,6 +115,7 @@ describe('LeaseFolder + Lease, five windows on one folder', () => {
       const ws = Array.from({ length: 3 }, (_, i) => window(dir, `w${i}`, { ttlMs: 3_000, watch, pollMs: watch ? 60_000 : 100 }));
       const holder = await vi.waitFor(() => settled(ws), WAIT);
       const followers = ws.filter((w) => w !== holder);
+      expect(followers).toHaveLength(2);
       for (const tip of [975_145, 975_146]) {
         await holder.channel.publish({ epoch: holder.lease.state.epoch, writtenAtMs: Date.now(), snapshot: makeSnapshot({ tipHeight: tip, fetchedAtMs: Date.now() }), error: null });
         await vi.waitFor(() => {
@@ -212,8 +213,10 @@ describe('separate processes', () => {
       return holderOf()[0]!;
     }, WAIT);
     // The others follow its snapshots.
+    const others = procs.filter((x) => x !== first);
+    expect(others).toHaveLength(2);
     await vi.waitFor(() => {
-      for (const p of procs.filter((x) => x !== first)) expect(p.receivedFrom).toContain(first.id);
+      for (const p of others) expect(p.receivedFrom).toContain(first.id);
     }, WAIT);
 
     first.kill();

@@ -42,6 +42,9 @@ describe('endpoints', () => {
     expect(all.hashrates[0]).toEqual({ timestamp: GENESIS_TIME_S, avgHashrate: expect.any(Number) });
     expect(all.hashrates.length).toBeGreaterThan(6400);
     expect(all.difficulty[0]).toEqual({ time: GENESIS_TIME_S, height: 0, difficulty: 1, adjustment: 0 });
+    // Genesis and every retarget that changed the difficulty, so the loop below checks each of them.
+    expect(all.difficulty).toHaveLength(server.chain.retargets.length);
+    expect(all.difficulty.length).toBeGreaterThan(1);
     for (const d of all.difficulty.slice(1)) {
       expect(Object.keys(d)).toEqual(['time', 'height', 'difficulty', 'adjustment']);
       expect(d.height % BLOCKS_PER_EPOCH).toBe(0);

@@ -265,6 +265,8 @@ describe('limited indexing (days option)', () => {
     expect(c.days.length).toBeGreaterThanOrEqual(29);
     expect(c.days.length).toBeLessThanOrEqual(31);
     expect(c.days[0]!.timeS).toBeGreaterThan(c.endTimeS - 31 * 86400);
+    // An epoch is about 14 days: 30 days hold at least two retargets, each inside the window.
+    expect(c.retargets.length).toBeGreaterThanOrEqual(2);
     expect(c.retargets.every((r) => r.height > 0 && r.timeS >= c.endTimeS - 30 * 86400)).toBe(true);
     const stats = c.rewardStats(1e9)!;
     expect(stats.endBlock - stats.startBlock).toBeLessThan(31 * 200);

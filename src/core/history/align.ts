@@ -59,7 +59,7 @@ export function binDailyMean<T>(
     sum[i] = sum[i]! + v;
     count[i] = count[i]! + 1;
   }
-  const out: (number | null)[] = new Array(dayCount);
+  const out = new Array<number | null>(dayCount);
   for (let i = 0; i < dayCount; i++) out[i] = count[i]! > 0 ? sum[i]! / count[i]! : null;
   return out;
 }
@@ -87,7 +87,7 @@ export function carryForward(values: readonly (number | null)[], maxDays: number
  * that retarget replaced (difficulty ÷ ratio), so a range that starts mid-epoch is still complete.
  */
 export function difficultyPerDay(adjustments: readonly DifficultyRecord[], firstDay: number, dayCount: number): (number | null)[] {
-  const out: (number | null)[] = new Array(dayCount).fill(null);
+  const out = new Array<number | null>(dayCount).fill(null);
   if (adjustments.length === 0) return out;
   const first = adjustments[0]!;
   let current: number | null = first.adjustmentRatio > 0 && first.height > 0 ? first.difficulty / first.adjustmentRatio : null;
@@ -152,7 +152,7 @@ export function buildHistoryDataset(parts: HistoryParts, meta: DatasetMeta): His
   if (lastDay - firstDay + 1 > MAX_DAYS) firstDay = lastDay - MAX_DAYS + 1;
   const n = Math.max(0, lastDay - firstDay + 1);
 
-  const timeS: number[] = new Array(n);
+  const timeS = new Array<number>(n);
   for (let i = 0; i < n; i++) timeS[i] = (firstDay + i) * SECONDS_PER_DAY;
 
   const hashrateHps = binDailyMean(parts.hashrate, firstDay, n, (p) => p.timeS, (p) => p.hashrateHps);

@@ -29,11 +29,11 @@ export interface DerivedSeries {
 export function deriveSeries(dataset: HistoryDataset): DerivedSeries {
   const d = dataset.days;
   const n = d.timeS.length;
-  const hashrate: (number | null)[] = new Array(n);
-  const difficultyHps: (number | null)[] = new Array(n);
-  const hashpriceFiat: (number | null)[] = new Array(n);
-  const hashpriceSats: (number | null)[] = new Array(n);
-  const feeSharePercent: (number | null)[] = new Array(n);
+  const hashrate = new Array<number | null>(n);
+  const difficultyHps = new Array<number | null>(n);
+  const hashpriceFiat = new Array<number | null>(n);
+  const hashpriceSats = new Array<number | null>(n);
+  const feeSharePercent = new Array<number | null>(n);
   for (let i = 0; i < n; i++) {
     const h = d.hashrateHps[i];
     hashrate[i] = h !== null && h !== undefined && h > 0 ? h : null;

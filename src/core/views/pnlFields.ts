@@ -75,7 +75,7 @@ export function validatePnlEdit(field: PnlEditField, raw: unknown, fleetUnit: Fl
     const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
     const unitText = fleetUnit === 'MW' ? 'MW of grid power' : 'PH/s';
     if (!Number.isFinite(n) || n < 0) {
-      return { ok: false, message: `Fleet size must be a number of ${unitText} above 0, or empty for none; got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.` };
+      return { ok: false, message: `Fleet size must be a number of ${unitText} above 0, or empty for none; got ${typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}.` };
     }
     const checked = validatePnlInputs({ fleet: fleetOf(n, fleetUnit) });
     const problem = checked.problems[0];

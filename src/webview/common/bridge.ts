@@ -8,7 +8,8 @@ import type { ChartId } from './viewState';
 export const BRIDGE_KEY = 'miningEconomics';
 
 export interface PageBridge {
-  post(message: WebviewMessage): void;
+  /** A plain function (not a method): the P&L script calls it detached. */
+  post: (message: WebviewMessage) => void;
   /** Draws `overlay` over a chart (null removes it); the chart redraws at once. */
   setOverlay(chart: ChartId, overlay: ChartOverlay | null): void;
 }

@@ -248,7 +248,7 @@ export class TrendsSection implements ChartHost {
 
   #onRangeKey(e: KeyboardEvent): void {
     const current = RANGES.indexOf(this.#host.state().range);
-    let next = current;
+    let next: number;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (current + 1) % RANGES.length;
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (current - 1 + RANGES.length) % RANGES.length;
     else if (e.key === 'Home') next = 0;

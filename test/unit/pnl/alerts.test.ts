@@ -66,9 +66,9 @@ describe('difficultyAdjusted', () => {
 
   it('disabled: never fires, but tracks — enabling later does not announce an old retarget', () => {
     const off = { ...allOn, enabled: { ...allOn.enabled!, difficultyAdjusted: false } };
-    let { state, eventsPerStep } = run([{ lastRetargetHeight: 870_912 }, { lastRetargetHeight: 872_928 }], off);
-    expect(eventsPerStep.flat()).toEqual([]);
-    ({ state, eventsPerStep } = run([{ lastRetargetHeight: 872_928 }, { lastRetargetHeight: 874_944 }], allOn, { start: state }));
+    const first = run([{ lastRetargetHeight: 870_912 }, { lastRetargetHeight: 872_928 }], off);
+    expect(first.eventsPerStep.flat()).toEqual([]);
+    const { eventsPerStep } = run([{ lastRetargetHeight: 872_928 }, { lastRetargetHeight: 874_944 }], allOn, { start: first.state });
     expect(eventsPerStep.map(types)).toEqual([[], ['difficultyAdjusted']]);
   });
 });
@@ -144,9 +144,9 @@ describe('belowBreakeven / recoveredBreakeven (breakeven $40, dead band $39.80�
 
   it('no breakeven known → idle; setting one later starts from a silent baseline', () => {
     const none = { ...allOn, breakevenHashpricePerPhDay: null };
-    let { state, eventsPerStep } = run([{ hashpricePerPhDay: 45 }], none);
-    expect(state.breakeven).toBeNull();
-    ({ state, eventsPerStep } = run([{ hashpricePerPhDay: 30 }, { hashpricePerPhDay: 30 }], allOn, { start: state }));
+    const first = run([{ hashpricePerPhDay: 45 }], none);
+    expect(first.state.breakeven).toBeNull();
+    const { state, eventsPerStep } = run([{ hashpricePerPhDay: 30 }, { hashpricePerPhDay: 30 }], allOn, { start: first.state });
     expect(eventsPerStep.flat()).toEqual([]);
     expect(state.breakeven).toEqual({ side: 'below', breakevenHashpricePerPhDay: 40 });
   });

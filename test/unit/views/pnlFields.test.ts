@@ -41,6 +41,7 @@ describe('validatePnlEdit', () => {
     expect(validatePnlEdit('fleetSize', '12,5', 'MW')).toEqual({ ok: true, value: 12.5 });
     expect(validatePnlEdit('fleetSize', '-3')).toEqual({ ok: false, message: 'Fleet size must be a number of PH/s above 0, or empty for none; got "-3".' });
     expect(validatePnlEdit('fleetSize', 'lots', 'MW')).toEqual({ ok: false, message: 'Fleet size must be a number of MW of grid power above 0, or empty for none; got "lots".' });
+    expect(validatePnlEdit('fleetSize', { ph: 3 })).toEqual({ ok: false, message: 'Fleet size must be a number of PH/s above 0, or empty for none; got {"ph":3}.' });
   });
 });
 
