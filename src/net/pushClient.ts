@@ -19,7 +19,7 @@ import {
   type PushMessage,
   type ReconnectPolicy,
 } from '../core/push';
-import { describeError } from '../core/errors';
+import { describeError, oneLine } from '../core/errors';
 import type { Clock } from '../core/scheduler';
 import { clampDelayMs } from '../core/timers';
 import { redactUrlCredentials } from '../core/transport';
@@ -314,6 +314,5 @@ function describe(error: unknown): string {
 
 /** A server's close reason, for the log: one line, bounded. */
 function clip(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return line.length > MAX_REASON_CHARS ? `${line.slice(0, MAX_REASON_CHARS - 1)}…` : line;
+  return oneLine(text, MAX_REASON_CHARS);
 }

@@ -212,10 +212,10 @@ export function networkPowerSeries(
   });
   const threshold = movingAverage(raw, CBECI_V1.thresholdMaDays, CBECI_V1.thresholdMaDays / 2);
   const n = columns.timeS.length;
-  const lowW: (number | null)[] = new Array(n).fill(null);
-  const bestW: (number | null)[] = new Array(n).fill(null);
-  const highW: (number | null)[] = new Array(n).fill(null);
-  const carriedForward: boolean[] = new Array(n).fill(false);
+  const lowW = new Array<number | null>(n).fill(null);
+  const bestW = new Array<number | null>(n).fill(null);
+  const highW = new Array<number | null>(n).fill(null);
+  const carriedForward = new Array<boolean>(n).fill(false);
   let previous: PowerBounds<number | null> | null = null;
   for (let i = 0; i < n; i++) {
     const theta = threshold[i] ?? null;

@@ -34,7 +34,7 @@ function byWeek(points: readonly PoolHashratePoint[]): { times: number[]; shares
   const shares = new Map<number, Map<string, number>>();
   for (const p of points) {
     let week = shares.get(p.timeS);
-    if (!week) shares.set(p.timeS, (week = new Map()));
+    if (!week) shares.set(p.timeS, (week = new Map<string, number>()));
     week.set(p.poolName, p.shareRatio * 100);
   }
   return { times: [...shares.keys()].sort((a, b) => a - b), shares };

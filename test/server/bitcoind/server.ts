@@ -264,7 +264,8 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       if (url === '/__control/mode') {
         if (args.version !== undefined) api.setVersion(args.version);
         if (args.warmingUp !== undefined) api.setWarmingUp(args.warmingUp);
-        if (args.syncing !== undefined) args.syncing === null ? api.setSynced() : api.setSyncing(args.syncing.progress, args.syncing.blocks);
+        if (args.syncing === null) api.setSynced();
+        else if (args.syncing !== undefined) api.setSyncing(args.syncing.progress, args.syncing.blocks);
         if (args.staleTip !== undefined) api.setStaleTip(args.staleTip);
         if (args.pruned !== undefined) api.setPruned(args.pruned);
         if (args.busy !== undefined) api.setBusy(args.busy === null ? 0 : args.busy);

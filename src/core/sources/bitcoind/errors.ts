@@ -1,6 +1,7 @@
 // The failure vocabulary of a Bitcoin Core source, shared by the RPC client (src/net/jsonRpc.ts) and the
 // node-state classifier. Every message is written for the user and names what was tried (URL, cookie path,
 // user name) but never a secret: the client builds messages only from these functions.
+import { oneLine } from '../../errors';
 
 /** JSON-RPC error codes we act on (Core's src/rpc/protocol.h). */
 export const RPC_CODES = {
@@ -67,8 +68,7 @@ export function isTransientBitcoindError(error: BitcoindError): boolean {
 
 /** Server text is untrusted: one line, bounded. */
 export function sanitizeServerText(text: string, max = 160): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return oneLine(text, max);
 }
 
 /** How the client authenticated, in words safe for a message: a path or a user name, never a password. */
