@@ -13,6 +13,7 @@ describe('alerts from snapshots', () => {
       lastRetargetHeight: 973_728,
       lastRetargetChangePercent: expect.closeTo(-1.23, 10), // ratio 0.9877
       hashrate7dHps: 987.6e18,
+      hashrate7dBlocks: 1008, // getnetworkhashps(1008)
       hashpricePerPhDay: expect.closeTo(43.6223, 4),
     });
   });
