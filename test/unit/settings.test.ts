@@ -56,6 +56,37 @@ describe('readSettings', () => {
   });
 });
 
+describe('confidence level and significance', () => {
+  it('defaults to 95 % and requiring significance', () => {
+    const { settings } = readSettings(from({}));
+    expect(settings.confidenceLevel).toBe(0.95);
+    expect(settings.alerts.requireSignificance).toBe(true);
+  });
+
+  it('reads 0.80 … 0.99 and a switched-off significance', () => {
+    for (const level of [0.8, 0.9, 0.99]) {
+      const { settings, problems } = readSettings(from({ confidenceLevel: level, 'alerts.requireSignificance': false }));
+      expect(problems).toEqual([]);
+      expect(settings.confidenceLevel).toBe(level);
+      expect(settings.alerts.requireSignificance).toBe(false);
+    }
+  });
+
+  it.each([0.5, 0.999, 95, -1, 'high', null, Number.NaN])('falls back to 0.95 for %j and says why', (raw) => {
+    const { settings, problems } = readSettings(from({ confidenceLevel: raw }));
+    expect(settings.confidenceLevel).toBe(0.95);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.setting).toBe('miningEconomics.confidenceLevel');
+    expect(problems[0]!.message).toMatch(/^must be a number from 0\.80 to 0\.99 \(0\.95 = 95 % intervals\), got .+\. Using 0\.95\.$/);
+  });
+
+  it('keeps significance on for a non-boolean value, with a problem', () => {
+    const { settings, problems } = readSettings(from({ 'alerts.requireSignificance': 'no' }));
+    expect(settings.alerts.requireSignificance).toBe(true);
+    expect(problems.map((p) => p.setting)).toEqual(['miningEconomics.alerts.requireSignificance']);
+  });
+});
+
 describe('normaliseMempoolUrl', () => {
   it.each([
     ['https://mempool.space', 'https://mempool.space'],

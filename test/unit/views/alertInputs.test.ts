@@ -38,6 +38,19 @@ describe('alerts from snapshots', () => {
     expect(again.events).toEqual([]);
   });
 
+  it('passes the confidence level and the significance switch to the state machine', () => {
+    const figures = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS);
+    expect(alertSettings(DEFAULT_SETTINGS, figures)).toMatchObject({ requireSignificance: true, confidenceLevel: 0.95 });
+    const custom = { ...DEFAULT_SETTINGS, confidenceLevel: 0.8, alerts: { ...DEFAULT_SETTINGS.alerts, requireSignificance: false } };
+    expect(alertSettings(custom, figures)).toMatchObject({ requireSignificance: false, confidenceLevel: 0.8 });
+  });
+
+  it('says how likely a significant crossing is', () => {
+    expect(alertMessage({ type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.5e20, probability: 0.9508 }, 'USD')).toBe(
+      "Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 950.0 EH/s (95% likely truly below).",
+    );
+  });
+
   it('phrases the other events with units', () => {
     expect(alertMessage({ type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.93e20 }, 'USD')).toBe(
       "Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 993.0 EH/s.",
