@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normaliseMempoolUrl, readSettings, sourceHostOf } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, normaliseMempoolUrl, PLACEHOLDERS, readSettings, sourceHostOf } from '../../src/core/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -84,6 +86,23 @@ describe('confidence level and significance', () => {
     const { settings, problems } = readSettings(from({ 'alerts.requireSignificance': 'no' }));
     expect(settings.alerts.requireSignificance).toBe(true);
     expect(problems.map((p) => p.setting)).toEqual(['miningEconomics.alerts.requireSignificance']);
+  });
+});
+
+describe('package.json and README agree with the code', () => {
+  const props = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).contributes.configuration.properties;
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  it('declares the confidence level and significance settings with the code defaults and range', () => {
+    expect(props['miningEconomics.confidenceLevel']).toMatchObject({ type: 'number', default: DEFAULT_SETTINGS.confidenceLevel, minimum: 0.8, maximum: 0.99 });
+    expect(props['miningEconomics.alerts.requireSignificance']).toMatchObject({ type: 'boolean', default: DEFAULT_SETTINGS.alerts.requireSignificance });
+  });
+  it('lists every template placeholder in the setting description and in the README', () => {
+    const templateRow = readme.split('\n').find((line) => line.startsWith('| `miningEconomics.statusBar.template`'))!;
+    for (const name of PLACEHOLDERS) {
+      expect(props['miningEconomics.statusBar.template'].markdownDescription).toContain(`\`{${name}}\``);
+      expect(templateRow).toContain(`\`{${name}}\``);
+    }
+    expect(readme).toContain('| `miningEconomics.confidenceLevel` |');
   });
 });
 
