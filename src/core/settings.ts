@@ -1,6 +1,7 @@
 // Settings as the rest of the code sees them: typed, immutable, already validated. Bad values fall back to
 // defaults and are reported as problems with a message that names the setting — never a throw.
 
+import { DEFAULT_CONFIDENCE_LEVEL, MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } from './estimates/common';
 import { CURRENCIES, type Currency } from './model';
 import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl/panelFieldNames';
 import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
@@ -13,7 +14,21 @@ export const SETTINGS_SECTION = 'miningEconomics';
 export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'margin', 'custom'] as const;
 export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
 
-export const PLACEHOLDERS = ['hashrate', 'trend', 'hashprice', 'hashpriceSats', 'margin', 'difficulty', 'diffChange', 'retargetIn', 'price', 'height'] as const;
+export const PLACEHOLDERS = [
+  'hashrate',
+  'hashrateLow',
+  'hashrateHigh',
+  'probBelow',
+  'trend',
+  'hashprice',
+  'hashpriceSats',
+  'margin',
+  'difficulty',
+  'diffChange',
+  'retargetIn',
+  'price',
+  'height',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** Placeholders in a template that we do not know, so settings validation can name them. */
@@ -29,6 +44,8 @@ export interface Settings {
   /** Use mempool's websocket for new blocks (polling stays as the fallback). */
   readonly livePush: boolean;
   readonly currency: Currency;
+  /** Level of every interval and of the significance alerts require, 0.80–0.99. */
+  readonly confidenceLevel: number;
   readonly statusBar: {
     readonly show: StatusBarPreset;
     readonly template: string;
@@ -42,6 +59,8 @@ export interface Settings {
     readonly difficultyAdjustment: boolean;
     readonly hashrateThreshold: boolean;
     readonly hashrateThresholdHps: number;
+    /** Notify a crossing only when the estimate is on its new side with P ≥ confidenceLevel. */
+    readonly requireSignificance: boolean;
     readonly breakeven: boolean;
   };
 }
@@ -51,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalMs: 5 * 60_000,
   livePush: true,
   currency: 'USD',
+  confidenceLevel: DEFAULT_CONFIDENCE_LEVEL,
   statusBar: {
     show: 'hashrateAndHashprice',
     template: '$(pulse) {hashrate} {trend} · {hashprice}',
@@ -59,7 +79,7 @@ export const DEFAULT_SETTINGS: Settings = {
     fixedWidth: true,
   },
   pnl: DEFAULT_PNL_INPUTS,
-  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: HPS_PER_ZHS, breakeven: false },
+  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: HPS_PER_ZHS, requireSignificance: true, breakeven: false },
 };
 
 /** The P&L inputs read from one setting each (the fleet is two settings: size and unit). */
@@ -125,6 +145,18 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     }
   }
 
+  let confidenceLevel = d.confidenceLevel;
+  const rawLevel = get('confidenceLevel');
+  if (rawLevel !== undefined) {
+    if (typeof rawLevel === 'number' && rawLevel >= MIN_CONFIDENCE_LEVEL && rawLevel <= MAX_CONFIDENCE_LEVEL) confidenceLevel = rawLevel;
+    else {
+      problem(
+        'confidenceLevel',
+        `must be a number from ${MIN_CONFIDENCE_LEVEL.toFixed(2)} to ${MAX_CONFIDENCE_LEVEL.toFixed(2)} (0.95 = 95 % intervals), got ${JSON.stringify(rawLevel)}. Using ${DEFAULT_CONFIDENCE_LEVEL}.`,
+      );
+    }
+  }
+
   let show = d.statusBar.show;
   const rawShow = get('statusBar.show');
   if (rawShow !== undefined) {
@@ -174,18 +206,24 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${JSON.stringify(thresholdEhs)}. Using 1000 EH/s.`);
   }
 
+  const rawSignificance = get('alerts.requireSignificance');
+  const requireSignificance = typeof rawSignificance === 'boolean' ? rawSignificance : d.alerts.requireSignificance;
+  if (rawSignificance !== undefined && typeof rawSignificance !== 'boolean') problem('alerts.requireSignificance', 'must be true or false. Using true.');
+
   return {
     settings: {
       mempoolUrl,
       refreshIntervalMs,
       livePush: get('livePush') !== false,
       currency,
+      confidenceLevel,
       statusBar: { show, template, alignment, priority, fixedWidth },
       pnl: pnlResult.values,
       alerts: {
         difficultyAdjustment: flag('alerts.difficultyAdjustment'),
         hashrateThreshold: flag('alerts.hashrateThreshold'),
         hashrateThresholdHps,
+        requireSignificance,
         breakeven: flag('alerts.breakeven'),
       },
     },

@@ -154,7 +154,9 @@ export function expectedGlance(s: Served, currency = 'USD'): ExpectedGlance {
       `Hashprice ${hashprice}`,
       `Difficulty ${difficultyText(d)}`,
       `Epoch progress ${grouped(mined)} of 2,016 blocks (${a.progressPercent.toFixed(1)}%) · ${grouped(a.remainingBlocks)} to go`,
-      `Estimated change ${signedPercent(a.difficultyChange)}`,
+      // On the epoch's last block the change is fixed by the tip's timestamp: the hover shows that exact
+      // figure, "locked in", instead of mempool's estimate (README "How sure are these numbers?").
+      mined === 2015 ? "(locked in: the epoch's last block is mined)" : `Estimated change ${signedPercent(a.difficultyChange)}`,
       `Estimated retarget ${localDate(a.estimatedRetargetDate)}`,
       `at block ${grouped(a.nextRetargetHeight)}`,
       `Previous adjustment ${signedPercent(a.previousRetarget)} on ${localDate(a.previousTime * 1000)}`,

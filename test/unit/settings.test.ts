@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normaliseMempoolUrl, readSettings, sourceHostOf } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, normaliseMempoolUrl, PLACEHOLDERS, readSettings, sourceHostOf } from '../../src/core/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -53,6 +55,54 @@ describe('readSettings', () => {
     const { settings, problems } = readSettings(from({ refreshIntervalMinutes: 'often' }));
     expect(settings.refreshIntervalMs).toBe(5 * 60_000);
     expect(problems[0]!.message).toMatch(/must be a number of minutes/);
+  });
+});
+
+describe('confidence level and significance', () => {
+  it('defaults to 95 % and requiring significance', () => {
+    const { settings } = readSettings(from({}));
+    expect(settings.confidenceLevel).toBe(0.95);
+    expect(settings.alerts.requireSignificance).toBe(true);
+  });
+
+  it('reads 0.80 … 0.99 and a switched-off significance', () => {
+    for (const level of [0.8, 0.9, 0.99]) {
+      const { settings, problems } = readSettings(from({ confidenceLevel: level, 'alerts.requireSignificance': false }));
+      expect(problems).toEqual([]);
+      expect(settings.confidenceLevel).toBe(level);
+      expect(settings.alerts.requireSignificance).toBe(false);
+    }
+  });
+
+  it.each([0.5, 0.999, 95, -1, 'high', null, Number.NaN])('falls back to 0.95 for %j and says why', (raw) => {
+    const { settings, problems } = readSettings(from({ confidenceLevel: raw }));
+    expect(settings.confidenceLevel).toBe(0.95);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.setting).toBe('miningEconomics.confidenceLevel');
+    expect(problems[0]!.message).toMatch(/^must be a number from 0\.80 to 0\.99 \(0\.95 = 95 % intervals\), got .+\. Using 0\.95\.$/);
+  });
+
+  it('keeps significance on for a non-boolean value, with a problem', () => {
+    const { settings, problems } = readSettings(from({ 'alerts.requireSignificance': 'no' }));
+    expect(settings.alerts.requireSignificance).toBe(true);
+    expect(problems.map((p) => p.setting)).toEqual(['miningEconomics.alerts.requireSignificance']);
+  });
+});
+
+describe('package.json and README agree with the code', () => {
+  const props = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).contributes.configuration.properties;
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  it('declares the confidence level and significance settings with the code defaults and range', () => {
+    expect(props['miningEconomics.confidenceLevel']).toMatchObject({ type: 'number', default: DEFAULT_SETTINGS.confidenceLevel, minimum: 0.8, maximum: 0.99 });
+    expect(props['miningEconomics.alerts.requireSignificance']).toMatchObject({ type: 'boolean', default: DEFAULT_SETTINGS.alerts.requireSignificance });
+  });
+  it('lists every template placeholder in the setting description and in the README', () => {
+    const templateRow = readme.split('\n').find((line) => line.startsWith('| `miningEconomics.statusBar.template`'))!;
+    for (const name of PLACEHOLDERS) {
+      expect(props['miningEconomics.statusBar.template'].markdownDescription).toContain(`\`{${name}}\``);
+      expect(templateRow).toContain(`\`{${name}}\``);
+    }
+    expect(readme).toContain('| `miningEconomics.confidenceLevel` |');
   });
 });
 

@@ -10,9 +10,16 @@
  *    fire about something that happened while it was off.
  *  - Crossings use a dead band of ± hysteresisPercent around the line (Schmitt trigger):
  *    a value wobbling on the line fires once, not on every poll.
+ *  - The hash rate is an estimate from random block times (±3 % at 1008 blocks), so by
+ *    default (`requireSignificance`) its side changes only when the new side is likely at the
+ *    confidence level: below when P(true rate < line) ≥ level, above when P(true rate > line)
+ *    ≥ level (estimates/hashrate.ts, probabilityBelow). Noise around the line then stays
+ *    silent; a 0.5 % dead band could not, the noise being six times wider. Without the
+ *    observation's block count the dead band is used.
  *  - Missing or non-finite observation fields leave that tracker untouched.
  */
 
+import { DEFAULT_CONFIDENCE_LEVEL, MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL, probabilityBelow } from '../estimates';
 import { HPS_PER_ZHS } from '../units';
 
 export type AlertEventType = 'difficultyAdjusted' | 'hashrateCrossed' | 'belowBreakeven' | 'recoveredBreakeven';
@@ -23,6 +30,10 @@ export interface AlertSettings {
   hashrateThresholdHps: number;
   /** Half-width of the dead band around each line, in % of the line. */
   hysteresisPercent: number;
+  /** Hash-rate crossings need P(new side) ≥ confidenceLevel (default on). */
+  requireSignificance: boolean;
+  /** 0.80–0.99. */
+  confidenceLevel: number;
   /** The user's breakeven hashprice (fiat per PH/s per day); null = not known, tracker idle. */
   breakevenHashpricePerPhDay: number | null;
 }
@@ -36,6 +47,8 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
   }),
   hashrateThresholdHps: HPS_PER_ZHS,
   hysteresisPercent: 0.5,
+  requireSignificance: true,
+  confidenceLevel: DEFAULT_CONFIDENCE_LEVEL,
   breakevenHashpricePerPhDay: null,
 });
 
@@ -46,6 +59,8 @@ export interface AlertObservation {
   lastRetargetChangePercent?: number | null;
   /** 7-day mean network hash rate, H/s. */
   hashrate7dHps?: number | null;
+  /** Block intervals behind that estimate (1008 for mempool's figure); needed for significance. */
+  hashrate7dBlocks?: number | null;
   hashpricePerPhDay?: number | null;
 }
 
@@ -63,7 +78,15 @@ export interface AlertState {
 
 export type AlertEvent =
   | { type: 'difficultyAdjusted'; atMs: number; height: number; changePercent: number | null }
-  | { type: 'hashrateCrossed'; atMs: number; direction: 'up' | 'down'; thresholdHps: number; hashrate7dHps: number }
+  | {
+      type: 'hashrateCrossed';
+      atMs: number;
+      direction: 'up' | 'down';
+      thresholdHps: number;
+      hashrate7dHps: number;
+      /** With significance: P(the true rate is on the new side), ≥ the level. */
+      probability?: number;
+    }
   | { type: 'belowBreakeven'; atMs: number; hashpricePerPhDay: number; breakevenHashpricePerPhDay: number }
   | { type: 'recoveredBreakeven'; atMs: number; hashpricePerPhDay: number; breakevenHashpricePerPhDay: number };
 
@@ -106,6 +129,11 @@ export function resolveAlertSettings(partial: Partial<AlertSettings> = {}): Aler
       isFiniteNumber(partial.hysteresisPercent) && partial.hysteresisPercent >= 0 && partial.hysteresisPercent < 100
         ? partial.hysteresisPercent
         : d.hysteresisPercent,
+    requireSignificance: typeof partial.requireSignificance === 'boolean' ? partial.requireSignificance : d.requireSignificance,
+    confidenceLevel:
+      isFiniteNumber(partial.confidenceLevel) && partial.confidenceLevel >= MIN_CONFIDENCE_LEVEL && partial.confidenceLevel <= MAX_CONFIDENCE_LEVEL
+        ? partial.confidenceLevel
+        : d.confidenceLevel,
     breakevenHashpricePerPhDay: isPositive(partial.breakevenHashpricePerPhDay)
       ? partial.breakevenHashpricePerPhDay
       : null,
@@ -120,6 +148,23 @@ function settleSide(previous: Side | null, value: number, line: number, hysteres
   if (previous === null) return value >= line ? 'above' : 'below';
   if (previous === 'below') return value > line * (1 + hysteresisShare) ? 'above' : 'below';
   return value < line * (1 - hysteresisShare) ? 'below' : 'above';
+}
+
+/**
+ * The side the hash rate settles on when a crossing must be significant, and P(the true rate is on that
+ * side). A first value takes the estimate's side (a silent baseline); after that the side changes only
+ * when P(true rate on the other side) ≥ level. Null when the estimate cannot be judged (no block count).
+ */
+function settleHashrateSide(previous: Side | null, hashrateHps: number, blocks: unknown, line: number, level: number): { side: Side; probability: number } | null {
+  if (!(typeof blocks === 'number' && Number.isSafeInteger(blocks) && blocks >= 1)) return null;
+  // A rate of 0 (no block in the window) is certainly below any positive line.
+  const result = hashrateHps === 0 ? { kind: 'probability' as const, probability: 1 } : probabilityBelow({ hashrateHps, blocks, thresholdHps: line });
+  if (result.kind !== 'probability') return null;
+  const below = result.probability;
+  if (previous === null) return hashrateHps >= line ? { side: 'above', probability: 1 - below } : { side: 'below', probability: below };
+  if (previous === 'above' && below >= level) return { side: 'below', probability: below };
+  if (previous === 'below' && 1 - below >= level) return { side: 'above', probability: 1 - below };
+  return { side: previous, probability: previous === 'below' ? below : 1 - below };
 }
 
 export function evaluate(
@@ -158,7 +203,10 @@ export function evaluate(
   if (isFiniteNumber(hashrate) && hashrate >= 0) {
     const line = settings.hashrateThresholdHps;
     const previous = next.hashrate && next.hashrate.thresholdHps === line ? next.hashrate.side : null;
-    const side = settleSide(previous, hashrate, line, hysteresisShare);
+    const significant = settings.requireSignificance
+      ? settleHashrateSide(previous, hashrate, observation.hashrate7dBlocks, line, settings.confidenceLevel)
+      : null;
+    const side = significant ? significant.side : settleSide(previous, hashrate, line, hysteresisShare);
     next.hashrate = { side, thresholdHps: line };
     if (previous !== null && side !== previous && settings.enabled.hashrateCrossed) {
       events.push({
@@ -167,6 +215,7 @@ export function evaluate(
         direction: side === 'above' ? 'up' : 'down',
         thresholdHps: line,
         hashrate7dHps: hashrate,
+        ...(significant ? { probability: significant.probability } : {}),
       });
     }
   }

@@ -5,6 +5,8 @@ import { formatHashprice, formatHashrate, formatInteger, formatSignedPercent } f
 import type { Currency, NetworkSnapshot } from '../model';
 import type { AlertEvent, AlertObservation, AlertSettings } from '../pnl/alerts';
 import type { Settings } from '../settings';
+import { probabilityText } from './estimateText';
+import { HASHRATE_7D_BLOCKS } from './glanceEstimates';
 import type { GlanceFigures } from './glanceFigures';
 
 export function alertObservation(snapshot: NetworkSnapshot, figures: GlanceFigures): AlertObservation {
@@ -14,6 +16,7 @@ export function alertObservation(snapshot: NetworkSnapshot, figures: GlanceFigur
     lastRetargetHeight: last?.height ?? null,
     lastRetargetChangePercent: last ? (last.adjustmentRatio - 1) * 100 : null,
     hashrate7dHps: snapshot.hashrate.currentHashrateHps,
+    hashrate7dBlocks: HASHRATE_7D_BLOCKS,
     hashpricePerPhDay: figures.hashprice.hashpricePerPhDay,
   };
 }
@@ -28,6 +31,8 @@ export function alertSettings(settings: Settings, figures: GlanceFigures): Parti
       recoveredBreakeven: a.breakeven,
     },
     hashrateThresholdHps: a.hashrateThresholdHps,
+    requireSignificance: a.requireSignificance,
+    confidenceLevel: settings.confidenceLevel,
     breakevenHashpricePerPhDay: figures.profitability?.breakevenHashpricePerPhDay ?? null,
   };
 }
@@ -36,8 +41,11 @@ export function alertMessage(event: AlertEvent, currency: Currency): string {
   switch (event.type) {
     case 'difficultyAdjusted':
       return `Bitcoin difficulty adjusted at block ${formatInteger(event.height)}${event.changePercent === null ? '' : `: ${formatSignedPercent(event.changePercent)}`}.`;
-    case 'hashrateCrossed':
-      return `Bitcoin's 7-day hash rate ${event.direction === 'up' ? 'rose above' : 'fell below'} ${formatHashrate(event.thresholdHps)}: now ${formatHashrate(event.hashrate7dHps)}.`;
+    case 'hashrateCrossed': {
+      const side = event.direction === 'up' ? 'above' : 'below';
+      const likely = event.probability === undefined ? '' : ` (${probabilityText(event.probability)} likely truly ${side})`;
+      return `Bitcoin's 7-day hash rate ${event.direction === 'up' ? 'rose above' : 'fell below'} ${formatHashrate(event.thresholdHps)}: now ${formatHashrate(event.hashrate7dHps)}${likely}.`;
+    }
     case 'belowBreakeven':
       return `Hashprice ${formatHashprice(event.hashpricePerPhDay, currency)} fell below your breakeven of ${formatHashprice(event.breakevenHashpricePerPhDay, currency)}.`;
     case 'recoveredBreakeven':

@@ -11,6 +11,7 @@ import {
 import type { Currency, NetworkSnapshot } from '../model';
 import { hashpriceMoves, type HashpriceMove } from '../pnl/decomposition';
 import { computeProfitability, type MinerInputs, type ProfitabilityResult } from '../pnl/profitability';
+import { computeGlanceEstimates, type GlanceEstimateOptions, type GlanceEstimates } from './glanceEstimates';
 
 export interface GlanceFigures {
   readonly currency: Currency;
@@ -37,6 +38,8 @@ export interface GlanceFigures {
   readonly profitability: ProfitabilityResult | null;
   /** Hashprice change over 1/7/30 days split into price, difficulty, fees (and subsidy); in USD terms. */
   readonly hashpriceMoves: readonly HashpriceMove[];
+  /** How sure the inferred figures are (hash rate, trend, retarget, halving) at the chosen level. */
+  readonly estimates: GlanceEstimates;
 }
 
 export function computeGlanceFigures(
@@ -44,6 +47,7 @@ export function computeGlanceFigures(
   currency: Currency,
   nowMs: number,
   miner: Partial<MinerInputs> = {},
+  estimateOptions: GlanceEstimateOptions = {},
 ): GlanceFigures {
   const { adjustment, hashrate, tipHeight } = snapshot;
   // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
@@ -71,6 +75,7 @@ export function computeGlanceFigures(
     halving: nextHalving(tipHeight, nowMs, epoch.blocksToGo, adjustment.adjustedTimeAvgMs),
     lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
     hashpriceMoves: snapshot.hashpriceDaily ? hashpriceMoves(snapshot.hashpriceDaily.observations) : [],
+    estimates: computeGlanceEstimates(snapshot, nowMs, estimateOptions),
     profitability:
       hashprice.hashpricePerPhDay === null || btcPrice === null
         ? null

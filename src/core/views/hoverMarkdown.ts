@@ -19,6 +19,7 @@ import {
   formatTrend,
 } from '../format';
 import { BLOCKS_PER_EPOCH } from '../constants';
+import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 import { moveParts } from './pnlText';
 
@@ -80,7 +81,15 @@ export function hoverMarkdown(ctx: HoverContext): string {
   const feeSharePercent = hp.feeShare * 100;
   lines.push('| | |');
   lines.push('|:--|:--|');
-  lines.push(row('Hash rate (7-day estimate)', `**${formatHashrate(f.hashrateHps)}** ${f.hashrateTrendPercent === null ? '' : `${formatTrend(f.hashrateTrendPercent)} vs previous 7 days`}`.trim()));
+  const e = f.estimates;
+  const level = levelText(e.level);
+  const hashrateRange = e.hashrate ? ` (${level}: ${hashrateRangeText(e.hashrate.lowHps, e.hashrate.highHps, f.hashrateHps)})` : '';
+  lines.push(row('Hash rate (7-day estimate)', `**${formatHashrate(f.hashrateHps)}**${hashrateRange}`));
+  if (e.below) lines.push(row(`Under ${thresholdText(e.below.thresholdHps)}`, `${probabilityText(e.below.probability)} likely`));
+  if (f.hashrateTrendPercent !== null) {
+    const noise = e.trend ? (e.trend.withinNoise ? ' (within noise)' : ` (${level}: ${percentRangeText(e.trend.lowPercent, e.trend.highPercent)})`) : '';
+    lines.push(row('7-day trend', `${formatTrend(f.hashrateTrendPercent)} vs previous 7 days${noise}`));
+  }
   lines.push(row('Hashprice', `**${formatHashprice(hp.hashpricePerPhDay, f.currency)}** · ${formatSatsPerPhDay(hp.hashvalueSatsPerPhDay)}`));
   lines.push(
     row(
@@ -121,23 +130,31 @@ export function hoverMarkdown(ctx: HoverContext): string {
       `${formatInteger(f.blocksMinedInEpoch)} of ${formatInteger(BLOCKS_PER_EPOCH)} blocks (${formatPercent(f.progressPercent)}) · ${formatInteger(f.remainingBlocks)} to go`,
     ),
   );
-  lines.push(row('Estimated change', `**${formatSignedPercent(f.difficultyChangePercent)}**`));
+  lines.push(row('Estimated change', changeText(f, level)));
+  const r = e.retarget;
+  const retargetRange = r ? ` · ${level}: ${ctx.formatDate(r.retargetMs.low)} – ${ctx.formatDate(r.retargetMs.high)}` : '';
   lines.push(
     row(
       'Estimated retarget',
-      `${ctx.formatDate(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)}) at block ${formatInteger(f.nextRetargetHeight)}`,
+      `${ctx.formatDate(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)}) at block ${formatInteger(f.nextRetargetHeight)}${retargetRange}`,
     ),
   );
   const previousWhen = f.previousRetargetS === null ? '' : ` on ${ctx.formatDate(f.previousRetargetS * 1000)}`;
   lines.push(row('Previous adjustment', `${formatSignedPercent(f.previousRetargetPercent)}${previousWhen}`));
   lines.push(row('Average block time this epoch', `${formatBlockInterval(f.timeAvgMs)} (target 10 min 0 s)`));
+  const h = e.halving;
+  const halvingRange = h ? ` · ${level}: ${ctx.formatDate(h.halvingMs.low)} – ${ctx.formatDate(h.halvingMs.high)} if today's block rate holds` : '';
   lines.push(
     row(
       'Next halving',
-      `block ${formatInteger(f.halving.height)} · ${formatInteger(f.halving.blocksLeft)} blocks left · ≈ ${ctx.formatDate(f.halving.estimatedMs)} (${formatRelative(f.halving.estimatedMs, nowMs)}) · subsidy then ${formatBtc(f.halving.subsidyAfterSats)}`,
+      `block ${formatInteger(f.halving.height)} · ${formatInteger(f.halving.blocksLeft)} blocks left · ≈ ${ctx.formatDate(f.halving.estimatedMs)} (${formatRelative(f.halving.estimatedMs, nowMs)})${halvingRange} · subsidy then ${formatBtc(f.halving.subsidyAfterSats)}`,
     ),
   );
   lines.push('');
+  if (e.hashrate) {
+    lines.push(`Ranges are ${level} intervals: hash rate is inferred from random block times, never measured.`);
+    lines.push('');
+  }
   if (f.lastBlock) {
     const pool = f.lastBlock.poolName ? ` by ${escapeMarkdown(f.lastBlock.poolName)}` : '';
     lines.push(`Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`);
@@ -148,6 +165,17 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push('');
   lines.push(links(ctx));
   return lines.join('\n');
+}
+
+/**
+ * mempool's estimate (what mempool.space shows) with our interval; once the epoch's last block is mined the
+ * change is fixed by its timestamp, so the exact figure replaces the estimate.
+ */
+function changeText(f: GlanceFigures, level: string): string {
+  const r = f.estimates.retarget;
+  if (r?.lockedIn) return `**${formatSignedPercent(r.changePercent.median)}** (locked in: the epoch's last block is mined)`;
+  const range = r ? ` (${level}: ${percentRangeText(r.changePercent.low, r.changePercent.high)})` : '';
+  return `**${formatSignedPercent(f.difficultyChangePercent)}**${range}`;
 }
 
 function links(ctx: HoverContext): string {

@@ -13,6 +13,7 @@ import {
   formatTrend,
 } from '../format';
 import type { Placeholder, StatusBarPreset } from '../settings';
+import { probabilityText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 
 const PRESET_TEMPLATES: Record<Exclude<StatusBarPreset, 'custom'>, string> = {
@@ -29,6 +30,9 @@ const FIGURE_SPACE = '\u2007';
 /** Width each placeholder is padded to in fixed-width mode (longest realistic rendering). */
 const FIXED_WIDTHS: Partial<Record<Placeholder, number>> = {
   hashrate: 10, // "987.6 EH/s"
+  hashrateLow: 10,
+  hashrateHigh: 10,
+  probBelow: 4, // ">99%"
   trend: 6, // "↓12.3%"
   hashprice: 14, // "$148.12/PH/day"
   hashpriceSats: 20, // "145,900 sats/PH/day"
@@ -41,8 +45,14 @@ export function templateFor(preset: StatusBarPreset, customTemplate: string): st
 }
 
 export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, string> {
+  const { hashrate: interval, below } = f.estimates;
   return {
     hashrate: formatHashrate(f.hashrateHps),
+    // The bounds of the interval at settings.confidenceLevel, each with its own best unit like {hashrate}.
+    hashrateLow: formatHashrate(interval?.lowHps),
+    hashrateHigh: formatHashrate(interval?.highHps),
+    // P(true 7-day rate < the alert threshold).
+    probBelow: below ? probabilityText(below.probability) : '—',
     trend: formatTrend(f.hashrateTrendPercent),
     hashprice: formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
     hashpriceSats: formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),

@@ -8,6 +8,7 @@ import {
   type AlertSettings,
   type AlertState,
 } from '../../../src/core/pnl/alerts';
+import { seededRandom } from '../../support/random';
 
 const ZH = 1e21;
 const allOn: Partial<AlertSettings> = {
@@ -73,6 +74,7 @@ describe('difficultyAdjusted', () => {
   });
 });
 
+// These observations carry no block count, so the ± 0.5 % dead band applies (significance needs the count).
 describe('hashrateCrossed (1 ZH/s, ± 0.5 % dead band: 0.995–1.005 ZH/s)', () => {
   it('fires once per crossing in each direction and not while wobbling inside the band', () => {
     const values = [0.98, 1.002, 0.999, 1.004, 1.006, 1.003, 0.996, 1.001, 0.994, 0.99, 1.01];
@@ -119,6 +121,71 @@ describe('hashrateCrossed (1 ZH/s, ± 0.5 % dead band: 0.995–1.005 ZH/s)', () 
       { restartEachStep: true },
     );
     expect(eventsPerStep.map(types)).toEqual([[], ['hashrateCrossed'], [], []]);
+  });
+});
+
+describe('hashrateCrossed with significance (1008-block estimates)', () => {
+  const EH = 1e18;
+  const at = (ehs: number): AlertObservation => ({ hashrate7dHps: ehs * EH, hashrate7dBlocks: 1008 });
+  // scipy 1.17.1: P(true < 1 ZH/s) = P(1008, 1008·1000/Ĥ) reaches 0.95 at Ĥ = 1008·1000/G⁻¹(0.95; 1008)
+  // = 950.24 EH/s, and P(true > 1 ZH/s) reaches 0.95 at Ĥ = 1008·1000/G⁻¹(0.05; 1008) = 1054.005 EH/s.
+  // At 0.80 the edges are 974.27 and 1027.33 EH/s. P(below) at 950 EH/s = 0.95084, at 960 EH/s = 0.90581.
+
+  it('is on by default: a fall to 960 EH/s (P(below) = 91 %) does not notify, 950 EH/s (95.1 %) does', () => {
+    const { eventsPerStep } = run([1010, 960, 950.5, 950, 1000, 1053, 1054.1].map(at), allOn);
+    expect(eventsPerStep.map(types)).toEqual([[], [], [], ['hashrateCrossed'], [], [], ['hashrateCrossed']]);
+    const down = eventsPerStep[3]![0]!;
+    expect(down).toMatchObject({ direction: 'down', thresholdHps: 1e21, hashrate7dHps: 950 * EH });
+    expect((down as { probability: number }).probability).toBeCloseTo(0.95084, 4);
+    expect((eventsPerStep[6]![0] as { probability: number }).probability).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('follows the confidence level (0.80: below from 974.27 EH/s)', () => {
+    const at80 = { ...allOn, confidenceLevel: 0.8 };
+    expect(run([1000, 975].map(at), at80).eventsPerStep.flat()).toEqual([]);
+    expect(types(run([1000, 974].map(at), at80).eventsPerStep[1]!)).toEqual(['hashrateCrossed']);
+  });
+
+  it('off: the dead band decides (960 EH/s notifies at once)', () => {
+    const { eventsPerStep } = run([1010, 960].map(at), { ...allOn, requireSignificance: false });
+    expect(eventsPerStep.map(types)).toEqual([[], ['hashrateCrossed']]);
+    expect(eventsPerStep[1]![0]).not.toHaveProperty('probability');
+  });
+
+  /**
+   * The true rate sits exactly on the threshold for 30 days; each block replaces the oldest of the 1008
+   * exponential block intervals behind the estimate (Ĥ = 1 ZH/s × 1008·600 s / their sum), and every new
+   * estimate is evaluated: the random walk of the real 7-day figure.
+   */
+  function notificationsAtTheLine(seed: number, settings: Partial<AlertSettings>): number {
+    const random = seededRandom(seed);
+    const intervalsS = Array.from({ length: 1008 }, () => random.exponential(1 / 600));
+    let sumS = intervalsS.reduce((a, b) => a + b, 0);
+    let state = initialAlertState();
+    let count = 0;
+    for (let block = 0; block < 30 * 144; block++) {
+      const newS = random.exponential(1 / 600);
+      sumS += newS - intervalsS[block % 1008]!;
+      intervalsS[block % 1008] = newS;
+      const out = evaluate(state, { hashrate7dHps: (1e21 * 1008 * 600) / sumS, hashrate7dBlocks: 1008 }, settings, block);
+      state = out.state;
+      count += out.events.length;
+    }
+    return count;
+  }
+
+  it('seeded random walk on the line: at most one notification with significance, many without', () => {
+    expect(notificationsAtTheLine(1, allOn)).toBeLessThanOrEqual(1);
+    expect(notificationsAtTheLine(1, { ...allOn, requireSignificance: false })).toBeGreaterThanOrEqual(5);
+  });
+
+  it('over 20 seeds: never more than two with significance (a second needs a 3.3σ swing), ten times fewer in all', () => {
+    const withSignificance = Array.from({ length: 20 }, (_, i) => notificationsAtTheLine(i + 1, allOn));
+    const without = Array.from({ length: 20 }, (_, i) => notificationsAtTheLine(i + 1, { ...allOn, requireSignificance: false }));
+    const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    expect(Math.max(...withSignificance)).toBeLessThanOrEqual(2);
+    expect(Math.min(...without)).toBeGreaterThanOrEqual(4);
+    expect(total(withSignificance) * 10).toBeLessThan(total(without));
   });
 });
 

@@ -13,6 +13,7 @@ describe('alerts from snapshots', () => {
       lastRetargetHeight: 973_728,
       lastRetargetChangePercent: expect.closeTo(-1.23, 10), // ratio 0.9877
       hashrate7dHps: 987.6e18,
+      hashrate7dBlocks: 1008, // getnetworkhashps(1008)
       hashpricePerPhDay: expect.closeTo(43.6223, 4),
     });
   });
@@ -35,6 +36,19 @@ describe('alerts from snapshots', () => {
     // The next refresh (and a restart) sees the same retarget: nothing more.
     const again = evaluate(parseAlertState(JSON.parse(JSON.stringify(r.state))), alertObservation(after, figures), alertSettings(settings, figures), NOW_MS + 2);
     expect(again.events).toEqual([]);
+  });
+
+  it('passes the confidence level and the significance switch to the state machine', () => {
+    const figures = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS);
+    expect(alertSettings(DEFAULT_SETTINGS, figures)).toMatchObject({ requireSignificance: true, confidenceLevel: 0.95 });
+    const custom = { ...DEFAULT_SETTINGS, confidenceLevel: 0.8, alerts: { ...DEFAULT_SETTINGS.alerts, requireSignificance: false } };
+    expect(alertSettings(custom, figures)).toMatchObject({ requireSignificance: false, confidenceLevel: 0.8 });
+  });
+
+  it('says how likely a significant crossing is', () => {
+    expect(alertMessage({ type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.5e20, probability: 0.9508 }, 'USD')).toBe(
+      "Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 950.0 EH/s (95% likely truly below).",
+    );
   });
 
   it('phrases the other events with units', () => {
