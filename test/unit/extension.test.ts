@@ -10,10 +10,10 @@ import type { NetworkSnapshot } from '../../src/core/model';
 import { createContext } from '../support/vscodeStub';
 import { stub } from '../support/vscodeModule';
 
-// The lazy bundles are separate files in production; in tests the sources stand in for them.
-vi.mock('../../src/vscode/lazyModules', async () => {
+// The lazy network bundle is a separate file in production; in tests the sources stand in for it.
+vi.mock('../../src/vscode/netBundle', async () => {
   const net = await import('../../src/net/index');
-  return { loadNet: () => net, loadPanel: () => ({ showPanel: vi.fn(), revivePanel: vi.fn() }) };
+  return { loadNet: () => net };
 });
 
 let server: ReplayServer;
@@ -85,13 +85,16 @@ describe('activate()', () => {
     await waitFor(() => /Last block [\d,]+/.test(hover()) && server.webSockets.length > 0, 'live numbers and an open websocket');
     const tip = server.chain.tipHeight;
     expect(hover()).toContain(`Last block ${tip.toLocaleString('en-US')}`);
-    const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
-    const before = fullFetches();
+    const mark = server.requests.length;
+    const since = (path: string) => server.requests.slice(mark).filter((r) => r.path === path).length;
     server.mineBlocks(1);
     await waitFor(() => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), () => `the pushed block (hover: ${hover().slice(-300)})`);
-    // Only what a block changes is refetched: reward stats once, no full poll.
-    await waitFor(() => fullFetches() === before + 1, 'the reward-stats refetch');
-    expect(server.requests.filter((r) => r.path === '/api/v1/prices').length).toBeGreaterThan(0);
+    // Only what a block changes is refetched: reward stats once. No full poll: a poll always asks for the
+    // tip height and the prices first, a block never does.
+    await waitFor(() => since('/api/v1/mining/reward-stats/144') === 1, 'the reward-stats refetch');
+    expect(since('/api/blocks/tip/height')).toBe(0);
+    expect(since('/api/v1/prices')).toBe(0);
+    expect(since('/api/v1/mining/hashrate/1m')).toBe(0);
     for (const d of context.subscriptions) d.dispose();
   });
 
