@@ -2,6 +2,7 @@
 // what package.json promises, the status bar shows the served numbers, failures keep them and say why.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
+import * as fs from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
@@ -75,6 +76,34 @@ describe('activate()', () => {
     for (const d of context.subscriptions) d.dispose();
   });
 
+  it('does no I/O in activate(): the shared folder and the network start on the next turn, which tests can await', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate, whenStarted } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const calls: string[] = [];
+    const spies = (['mkdir', 'readFile', 'stat', 'readdir', 'writeFile'] as const).map((name) => {
+      const original = fs.promises[name] as (...args: unknown[]) => unknown;
+      return vi.spyOn(fs.promises, name).mockImplementation(((...args: unknown[]) => {
+        calls.push(`${name} ${String(args[0])}`);
+        return original.apply(fs.promises, args);
+      }) as never);
+    });
+    const requestsBefore = server.requests.length;
+    try {
+      activate(context as never);
+      expect(calls).toEqual([]);
+      expect(stub.record.commands.size).toBe(3); // …but the commands are there at once
+      await whenStarted();
+      expect(calls).toContain(`mkdir ${join(context.globalStorageUri.fsPath, 'shared')}`);
+      // The whole first fetch, so none of its requests arrives during the next test.
+      const item = stub.record.statusItems.at(-1)!;
+      await waitFor(() => server.requests.length > requestsBefore && item.text.includes('EH/s'), 'the first fetch');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
   it('a new block pushed over the websocket reaches the status bar without a poll', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
     const { activate } = await import('../../src/extension');
@@ -123,6 +152,10 @@ describe('activate()', () => {
       expect(item.text).toMatch(/\$\(history\)$/);
       // The fetch starts right away instead of waiting out an interval after the old snapshot.
       await waitFor(() => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'), 'the first fetch');
+      // Its other requests went out in parallel with the stalled one: let them all arrive before the window
+      // closes, or a busy machine delivers them during the next test, which counts full fetches.
+      const rest = ['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/mining/reward-stats/144', '/api/v1/prices', '/api/v1/blocks'];
+      await waitFor(() => rest.every((path) => server.requests.slice(before).some((r) => r.path === path)), 'the rest of the first fetch');
     } finally {
       server.clearFault();
       for (const d of context.subscriptions) d.dispose();
@@ -136,12 +169,13 @@ describe('activate()', () => {
     const second = createContext('/tmp', first.globalStorageUri.fsPath);
     const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
     const before = fullFetches();
+    const mark = server.requests.length;
     activate(first as never);
     const itemA = stub.record.statusItems.at(-1)!;
     activate(second as never);
     const itemB = stub.record.statusItems.at(-1)!;
     await waitFor(() => itemA.text.includes('EH/s') && itemB.text.includes('EH/s'), 'both windows to show numbers');
-    expect(fullFetches()).toBe(before + 1);
+    expect(fullFetches(), `requests: ${server.requests.slice(mark).map((r) => r.path).join(', ')}`).toBe(before + 1);
     expect(itemB.text).toBe(itemA.text);
 
     // The fetching window closes (releasing the lease): the other one takes over and follows new blocks.
