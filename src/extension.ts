@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
   started = new Promise((resolve) => {
     const handle = setImmediate(() => {
       try {
+        statusBar.startTicking();
         data.start();
       } catch (error) {
         log.error(`Starting the refresh failed: ${describeError(error)}`);

@@ -1,4 +1,4 @@
-// The shared records of src/core/lease.ts as files in one folder (the extension's global storage, which
+// The shared records of src/core/lease/ as files in one folder (the extension's global storage, which
 // every window of a profile shares). Writes go to a temp file renamed over the target, so a reader never
 // sees half a record. Changes are noticed through fs.watch and, because fs.watch misses events on some
 // filesystems (network drives, WSL mounts, some containers), also by comparing stats every pollMs.

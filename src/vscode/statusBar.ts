@@ -1,5 +1,6 @@
 // The status bar item and its Markdown hover: a renderer of GlanceState, nothing more.
 import * as vscode from 'vscode';
+import { describeError } from '../core/errors';
 import { computeGlanceFigures, type GlanceFigures } from '../core/glance/figures';
 import { hoverMarkdown } from '../core/glance/hoverMarkdown';
 import { staleness, type GlanceState } from '../core/glance/state';
@@ -14,7 +15,7 @@ const AGE_TICK_MS = 30_000;
 
 export class StatusBarView implements vscode.Disposable {
   private item: vscode.StatusBarItem;
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   private lastState: GlanceState | null = null;
 
   constructor(
@@ -23,7 +24,11 @@ export class StatusBarView implements vscode.Disposable {
     private readonly sourceHost: () => string,
   ) {
     this.item = this.createItem();
-    this.ticker = setInterval(() => this.rerender(), AGE_TICK_MS);
+  }
+
+  /** Keeps the hover's ages true; started after activation (a first timer costs activation time). */
+  startTicking(): void {
+    this.ticker ??= setInterval(() => this.rerender(), AGE_TICK_MS);
   }
 
   update(state: GlanceState): void {
@@ -67,7 +72,7 @@ export class StatusBarView implements vscode.Disposable {
       this.render(state);
     } catch (error) {
       // A damaged cached snapshot must not take the item down: say so and show the no-data state.
-      this.log.error(`Could not render the status bar: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`Could not render the status bar: ${describeError(error, { stack: true })}`);
       this.item.text = '$(warning) Mining Economics';
       this.item.tooltip = 'Mining Economics could not display its data; see the log.';
     }
