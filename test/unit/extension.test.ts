@@ -162,6 +162,23 @@ describe('activate()', () => {
     }
   });
 
+  it('a lease left with an expiry far in the future (clock corrected backwards, damaged file) does not stop this window fetching', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const shared = join(context.globalStorageUri.fsPath, 'shared');
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(join(shared, 'lease.json'), JSON.stringify({ ownerId: 'a-window-a-day-ahead', epoch: 3, expiresAtMs: Date.now() + 86_400_000 }));
+    try {
+      activate(context as never);
+      const item = stub.record.statusItems.at(-1)!;
+      await waitFor(() => item.text.includes('EH/s'), () => `live numbers (log: ${stub.record.logLines.slice(-5).join(' | ')})`);
+      expect(stub.record.logLines).toContain('info This window now fetches for all windows (lease epoch 4).');
+    } finally {
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
   it('two windows of one profile: one fetches, the other follows, and takes over when the first closes', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
     const { activate } = await import('../../src/extension');
