@@ -1,6 +1,7 @@
 // Opt-in notifications: one per event, never repeated on refresh, remembered across restarts.
 import * as vscode from 'vscode';
 import { alertMessage, alertObservation, alertSettings } from '../core/views/alertInputs';
+import { glanceEstimateOptions } from '../core/views/glanceEstimates';
 import { computeGlanceFigures } from '../core/views/glanceFigures';
 import type { GlanceState } from '../core/glance/state';
 import { evaluate, parseAlertState, type AlertState } from '../core/pnl/alerts';
@@ -39,7 +40,7 @@ export class AlertNotifier {
     if (!snapshot || glance.origin !== 'live' || snapshot.fetchedAtMs <= this.lastEvaluatedFetchMs) return;
     this.lastEvaluatedFetchMs = snapshot.fetchedAtMs;
     const settings = this.settings();
-    const figures = computeGlanceFigures(snapshot, settings.currency, snapshot.fetchedAtMs, settings.pnl);
+    const figures = computeGlanceFigures(snapshot, settings.currency, snapshot.fetchedAtMs, settings.pnl, glanceEstimateOptions(settings));
     const result = evaluate(this.state, alertObservation(snapshot, figures), alertSettings(settings, figures), snapshot.fetchedAtMs);
     this.state = result.state;
     // Saved before anything is shown: a crash in between loses an alert rather than repeating it.

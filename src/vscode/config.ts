@@ -1,8 +1,15 @@
 // A typed, immutable settings snapshot and its change events. Invalid values are reported once per change
-// (log + one notification naming the setting), never on every refresh.
+// (log + one notification naming the setting), never on every refresh. The one reader of our settings.
 import * as vscode from 'vscode';
+import type { FleetUnit } from '../core/pnl/panelFieldNames';
 import { readSettings, SETTINGS_SECTION, type Settings, type SettingsProblem } from '../core/settings';
+import { Disposable } from './dispose';
 import type { Log } from './log';
+
+export interface SettingsChange {
+  readonly previous: Settings;
+  readonly current: Settings;
+}
 
 export interface ProxyConfig {
   readonly proxyUrl: string;
@@ -10,25 +17,39 @@ export interface ProxyConfig {
   readonly noProxy: readonly string[];
 }
 
-export class ConfigService implements vscode.Disposable {
+export class ConfigService extends Disposable {
   private current: Settings;
-  private readonly emitter = new vscode.EventEmitter<{ previous: Settings; current: Settings }>();
-  private readonly subscription: vscode.Disposable;
+  private currentProblems: readonly SettingsProblem[] = [];
+  private currentFleetUnit: FleetUnit = 'PH/s';
+  private readonly emitter = this._register(new vscode.EventEmitter<SettingsChange>());
   private lastProblemKey = '';
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly log: Log) {
+    super();
     this.current = this.read();
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SETTINGS_SECTION) && !event.affectsConfiguration('http')) return;
-      const previous = this.current;
-      this.current = this.read();
-      this.emitter.fire({ previous, current: this.current });
-    });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(SETTINGS_SECTION) && !event.affectsConfiguration('http')) return;
+        const previous = this.current;
+        this.current = this.read();
+        this.emitter.fire({ previous, current: this.current });
+      }),
+    );
   }
 
   get settings(): Settings {
     return this.current;
+  }
+
+  /** What was wrong with the settings at the last read (each replaced by its default in `settings`). */
+  get problems(): readonly SettingsProblem[] {
+    return this.currentProblems;
+  }
+
+  /** The fleet's unit as set, even while no fleet size is (the validated P&L inputs drop it then). */
+  get fleetUnit(): FleetUnit {
+    return this.currentFleetUnit;
   }
 
   proxy(): ProxyConfig {
@@ -43,6 +64,8 @@ export class ConfigService implements vscode.Disposable {
   private read(): Settings {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const { settings, problems } = readSettings((key) => config.get(key));
+    this.currentProblems = problems;
+    this.currentFleetUnit = config.get('pnl.fleetUnit') === 'MW' ? 'MW' : 'PH/s';
     this.report(problems);
     return settings;
   }
@@ -61,10 +84,5 @@ export class ConfigService implements vscode.Disposable {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', first.setting);
         });
     }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
   }
 }

@@ -1,6 +1,7 @@
 // The refresh pipeline: who fetches (one window per profile holds a lease), how (websocket push for new
 // blocks, tip-first polling as the fallback and safety net), and where results go (state, cache, the other
 // windows, the log). Failures end up as a reason in the state and a log line — never a popup or a throw.
+// Nothing touches the disk or the network before start(): activation only paints the cached snapshot.
 import * as vscode from 'vscode';
 import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
@@ -11,10 +12,11 @@ import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/s
 import { sourceHostOf, type Settings } from '../core/settings';
 import { describeFailure, isTransportError, type Transport } from '../core/transport';
 import type { HttpClient, PushClient, PushStatus } from '../net/index';
-import type { ConfigService } from './config';
-import { loadNet } from './lazyModules';
+import type { ConfigService, SettingsChange } from './config';
+import { Disposable } from './dispose';
 import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
+import { loadNet } from './netBundle';
 import type { SnapshotStore } from './store';
 import { systemClock } from './systemClock';
 
@@ -32,74 +34,75 @@ export interface DataServiceOptions {
   readonly ownerId: string;
 }
 
-export class DataService implements vscode.Disposable {
-  readonly state = new StateHolder();
-  private settings: Settings;
+export class DataService extends Disposable {
+  readonly state: StateHolder;
+  private current: Settings;
   private scheduler: RefreshScheduler | undefined;
   private client: HttpClient | undefined;
   private push: PushClient | undefined;
   private pushOpen = false;
   private focused = vscode.window.state.focused;
-  private readonly folder: LeaseFolder | undefined;
-  private readonly lease: Lease | undefined;
-  private readonly channel: SnapshotChannel | undefined;
-  private readonly focusBeacon: FocusBeacon | undefined;
-  private readonly disposables: { dispose(): unknown }[] = [];
-  private disposed = false;
+  private shared: { folder: LeaseFolder; lease: Lease; channel: SnapshotChannel; focusBeacon: FocusBeacon } | undefined;
+  private started = false;
   private releasing: Promise<void> | undefined;
   /** The last snapshot another window shared: judged again once we know who holds the lease. */
   private lastShared: SharedGlance | undefined;
+  private readonly settingsEmitter = this._register(new vscode.EventEmitter<SettingsChange>());
+  /** Fires after the new settings are applied here, so listeners read them from this service. */
+  readonly onDidChangeSettings = this.settingsEmitter.event;
 
   constructor(private readonly options: DataServiceOptions) {
-    this.settings = options.config.settings;
+    super();
+    this.state = new StateHolder((message) => options.log.error(message));
+    this.current = options.config.settings;
     const cached = options.store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
       options.log.info(`Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`);
     }
-    if (options.sharedDir) {
-      this.folder = new LeaseFolder(options.sharedDir);
-      const ttlMs = leaseTtlMs(this.settings.refreshIntervalMs);
-      this.lease = new Lease({
-        store: this.folder.text('lease'),
-        clock: systemClock,
-        ownerId: options.ownerId,
-        ttlMs,
-        onChange: (lease) => this.onLeaseChange(lease),
-      });
-      this.channel = new SnapshotChannel({ store: this.folder.text('snapshot'), ownerId: options.ownerId, onReceive: (g) => this.onShared(g) });
-      this.focusBeacon = new FocusBeacon({ store: this.folder.text('focus'), clock: systemClock, ownerId: options.ownerId, freshForMs: ttlMs });
-      this.disposables.push(
-        this.folder.onDidChange((name) => {
-          if (name === 'lease') void this.lease?.check();
-          else if (name === 'snapshot') void this.channel?.poll();
-          else if (name === 'focus') void this.updateSchedulerFocus();
-        }),
-      );
-    }
   }
 
   get sourceHost(): string {
-    return sourceHostOf(this.settings.mempoolUrl);
+    return sourceHostOf(this.current.mempoolUrl);
   }
 
-  get currentSettings(): Settings {
-    return this.settings;
+  get settings(): Settings {
+    return this.current;
   }
 
+  private get lease(): Lease | undefined {
+    return this.shared?.lease;
+  }
+
+  /** Everything that reads files or the network starts here, after activation has returned. */
   start(): void {
-    if (this.lease) {
-      this.focusBeacon?.setFocused(this.focused);
-      this.lease.start();
-      void this.channel?.poll();
-    } else {
+    if (this.started || this.isDisposed) return;
+    this.started = true;
+    const { sharedDir, ownerId, log } = this.options;
+    if (!sharedDir) {
       this.becomeFetcher();
+      return;
     }
+    const onError = (message: string): void => log.warn(message);
+    const folder = new LeaseFolder(sharedDir, { onError });
+    const ttlMs = leaseTtlMs(this.current.refreshIntervalMs);
+    const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId, ttlMs, onChange: (l) => this.onLeaseChange(l), onError });
+    const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId, onReceive: (g) => this.onShared(g), onError });
+    const focusBeacon = new FocusBeacon({ store: folder.text('focus'), clock: systemClock, ownerId, freshForMs: ttlMs, onError });
+    this.shared = { folder, lease, channel, focusBeacon };
+    folder.onDidChange((name) => {
+      if (name === 'lease') void lease.check();
+      else if (name === 'snapshot') void channel.poll();
+      else if (name === 'focus') void this.updateSchedulerFocus();
+    });
+    focusBeacon.setFocused(this.focused);
+    lease.start();
+    void channel.poll();
   }
 
   setFocused(focused: boolean): void {
     this.focused = focused;
-    this.focusBeacon?.setFocused(focused);
+    this.shared?.focusBeacon.setFocused(focused);
     void this.updateSchedulerFocus();
   }
 
@@ -113,44 +116,25 @@ export class DataService implements vscode.Disposable {
     return this.scheduler.refreshNow();
   }
 
-  applySettings(previous: Settings, current: Settings): void {
-    this.settings = current;
+  /** Any change, proxy settings included, rebuilds the connection; then listeners hear of it. */
+  applySettings(change: SettingsChange): void {
+    const { previous, current } = change;
+    this.current = current;
     if (previous.mempoolUrl !== current.mempoolUrl) {
-      this.options.log.info(`Source changed to ${current.mempoolUrl}.`);
+      this.changeSource();
+    } else {
       this.resetConnection();
-      this.state.reset();
-      const cached = this.options.store.load(this.sourceHost);
-      if (cached) this.state.restoreFromCache(cached);
-      if (this.scheduler) {
-        // Backoff and Retry-After belonged to the old host.
-        this.stopFetching();
-        this.becomeFetcher();
+      if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
+        this.lease?.setTtlMs(leaseTtlMs(current.refreshIntervalMs));
+        this.scheduler?.setIntervalMs(this.pollIntervalMs());
       }
-      return;
     }
-    if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
-      this.lease?.setTtlMs(leaseTtlMs(current.refreshIntervalMs));
-      this.scheduler?.setIntervalMs(this.pollIntervalMs());
-    }
-    if (previous.livePush !== current.livePush && this.scheduler) {
-      if (current.livePush) this.startPush();
-      else this.stopPush();
-    }
+    this.settingsEmitter.fire(change);
   }
 
   /** The shared HTTP client (one dispatcher, one User-Agent, one retry policy) for other views' requests. */
   transport(): Transport {
     return this.getClient();
-  }
-
-  /** Proxy settings may have changed: rebuild the dispatcher (and the websocket) on next use. */
-  resetConnection(): void {
-    void this.client?.close();
-    this.client = undefined;
-    if (this.push) {
-      this.stopPush();
-      if (this.scheduler && this.settings.livePush) this.startPush();
-    }
   }
 
   /** Hands the job to another window at once instead of leaving it to the lease's expiry. */
@@ -159,8 +143,29 @@ export class DataService implements vscode.Disposable {
     return this.releasing;
   }
 
+  /** Proxy settings may have changed: rebuild the dispatcher (and the websocket) on next use. */
+  private resetConnection(): void {
+    void this.client?.close();
+    this.client = undefined;
+    this.stopPush();
+    if (this.scheduler && this.current.livePush) this.startPush();
+  }
+
+  private changeSource(): void {
+    this.options.log.info(`Source changed to ${this.current.mempoolUrl}.`);
+    const fetching = this.scheduler !== undefined;
+    // Backoff and Retry-After belonged to the old host.
+    this.stopFetching();
+    void this.client?.close();
+    this.client = undefined;
+    this.state.reset();
+    const cached = this.options.store.load(this.sourceHost);
+    if (cached) this.state.restoreFromCache(cached);
+    if (fetching) this.becomeFetcher();
+  }
+
   private onLeaseChange(lease: LeaseState): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     if (lease.problem) this.options.log.warn(`Shared storage unusable, fetching in this window: ${lease.problem}`);
     if (lease.role === 'holder' && !this.scheduler) {
       this.options.log.info(`This window now fetches for all windows (lease epoch ${lease.epoch}).`);
@@ -174,7 +179,7 @@ export class DataService implements vscode.Disposable {
 
   private onShared(glance: SharedGlance): void {
     this.lastShared = glance;
-    if (this.scheduler || this.disposed) return;
+    if (this.scheduler || this.isDisposed) return;
     // Live only when the window that holds the lease right now wrote it. Anything else — a file left by
     // an earlier session, a window that has since closed or died — is shown as cached with its age.
     const lease = this.lease?.state;
@@ -197,7 +202,8 @@ export class DataService implements vscode.Disposable {
     });
     // Taking over from another window: its snapshot is fresh, no need to fetch the moment we start.
     const fresh = shared.origin === 'live' && shared.snapshot && !shared.error;
-    if (fresh && shared.snapshot) this.scheduler.deferFirstRunUntil(shared.snapshot.fetchedAtMs + this.pollIntervalMs());
+    // (Never later than one interval from now, whatever time the snapshot claims.)
+    if (fresh && shared.snapshot) this.scheduler.deferFirstRunUntil(Math.min(shared.snapshot.fetchedAtMs, Date.now()) + this.pollIntervalMs());
     this.scheduler.start();
     void this.updateSchedulerFocus();
     if (this.settings.livePush) this.startPush();
@@ -216,12 +222,12 @@ export class DataService implements vscode.Disposable {
   /** The fetching window keeps polling while ANY window is focused: it may be the unfocused one. */
   private async updateSchedulerFocus(): Promise<void> {
     if (!this.scheduler) return;
-    const anyFocused = this.focused || ((await this.focusBeacon?.anyFocused().catch(() => false)) ?? false);
+    const anyFocused = this.focused || ((await this.shared?.focusBeacon.anyFocused()) ?? false);
     this.scheduler?.setFocused(anyFocused);
   }
 
   private startPush(): void {
-    if (this.push || this.disposed) return;
+    if (this.push || this.isDisposed) return;
     const { PushClient, createDispatcher } = loadNet();
     this.push = new PushClient({
       baseUrl: this.settings.mempoolUrl,
@@ -264,7 +270,7 @@ export class DataService implements vscode.Disposable {
     const { parts, errors } = await fetchParts({ getText: (p) => client.getText(p), markStale: (p) => client.markStale(p) }, plan.refetch);
     for (const error of errors) this.options.log.warn(`After a new block: ${error}`);
     const latest = this.state.current.snapshot;
-    if (!latest || this.disposed) return;
+    if (!latest || this.isDisposed) return;
     const merged = mergeParts(latest, parts, Date.now());
     for (const warning of merged.warnings) this.options.log.warn(warning);
     this.accept(merged.snapshot);
@@ -279,9 +285,9 @@ export class DataService implements vscode.Disposable {
     if (snapshot) {
       this.options.store.save(snapshot).then(undefined, (e: unknown) => this.options.log.warn(`Could not persist the snapshot: ${describeFailure(e)}`));
     }
-    if (this.channel && this.lease?.isHolder) {
-      this.channel
-        .publish({ epoch: this.lease.state.epoch, writtenAtMs: Date.now(), snapshot: snapshot ?? this.state.current.snapshot, error })
+    if (this.shared?.lease.isHolder) {
+      this.shared.channel
+        .publish({ epoch: this.shared.lease.state.epoch, writtenAtMs: Date.now(), snapshot: snapshot ?? this.state.current.snapshot, error })
         .catch((e: unknown) => this.options.log.warn(`Could not share the snapshot with other windows: ${describeFailure(e)}`));
     }
   }
@@ -330,14 +336,14 @@ export class DataService implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
     this.stopFetching();
     void this.client?.close();
     // A closing window gives the lease back so another one takes over at once (deactivate() awaits it).
     void this.release();
-    this.focusBeacon?.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.folder?.dispose();
+    this.shared?.focusBeacon.dispose();
+    this.shared?.folder.dispose();
   }
 }

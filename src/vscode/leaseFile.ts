@@ -1,4 +1,4 @@
-// The shared records of src/core/lease.ts as files in one folder (the extension's global storage, which
+// The shared records of src/core/lease/ as files in one folder (the extension's global storage, which
 // every window of a profile shares). Writes go to a temp file renamed over the target, so a reader never
 // sees half a record. Changes are noticed through fs.watch and, because fs.watch misses events on some
 // filesystems (network drives, WSL mounts, some containers), also by comparing stats every pollMs.
@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeError } from '../core/errors';
 import type { SharedText } from '../core/lease';
 
 export const LEASE_FILES = { lease: 'lease.json', snapshot: 'snapshot.json', focus: 'focus.json' } as const;
@@ -18,6 +19,8 @@ export interface LeaseFolderOptions {
   readonly pollMs?: number;
   /** Use fs.watch as well (default true). */
   readonly watch?: boolean;
+  /** What goes wrong in the background (creating the folder, a listener's bug): for the log. */
+  readonly onError?: (message: string) => void;
 }
 
 /** Windows refuses a rename over a file another process has open for a moment: retry briefly. */
@@ -35,10 +38,14 @@ export class LeaseFolder {
   private polling = false;
   private disposed = false;
 
+  private readonly onError: (message: string) => void;
+
+  /** Starts at once: creates the folder, takes a baseline, watches. Not for activate() (it is I/O). */
   constructor(
     readonly dir: string,
     options: LeaseFolderOptions = {},
   ) {
+    this.onError = options.onError ?? (() => undefined);
     this.pollTimer = setInterval(() => void this.poll(), options.pollMs ?? 2_000);
     this.pollTimer.unref?.();
     void this.ensureDir()
@@ -47,7 +54,7 @@ export class LeaseFolder {
         if (options.watch !== false) this.startWatching();
         await this.removeStaleTemps();
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => this.onError(`Shared folder ${dir} unusable for now (retried on the next write): ${describeError(error)}`));
   }
 
   /** One record of the folder. */
@@ -115,8 +122,9 @@ export class LeaseFolder {
     for (const listener of [...this.listeners]) {
       try {
         listener(name);
-      } catch {
+      } catch (error) {
         // One listener's bug must not hide the change from the others.
+        this.onError(`A listener of ${LEASE_FILES[name]} failed: ${describeError(error)}`);
       }
     }
   }

@@ -1,5 +1,7 @@
 // The status bar item and its Markdown hover: a renderer of GlanceState, nothing more.
 import * as vscode from 'vscode';
+import { describeError } from '../core/errors';
+import { glanceEstimateOptions } from '../core/views/glanceEstimates';
 import { computeGlanceFigures, type GlanceFigures } from '../core/views/glanceFigures';
 import { hoverMarkdown } from '../core/views/hoverMarkdown';
 import { staleness, type GlanceState } from '../core/glance/state';
@@ -14,7 +16,7 @@ const AGE_TICK_MS = 30_000;
 
 export class StatusBarView implements vscode.Disposable {
   private item: vscode.StatusBarItem;
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   private lastState: GlanceState | null = null;
 
   constructor(
@@ -23,7 +25,11 @@ export class StatusBarView implements vscode.Disposable {
     private readonly sourceHost: () => string,
   ) {
     this.item = this.createItem();
-    this.ticker = setInterval(() => this.rerender(), AGE_TICK_MS);
+  }
+
+  /** Keeps the hover's ages true; started after activation (a first timer costs activation time). */
+  startTicking(): void {
+    this.ticker ??= setInterval(() => this.rerender(), AGE_TICK_MS);
   }
 
   update(state: GlanceState): void {
@@ -67,7 +73,7 @@ export class StatusBarView implements vscode.Disposable {
       this.render(state);
     } catch (error) {
       // A damaged cached snapshot must not take the item down: say so and show the no-data state.
-      this.log.error(`Could not render the status bar: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`Could not render the status bar: ${describeError(error, { stack: true })}`);
       this.item.text = '$(warning) Mining Economics';
       this.item.tooltip = 'Mining Economics could not display its data; see the log.';
     }
@@ -76,7 +82,7 @@ export class StatusBarView implements vscode.Disposable {
   private render(state: GlanceState): void {
     const now = Date.now();
     const { currency, statusBar, refreshIntervalMs } = this.settings;
-    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl) : null;
+    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl, glanceEstimateOptions(this.settings)) : null;
     // Cached data says so itself ($(history), "Cached from an earlier session (age)"); age-staleness is
     // for data this session fetched and then failed to refresh.
     const { stale, reason } = state.origin === 'cache' && !state.error ? { stale: false, reason: null } : staleness(state, now, refreshIntervalMs);

@@ -1,14 +1,36 @@
-// A minimal stand-in for the `vscode` module: enough for activate() to run outside VS Code, so unit tests
-// can check the composition root and benchmarks can time activation in a bare Node process.
-// It records what the extension registers and creates.
+// The one stand-in for the `vscode` module: enough for activate() and the panel to run outside VS Code, so
+// unit tests can check the composition root and the panel, and benchmarks can time activation in a bare
+// Node process. It records what the extension registers, creates, posts, writes and asks.
 
 export interface StubRecord {
   commands: Map<string, (...args: unknown[]) => unknown>;
   statusItems: StubStatusItem[];
   serializers: string[];
+  /** The serializers themselves, by view type, to revive panels as VS Code would. */
+  serializerOf: Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }>;
   messages: string[];
   logLines: string[];
+  /** User settings by full key ("miningEconomics.currency"). */
   config: Record<string, unknown>;
+  /** Workspace values by full key: they win over `config`, as in VS Code. */
+  workspaceConfig: Record<string, unknown>;
+  /** What `WorkspaceConfiguration.update` wrote (key below its section). */
+  configUpdates: { key: string; value: unknown; target: unknown }[];
+  panels: StubPanel[];
+  /** workspace.fs, by path. */
+  files: Map<string, Uint8Array>;
+  /** The save dialog's answer, and the options it was last opened with. */
+  dialog: { answer: StubUri | undefined; options: unknown };
+}
+
+export interface StubUri {
+  path: string;
+  fsPath: string;
+  toString(): string;
+}
+
+export function stubUri(path: string): StubUri {
+  return { path, fsPath: path, toString: () => `file://${path}` };
 }
 
 export interface StubStatusItem {
@@ -24,6 +46,48 @@ export interface StubStatusItem {
 
 type Listener<T> = (e: T) => void;
 
+export type StubPanel = ReturnType<typeof makePanel>;
+
+/** A webview panel that keeps what the host posts; `send` plays the page, `hide` the user. */
+export function makePanel(viewType: string) {
+  const received = new EventEmitter<unknown>();
+  const disposed = new EventEmitter<void>();
+  const viewState = new EventEmitter<void>();
+  const panel = {
+    viewType,
+    visible: true,
+    iconPath: undefined as unknown,
+    revealed: 0,
+    disposed: false,
+    posted: [] as { type: string }[],
+    webview: {
+      options: {} as unknown,
+      html: '',
+      cspSource: 'https://resource.test',
+      asWebviewUri: (u: { path: string }) => ({ toString: () => `https://resource.test${u.path}` }),
+      postMessage: async (m: unknown) => {
+        panel.posted.push(JSON.parse(JSON.stringify(m)) as { type: string });
+        return true;
+      },
+      onDidReceiveMessage: received.event,
+    },
+    onDidDispose: disposed.event,
+    onDidChangeViewState: viewState.event,
+    reveal: () => void panel.revealed++,
+    dispose: () => {
+      if (panel.disposed) return;
+      panel.disposed = true;
+      disposed.fire();
+    },
+    send: (m: unknown) => received.fire(m),
+    hide: () => {
+      panel.visible = false;
+      viewState.fire();
+    },
+  };
+  return panel;
+}
+
 class EventEmitter<T> {
   private listeners = new Set<Listener<T>>();
   event = (listener: Listener<T>) => {
@@ -31,15 +95,42 @@ class EventEmitter<T> {
     return { dispose: () => this.listeners.delete(listener) };
   };
   fire(e: T): void {
-    for (const l of this.listeners) l(e);
+    for (const l of [...this.listeners]) l(e);
   }
   dispose(): void {
     this.listeners.clear();
   }
 }
 
+/** Empties what a test records and sets (the registrations of earlier activations stay, like the stub). */
+export function resetRecord(record: StubRecord): void {
+  record.statusItems.length = 0;
+  record.messages.length = 0;
+  record.logLines.length = 0;
+  record.configUpdates.length = 0;
+  record.panels.length = 0;
+  record.files.clear();
+  record.dialog.answer = undefined;
+  record.dialog.options = undefined;
+  for (const key of Object.keys(record.config)) delete record.config[key];
+  for (const key of Object.keys(record.workspaceConfig)) delete record.workspaceConfig[key];
+}
+
 export function createVscodeStub(config: Record<string, unknown> = {}): { vscode: Record<string, unknown>; record: StubRecord; fireConfigChange(): void } {
-  const record: StubRecord = { commands: new Map(), statusItems: [], serializers: [], messages: [], logLines: [], config };
+  const record: StubRecord = {
+    commands: new Map(),
+    statusItems: [],
+    serializers: [],
+    serializerOf: new Map(),
+    messages: [],
+    logLines: [],
+    config,
+    workspaceConfig: {},
+    configUpdates: [],
+    panels: [],
+    files: new Map(),
+    dialog: { answer: undefined, options: undefined },
+  };
   const configEmitter = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   const noop = () => ({ dispose() {} });
   const log = (level: string) => (message: string) => record.logLines.push(`${level} ${message}`);
@@ -48,6 +139,9 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
     env: { sessionId: 'stub-session' },
     EventEmitter,
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ViewColumn: { Active: -1 },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+    Uri: { joinPath: (base: { path: string }, ...parts: string[]) => stubUri([base.path, ...parts].join('/')), file: stubUri },
     ThemeColor: class {
       constructor(readonly id: string) {}
     },
@@ -97,9 +191,19 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
         return item;
       },
       onDidChangeWindowState: noop,
-      registerWebviewPanelSerializer: (viewType: string) => {
+      registerWebviewPanelSerializer: (viewType: string, serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }) => {
         record.serializers.push(viewType);
-        return { dispose() {} };
+        record.serializerOf.set(viewType, serializer);
+        return { dispose: () => record.serializerOf.delete(viewType) };
+      },
+      createWebviewPanel: (viewType: string) => {
+        const panel = makePanel(viewType);
+        record.panels.push(panel);
+        return panel;
+      },
+      showSaveDialog: async (options: unknown) => {
+        record.dialog.options = options;
+        return record.dialog.answer;
       },
       showWarningMessage: (m: string) => {
         record.messages.push(m);
@@ -119,10 +223,28 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
       executeCommand: () => Promise.resolve(undefined),
     },
     workspace: {
-      getConfiguration: (section?: string) => ({
-        get: (key: string) => record.config[section ? `${section}.${key}` : key],
-      }),
+      workspaceFolders: [{ uri: stubUri('/work') }],
+      getConfiguration: (section?: string) => {
+        const full = (key: string) => (section ? `${section}.${key}` : key);
+        return {
+          get: (key: string) => record.workspaceConfig[full(key)] ?? record.config[full(key)],
+          update: async (key: string, value: unknown, target: unknown) => {
+            record.configUpdates.push({ key, value, target });
+            record.config[full(key)] = value;
+          },
+          inspect: (key: string) => ({ key: full(key), globalValue: record.config[full(key)], workspaceValue: record.workspaceConfig[full(key)] }),
+        };
+      },
       onDidChangeConfiguration: configEmitter.event,
+      fs: {
+        readFile: async (u: { path: string }) => {
+          const bytes = record.files.get(u.path);
+          if (!bytes) throw new Error('ENOENT');
+          return bytes;
+        },
+        writeFile: async (u: { path: string }, bytes: Uint8Array) => void record.files.set(u.path, bytes),
+        createDirectory: async () => undefined,
+      },
     },
   };
   return { vscode, record, fireConfigChange: () => configEmitter.fire({ affectsConfiguration: () => true }) };
@@ -151,9 +273,9 @@ export function createContext(extensionPath: string, globalStoragePath?: string)
     subscriptions: [] as { dispose(): unknown }[],
     globalState: createMemento(),
     extension: { packageJSON: { version: '0.0.0-bench' } },
-    extensionUri: { fsPath: extensionPath },
+    extensionUri: stubUri(extensionPath),
     extensionPath,
-    globalStorageUri: { fsPath: storage },
+    globalStorageUri: stubUri(storage),
   };
 }
 

@@ -2,6 +2,7 @@
 // what package.json promises, the status bar shows the served numbers, failures keep them and say why.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
+import * as fs from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
@@ -10,10 +11,10 @@ import type { NetworkSnapshot } from '../../src/core/model';
 import { createContext } from '../support/vscodeStub';
 import { stub } from '../support/vscodeModule';
 
-// The lazy bundles are separate files in production; in tests the sources stand in for them.
-vi.mock('../../src/vscode/lazyModules', async () => {
+// The lazy network bundle is a separate file in production; in tests the sources stand in for it.
+vi.mock('../../src/vscode/netBundle', async () => {
   const net = await import('../../src/net/index');
-  return { loadNet: () => net, loadPanel: () => ({ showPanel: vi.fn(), revivePanel: vi.fn() }) };
+  return { loadNet: () => net };
 });
 
 let server: ReplayServer;
@@ -75,6 +76,34 @@ describe('activate()', () => {
     for (const d of context.subscriptions) d.dispose();
   });
 
+  it('does no I/O in activate(): the shared folder and the network start on the next turn, which tests can await', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate, whenStarted } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const calls: string[] = [];
+    const spies = (['mkdir', 'readFile', 'stat', 'readdir', 'writeFile'] as const).map((name) => {
+      const original = fs.promises[name] as (...args: unknown[]) => unknown;
+      return vi.spyOn(fs.promises, name).mockImplementation(((...args: unknown[]) => {
+        calls.push(`${name} ${String(args[0])}`);
+        return original.apply(fs.promises, args);
+      }) as never);
+    });
+    const requestsBefore = server.requests.length;
+    try {
+      activate(context as never);
+      expect(calls).toEqual([]);
+      expect(stub.record.commands.size).toBe(3); // …but the commands are there at once
+      await whenStarted();
+      expect(calls).toContain(`mkdir ${join(context.globalStorageUri.fsPath, 'shared')}`);
+      // The whole first fetch, so none of its requests arrives during the next test.
+      const item = stub.record.statusItems.at(-1)!;
+      await waitFor(() => server.requests.length > requestsBefore && item.text.includes('EH/s'), 'the first fetch');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
   it('a new block pushed over the websocket reaches the status bar without a poll', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
     const { activate } = await import('../../src/extension');
@@ -85,13 +114,16 @@ describe('activate()', () => {
     await waitFor(() => /Last block [\d,]+/.test(hover()) && server.webSockets.length > 0, 'live numbers and an open websocket');
     const tip = server.chain.tipHeight;
     expect(hover()).toContain(`Last block ${tip.toLocaleString('en-US')}`);
-    const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
-    const before = fullFetches();
+    const mark = server.requests.length;
+    const since = (path: string) => server.requests.slice(mark).filter((r) => r.path === path).length;
     server.mineBlocks(1);
     await waitFor(() => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), () => `the pushed block (hover: ${hover().slice(-300)})`);
-    // Only what a block changes is refetched: reward stats once, no full poll.
-    await waitFor(() => fullFetches() === before + 1, 'the reward-stats refetch');
-    expect(server.requests.filter((r) => r.path === '/api/v1/prices').length).toBeGreaterThan(0);
+    // Only what a block changes is refetched: reward stats once. No full poll: a poll always asks for the
+    // tip height and the prices first, a block never does.
+    await waitFor(() => since('/api/v1/mining/reward-stats/144') === 1, 'the reward-stats refetch');
+    expect(since('/api/blocks/tip/height')).toBe(0);
+    expect(since('/api/v1/prices')).toBe(0);
+    expect(since('/api/v1/mining/hashrate/1m')).toBe(0);
     for (const d of context.subscriptions) d.dispose();
   });
 
@@ -120,8 +152,29 @@ describe('activate()', () => {
       expect(item.text).toMatch(/\$\(history\)$/);
       // The fetch starts right away instead of waiting out an interval after the old snapshot.
       await waitFor(() => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'), 'the first fetch');
+      // Its other requests went out in parallel with the stalled one: let them all arrive before the window
+      // closes, or a busy machine delivers them during the next test, which counts full fetches.
+      const rest = ['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/mining/reward-stats/144', '/api/v1/prices', '/api/v1/blocks'];
+      await waitFor(() => rest.every((path) => server.requests.slice(before).some((r) => r.path === path)), 'the rest of the first fetch');
     } finally {
       server.clearFault();
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
+  it('a lease left with an expiry far in the future (clock corrected backwards, damaged file) does not stop this window fetching', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const shared = join(context.globalStorageUri.fsPath, 'shared');
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(join(shared, 'lease.json'), JSON.stringify({ ownerId: 'a-window-a-day-ahead', epoch: 3, expiresAtMs: Date.now() + 86_400_000 }));
+    try {
+      activate(context as never);
+      const item = stub.record.statusItems.at(-1)!;
+      await waitFor(() => item.text.includes('EH/s'), () => `live numbers (log: ${stub.record.logLines.slice(-5).join(' | ')})`);
+      expect(stub.record.logLines).toContain('info This window now fetches for all windows (lease epoch 4).');
+    } finally {
       for (const d of context.subscriptions) d.dispose();
     }
   });
@@ -133,12 +186,13 @@ describe('activate()', () => {
     const second = createContext('/tmp', first.globalStorageUri.fsPath);
     const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
     const before = fullFetches();
+    const mark = server.requests.length;
     activate(first as never);
     const itemA = stub.record.statusItems.at(-1)!;
     activate(second as never);
     const itemB = stub.record.statusItems.at(-1)!;
     await waitFor(() => itemA.text.includes('EH/s') && itemB.text.includes('EH/s'), 'both windows to show numbers');
-    expect(fullFetches()).toBe(before + 1);
+    expect(fullFetches(), `requests: ${server.requests.slice(mark).map((r) => r.path).join(', ')}`).toBe(before + 1);
     expect(itemB.text).toBe(itemA.text);
 
     // The fetching window closes (releasing the lease): the other one takes over and follows new blocks.

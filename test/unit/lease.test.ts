@@ -14,7 +14,7 @@ import {
   type SharedText,
 } from '../../src/core/lease';
 import { FakeClock } from './helpers/fakeClock';
-import { makeSnapshot } from './helpers/snapshot';
+import { makeSnapshot, NOW_MS } from './helpers/snapshot';
 
 const TTL = 30_000;
 
@@ -207,9 +207,25 @@ describe('Lease', () => {
     expect(leases[0]!.state).toMatchObject({ role: 'holder', epoch: 5 });
   });
 
-  it('stops all timers when disposed; a throwing listener does not stop the cycle', async () => {
+  it('does not believe a lease that runs further ahead than any lease is written for (clock corrected, damaged file)', async () => {
+    const { clock, leases, record } = windows(1);
+    // Written by a window whose clock ran a day ahead: believed, nobody would fetch for a day.
+    record.text = JSON.stringify({ ownerId: 'w9', epoch: 4, expiresAtMs: clock.now() + 86_400_000 });
+    leases[0]!.start();
+    await clock.advance(1_000);
+    expect(leases[0]!.state).toMatchObject({ role: 'holder', holderId: 'w0', epoch: 5 });
+    // The longest lease anyone writes (2 min), plus the tolerance, is still believed.
+    const { clock: clock2, leases: leases2, record: record2 } = windows(1);
+    record2.text = JSON.stringify({ ownerId: 'w9', epoch: 4, expiresAtMs: clock2.now() + 120_000 + 60_000 });
+    leases2[0]!.start();
+    await clock2.advance(1_000);
+    expect(leases2[0]!.state).toMatchObject({ role: 'follower', holderId: 'w9' });
+  });
+
+  it('stops all timers when disposed; a throwing listener does not stop the cycle, and is reported', async () => {
     const clock = new FakeClock();
     const record = new MemoryRecord(clock);
+    const errors: string[] = [];
     const lease = new Lease({
       store: record.view(),
       clock,
@@ -218,6 +234,7 @@ describe('Lease', () => {
       onChange: () => {
         throw new Error('listener bug');
       },
+      onError: (message) => errors.push(message),
     });
     lease.start();
     await clock.advance(TTL);
@@ -227,6 +244,17 @@ describe('Lease', () => {
     await clock.advance(TTL);
     expect(record.writes).toBe(writes);
     expect(clock.pendingTimers).toBe(0);
+    expect(errors).toEqual(['A lease listener failed: listener bug']);
+  });
+
+  it('reports failed rounds before it gives up on the shared folder', async () => {
+    const clock = new FakeClock();
+    const errors: string[] = [];
+    const lease = new Lease({ store: new MemoryRecord(clock).view({ broken: () => true }), clock, ownerId: 'w0', ttlMs: TTL, onError: (m) => errors.push(m) });
+    lease.start();
+    await clock.advance(100);
+    expect(errors).toEqual(['Lease round failed (1 in a row): EACCES: permission denied']);
+    lease.dispose();
   });
 });
 
@@ -234,10 +262,11 @@ describe('SnapshotChannel', () => {
   const glance = (over: Partial<SharedGlance> = {}): Omit<SharedGlance, 'writerId'> => ({ epoch: 1, writtenAtMs: 1_000, snapshot: makeSnapshot(), error: null, ...over });
 
   it('delivers what the holder published to followers, once', async () => {
-    const record = new MemoryRecord(new FakeClock());
+    const clock = new FakeClock(NOW_MS);
+    const record = new MemoryRecord(clock);
     const received: SharedGlance[] = [];
-    const holder = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), ownerId: 'h', onReceive: () => undefined });
-    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), ownerId: 'f', onReceive: (g) => received.push(g) });
+    const holder = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'h', onReceive: () => undefined });
+    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g) });
     await holder.publish(glance());
     expect(await holder.poll()).toBeNull(); // its own write
     expect(await follower.poll()).not.toBeNull();
@@ -251,9 +280,10 @@ describe('SnapshotChannel', () => {
   });
 
   it("never goes back in time: a deposed holder's late, older snapshot is ignored", async () => {
-    const record = new MemoryRecord(new FakeClock());
+    const clock = new FakeClock(NOW_MS);
+    const record = new MemoryRecord(clock);
     const received: SharedGlance[] = [];
-    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), ownerId: 'f', onReceive: (g) => received.push(g) });
+    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g) });
     const newer = makeSnapshot({ fetchedAtMs: 5_000 });
     record.text = encodeSharedGlance({ writerId: 'new', epoch: 2, writtenAtMs: 5_000, snapshot: newer, error: null });
     await follower.poll();
@@ -263,6 +293,51 @@ describe('SnapshotChannel', () => {
     record.text = encodeSharedGlance({ writerId: 'new', epoch: 2, writtenAtMs: 6_000, snapshot: makeSnapshot({ fetchedAtMs: 4_000, sourceHost: 'umbrel.local' }), error: null });
     expect(await follower.poll()).not.toBeNull();
     expect(received.map((g) => g.snapshot!.sourceHost)).toEqual(['mempool.space', 'umbrel.local']);
+  });
+
+  it('ignores a snapshot dated in the future, which would otherwise make every later one look older', async () => {
+    const clock = new FakeClock(NOW_MS);
+    const record = new MemoryRecord(clock);
+    const received: SharedGlance[] = [];
+    const errors: string[] = [];
+    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g), onError: (m) => errors.push(m) });
+    const dayAhead = NOW_MS + 86_400_000;
+    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS, snapshot: makeSnapshot({ fetchedAtMs: dayAhead }), error: null });
+    expect(await follower.poll()).toBeNull();
+    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: dayAhead, snapshot: null, error: null });
+    expect(await follower.poll()).toBeNull();
+    expect(errors).toHaveLength(2);
+    // The next real snapshot is delivered.
+    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS + 1_000, snapshot: makeSnapshot({ fetchedAtMs: NOW_MS }), error: null });
+    expect(await follower.poll()).not.toBeNull();
+    // Within the tolerance (the writer's clock a little ahead) is fine.
+    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS + 50_000, snapshot: makeSnapshot({ fetchedAtMs: NOW_MS + 50_000 }), error: null });
+    expect(await follower.poll()).not.toBeNull();
+    expect(received.map((g) => g.snapshot!.fetchedAtMs)).toEqual([NOW_MS, NOW_MS + 50_000]);
+  });
+
+  it('reports an unreadable record and a failing receiver, and keeps delivering', async () => {
+    const clock = new FakeClock(NOW_MS);
+    const record = new MemoryRecord(clock);
+    let broken = true;
+    const errors: string[] = [];
+    const follower = new SnapshotChannel({
+      store: record.view({ readMs: 0, writeMs: 0, broken: () => broken }),
+      clock,
+      ownerId: 'f',
+      onReceive: () => {
+        throw new Error('view bug');
+      },
+      onError: (m) => errors.push(m),
+    });
+    expect(await follower.poll()).toBeNull();
+    broken = false;
+    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS, snapshot: makeSnapshot(), error: null });
+    expect(await follower.poll()).not.toBeNull();
+    expect(errors).toEqual([
+      'Could not read the snapshot shared by another window: EACCES: permission denied',
+      'Showing a snapshot shared by another window failed: view bug',
+    ]);
   });
 
   it('decodes only its own envelope with a plausible snapshot', () => {

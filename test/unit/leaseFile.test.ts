@@ -31,7 +31,7 @@ function window(dir: string, id: string, opts: { ttlMs: number; pollMs?: number;
   const folder = new LeaseFolder(dir, { pollMs: opts.pollMs ?? 200, watch: opts.watch });
   const received: SharedGlance[] = [];
   const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId: id, ttlMs: opts.ttlMs, settleMs: 150 });
-  const channel = new SnapshotChannel({ store: folder.text('snapshot'), ownerId: id, onReceive: (g) => received.push(g) });
+  const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId: id, onReceive: (g) => received.push(g) });
   folder.onDidChange((name) => {
     if (name === 'lease') void lease.check();
     if (name === 'snapshot') void channel.poll();
@@ -245,7 +245,7 @@ async function bundleRunner(): Promise<string> {
     const [dir, id, ttl] = process.argv.slice(2);
     const say = (o: object) => process.stdout.write(JSON.stringify(o) + '\\n');
     const folder = new LeaseFolder(dir!, { pollMs: 200 });
-    const channel = new SnapshotChannel({ store: folder.text('snapshot'), ownerId: id!, onReceive: (g) => say({ received: g.writerId }) });
+    const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId: id!, onReceive: (g) => say({ received: g.writerId }) });
     const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId: id!, ttlMs: Number(ttl), settleMs: 150,
       onChange: (s) => say({ role: s.role, holderId: s.holderId }) });
     folder.onDidChange((n) => { if (n === 'lease') void lease.check(); if (n === 'snapshot') void channel.poll(); });

@@ -1,6 +1,7 @@
 // What the UI knows right now: the last good snapshot (kept through failures), where it came from, and
 // the last failure since it. Views subscribe and render; nothing here touches the network or the UI.
 
+import { describeError } from '../errors';
 import type { NetworkSnapshot } from '../model';
 
 export interface GlanceState {
@@ -17,6 +18,9 @@ export type Listener = (state: GlanceState) => void;
 export class StateHolder {
   private state: GlanceState = { snapshot: null, origin: 'none', error: null, refreshing: false };
   private readonly listeners = new Set<Listener>();
+
+  /** `onError` hears about a listener that threw (the others still get the state). */
+  constructor(private readonly onError: (message: string) => void = () => undefined) {}
 
   get current(): GlanceState {
     return this.state;
@@ -57,8 +61,9 @@ export class StateHolder {
     for (const listener of this.listeners) {
       try {
         listener(next);
-      } catch {
+      } catch (error) {
         // A broken view must not stop the others from updating.
+        this.onError(`A view failed to show the new state: ${describeError(error)}`);
       }
     }
   }

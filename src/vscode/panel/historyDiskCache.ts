@@ -2,6 +2,7 @@
 // at once from the previous session while fresh data loads. Files are validated like webview messages:
 // an old schema or a damaged file is ignored, never trusted.
 import * as vscode from 'vscode';
+import { describeError } from '../../core/errors';
 import type { Currency } from '../../core/model';
 import { checkHistoryDataset, type HistoryDataset, type RangeId } from '../../shared/protocol';
 import type { Log } from '../log';
@@ -32,7 +33,7 @@ export class HistoryDiskCache {
       if (dataset.sourceHost !== sourceHost || dataset.currency !== currency || dataset.range !== range) return null;
       return dataset;
     } catch (error) {
-      this.log.warn(`Ignoring the cached ${range} history in ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Ignoring the cached ${range} history in ${uri.fsPath}: ${describeError(error)}`);
       return null;
     }
   }
@@ -47,7 +48,7 @@ export class HistoryDiskCache {
         await vscode.workspace.fs.createDirectory(this.dir);
         await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(dataset), 'utf8'));
       })
-      .catch((error: unknown) => this.log.warn(`Could not cache the ${dataset.range} history: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => this.log.warn(`Could not cache the ${dataset.range} history: ${describeError(error)}`));
     this.writing.set(key, next);
     void next.finally(() => {
       if (this.writing.get(key) === next) this.writing.delete(key);

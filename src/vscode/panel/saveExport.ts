@@ -3,7 +3,15 @@
 // posted. Either way the host asks where to save.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { pngBase64 } from '../../shared/protocol';
+import { describeError } from '../../core/errors';
+import { isoDay } from '../../core/format';
+import { historyCsv } from '../../core/history/csv';
+import { deriveSeries } from '../../core/history/derive';
+import { indexRange } from '../../core/history/slice';
+import { pngBase64, type HistoryDataset } from '../../shared/protocol';
+import type { Log } from '../log';
+
+export type SaveResult = { readonly ok: boolean; readonly message: string };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -17,7 +25,7 @@ function defaultFolder(): vscode.Uri {
   return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 }
 
-export async function saveExport(format: 'csv' | 'png', fileName: string, bytes: Uint8Array): Promise<{ ok: boolean; message: string }> {
+export async function saveExport(format: 'csv' | 'png', fileName: string, bytes: Uint8Array): Promise<SaveResult> {
   const uri = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName),
     filters: format === 'csv' ? { 'CSV (comma-separated values)': ['csv'] } : { 'PNG image': ['png'] },
@@ -27,4 +35,27 @@ export async function saveExport(format: 'csv' | 'png', fileName: string, bytes:
   if (!uri) return { ok: false, message: 'Export cancelled.' };
   await vscode.workspace.fs.writeFile(uri, bytes);
   return { ok: true, message: `Saved ${uri.path.split('/').pop() ?? fileName}.` };
+}
+
+/** Asks where, writes, logs; never throws. */
+export async function saveLogged(format: 'csv' | 'png', fileName: string, bytes: () => Uint8Array, log: Log): Promise<SaveResult> {
+  try {
+    const result = await saveExport(format, fileName, bytes());
+    if (result.ok) log.info(`Panel: ${result.message}`);
+    return result;
+  } catch (error) {
+    const result = { ok: false, message: `Export failed: ${describeError(error)}` };
+    log.error(`Panel: ${result.message}`);
+    return result;
+  }
+}
+
+/** The visible window [fromS, toS] of a posted dataset as CSV, named after its first and last day. */
+export async function exportCsv(dataset: HistoryDataset | null, fromS: number, toS: number, log: Log): Promise<SaveResult> {
+  const series = dataset ? deriveSeries(dataset) : null;
+  const window = series ? indexRange(series.timeS, fromS, toS) : null;
+  if (!dataset || !series || !window) return { ok: false, message: 'No data in the visible range to export.' };
+  const t = series.timeS;
+  const fileName = `mining-economics-${isoDay(t[window[0]]!)}-to-${isoDay(t[window[1]]!)}.csv`;
+  return saveLogged('csv', fileName, () => Buffer.from(historyCsv(series, dataset.currency, window[0], window[1]), 'utf8'), log);
 }

@@ -1,113 +1,20 @@
-// The panel's host side against a small `vscode` stand-in (webview panels, save dialog, file system):
+// The panel's host side against the `vscode` stand-in (webview panels, save dialog, file system, settings):
 // message validation and routing, what is posted when, the exports, revival and the singleton.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StateHolder } from '../../../src/core/glance/state';
 import { HISTORY_PATHS } from '../../../src/core/history/fetchHistory';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import type { HostMessage } from '../../../src/shared/protocol';
+import { ConfigService } from '../../../src/vscode/config';
+import { createPanelManager } from '../../../src/vscode/panel/index';
+import type { PanelHost } from '../../../src/vscode/panel/panelHost';
+import { PanelFeature } from '../../../src/vscode/panel/registration';
+import { stub } from '../../support/vscodeModule';
+import { makePanel, resetRecord, stubUri, type StubPanel } from '../../support/vscodeStub';
 import { makeSnapshot, NOW_MS } from '../helpers/snapshot';
 import { ADJUSTMENTS_ALL, FEES_1Y, HASHRATE_1Y, REWARDS_1Y, fakeTransport } from '../history/fixtures';
 
-const h = vi.hoisted(() => {
-  type Listener = (e: unknown) => void;
-  const emitter = () => {
-    const listeners = new Set<Listener>();
-    return {
-      event: (l: Listener) => {
-        listeners.add(l);
-        return { dispose: () => listeners.delete(l) };
-      },
-      fire: (e?: unknown) => [...listeners].forEach((l) => l(e)),
-    };
-  };
-  const uri = (path: string) => ({ path, fsPath: path, toString: () => `file://${path}` });
-  const files = new Map<string, Uint8Array>();
-  const dialog: { answer: ReturnType<typeof uri> | undefined; options: unknown } = { answer: undefined, options: undefined };
-  const panels: ReturnType<typeof makePanel>[] = [];
-  /** The user settings below `miningEconomics.`, what was written, and workspace values that override them. */
-  const config = {
-    values: {} as Record<string, unknown>,
-    workspace: {} as Record<string, unknown>,
-    updates: [] as { key: string; value: unknown; target: unknown }[],
-  };
-  function makePanel(viewType: string) {
-    const received = emitter();
-    const disposed = emitter();
-    const viewState = emitter();
-    const panel = {
-      viewType,
-      visible: true,
-      iconPath: undefined as unknown,
-      revealed: 0,
-      disposed: false,
-      posted: [] as HostMessage[],
-      webview: {
-        options: {} as unknown,
-        html: '',
-        cspSource: 'https://resource.test',
-        asWebviewUri: (u: { path: string }) => ({ toString: () => `https://resource.test${u.path}` }),
-        postMessage: async (m: unknown) => {
-          panel.posted.push(JSON.parse(JSON.stringify(m)) as HostMessage);
-          return true;
-        },
-        onDidReceiveMessage: received.event,
-      },
-      onDidDispose: disposed.event,
-      onDidChangeViewState: viewState.event,
-      reveal: () => void panel.revealed++,
-      dispose: () => {
-        if (panel.disposed) return;
-        panel.disposed = true;
-        disposed.fire();
-      },
-      /** The webview says something. */
-      send: (m: unknown) => received.fire(m),
-      hide: () => {
-        panel.visible = false;
-        viewState.fire();
-      },
-    };
-    return panel;
-  }
-  const vscode = {
-    ViewColumn: { Active: -1 },
-    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
-    Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri },
-    window: {
-      createWebviewPanel: (viewType: string) => {
-        const p = makePanel(viewType);
-        panels.push(p);
-        return p;
-      },
-      showSaveDialog: async (options: unknown) => {
-        dialog.options = options;
-        return dialog.answer;
-      },
-    },
-    workspace: {
-      workspaceFolders: [{ uri: uri('/work') }],
-      getConfiguration: (section: string) => ({
-        get: (key: string) => (section === 'miningEconomics' ? (config.workspace[key] ?? config.values[key]) : undefined),
-        update: async (key: string, value: unknown, target: unknown) => {
-          config.updates.push({ key, value, target });
-          config.values[key] = value;
-        },
-        inspect: (key: string) => ({ key, globalValue: config.values[key], workspaceValue: config.workspace[key] }),
-      }),
-      fs: {
-        readFile: async (u: { path: string }) => {
-          const bytes = files.get(u.path);
-          if (!bytes) throw new Error('ENOENT');
-          return bytes;
-        },
-        writeFile: async (u: { path: string }, bytes: Uint8Array) => void files.set(u.path, bytes),
-        createDirectory: async () => undefined,
-      },
-    },
-  };
-  return { vscode, panels, files, dialog, uri, emitter, makePanel, config };
-});
-vi.mock('vscode', () => h.vscode);
+const record = stub.record;
 
 const BODIES: Record<string, unknown> = {
   [HISTORY_PATHS.adjustments]: ADJUSTMENTS_ALL,
@@ -120,35 +27,35 @@ const BODIES: Record<string, unknown> = {
   ),
 };
 
-async function setup() {
-  vi.resetModules(); // a fresh module: the history cache is per window
-  h.panels.length = 0;
-  h.files.clear();
-  const { showPanel, revivePanel } = await import('../../../src/vscode/panel/index');
+const windows: { dispose(): void }[] = [];
+
+/** A window: the panel feature as the composition root builds it, over a host double (state, settings, transport). */
+function setup() {
   const requests: string[] = [];
-  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), trace: vi.fn() };
   const state = new StateHolder();
-  const data = {
+  const settingsChange = new (stub.vscode.EventEmitter as typeof import('vscode').EventEmitter)<{ previous: Settings; current: Settings }>();
+  const host = {
     state,
     transport: () => fakeTransport(BODIES, requests),
     refreshNow: vi.fn(async () => ({ kind: 'ran' })),
-    currentSettings: DEFAULT_SETTINGS as Settings,
+    settings: DEFAULT_SETTINGS as Settings,
     sourceHost: 'example.test',
-  };
-  const configChange = h.emitter();
-  const deps = {
-    context: { extensionUri: h.uri('/ext'), globalStorageUri: h.uri('/storage') },
-    log,
-    data,
-    config: { onDidChange: configChange.event },
-  } as never;
-  /** Settings changed (as ConfigService reports it, after DataService took them). */
+    onDidChangeSettings: settingsChange.event,
+  } satisfies PanelHost;
+  const config = new ConfigService(log as never);
+  const deps = { extensionUri: stubUri('/ext'), globalStorageUri: stubUri('/storage'), log: log as never, host, settingsInfo: config };
+  // The lazy bundle is this source module in tests.
+  const feature = new PanelFeature(deps as never, () => ({ createPanelManager }));
+  windows.push(feature, config);
+  /** Settings changed (as DataService reports it, after applying them). */
   const changeSettings = (current: Settings): void => {
-    const previous = data.currentSettings;
-    data.currentSettings = current;
-    configChange.fire({ previous, current });
+    const previous = host.settings;
+    host.settings = current;
+    settingsChange.fire({ previous, current });
   };
-  return { showPanel: () => showPanel(deps), revivePanel: (panel: unknown, s: unknown) => revivePanel(panel as never, s, deps), log, data, state, requests, changeSettings };
+  const revivePanel = (panel: StubPanel, s: unknown) => record.serializerOf.get('miningEconomics.panel')!.deserializeWebviewPanel(panel, s);
+  return { showPanel: () => feature.show(), revivePanel, feature, log, data: host, state, requests, changeSettings };
 }
 
 async function until<T>(get: () => T | undefined, what: string): Promise<T> {
@@ -160,29 +67,27 @@ async function until<T>(get: () => T | undefined, what: string): Promise<T> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const posted = (type: HostMessage['type']) => h.panels[0]!.posted.filter((m) => m.type === type);
+const posted = (type: HostMessage['type']) => (record.panels[0]!.posted as HostMessage[]).filter((m) => m.type === type);
 
 describe('MiningPanel', () => {
   beforeEach(() => {
-    h.dialog.answer = undefined;
-    h.config.values = {};
-    h.config.workspace = {};
-    h.config.updates = [];
+    resetRecord(record);
     // The hand-made snapshot is 2 min old at NOW_MS: freshness is judged against this clock.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW_MS);
   });
 
   afterEach(() => {
+    for (const w of windows.splice(0)) w.dispose();
     vi.useRealTimers();
   });
 
   it('is a singleton with a strict-CSP page that loads only our bundle', async () => {
-    const t = await setup();
+    const t = setup();
     t.showPanel();
     t.showPanel();
-    expect(h.panels).toHaveLength(1);
-    const panel = h.panels[0]!;
+    expect(record.panels).toHaveLength(1);
+    const panel = record.panels[0]!;
     expect(panel.viewType).toBe('miningEconomics.panel');
     expect(panel.revealed).toBe(1);
     const html = panel.webview.html;
@@ -196,14 +101,14 @@ describe('MiningPanel', () => {
     expect(options.localResourceRoots.map((u) => u.path)).toEqual(['/ext/dist', '/ext/media']);
     panel.dispose();
     t.showPanel();
-    expect(h.panels).toHaveLength(2);
+    expect(record.panels).toHaveLength(2);
   });
 
   it('waits for ready, then posts status, figures and the history of the range the page asks for', async () => {
-    const t = await setup();
+    const t = setup();
     t.state.succeeded(makeSnapshot());
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     await until(() => (t.requests.length >= 4 ? true : undefined), 'the 1Y prefetch');
     expect(panel.posted).toEqual([]);
     panel.send({ type: 'ready', protocol: 1, range: '3M' });
@@ -216,9 +121,9 @@ describe('MiningPanel', () => {
   });
 
   it('ignores and logs a message that fails validation', async () => {
-    const t = await setup();
+    const t = setup();
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     await until(() => posted('history')[0], 'history');
     const before = panel.posted.length;
@@ -232,9 +137,9 @@ describe('MiningPanel', () => {
   });
 
   it('serves range switches and refreshes, and stops posting while the page is hidden', async () => {
-    const t = await setup();
+    const t = setup();
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     await until(() => posted('history')[0], 'history');
     panel.send({ type: 'selectRange', range: '3M' });
@@ -248,66 +153,66 @@ describe('MiningPanel', () => {
   });
 
   it('exports the visible window of the posted dataset as CSV through the save dialog', async () => {
-    const t = await setup();
+    const t = setup();
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     await until(() => posted('history')[0], 'history');
-    h.dialog.answer = h.uri('/work/out.csv');
+    record.dialog.answer = stubUri('/work/out.csv');
     panel.send({ type: 'exportCsv', requestId: 'export-1', range: '1Y', fromS: 1_795_478_400, toS: 1_795_478_400 });
     const result = await until(() => posted('saveResult')[0], 'saveResult');
     expect(result).toEqual({ type: 'saveResult', requestId: 'export-1', ok: true, message: 'Saved out.csv.' });
-    expect((h.dialog.options as { defaultUri: { path: string } }).defaultUri.path).toBe('/work/mining-economics-2026-11-24-to-2026-11-24.csv');
-    const csv = Buffer.from(h.files.get('/work/out.csv')!).toString('utf8').split('\r\n');
+    expect((record.dialog.options as { defaultUri: { path: string } }).defaultUri.path).toBe('/work/mining-economics-2026-11-24-to-2026-11-24.csv');
+    const csv = Buffer.from(record.files.get('/work/out.csv')!).toString('utf8').split('\r\n');
     expect(csv[0]).toMatch(/^date_utc,hashrate_daily_ehs,/);
     expect(csv[1]).toMatch(/^2026-11-24,990,/);
     expect(csv).toHaveLength(3);
   });
 
   it('writes a PNG only if it is one, and reports a cancelled dialog', async () => {
-    const t = await setup();
+    const t = setup();
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    h.dialog.answer = h.uri('/work/chart.png');
+    record.dialog.answer = stubUri('/work/chart.png');
     panel.send({ type: 'savePng', requestId: 'a', fileName: 'chart.png', dataUrl: `data:image/png;base64,${Buffer.from('GIF89a').toString('base64')}` });
     panel.send({ type: 'savePng', requestId: 'b', fileName: 'chart.png', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
     const results = await until(() => (posted('saveResult').length >= 2 ? posted('saveResult') : undefined), 'two results');
     expect(results).toContainEqual({ type: 'saveResult', requestId: 'a', ok: false, message: 'Export failed: the image is not a PNG' });
     expect(results).toContainEqual({ type: 'saveResult', requestId: 'b', ok: true, message: 'Saved chart.png.' });
-    expect([...h.files.get('/work/chart.png')!]).toEqual([...png]);
-    h.dialog.answer = undefined;
+    expect([...record.files.get('/work/chart.png')!]).toEqual([...png]);
+    record.dialog.answer = undefined;
     panel.send({ type: 'savePng', requestId: 'c', fileName: 'chart.png', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
     expect(await until(() => posted('saveResult')[2], 'cancel')).toEqual({ type: 'saveResult', requestId: 'c', ok: false, message: 'Export cancelled.' });
     expect(t.log.error).toHaveBeenCalledWith('Panel: Export failed: the image is not a PNG');
   });
 
   it('revives with the restored range, prefetched, and draws from the disk cache before the network answers', async () => {
-    const t = await setup();
-    const first = h.makePanel('miningEconomics.panel');
+    const t = setup();
+    const first = makePanel('miningEconomics.panel');
     await t.revivePanel(first, { v: 1, range: '3M' });
     await until(() => (t.requests.includes('/api/v1/mining/hashrate/3m') ? true : undefined), 'the 3M prefetch');
     // The loaded dataset was written to global storage for the next window.
-    await until(() => [...h.files.keys()].find((k) => k === '/storage/history-example.test-USD-3M.json'), 'the disk cache');
-    // A new window: a fresh module (empty memory cache), the same disk.
-    const files = new Map(h.files);
-    const t2 = await setup();
-    for (const [k, v] of files) h.files.set(k, v);
-    const second = h.makePanel('miningEconomics.panel');
+    await until(() => [...record.files.keys()].find((k) => k === '/storage/history-example.test-USD-3M.json'), 'the disk cache');
+    // A new window: a fresh panel feature (empty memory cache), the same disk.
+    const files = new Map(record.files);
+    const t2 = setup();
+    for (const [k, v] of files) record.files.set(k, v);
+    const second = makePanel('miningEconomics.panel');
     await t2.revivePanel(second, { range: '3M' });
     second.send({ type: 'ready', protocol: 1, range: '3M' });
-    const history = await until(() => second.posted.find((m) => m.type === 'history'), 'history');
+    const history = await until(() => (second.posted as HostMessage[]).find((m) => m.type === 'history'), 'history');
     expect(history.type === 'history' && history.dataset.range).toBe('3M');
     const icon = second.iconPath as { light: { path: string }; dark: { path: string } };
     expect([icon.light.path, icon.dark.path]).toEqual(['/ext/media/panel-light.svg', '/ext/media/panel-dark.svg']);
   });
 
   it('answers pnl/ready with the P&L state, and recomputes it when the data or the P&L settings change', async () => {
-    const t = await setup();
+    const t = setup();
     t.state.succeeded(makeSnapshot());
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     await until(() => posted('history')[0], 'history');
     expect(posted('pnl/state')).toEqual([]);
@@ -342,19 +247,19 @@ describe('MiningPanel', () => {
   });
 
   it('pnl/update: checks the value again and writes the user setting; says when a workspace value wins', async () => {
-    const t = await setup();
+    const t = setup();
     t.state.succeeded(makeSnapshot());
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     panel.send({ type: 'pnl/ready', protocol: 1 });
     panel.send({ type: 'pnl/update', field: 'powerPricePerKwh', value: 0.08 });
     const saved = await until(() => posted('pnl/updateResult')[0], 'updateResult');
     expect(saved).toEqual({ type: 'pnl/updateResult', field: 'powerPricePerKwh', ok: true, message: null });
-    expect(h.config.updates).toEqual([{ key: 'pnl.powerPricePerKwh', value: 0.08, target: 1 }]);
+    expect(record.configUpdates).toEqual([{ key: 'pnl.powerPricePerKwh', value: 0.08, target: 1 }]);
     expect(t.log.info).toHaveBeenCalledWith('Panel: saved miningEconomics.pnl.powerPricePerKwh = 0.08 to the user settings.');
 
-    h.config.workspace['hosting.pue'] = 1.5;
+    record.workspaceConfig['miningEconomics.hosting.pue'] = 1.5;
     panel.send({ type: 'pnl/update', field: 'pue', value: 1.2 });
     const overridden = await until(() => posted('pnl/updateResult')[1], 'second updateResult');
     expect(overridden).toEqual({
@@ -368,26 +273,26 @@ describe('MiningPanel', () => {
     panel.send({ type: 'pnl/update', field: 'efficiencyJPerTh', value: 500 });
     const refused = await until(() => posted('pnl/updateResult')[2], 'third updateResult');
     expect(refused).toEqual({ type: 'pnl/updateResult', field: 'efficiencyJPerTh', ok: false, message: 'Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.' });
-    expect(h.config.updates).toHaveLength(2);
+    expect(record.configUpdates).toHaveLength(2);
     expect(t.log.warn).toHaveBeenCalledWith('Panel: refused to save miningEconomics.pnl.efficiencyJPerTh: Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.');
 
     // The fleet: the size in the unit the settings hold.
-    h.config.values['pnl.fleetUnit'] = 'MW';
+    record.config['miningEconomics.pnl.fleetUnit'] = 'MW';
     panel.send({ type: 'pnl/update', field: 'fleetSize', value: 12.5 });
     await until(() => posted('pnl/updateResult')[3], 'fourth updateResult');
-    expect(h.config.updates[2]).toEqual({ key: 'pnl.fleetSize', value: 12.5, target: 1 });
+    expect(record.configUpdates[2]).toEqual({ key: 'pnl.fleetSize', value: 12.5, target: 1 });
     // Not a P&L field at all: the protocol refuses it before anything else.
     panel.send({ type: 'pnl/update', field: 'mempoolUrl', value: 'https://evil.test' });
-    expect(h.config.updates).toHaveLength(3);
+    expect(record.configUpdates).toHaveLength(3);
   });
 
   it('shows invalid P&L settings at their field and the fleet unit even without a fleet size', async () => {
-    h.config.values['pnl.poolFeePercent'] = 40;
-    h.config.values['pnl.fleetUnit'] = 'MW';
-    const t = await setup();
+    record.config['miningEconomics.pnl.poolFeePercent'] = 40;
+    record.config['miningEconomics.pnl.fleetUnit'] = 'MW';
+    const t = setup();
     t.state.succeeded(makeSnapshot());
     t.showPanel();
-    const panel = h.panels[0]!;
+    const panel = record.panels[0]!;
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     panel.send({ type: 'pnl/ready', protocol: 1 });
     const m = await until(() => posted('pnl/state')[0], 'pnl/state');

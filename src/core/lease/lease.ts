@@ -6,20 +6,12 @@
 // A writer slower than settleMs can still win a brief second tenure; the loser sees a foreign record at
 // its next renewal and steps down — two windows fetching for a few seconds is harmless, so this is enough.
 //
-// The holder publishes each snapshot to a second record; followers read it when it changes. A third
-// record lets followers say "a window is focused", because the holder pauses polling when IT is unfocused.
-// Everything here is pure: storage and clock are injected (src/vscode/leaseFile.ts provides files).
+// A lease whose expiry lies further ahead than any lease is ever written for (a clock corrected backwards,
+// a damaged file) is not believed: it would otherwise stop every window from fetching until that time.
 
-import type { NetworkSnapshot } from './model';
-import type { Clock } from './scheduler';
-
-/** One record in storage every window of the profile shares. */
-export interface SharedText {
-  /** The whole text, or null when there is none yet. */
-  read(): Promise<string | null>;
-  /** Replaces the whole text atomically: a reader sees the old or the new text, never a mix. */
-  write(text: string): Promise<void>;
-}
+import { describeError } from '../errors';
+import type { Clock } from '../scheduler';
+import { FUTURE_TOLERANCE_MS, isCount, parseObject, type ReportError, type SharedText } from './records';
 
 export interface LeaseRecord {
   readonly ownerId: string;
@@ -35,8 +27,11 @@ export interface LeaseRecord {
  * within one refresh interval (a closed window hands over at once: it releases).
  */
 export function leaseTtlMs(refreshIntervalMs: number): number {
-  return Math.min(120_000, Math.max(20_000, refreshIntervalMs / 2));
+  return Math.min(MAX_LEASE_TTL_MS, Math.max(20_000, refreshIntervalMs / 2));
 }
+
+/** The longest lease any window writes (other windows may run with other settings, so not our own TTL). */
+export const MAX_LEASE_TTL_MS = 120_000;
 
 export function parseLeaseRecord(text: string | null): LeaseRecord | null {
   const o = parseObject(text);
@@ -66,6 +61,8 @@ export interface LeaseOptions {
   /** A lease is considered expired only this long after its time (clock differences; default 2 s). */
   readonly skewGraceMs?: number;
   readonly onChange?: (state: LeaseState) => void;
+  /** Failures the lease works around (a store error, a listener's bug): for the log. */
+  readonly onError?: ReportError;
 }
 
 /** Rounds in a row the store may fail before we fetch on our own. */
@@ -138,8 +135,8 @@ export class Lease {
     try {
       const record = parseLeaseRecord(await this.options.store.read());
       if (record?.ownerId === this.options.ownerId) await this.write({ ...record, expiresAtMs: 0 });
-    } catch {
-      // The lease will simply expire.
+    } catch (error) {
+      this.options.onError?.(`Could not release the lease (it will expire instead): ${describeError(error)}`);
     }
   }
 
@@ -156,7 +153,9 @@ export class Lease {
       const record = parseLeaseRecord(await this.options.store.read());
       if (this.disposed) return;
       const now = clock.now();
-      const live = record !== null && record.expiresAtMs > 0 && now < record.expiresAtMs + this.graceMs;
+      const plausible = record !== null && record.expiresAtMs <= now + MAX_LEASE_TTL_MS + FUTURE_TOLERANCE_MS;
+      if (record && !plausible) this.options.onError?.(`Ignored a lease held by ${record.ownerId} until ${new Date(record.expiresAtMs).toISOString()}: later than any lease is written for.`);
+      const live = record !== null && plausible && record.expiresAtMs > 0 && now < record.expiresAtMs + this.graceMs;
       if (live && record.ownerId !== ownerId) {
         this.succeeded({ role: 'follower', holderId: record.ownerId, epoch: record.epoch, problem: null }, record);
         return;
@@ -178,8 +177,9 @@ export class Lease {
     } catch (error) {
       if (this.disposed) return;
       this.failures++;
+      this.options.onError?.(`Lease round failed (${this.failures} in a row): ${describeError(error)}`);
       if (this.failures >= FAILURES_BEFORE_SOLO) {
-        const problem = `shared lease unavailable (${error instanceof Error ? error.message : String(error)}): fetching on our own`;
+        const problem = `shared lease unavailable (${describeError(error)}): fetching on our own`;
         this.set({ role: 'holder', holderId: this.options.ownerId, epoch: this.current.epoch, problem });
       }
     }
@@ -197,8 +197,9 @@ export class Lease {
     if (prev.role === next.role && prev.holderId === next.holderId && prev.epoch === next.epoch && prev.problem === next.problem) return;
     try {
       this.options.onChange?.(next);
-    } catch {
+    } catch (error) {
       // A listener's bug must not stop the lease cycle.
+      this.options.onError?.(`A lease listener failed: ${describeError(error)}`);
     }
   }
 
@@ -231,181 +232,4 @@ export class Lease {
       this.timer = undefined;
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The shared snapshot
-
-export interface SharedGlance {
-  /** Who wrote it, and under which lease epoch. */
-  readonly writerId: string;
-  readonly epoch: number;
-  readonly writtenAtMs: number;
-  readonly snapshot: NetworkSnapshot | null;
-  /** The holder's latest failure, so followers can show the same "stale because…" reason. */
-  readonly error: { readonly message: string; readonly atMs: number } | null;
-}
-
-export function encodeSharedGlance(glance: SharedGlance): string {
-  return JSON.stringify({ v: 1, ...glance });
-}
-
-/** Null for anything that is not a version-1 envelope with a plausible snapshot (or none). */
-export function decodeSharedGlance(text: string | null): SharedGlance | null {
-  const o = parseObject(text);
-  if (!o || o.v !== 1 || typeof o.writerId !== 'string' || !isCount(o.epoch) || !isCount(o.writtenAtMs)) return null;
-  const snapshot = o.snapshot === null ? null : isSnapshotLike(o.snapshot) ? o.snapshot : undefined;
-  if (snapshot === undefined) return null;
-  const e = o.error as { message?: unknown; atMs?: unknown } | null | undefined;
-  const error = e && typeof e.message === 'string' && isCount(e.atMs) ? { message: e.message, atMs: e.atMs } : null;
-  return { writerId: o.writerId, epoch: o.epoch, writtenAtMs: o.writtenAtMs, snapshot, error };
-}
-
-/** Shallow, like the globalState cache's check: the writer is our own code, possibly another version. */
-function isSnapshotLike(value: unknown): value is NetworkSnapshot {
-  const v = value as Partial<NetworkSnapshot> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.schema === 1 &&
-    typeof v.fetchedAtMs === 'number' &&
-    typeof v.sourceHost === 'string' &&
-    typeof v.tipHeight === 'number' &&
-    typeof v.hashrate?.currentHashrateHps === 'number' &&
-    Array.isArray(v.hashrate.daily) &&
-    typeof v.adjustment?.estimatedRetargetMs === 'number' &&
-    typeof v.rewardStats?.totalFeeSats === 'number' &&
-    typeof v.prices?.perBtc === 'object' &&
-    Array.isArray(v.latestBlocks)
-  );
-}
-
-export interface SnapshotChannelOptions {
-  readonly store: SharedText;
-  readonly ownerId: string;
-  /** A newer glance from another window. Snapshots never go back in time for the same source. */
-  readonly onReceive: (glance: SharedGlance) => void;
-}
-
-export class SnapshotChannel {
-  private lastKey = '';
-  private newest = new Map<string, number>();
-
-  constructor(private readonly options: SnapshotChannelOptions) {}
-
-  /** Holder: replace the shared glance. Rejects when the store cannot be written (the caller logs). */
-  async publish(glance: Omit<SharedGlance, 'writerId'>): Promise<void> {
-    const full: SharedGlance = { ...glance, writerId: this.options.ownerId };
-    this.remember(full);
-    await this.options.store.write(encodeSharedGlance(full));
-  }
-
-  /** Follower: read the shared glance and pass it on if it is new. Never rejects; returns what was passed on. */
-  async poll(): Promise<SharedGlance | null> {
-    let glance: SharedGlance | null;
-    try {
-      glance = decodeSharedGlance(await this.options.store.read());
-    } catch {
-      return null;
-    }
-    if (!glance || glance.writerId === this.options.ownerId) return null;
-    const key = `${glance.writerId}/${glance.epoch}/${glance.writtenAtMs}`;
-    if (key === this.lastKey) return null;
-    // A deposed holder's late write must not replace newer data from its successor.
-    const s = glance.snapshot;
-    if (s && s.fetchedAtMs < (this.newest.get(s.sourceHost) ?? 0)) return null;
-    this.lastKey = key;
-    this.remember(glance);
-    try {
-      this.options.onReceive(glance);
-    } catch {
-      // The host's handler failing must not stop later deliveries.
-    }
-    return glance;
-  }
-
-  private remember(glance: SharedGlance): void {
-    const s = glance.snapshot;
-    if (s) this.newest.set(s.sourceHost, Math.max(s.fetchedAtMs, this.newest.get(s.sourceHost) ?? 0));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Focus across windows
-
-export interface FocusBeaconOptions {
-  readonly store: SharedText;
-  readonly clock: Clock;
-  readonly ownerId: string;
-  /** A "focused" note counts this long after it was written; refreshed at a third of it while focused. */
-  readonly freshForMs: number;
-}
-
-/**
- * "Some window is focused", for the holder's scheduler (which pauses when nobody looks). Notes are never
- * withdrawn, only left to age: two windows trading focus cannot then overwrite each other into "nobody".
- */
-export class FocusBeacon {
-  private focused = false;
-  private timer: unknown = undefined;
-  private disposed = false;
-
-  constructor(private readonly options: FocusBeaconOptions) {}
-
-  /** Rejections from writes are swallowed: at worst the holder pauses until our next note. */
-  setFocused(focused: boolean): void {
-    if (this.disposed || focused === this.focused) return;
-    this.focused = focused;
-    this.clearTimer();
-    if (focused) this.note();
-  }
-
-  /** Whether any window (this one included) was focused within freshForMs. Never rejects. */
-  async anyFocused(): Promise<boolean> {
-    if (this.focused) return true;
-    try {
-      const o = parseObject(await this.options.store.read());
-      return o !== null && isCount(o.focusedAtMs) && this.options.clock.now() - o.focusedAtMs < this.options.freshForMs;
-    } catch {
-      return false;
-    }
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.clearTimer();
-  }
-
-  private note(): void {
-    if (this.disposed || !this.focused) return;
-    const { store, clock, ownerId, freshForMs } = this.options;
-    store.write(JSON.stringify({ ownerId, focusedAtMs: clock.now() })).catch(() => undefined);
-    this.timer = clock.setTimeout(() => {
-      this.timer = undefined;
-      this.note();
-    }, freshForMs / 3);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) {
-      this.options.clock.clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-function parseObject(text: string | null): Record<string, unknown> | null {
-  if (text === null || text.trim() === '') return null;
-  try {
-    const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }

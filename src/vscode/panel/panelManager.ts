@@ -1,0 +1,71 @@
+// One panel per window: "Show" reveals it or creates it; a reload revives it with the range it had. The
+// history loader and its disk cache belong to the window, not to a panel, so closing and reopening the
+// panel costs no request.
+import * as vscode from 'vscode';
+import { HistoryLoader } from '../../core/history/loader';
+import { isRangeId, PANEL_VIEW_TYPE, type RangeId } from '../../shared/protocol';
+import { Disposable } from '../dispose';
+import { HistoryDiskCache } from './historyDiskCache';
+import { MiningPanel } from './miningPanel';
+import type { PanelDeps } from './panelHost';
+import { PANEL_TITLE, panelResourceRoots } from './panelWebview';
+
+export const DEFAULT_RANGE: RangeId = '1Y';
+
+/** Reads the range a revived webview had chosen (its state is the webview's own; only this field matters here). */
+export function rangeFromState(state: unknown): RangeId | null {
+  const range = typeof state === 'object' && state !== null ? (state as { range?: unknown }).range : undefined;
+  return isRangeId(range) ? range : null;
+}
+
+export class PanelManager extends Disposable {
+  private current: MiningPanel | undefined;
+  private readonly shared: { readonly loader: HistoryLoader; readonly disk: HistoryDiskCache };
+
+  constructor(private readonly deps: PanelDeps) {
+    super();
+    const { host, log } = deps;
+    this.shared = {
+      loader: new HistoryLoader({
+        transport: () => host.transport(),
+        sourceHost: () => host.sourceHost,
+        now: () => Date.now(),
+        onWarning: (message) => log.warn(`History: ${message}`),
+      }),
+      disk: new HistoryDiskCache(deps.globalStorageUri, log),
+    };
+  }
+
+  /** "Bitcoin: Show Mining Economics": reveals the panel, creating it if needed. */
+  show(): void {
+    if (this.current) {
+      this.current.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, PANEL_TITLE, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: panelResourceRoots(this.deps.extensionUri),
+    });
+    this.adopt(panel, DEFAULT_RANGE);
+  }
+
+  /** WebviewPanelSerializer: restores the panel after a window reload; the webview restores its own state. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void {
+    this.current?.dispose();
+    this.adopt(panel, rangeFromState(state) ?? DEFAULT_RANGE);
+  }
+
+  override dispose(): void {
+    this.current?.dispose();
+    super.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, range: RangeId): void {
+    const created = new MiningPanel(panel, this.deps, this.shared, range);
+    this.current = created;
+    created.onDidDispose(() => {
+      if (this.current === created) this.current = undefined;
+    });
+  }
+}

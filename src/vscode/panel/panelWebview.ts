@@ -1,0 +1,28 @@
+// The webview of a panel, new or revived: what it may load, its icon, and its page (html.ts renders it).
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderPanelHtml } from './html';
+
+export const PANEL_TITLE = 'Mining Economics';
+
+export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+}
+
+/** Every (re)load of the page gets a fresh nonce; the page says 'ready' once its script runs. */
+export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+  panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(extensionUri) };
+  panel.iconPath = {
+    light: vscode.Uri.joinPath(extensionUri, 'media', 'panel-light.svg'),
+    dark: vscode.Uri.joinPath(extensionUri, 'media', 'panel-dark.svg'),
+  };
+  const asset = (file: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', file)).toString();
+  panel.webview.html = renderPanelHtml({
+    cspSource: panel.webview.cspSource,
+    nonce: randomBytes(16).toString('base64'),
+    scriptUri: asset('webview.js'),
+    styleUri: asset('webview.css'),
+    pnlScriptUri: asset('webview-pnl.js'),
+    pnlStyleUri: asset('webview-pnl.css'),
+  });
+}
