@@ -18,6 +18,8 @@ export class StatusBarView implements vscode.Disposable {
   private item: vscode.StatusBarItem;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastState: GlanceState | null = null;
+  /** The hover is built on the next turn: its dates (Intl's first use costs ~40 ms) must not delay the text. */
+  private pendingHover: ReturnType<typeof setImmediate> | undefined;
 
   constructor(
     private settings: Settings,
@@ -110,27 +112,35 @@ export class StatusBarView implements vscode.Disposable {
         ? new vscode.ThemeColor('statusBarItem.warningBackground')
         : undefined;
 
-    const markdown = new vscode.MarkdownString(
-      hoverMarkdown({
-        figures,
-        sourceHost: state.snapshot?.sourceHost ?? this.sourceHost(),
-        fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
-        nowMs: now,
-        error: state.error?.message ?? (stale ? reason : null),
-        fromCache: state.origin === 'cache',
-        formatDate: (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
-        commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
-      }),
-      true,
-    );
-    // Trusted for our three commands only: a link smuggled in from the network could run nothing else.
-    markdown.isTrusted = { enabledCommands: [COMMANDS.show, COMMANDS.refresh, COMMANDS.showLog] };
-    markdown.supportHtml = false;
-    this.item.tooltip = markdown;
+    const hover = {
+      figures,
+      sourceHost: state.snapshot?.sourceHost ?? this.sourceHost(),
+      fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
+      nowMs: now,
+      error: state.error?.message ?? (stale ? reason : null),
+      fromCache: state.origin === 'cache',
+      formatDate: (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+      commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
+    };
+    if (this.pendingHover) clearImmediate(this.pendingHover);
+    this.pendingHover = setImmediate(() => {
+      this.pendingHover = undefined;
+      try {
+        const markdown = new vscode.MarkdownString(hoverMarkdown(hover), true);
+        // Trusted for our three commands only: a link smuggled in from the network could run nothing else.
+        markdown.isTrusted = { enabledCommands: [COMMANDS.show, COMMANDS.refresh, COMMANDS.showLog] };
+        markdown.supportHtml = false;
+        this.item.tooltip = markdown;
+      } catch (error) {
+        this.log.error(`Could not render the hover: ${describeError(error, { stack: true })}`);
+        this.item.tooltip = 'Mining Economics could not display its data; see the log.';
+      }
+    });
   }
 
   dispose(): void {
     clearInterval(this.ticker);
+    if (this.pendingHover) clearImmediate(this.pendingHover);
     this.item.dispose();
   }
 }

@@ -2,6 +2,7 @@
 // (labelled with their age) before the first fetch completes.
 import type * as vscode from 'vscode';
 import type { NetworkSnapshot } from '../core/model';
+import { isSnapshotShape } from '../core/parse';
 
 const KEY = 'miningEconomics.lastSnapshot';
 
@@ -11,29 +12,11 @@ export class SnapshotStore {
   /** The cached snapshot if it is from the same source and of the current schema; anything else is ignored. */
   load(sourceHost: string): NetworkSnapshot | null {
     const value = this.memento.get<unknown>(KEY);
-    if (!isSnapshot(value) || value.sourceHost !== sourceHost) return null;
+    if (!isSnapshotShape(value) || value.sourceHost !== sourceHost) return null;
     return value;
   }
 
   save(snapshot: NetworkSnapshot): Thenable<void> {
     return this.memento.update(KEY, snapshot);
   }
-}
-
-/** Shallow structural check: globalState survives extension updates, so an old or damaged value is possible. */
-function isSnapshot(value: unknown): value is NetworkSnapshot {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<NetworkSnapshot>;
-  return (
-    v.schema === 1 &&
-    typeof v.fetchedAtMs === 'number' &&
-    typeof v.sourceHost === 'string' &&
-    typeof v.tipHeight === 'number' &&
-    typeof v.hashrate?.currentHashrateHps === 'number' &&
-    Array.isArray(v.hashrate?.daily) &&
-    typeof v.adjustment?.estimatedRetargetMs === 'number' &&
-    typeof v.rewardStats?.totalFeeSats === 'number' &&
-    typeof v.prices?.perBtc === 'object' &&
-    Array.isArray(v.latestBlocks)
-  );
 }

@@ -4,14 +4,18 @@
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { createContext, createVscodeStub, installVscodeStub } from '../support/vscodeStub';
+import { makeSnapshot } from '../unit/helpers/snapshot';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const eager = process.argv.includes('--eager');
+// Every start after the first paints the snapshot cached by the previous session: figures, hover and all.
+const cached = process.argv.includes('--cached');
 // An unreachable source: activation must not wait for the network either way.
 const { vscode, record } = createVscodeStub({ 'miningEconomics.mempoolUrl': 'http://127.0.0.1:9' });
 installVscodeStub(vscode);
 
 const context = createContext(path.dirname(dist)); // the test's own setup (a temp folder): not timed
+if (cached) void context.globalState.update('miningEconomics.lastSnapshot', makeSnapshot({ sourceHost: '127.0.0.1:9', fetchedAtMs: Date.now() - 120_000 }));
 const t0 = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): void };

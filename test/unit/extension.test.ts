@@ -56,6 +56,8 @@ describe('activate()', () => {
 
     await waitFor(() => item.text.includes('EH/s'), () => `live numbers (item: ${item.text}; log: ${stub.record.logLines.join(' | ')})`);
     expect(item.text).toMatch(/^\$\(pulse\) \d{3}\.\d EH\/s [\u2007]*[↑↓→]\d+\.\d% · [\u2007]*\$\d+\.\d\d\/PH\/day$/);
+    // The hover is built on the turn after the text (its dates must not delay the first paint).
+    await waitFor(() => (item.tooltip as { value?: string } | undefined)?.value?.includes('Source:') === true, 'the hover');
     const tooltip = (item.tooltip as { value: string; isTrusted: unknown }).value;
     expect(tooltip).toContain(`Source: ${server.url.replace('http://', '').replace(/\./g, '\\.')}`);
     expect((item.tooltip as { isTrusted: unknown }).isTrusted).toEqual({
@@ -70,6 +72,7 @@ describe('activate()', () => {
     await waitFor(() => item.text.endsWith('$(warning)'), 'the stale marker');
     expect(item.text.replace(' $(warning)', '')).toBe(before);
     expect((item.backgroundColor as { id: string }).id).toBe('statusBarItem.warningBackground');
+    await waitFor(() => /\*\*Stale\*\*/.test((item.tooltip as { value: string }).value), 'the stale hover');
     expect((item.tooltip as { value: string }).value).toMatch(/\*\*Stale\*\* — Showing the last good data from just now\. Last refresh failed: .*HTTP 500/);
     expect(stub.record.messages).toEqual([]); // no popup for network trouble
     server.clearFault();

@@ -3,6 +3,7 @@
 // extension, a damaged disk, a clock that was corrected backwards — so each is parsed, never trusted.
 
 import type { NetworkSnapshot } from '../model';
+import { isSnapshotShape } from '../parse';
 
 /** One record in storage every window of the profile shares. */
 export interface SharedText {
@@ -39,30 +40,11 @@ export function encodeSharedGlance(glance: SharedGlance): string {
 export function decodeSharedGlance(text: string | null): SharedGlance | null {
   const o = parseObject(text);
   if (!o || o.v !== 1 || typeof o.writerId !== 'string' || !isCount(o.epoch) || !isCount(o.writtenAtMs)) return null;
-  const snapshot = o.snapshot === null ? null : isSnapshotLike(o.snapshot) ? o.snapshot : undefined;
+  const snapshot = o.snapshot === null ? null : isSnapshotShape(o.snapshot) ? o.snapshot : undefined;
   if (snapshot === undefined) return null;
   const e = o.error as { message?: unknown; atMs?: unknown } | null | undefined;
   const error = e && typeof e.message === 'string' && isCount(e.atMs) ? { message: e.message, atMs: e.atMs } : null;
   return { writerId: o.writerId, epoch: o.epoch, writtenAtMs: o.writtenAtMs, snapshot, error };
-}
-
-/** Shallow, like the globalState cache's check: the writer is our own code, possibly another version. */
-function isSnapshotLike(value: unknown): value is NetworkSnapshot {
-  const v = value as Partial<NetworkSnapshot> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.schema === 1 &&
-    typeof v.fetchedAtMs === 'number' &&
-    typeof v.sourceHost === 'string' &&
-    typeof v.tipHeight === 'number' &&
-    typeof v.hashrate?.currentHashrateHps === 'number' &&
-    Array.isArray(v.hashrate.daily) &&
-    typeof v.adjustment?.estimatedRetargetMs === 'number' &&
-    typeof v.rewardStats?.totalFeeSats === 'number' &&
-    typeof v.prices?.perBtc === 'object' &&
-    Array.isArray(v.latestBlocks)
-  );
 }
 
 export function parseObject(text: string | null): Record<string, unknown> | null {

@@ -55,6 +55,9 @@ export function computeGlanceFigures(
   const btcPrice = snapshot.prices.perBtc[currency] ?? null;
   const latest = snapshot.latestBlocks[0];
   const hashprice = hashpriceBreakdown(tipHeight, snapshot.rewardStats, hashrate.currentDifficulty, btcPrice);
+  // The intervals are computed on first use: the status bar's presets never read them, and their first call pays
+  // the statistics' warm-up (~10 ms cold), which must not land in activate()'s first paint.
+  let estimates: GlanceEstimates | undefined;
   return {
     currency,
     hashrateHps: hashrate.currentHashrateHps,
@@ -75,7 +78,9 @@ export function computeGlanceFigures(
     halving: nextHalving(tipHeight, nowMs, epoch.blocksToGo, adjustment.adjustedTimeAvgMs),
     lastBlock: latest ? { height: latest.height, timeS: latest.timeS, poolName: latest.poolName } : null,
     hashpriceMoves: snapshot.hashpriceDaily ? hashpriceMoves(snapshot.hashpriceDaily.observations) : [],
-    estimates: computeGlanceEstimates(snapshot, nowMs, estimateOptions),
+    get estimates(): GlanceEstimates {
+      return (estimates ??= computeGlanceEstimates(snapshot, nowMs, estimateOptions));
+    },
     profitability:
       hashprice.hashpricePerPhDay === null || btcPrice === null
         ? null

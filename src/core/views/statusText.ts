@@ -44,31 +44,34 @@ export function templateFor(preset: StatusBarPreset, customTemplate: string): st
   return preset === 'custom' ? customTemplate : PRESET_TEMPLATES[preset];
 }
 
-export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, string> {
-  const { hashrate: interval, below } = f.estimates;
+/**
+ * Each placeholder's text, worked out only when the template uses it: the interval placeholders run the
+ * statistics (the glance's estimates), which the presets never need.
+ */
+export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, () => string> {
   return {
-    hashrate: formatHashrate(f.hashrateHps),
+    hashrate: () => formatHashrate(f.hashrateHps),
     // The bounds of the interval at settings.confidenceLevel, each with its own best unit like {hashrate}.
-    hashrateLow: formatHashrate(interval?.lowHps),
-    hashrateHigh: formatHashrate(interval?.highHps),
+    hashrateLow: () => formatHashrate(f.estimates.hashrate?.lowHps),
+    hashrateHigh: () => formatHashrate(f.estimates.hashrate?.highHps),
     // P(true 7-day rate < the alert threshold).
-    probBelow: below ? probabilityText(below.probability) : '—',
-    trend: formatTrend(f.hashrateTrendPercent),
-    hashprice: formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
-    hashpriceSats: formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),
-    margin: `margin ${formatHashprice(f.profitability?.marginPerPhDay ?? null, f.currency)}`,
-    difficulty: formatDifficulty(f.difficulty),
-    diffChange: formatSignedPercent(f.difficultyChangePercent),
-    retargetIn: formatRelative(f.estimatedRetargetMs, nowMs),
-    price: formatMoney(f.btcPrice, f.currency),
-    height: formatInteger(f.tipHeight),
+    probBelow: () => (f.estimates.below ? probabilityText(f.estimates.below.probability) : '—'),
+    trend: () => formatTrend(f.hashrateTrendPercent),
+    hashprice: () => formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
+    hashpriceSats: () => formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),
+    margin: () => `margin ${formatHashprice(f.profitability?.marginPerPhDay ?? null, f.currency)}`,
+    difficulty: () => formatDifficulty(f.difficulty),
+    diffChange: () => formatSignedPercent(f.difficultyChangePercent),
+    retargetIn: () => formatRelative(f.estimatedRetargetMs, nowMs),
+    price: () => formatMoney(f.btcPrice, f.currency),
+    height: () => formatInteger(f.tipHeight),
   };
 }
 
-export function renderTemplate(template: string, values: Record<Placeholder, string>, fixedWidth: boolean): string {
+export function renderTemplate(template: string, values: Record<Placeholder, () => string>, fixedWidth: boolean): string {
   const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in values)) return whole;
-    const value = values[name as Placeholder];
+    if (!Object.hasOwn(values, name)) return whole;
+    const value = values[name as Placeholder]();
     const width = fixedWidth ? FIXED_WIDTHS[name as Placeholder] : undefined;
     return width ? value.padStart(width, FIGURE_SPACE) : value;
   });

@@ -33,7 +33,7 @@ describe('status bar text', () => {
   });
   it('leaves unknown placeholders visible and reports them', () => {
     expect(unknownPlaceholders('{hashrate} {nope} {x}')).toEqual(['nope', 'x']);
-    expect(renderTemplate('{nope} {height}', { height: '1' } as never, false)).toBe('{nope} 1');
+    expect(renderTemplate('{nope} {height} {toString}', { height: () => '1' } as never, false)).toBe('{nope} 1 {toString}');
   });
   it('drops the trend cleanly when there is no history', () => {
     const noHistory = computeGlanceFigures(makeSnapshot({ hashrate: { ...makeSnapshot().hashrate, daily: [] } }), 'USD', NOW_MS);
