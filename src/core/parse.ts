@@ -54,7 +54,8 @@ const LIMITS = {
   maxPrice: 1e9,
 } as const;
 
-class Reader {
+/** Reads one endpoint's JSON: each check fails with a ParseError naming the endpoint and the field. */
+export class Reader {
   constructor(private readonly endpoint: string) {}
 
   fail(reason: string): never {
@@ -136,12 +137,19 @@ class Reader {
     return this.integer(value, path, 0, LIMITS.maxHeight);
   }
 
+  /** A non-empty name from a server, trimmed and cut to `maxLength` (it ends up on screen). */
+  text(value: unknown, path: string, maxLength: number): string {
+    if (typeof value !== 'string' || value.trim() === '') this.fail(`${path} should be a non-empty string, got ${describe(value)}`);
+    return value.trim().slice(0, maxLength);
+  }
+
   optional<T>(value: unknown, read: (v: unknown) => T): T | null {
     return value === undefined || value === null ? null : read(value);
   }
 }
 
-function describe(value: unknown): string {
+/** A value as a parse message shows it: short, never the whole of a hostile string. */
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 40)}…"` : `"${value}"`;

@@ -14,7 +14,7 @@
  *
  * Share of blocks = pool blockCount ÷ total blockCount (what mempool's pie shows).
  */
-import { ParseError } from '../parse';
+import { describe, Reader } from '../parse';
 
 export const POOLS_ENDPOINT = '/api/v1/mining/pools';
 export const POOL_HASHRATE_ENDPOINT = '/api/v1/mining/hashrate/pools';
@@ -59,47 +59,6 @@ const MAX_HASHRATE_HPS = 1e24;
 const MAX_BLOCKS = 10_000_000;
 const MAX_NAME = 80;
 
-// parse.ts's Reader is not exported; this is the subset these two routes need, with the same messages.
-class Reader {
-  constructor(private readonly endpoint: string) {}
-  fail(reason: string): never {
-    throw new ParseError(this.endpoint, reason);
-  }
-  object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`${path} should be an object, got ${describe(value)}`);
-    return value as Record<string, unknown>;
-  }
-  array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(`${path} should be an array, got ${describe(value)}`);
-    return value;
-  }
-  number(value: unknown, path: string, min: number, max: number): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(`${path} should be a finite number, got ${describe(value)}`);
-    if (value < min || value > max) this.fail(`${path} = ${value} is outside the plausible range [${min}, ${max}]`);
-    return value;
-  }
-  integer(value: unknown, path: string, min: number, max: number): number {
-    const n = this.number(value, path, min, max);
-    if (!Number.isInteger(n)) this.fail(`${path} should be a whole number, got ${n}`);
-    return n;
-  }
-  text(value: unknown, path: string): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(`${path} should be a non-empty string, got ${describe(value)}`);
-    return value.trim().slice(0, MAX_NAME);
-  }
-  optional<T>(value: unknown, read: (v: unknown) => T): T | null {
-    return value === undefined || value === null ? null : read(value);
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 40)}…"` : `"${value}"`;
-  if (typeof value === 'number') return String(value);
-  return typeof value;
-}
-
 /** avgFeeDelta is a decimal string of BTC ("-0.01971455"); numbers are accepted too. */
 function btcDelta(r: Reader, value: unknown, path: string): number {
   if (typeof value === 'string') {
@@ -120,11 +79,11 @@ export function parseMiningPools(json: unknown): PoolsSummary {
     if (count > blockCount) r.fail(`${path}.blockCount ${count} exceeds the total blockCount ${blockCount}`);
     const empty = r.integer(o.emptyBlocks ?? 0, `${path}.emptyBlocks`, 0, MAX_BLOCKS);
     if (empty > count) r.fail(`${path}.emptyBlocks ${empty} exceeds its blockCount ${count}`);
-    const name = r.text(o.name, `${path}.name`);
+    const name = r.text(o.name, `${path}.name`, MAX_NAME);
     return {
       poolId: r.optional(o.poolId, (v) => r.integer(v, `${path}.poolId`, 0, 1e9)),
       name,
-      slug: o.slug === undefined || o.slug === null ? name.toLowerCase().replace(/[^a-z0-9]+/g, '') : r.text(o.slug, `${path}.slug`),
+      slug: o.slug === undefined || o.slug === null ? name.toLowerCase().replace(/[^a-z0-9]+/g, '') : r.text(o.slug, `${path}.slug`, MAX_NAME),
       link: typeof o.link === 'string' && /^https?:\/\//.test(o.link) ? o.link.slice(0, 200) : null,
       rank: r.integer(o.rank, `${path}.rank`, 1, 100_000),
       blockCount: count,
@@ -155,7 +114,7 @@ export function parsePoolHashrates(json: unknown): PoolHashratePoint[] {
     const o = r.object(item, path);
     return {
       timeS: r.number(o.timestamp, `${path}.timestamp`, MIN_TIME_S, MAX_TIME_S),
-      poolName: r.text(o.poolName, `${path}.poolName`),
+      poolName: r.text(o.poolName, `${path}.poolName`, MAX_NAME),
       hashrateHps: r.number(o.avgHashrate, `${path}.avgHashrate`, 0, MAX_HASHRATE_HPS),
       shareRatio: r.number(o.share, `${path}.share`, 0, 1),
     };
