@@ -261,6 +261,14 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   };
 }
 
+/**
+ * The source host as the hover and the panel show it: one line, at most MAX_SHOWN_TEXT_CHARS (what the
+ * panel's protocol accepts). A long URL path is legal; it must not empty the panel.
+ */
+export function shownSourceHost(sourceHost: string): string {
+  return oneLine(sourceHost, MAX_SHOWN_TEXT_CHARS);
+}
+
 /** "mempool.space", "127.0.0.1:8999", "umbrel.local:3006/mempool" — what the hover names as the source. */
 export function sourceHostOf(mempoolUrl: string): string {
   return mempoolUrl.replace(/^https?:\/\//, '');

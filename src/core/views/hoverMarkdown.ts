@@ -19,6 +19,7 @@ import {
   formatTrend,
 } from '../format';
 import { BLOCKS_PER_EPOCH } from '../constants';
+import { shownSourceHost } from '../settings';
 import { oneLine } from '../errors';
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
@@ -66,7 +67,7 @@ function row(label: string, value: string): string {
 export function hoverMarkdown(ctx: HoverContext): string {
   const { figures: f, nowMs } = ctx;
   const lines: string[] = [];
-  const source = escapeMarkdown(ctx.sourceHost);
+  const source = escapeMarkdown(shownSourceHost(ctx.sourceHost));
   lines.push(`**Mining Economics** — Bitcoin network`);
   lines.push('');
 
