@@ -78,13 +78,27 @@ export class DataService extends Disposable {
   start(): void {
     if (this.started || this.isDisposed) return;
     this.started = true;
-    const { sharedDir, ownerId, log } = this.options;
+    const { sharedDir, log } = this.options;
     if (!sharedDir) {
       this.becomeFetcher();
       return;
     }
     const onError = (message: string): void => log.warn(message);
     const folder = new LeaseFolder(sharedDir, { onError });
+    // A folder no retry will cure would hold the first fetch back until the lease gave up on it.
+    void folder.probe().then((problem) => {
+      if (this.isDisposed || this.releasing) folder.dispose();
+      else if (problem) {
+        log.warn(`Shared folder ${sharedDir} unusable (${problem}): this window fetches on its own.`);
+        folder.dispose();
+        this.becomeFetcher();
+      } else this.startLease(folder);
+    });
+  }
+
+  private startLease(folder: LeaseFolder): void {
+    const { ownerId, log } = this.options;
+    const onError = (message: string): void => log.warn(message);
     const ttlMs = leaseTtlMs(this.current.refreshIntervalMs);
     const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId, ttlMs, onChange: (l) => this.onLeaseChange(l), onError });
     const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId, onReceive: (g) => this.onShared(g), onError });
