@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../core/errors';
 import type { SharedText } from '../core/lease';
+import { clampDelayMs } from '../core/timers';
 
 export const LEASE_FILES = { lease: 'lease.json', snapshot: 'snapshot.json', focus: 'focus.json' } as const;
 export type LeaseFileName = keyof typeof LEASE_FILES;
@@ -51,7 +52,7 @@ export class LeaseFolder {
     options: LeaseFolderOptions = {},
   ) {
     this.onError = options.onError ?? (() => undefined);
-    this.pollTimer = setInterval(() => void this.poll(), options.pollMs ?? 2_000);
+    this.pollTimer = setInterval(() => void this.poll(), clampDelayMs(options.pollMs ?? 2_000));
     this.pollTimer.unref?.();
     void this.ensureDir()
       .then(async () => {
@@ -231,5 +232,5 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, clampDelayMs(ms)));
 }
