@@ -1,7 +1,9 @@
 // One way to turn anything thrown into a line for the log or the UI. Thrown values are untrusted (a server's
 // text can end up in an Error's message), so the line is bounded: callers may show it as it is.
 
-const MAX_ERROR_TEXT = 300;
+/** The one length limit for untrusted text we echo (log lines, notifications, the panel's protocol). */
+export const MAX_SHOWN_TEXT_CHARS = 300;
+const MAX_ERROR_TEXT = MAX_SHOWN_TEXT_CHARS;
 
 /** `Name: message` for errors (with `cause` when it says more), `String(x)` otherwise; never throws, never long. */
 export function describeError(error: unknown, options: { stack?: boolean } = {}): string {

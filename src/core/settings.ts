@@ -1,10 +1,12 @@
 // Settings as the rest of the code sees them: typed, immutable, already validated. Bad values fall back to
 // defaults and are reported as problems with a message that names the setting — never a throw.
 
+import { MAX_SHOWN_TEXT_CHARS, oneLine } from './errors';
 import { DEFAULT_CONFIDENCE_LEVEL, MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } from './estimates/common';
 import { CURRENCIES, type Currency } from './model';
 import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl/panelFieldNames';
 import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
+import { redactUrlCredentials } from './transport';
 import { HPS_PER_EHS, HPS_PER_ZHS } from './units';
 
 export const SETTINGS_SECTION = 'miningEconomics';
@@ -90,22 +92,49 @@ export interface SettingsProblem {
   readonly message: string;
 }
 
+/** How much of a bad value a problem message quotes: enough to recognise it, never a page of it. */
+const MAX_QUOTED_VALUE_CHARS = 80;
+
+/**
+ * Workspace settings are untrusted (a repository's .vscode/settings.json), and problem messages reach a
+ * notification, where VS Code turns `[label](command:…)` into a clickable link, and the panel, whose
+ * protocol bounds every string. So square brackets become parentheses (no link syntax can survive),
+ * control characters and credentials go, and the text is bounded.
+ */
+export function neutraliseShownText(text: string, max = MAX_SHOWN_TEXT_CHARS): string {
+  return oneLine(redactUrlCredentials(text).replace(/\[/g, '(').replace(/\]/g, ')'), max);
+}
+
+/** A raw setting value as a problem message quotes it: JSON (strings in quotes), neutralised, short. */
+export function quoteSettingValue(raw: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw) ?? typeof raw;
+  } catch {
+    text = typeof raw;
+  }
+  return neutraliseShownText(text, MAX_QUOTED_VALUE_CHARS);
+}
+
 /** Reads a raw value by its key below `miningEconomics.` (e.g. "statusBar.show"). */
 export type RawSettings = (key: string) => unknown;
 
 // A small, strict URL check of our own: the core has no URL global (it runs without Node or DOM types).
-const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^?#\s]*)?$/i;
+// The path allows only RFC 3986's path characters: no brackets, angle brackets or quotes, which would
+// otherwise carry Markdown into everything that shows the source host.
+const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?$/i;
 
 export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: string } {
   if (typeof raw !== 'string' || raw.trim() === '') return { problem: 'is empty; expected a URL such as https://mempool.space' };
   const text = raw.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `"${text}" must use http or https` };
-  if (/[?#]/.test(text)) return { problem: `"${text}" must not contain a query or fragment` };
+  const quoted = quoteSettingValue(text);
+  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `${quoted} must use http or https` };
+  if (/[?#]/.test(text)) return { problem: `${quoted} must not contain a query or fragment` };
   const match = URL_PATTERN.exec(text);
-  if (!match) return { problem: `"${text}" is not a valid URL; expected something like https://mempool.space` };
+  if (!match) return { problem: `${quoted} is not a valid URL; expected something like https://mempool.space` };
   const port = match[3] ? Number(match[3].slice(1)) : null;
-  if (port !== null && (port < 1 || port > 65535)) return { problem: `"${text}" has an invalid port` };
+  if (port !== null && (port < 1 || port > 65535)) return { problem: `${quoted} has an invalid port` };
   const path = (match[4] ?? '').replace(/\/+$/, '');
   return { url: `${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}${match[3] ?? ''}${path}` };
 }
@@ -113,8 +142,9 @@ export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: 
 export function readSettings(get: RawSettings): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const d = DEFAULT_SETTINGS;
+  // Every message passes through here, those built elsewhere (the P&L validator's) included.
   const problem = (key: string, message: string): void => {
-    problems.push({ setting: `${SETTINGS_SECTION}.${key}`, message });
+    problems.push({ setting: `${SETTINGS_SECTION}.${key}`, message: neutraliseShownText(message) });
   };
 
   const urlResult = normaliseMempoolUrl(get('mempoolUrl') ?? d.mempoolUrl);
@@ -126,7 +156,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const minutes = get('refreshIntervalMinutes');
   if (minutes !== undefined) {
     if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
-      problem('refreshIntervalMinutes', `must be a number of minutes, got ${JSON.stringify(minutes)}. Using 5.`);
+      problem('refreshIntervalMinutes', `must be a number of minutes, got ${quoteSettingValue(minutes)}. Using 5.`);
     } else if (minutes < 1) {
       problem('refreshIntervalMinutes', `${minutes} is below the minimum of 1 minute (public instances rate-limit). Using 1.`);
       refreshIntervalMs = 60_000;
@@ -141,7 +171,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     if (typeof rawCurrency === 'string' && (CURRENCIES as readonly string[]).includes(rawCurrency.toUpperCase())) {
       currency = rawCurrency.toUpperCase() as Currency;
     } else {
-      problem('currency', `${JSON.stringify(rawCurrency)} is not one of ${CURRENCIES.join(', ')}. Using USD.`);
+      problem('currency', `${quoteSettingValue(rawCurrency)} is not one of ${CURRENCIES.join(', ')}. Using USD.`);
     }
   }
 
@@ -152,7 +182,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     else {
       problem(
         'confidenceLevel',
-        `must be a number from ${MIN_CONFIDENCE_LEVEL.toFixed(2)} to ${MAX_CONFIDENCE_LEVEL.toFixed(2)} (0.95 = 95 % intervals), got ${JSON.stringify(rawLevel)}. Using ${DEFAULT_CONFIDENCE_LEVEL}.`,
+        `must be a number from ${MIN_CONFIDENCE_LEVEL.toFixed(2)} to ${MAX_CONFIDENCE_LEVEL.toFixed(2)} (0.95 = 95 % intervals), got ${quoteSettingValue(rawLevel)}. Using ${DEFAULT_CONFIDENCE_LEVEL}.`,
       );
     }
   }
@@ -161,7 +191,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const rawShow = get('statusBar.show');
   if (rawShow !== undefined) {
     if ((STATUS_BAR_PRESETS as readonly unknown[]).includes(rawShow)) show = rawShow as StatusBarPreset;
-    else problem('statusBar.show', `${JSON.stringify(rawShow)} is not one of ${STATUS_BAR_PRESETS.join(', ')}.`);
+    else problem('statusBar.show', `${quoteSettingValue(rawShow)} is not one of ${STATUS_BAR_PRESETS.join(', ')}.`);
   }
 
   let template = d.statusBar.template;
@@ -203,7 +233,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   let hashrateThresholdHps = d.alerts.hashrateThresholdHps;
   if (thresholdEhs !== undefined) {
     if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0) hashrateThresholdHps = thresholdEhs * HPS_PER_EHS;
-    else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${JSON.stringify(thresholdEhs)}. Using 1000 EH/s.`);
+    else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${quoteSettingValue(thresholdEhs)}. Using 1000 EH/s.`);
   }
 
   const rawSignificance = get('alerts.requireSignificance');
@@ -229,6 +259,14 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     },
     problems,
   };
+}
+
+/**
+ * The source host as the hover and the panel show it: one line, at most MAX_SHOWN_TEXT_CHARS (what the
+ * panel's protocol accepts). A long URL path is legal; it must not empty the panel.
+ */
+export function shownSourceHost(sourceHost: string): string {
+  return oneLine(sourceHost, MAX_SHOWN_TEXT_CHARS);
 }
 
 /** "mempool.space", "127.0.0.1:8999", "umbrel.local:3006/mempool" — what the hover names as the source. */

@@ -10,7 +10,7 @@ import type { NetworkSnapshot } from '../core/model';
 import { fetchParts, mergeParts, planPush, type PushMessage } from '../core/push';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
-import { describeFailure, isTransportError, type Transport } from '../core/transport';
+import { describeFailure, isTransportError, MAX_RETRY_AFTER_MS, type Transport } from '../core/transport';
 import type { HttpClient, PushClient, PushStatus } from '../net/index';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
@@ -45,6 +45,9 @@ export class DataService extends Disposable {
   private shared: { folder: LeaseFolder; lease: Lease; channel: SnapshotChannel; focusBeacon: FocusBeacon } | undefined;
   private started = false;
   private releasing: Promise<void> | undefined;
+  /** A follower's manual refresh in flight, and the end of the Retry-After its last one was given. */
+  private followerRefresh: Promise<RefreshResult> | undefined;
+  private followerNotBeforeMs = 0;
   /** The last snapshot another window shared: judged again once we know who holds the lease. */
   private lastShared: SharedGlance | undefined;
   private readonly settingsEmitter = this._register(new vscode.EventEmitter<SettingsChange>());
@@ -78,13 +81,27 @@ export class DataService extends Disposable {
   start(): void {
     if (this.started || this.isDisposed) return;
     this.started = true;
-    const { sharedDir, ownerId, log } = this.options;
+    const { sharedDir, log } = this.options;
     if (!sharedDir) {
       this.becomeFetcher();
       return;
     }
     const onError = (message: string): void => log.warn(message);
     const folder = new LeaseFolder(sharedDir, { onError });
+    // A folder no retry will cure would hold the first fetch back until the lease gave up on it.
+    void folder.probe().then((problem) => {
+      if (this.isDisposed || this.releasing) folder.dispose();
+      else if (problem) {
+        log.warn(`Shared folder ${sharedDir} unusable (${problem}): this window fetches on its own.`);
+        folder.dispose();
+        this.becomeFetcher();
+      } else this.startLease(folder);
+    });
+  }
+
+  private startLease(folder: LeaseFolder): void {
+    const { ownerId, log } = this.options;
+    const onError = (message: string): void => log.warn(message);
     const ttlMs = leaseTtlMs(this.current.refreshIntervalMs);
     const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId, ttlMs, onChange: (l) => this.onLeaseChange(l), onError });
     const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId, onReceive: (g) => this.onShared(g), onError });
@@ -108,12 +125,30 @@ export class DataService extends Disposable {
 
   /** A user's refresh wants the network's answer, not the HTTP cache's — from whichever window asks. */
   refreshNow(): Promise<RefreshResult> {
-    if (!this.scheduler) {
-      // A follower cannot wait for the holder's schedule when a person asked: fetch once ourselves.
-      return this.refresh().then((outcome) => ({ kind: 'ran', outcome }));
-    }
+    if (!this.scheduler) return this.refreshAsFollower();
     this.client?.clearCache();
     return this.scheduler.refreshNow();
+  }
+
+  /**
+   * A follower cannot wait for the holder's schedule when a person asked: it fetches once itself — with the
+   * scheduler's manners: one fetch at a time (clicks join it), none before a server's Retry-After is over.
+   */
+  private refreshAsFollower(): Promise<RefreshResult> {
+    if (this.isDisposed) return Promise.resolve({ kind: 'disposed' });
+    if (this.followerRefresh) return this.followerRefresh;
+    if (Date.now() < this.followerNotBeforeMs) return Promise.resolve({ kind: 'deferred', untilMs: this.followerNotBeforeMs });
+    this.client?.clearCache();
+    const running = this.refresh().then((outcome): RefreshResult => {
+      if (!outcome.ok && outcome.retryAfterMs !== undefined) this.followerNotBeforeMs = Date.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
+      return { kind: 'ran', outcome };
+    });
+    this.followerRefresh = running;
+    const done = (): void => {
+      if (this.followerRefresh === running) this.followerRefresh = undefined;
+    };
+    running.then(done, done);
+    return running;
   }
 
   /** Any change, proxy settings included, rebuilds the connection; then listeners hear of it. */

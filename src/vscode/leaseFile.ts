@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../core/errors';
 import type { SharedText } from '../core/lease';
+import { clampDelayMs } from '../core/timers';
 
 export const LEASE_FILES = { lease: 'lease.json', snapshot: 'snapshot.json', focus: 'focus.json' } as const;
 export type LeaseFileName = keyof typeof LEASE_FILES;
@@ -26,6 +27,11 @@ export interface LeaseFolderOptions {
 /** Windows refuses a rename over a file another process has open for a moment: retry briefly. */
 const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const BUSY_RETRIES = 5;
+/**
+ * Failures no retry cures: no permission, a read-only filesystem, a file where the folder (or a parent)
+ * should be. Anything else (a full disk, a network drive away for a moment) the lease retries.
+ */
+const UNUSABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);
 /** Temp files of a writer that died between write and rename are removed after this long. */
 const STALE_TEMP_MS = 60_000;
 
@@ -46,7 +52,7 @@ export class LeaseFolder {
     options: LeaseFolderOptions = {},
   ) {
     this.onError = options.onError ?? (() => undefined);
-    this.pollTimer = setInterval(() => void this.poll(), options.pollMs ?? 2_000);
+    this.pollTimer = setInterval(() => void this.poll(), clampDelayMs(options.pollMs ?? 2_000));
     this.pollTimer.unref?.();
     void this.ensureDir()
       .then(async () => {
@@ -54,7 +60,27 @@ export class LeaseFolder {
         if (options.watch !== false) this.startWatching();
         await this.removeStaleTemps();
       })
-      .catch((error: unknown) => this.onError(`Shared folder ${dir} unusable for now (retried on the next write): ${describeError(error)}`));
+      .catch((error: unknown) => {
+        // Those probe() reports; the owner then stops using the folder.
+        if (!isUnusable(error)) this.onError(`Shared folder ${dir} unusable for now (retried on the next write): ${describeError(error)}`);
+      });
+  }
+
+  /**
+   * Null when records can be written here; otherwise why not, for failures no retry cures (UNUSABLE_CODES).
+   * Its owner then fetches alone at once instead of waiting for the lease to give up (two rounds, ~40 s).
+   */
+  async probe(): Promise<string | null> {
+    // Named like a record's temp file, so removeStaleTemps() clears it should the unlink fail.
+    const temp = path.join(this.dir, `.${LEASE_FILES.lease}.probe.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await this.ensureDir();
+      await fs.promises.writeFile(temp, '', 'utf8');
+      await fs.promises.unlink(temp).catch(() => undefined);
+      return null;
+    } catch (error) {
+      return isUnusable(error) ? describeError(error) : null;
+    }
   }
 
   /** One record of the folder. */
@@ -154,6 +180,11 @@ export class LeaseFolder {
   }
 }
 
+function isUnusable(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && UNUSABLE_CODES.has(code);
+}
+
 function nameOf(filename: string): LeaseFileName | null {
   const base = path.basename(filename);
   return NAMES.find((n) => LEASE_FILES[n] === base) ?? null;
@@ -201,5 +232,5 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, clampDelayMs(ms)));
 }

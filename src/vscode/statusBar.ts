@@ -9,6 +9,7 @@ import { showsMargin, statusText } from '../core/views/statusText';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { COMMANDS } from './commands';
 import type { Log } from './log';
+import { clampDelayMs } from '../core/timers';
 
 export const STATUS_ITEM_ID = 'miningEconomics.status';
 /** The hover says "updated 2 min ago": re-render often enough for that to stay true. */
@@ -31,7 +32,7 @@ export class StatusBarView implements vscode.Disposable {
 
   /** Keeps the hover's ages true; started after activation (a first timer costs activation time). */
   startTicking(): void {
-    this.ticker ??= setInterval(() => this.rerender(), AGE_TICK_MS);
+    this.ticker ??= setInterval(() => this.rerender(), clampDelayMs(AGE_TICK_MS));
   }
 
   update(state: GlanceState): void {

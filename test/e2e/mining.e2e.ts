@@ -88,13 +88,18 @@ interface Session {
 }
 
 /** A fresh code-server (fresh user-data and extensions dirs) with the .vsix installed, and Chromium on it. */
-async function launch(s: Scenario, theme: Theme, settings: Record<string, unknown>): Promise<Session> {
+async function launch(s: Scenario, theme: Theme, settings: Record<string, unknown>, workspaceSettings?: Record<string, unknown>): Promise<Session> {
   const paths = e2ePaths();
   const slug = s.name.replace(/[^a-z0-9]+/gi, '-');
   const workspaceDir = path.join(paths.cacheDir, 'workspaces', slug);
   fs.rmSync(workspaceDir, { recursive: true, force: true });
   fs.mkdirSync(workspaceDir, { recursive: true });
   fs.writeFileSync(path.join(workspaceDir, 'notes.md'), '# Mining notes\n');
+  if (workspaceSettings) {
+    // What a cloned repository brings along: its own .vscode/settings.json.
+    fs.mkdirSync(path.join(workspaceDir, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
+  }
   s.defer(() => fs.rmSync(workspaceDir, { recursive: true, force: true }));
   const server = await startCodeServer({ vsixPath: findVsix(), userSettings: settings, workspaceDir, theme: THEMES[theme] });
   s.defer(() => server.stop());
@@ -633,6 +638,27 @@ const alertScenario = {
   },
 };
 
+// Issue 11 #2: workspace settings are untrusted input. VS Code renders `[label](command:…)` in notification
+// text as a link that runs the command; the report of a bad setting must not contain one. (The harness
+// disables workspace trust, so the workspace value applies, as in any trusted folder.)
+const hostileWorkspaceScenario = {
+  name: 'a workspace setting carrying a command link',
+  async run(s: Scenario) {
+    const replay = await startReplayFor(s);
+    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url }, { 'miningEconomics.currency': '[Quit](command:workbench.action.quit)' });
+    await s.step('the bad setting is reported as plain text, with no clickable link', async () => {
+      const message = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'miningEconomics.currency' }).first();
+      await message.waitFor({ state: 'visible', timeout: 90_000 });
+      const text = await message.innerText();
+      const links = await message.locator('a').count();
+      assert(links === 0, `the notification has ${links} link(s): ${JSON.stringify(text)}`);
+      assert(!text.includes('[Quit]'), `the notification quotes the raw value: ${JSON.stringify(text)}`);
+      // The extension still works, in the default currency.
+      await waitForFresh(page, expectedGlance(await fetchServed(replay)));
+    });
+  },
+};
+
 async function notificationCount(page: Page, text: string): Promise<number> {
   return page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).count();
 }
@@ -641,7 +667,7 @@ async function notificationCount(page: Page, text: string): Promise<number> {
 
 async function main(): Promise<number> {
   const t0 = Date.now();
-  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario]);
+  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario, hostileWorkspaceScenario]);
   for (const n of [...new Set(notes)]) console.error(`note: ${n}`);
   console.error(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // The closing line printed by runScenarios must stay the last line on stdout.

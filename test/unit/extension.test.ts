@@ -59,7 +59,7 @@ describe('activate()', () => {
     // The hover is built on the turn after the text (its dates must not delay the first paint).
     await waitFor(() => (item.tooltip as { value?: string } | undefined)?.value?.includes('Source:') === true, 'the hover');
     const tooltip = (item.tooltip as { value: string; isTrusted: unknown }).value;
-    expect(tooltip).toContain(`Source: ${server.url.replace('http://', '').replace(/\./g, '\\.')}`);
+    expect(tooltip).toContain(`Source: ${server.url.replace('http://', '').replace(/[.:]/g, '\\$&')}`);
     expect((item.tooltip as { isTrusted: unknown }).isTrusted).toEqual({
       enabledCommands: ['miningEconomics.show', 'miningEconomics.refresh', 'miningEconomics.showLog'],
     });
@@ -177,6 +177,27 @@ describe('activate()', () => {
       const item = stub.record.statusItems.at(-1)!;
       await waitFor(() => item.text.includes('EH/s'), () => `live numbers (log: ${stub.record.logLines.slice(-5).join(' | ')})`);
       expect(stub.record.logLines).toContain('info This window now fetches for all windows (lease epoch 4).');
+    } finally {
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
+  it('an unusable shared folder (a file in its place) does not hold back the first fetch (issue 11 #11)', async () => {
+    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+    const { activate } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    writeFileSync(join(context.globalStorageUri.fsPath, 'shared'), 'a file where the folder goes');
+    const firstLine = stub.record.logLines.length;
+    try {
+      activate(context as never);
+      const item = stub.record.statusItems.at(-1)!;
+      const lines = () => stub.record.logLines.slice(firstLine);
+      // The lease gives up after two failed rounds a third of its TTL apart (40 s): the fetch must not wait for that.
+      await waitFor(() => lines().some((l) => l.startsWith('info Refreshed from')), () => `the first fetch (log: ${lines().slice(-5).join(' | ')})`, 25_000);
+      const refreshed = lines().findIndex((l) => l.startsWith('info Refreshed from'));
+      expect(lines().slice(0, refreshed).filter((l) => l.includes('Lease round failed'))).toEqual([]);
+      expect(lines().some((l) => /^warn Shared folder .* unusable \(.*(EEXIST|ENOTDIR).*\): this window fetches on its own\.$/.test(l))).toBe(true);
+      await waitFor(() => item.text.includes('EH/s'), 'live numbers');
     } finally {
       for (const d of context.subscriptions) d.dispose();
     }

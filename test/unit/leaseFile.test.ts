@@ -200,6 +200,40 @@ describe('LeaseFolder files', () => {
   });
 });
 
+describe('LeaseFolder.probe (issue 11 #11)', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it('says nothing of a folder it can write, and leaves no probe file behind', async () => {
+    const dir = path.join(tempDir(), 'shared');
+    const folder = new LeaseFolder(dir, { watch: false });
+    cleanups.push(() => folder.dispose());
+    expect(await folder.probe()).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('names a file in place of the folder, or of a parent (EEXIST, ENOTDIR), without a retry message', async () => {
+    const base = tempDir();
+    fs.writeFileSync(path.join(base, 'shared'), 'not a folder');
+    const errors: string[] = [];
+    for (const dir of [path.join(base, 'shared'), path.join(base, 'shared', 'below')]) {
+      const folder = new LeaseFolder(dir, { watch: false, onError: (m) => errors.push(m) });
+      cleanups.push(() => folder.dispose());
+      expect(await folder.probe()).toMatch(/EEXIST|ENOTDIR/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  // Root writes anywhere: this one needs an ordinary user.
+  it.skipIf(isRoot)('names a read-only folder (EACCES)', async () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o500);
+    cleanups.push(() => fs.chmodSync(dir, 0o700));
+    const folder = new LeaseFolder(dir, { watch: false });
+    cleanups.push(() => folder.dispose());
+    expect(await folder.probe()).toMatch(/EACCES|EPERM/);
+  });
+});
+
 describe('separate processes', () => {
   it('three processes elect one holder; SIGKILL it and another takes over and keeps publishing', async () => {
     const dir = tempDir();

@@ -19,17 +19,30 @@ import {
   formatTrend,
 } from '../format';
 import { BLOCKS_PER_EPOCH } from '../constants';
+import { shownSourceHost } from '../settings';
+import { oneLine } from '../errors';
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 import { moveParts } from './pnlText';
 
-/** Escapes Markdown and HTML so a hostile pool name or host cannot inject links, commands or markup. */
+/**
+ * Escapes Markdown, HTML and VS Code's extras so a hostile pool name, host or error text cannot inject links,
+ * commands, icons or markup, nor break the table it sits in. Beyond CommonMark's punctuation:
+ * - `$(name)` would render a theme icon (the hover supports them): escaped as VS Code's own
+ *   MarkdownString.appendText does, `\$(` before the punctuation pass doubles its backslash, so the rendered
+ *   text reads `\$(name)`, which the icon renderer shows as written;
+ * - bare URLs, `www.` and e-mail addresses are autolinked (GFM): `:`, `.` and `@` are escaped, which no
+ *   autolink pattern matches across; `<…>` autolinks and HTML die with `<` as an entity;
+ * - every control character (a lone `\r` too) and line/paragraph separator becomes a space: a line break
+ *   would end the table row or start a block.
+ * Bounded: the text is cut to MAX_SHOWN_TEXT_CHARS before escaping.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+  return oneLine(text.replace(/[\u2028\u2029\u0085]/g, ' '))
+    .replace(/\$\(/g, '\\$(')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>:@"'=^$]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
+    .replace(/</g, '&lt;');
 }
 
 export interface HoverContext {
@@ -54,7 +67,7 @@ function row(label: string, value: string): string {
 export function hoverMarkdown(ctx: HoverContext): string {
   const { figures: f, nowMs } = ctx;
   const lines: string[] = [];
-  const source = escapeMarkdown(ctx.sourceHost);
+  const source = escapeMarkdown(shownSourceHost(ctx.sourceHost));
   lines.push(`**Mining Economics** — Bitcoin network`);
   lines.push('');
 

@@ -6,6 +6,7 @@ import { CURRENCIES } from '../../core/model';
 import { RANGES, isRangeId, type HistoryDataset, type RangeId } from '../../core/history/types';
 import type { KeyFigures } from '../../core/views/keyFigures';
 import { fail, num, numberColumn, numOrNull, obj, oneOf, str } from './check';
+import { MAX_SHOWN_TEXT_CHARS } from '../../core/errors';
 
 export type { HistoryDataset, KeyFigures, RangeId };
 export { RANGES, isRangeId };
@@ -22,7 +23,8 @@ export function checkHistoryDataset(value: unknown, path = 'dataset'): HistoryDa
   if (o.schema !== 1) fail(`${path}.schema should be 1`);
   if (!isRangeId(o.range)) fail(`${path}.range should be one of ${RANGES.join(', ')}`);
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
-  str(o.sourceHost, `${path}.sourceHost`, 300);
+  // The host sends it through shownSourceHost (core/settings.ts), which cuts it to this length.
+  str(o.sourceHost, `${path}.sourceHost`, MAX_SHOWN_TEXT_CHARS);
   num(o.fetchedAtMs, `${path}.fetchedAtMs`);
   const days = obj(o.days, `${path}.days`);
   numberColumn(days.timeS, `${path}.days.timeS`, null, false);

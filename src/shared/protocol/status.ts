@@ -2,6 +2,7 @@
 
 import { CURRENCIES, type Currency } from '../../core/model';
 import { bool, numOrNull, obj, oneOf, str, strOrNull } from './check';
+import { MAX_SHOWN_TEXT_CHARS } from '../../core/errors';
 
 /** Freshness of the data as the status line shows it. */
 export interface PanelStatus {
@@ -18,7 +19,8 @@ export interface PanelStatus {
 
 export function checkStatus(value: unknown, path: string): PanelStatus {
   const o = obj(value, path);
-  str(o.sourceHost, `${path}.sourceHost`, 300);
+  // The host sends it through shownSourceHost (core/settings.ts), which cuts it to this length.
+  str(o.sourceHost, `${path}.sourceHost`, MAX_SHOWN_TEXT_CHARS);
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
   numOrNull(o.fetchedAtMs, `${path}.fetchedAtMs`);
   oneOf(o.origin, ['cache', 'live', 'none'] as const, `${path}.origin`);

@@ -3,6 +3,7 @@
 // every time the page (re)loads it says 'ready' and gets everything again from the caches.
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
+import { shownSourceHost } from '../../core/settings';
 import { computeKeyFigures } from '../../core/views/keyFigures';
 import type { HistoryLoader } from '../../core/history/loader';
 import { describeFailure } from '../../core/transport';
@@ -113,7 +114,9 @@ export class MiningPanel extends Disposable {
 
   private post(message: HostMessage): void {
     if (!this.ready || this.isDisposed) return;
-    void this.panel.webview.postMessage(message).then(undefined, () => undefined);
+    // The dataset keeps its full host (it is the cache key); the page gets what the protocol accepts.
+    const sent = message.type === 'history' ? { ...message, dataset: { ...message.dataset, sourceHost: shownSourceHost(message.dataset.sourceHost) } } : message;
+    void this.panel.webview.postMessage(sent).then(undefined, () => undefined);
   }
 
   private postSaveResult(requestId: string, result: SaveResult): void {
@@ -154,7 +157,7 @@ export class MiningPanel extends Disposable {
     const { settings, sourceHost } = this.deps.host;
     const { stale, reason } = staleness(state, Date.now(), settings.refreshIntervalMs);
     return {
-      sourceHost: state.snapshot?.sourceHost ?? sourceHost,
+      sourceHost: shownSourceHost(state.snapshot?.sourceHost ?? sourceHost),
       currency: settings.currency,
       fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
       origin: state.origin,

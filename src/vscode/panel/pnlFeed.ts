@@ -7,6 +7,7 @@ import type { HistoryDataset, HostMessage } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { PanelHost, PanelSettingsInfo } from './panelHost';
 import { savePnlSetting } from './pnlSettings';
+import { clampDelayMs } from '../../core/timers';
 
 export interface PnlFeedDeps {
   readonly host: PanelHost;
@@ -39,7 +40,7 @@ export class PnlFeed {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.post();
-    }, 0);
+    }, clampDelayMs(0));
   }
 
   /** After the host applied new settings: a new state if any of those the P&L uses changed. */

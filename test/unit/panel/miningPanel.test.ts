@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StateHolder } from '../../../src/core/glance/state';
 import { HISTORY_PATHS } from '../../../src/core/history/fetchHistory';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
-import type { HostMessage } from '../../../src/shared/protocol';
+import { MAX_SHOWN_TEXT_CHARS } from '../../../src/core/errors';
+import { validateHostMessage, type HostMessage } from '../../../src/shared/protocol';
 import { ConfigService } from '../../../src/vscode/config';
 import { createPanelManager } from '../../../src/vscode/panel/index';
 import type { PanelHost } from '../../../src/vscode/panel/panelHost';
@@ -118,6 +119,24 @@ describe('MiningPanel', () => {
     const figures = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures !== null), 'figures');
     expect(figures.type === 'figures' && figures.figures?.hashrateHps).toBe(987.6e18);
     expect(t.requests).toContain('/api/v1/mining/hashrate/3m');
+  });
+
+  it('keeps posting what the page accepts when the source URL is long (issue 11 #12)', async () => {
+    const t = setup();
+    const longHost = `umbrel.local/${'p'.repeat(400)}`;
+    (t.data as { sourceHost: string }).sourceHost = longHost;
+    t.state.succeeded(makeSnapshot({ sourceHost: longHost }));
+    t.showPanel();
+    const panel = record.panels[0]!;
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    const history = await until(() => posted('history')[0], 'history');
+    const status = posted('status')[0]!;
+    // What the webview does with every message: validate it; a rejected one would leave the panel empty.
+    for (const message of [history, status]) expect(validateHostMessage(message)).toMatchObject({ ok: true });
+    const shown = status.type === 'status' ? status.status.sourceHost : '';
+    expect(shown).toHaveLength(MAX_SHOWN_TEXT_CHARS);
+    expect(shown.startsWith('umbrel.local/ppp')).toBe(true);
+    expect(history.type === 'history' && history.dataset.sourceHost).toBe(shown);
   });
 
   it('ignores and logs a message that fails validation', async () => {

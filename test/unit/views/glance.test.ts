@@ -87,7 +87,7 @@ describe('hover', () => {
 
   it('marks stale data with its age and the reason', () => {
     const md = hoverMarkdown(ctx({ error: '/api/v1/prices: HTTP 500 Internal Server Error', fetchedAtMs: NOW_MS - 12 * 60_000 }));
-    expect(md).toContain('**Stale** — Showing the last good data from 12 min ago. Last refresh failed: /api/v1/prices: HTTP 500 Internal Server Error');
+    expect(md).toContain('**Stale** — Showing the last good data from 12 min ago. Last refresh failed: /api/v1/prices\\: HTTP 500 Internal Server Error');
   });
 
   it('has a clear no-data state', () => {
@@ -104,7 +104,7 @@ describe('hover', () => {
     });
     const md = hoverMarkdown(ctx({ figures: computeGlanceFigures(hostile, 'USD', NOW_MS), error: 'evil](command:x)' }));
     expect(md).not.toContain('[pwn](command:');
-    expect(md).toContain('\\[pwn\\]\\(command:workbench\\.action\\.terminal\\.new\\) &lt;img src=x');
+    expect(md).toContain('\\[pwn\\]\\(command\\:workbench\\.action\\.terminal\\.new\\) &lt;img src\\=x');
     expect(md).not.toContain('](command:x)');
     expect(escapeMarkdown('a*b_c')).toBe('a\\*b\\_c');
   });
