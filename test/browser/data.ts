@@ -50,6 +50,7 @@ export async function buildFixtures(currency: Currency = 'USD', ranges: readonly
   const status: PanelStatus = {
     sourceHost: SOURCE_HOST,
     currency,
+    confidenceLevel: 0.95,
     fetchedAtMs: nowMs - 2 * 60_000,
     origin: 'live',
     refreshing: false,

@@ -9,6 +9,7 @@ import { isoDay as isoDate } from '../../core/format';
 import { historyCsv } from '../../core/history/csv';
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { computeKeyFigures, coversKeyFigures } from '../../core/views/keyFigures';
+import { glanceEstimateOptions } from '../../core/views/glanceEstimates';
 import { HistoryLoader } from '../../core/history/loader';
 import { indexRange } from '../../core/history/slice';
 import { PNL_EDIT_SETTING_KEYS, type FleetUnit, type PnlEditField } from '../../core/pnl/panelFieldNames';
@@ -264,7 +265,7 @@ export class MiningPanel implements vscode.Disposable {
 
   private async exportCsv(message: Extract<WebviewMessage, { type: 'exportCsv' }>): Promise<void> {
     const dataset = this.posted.get(message.range);
-    const series = dataset ? deriveSeries(dataset) : null;
+    const series = dataset ? deriveSeries(dataset, this.deps.data.currentSettings.confidenceLevel) : null;
     const window = series ? indexRange(series.timeS, message.fromS, message.toS) : null;
     if (!dataset || !series || !window) {
       this.post({ type: 'saveResult', requestId: message.requestId, ok: false, message: 'No data in the visible range to export.' });
@@ -307,6 +308,7 @@ export class MiningPanel implements vscode.Disposable {
     return {
       sourceHost: state.snapshot?.sourceHost ?? this.deps.data.sourceHost,
       currency: settings.currency,
+      confidenceLevel: settings.confidenceLevel,
       fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
       origin: state.origin,
       refreshing: state.refreshing,
@@ -341,7 +343,7 @@ export class MiningPanel implements vscode.Disposable {
       return;
     }
     try {
-      this.post({ type: 'figures', figures: computeKeyFigures(state.snapshot, settings.currency, Date.now(), basis?.series ?? null) });
+      this.post({ type: 'figures', figures: computeKeyFigures(state.snapshot, settings.currency, Date.now(), basis?.series ?? null, glanceEstimateOptions(settings)) });
     } catch (error) {
       this.deps.log.error(`Panel: could not compute the key figures: ${describeFailure(error)}`);
       this.post({ type: 'figures', figures: null });
@@ -378,6 +380,14 @@ export class MiningPanel implements vscode.Disposable {
       // After DataService has applied the new settings (same event), like the rest below.
       setTimeout(() => {
         if (!this.disposed) this.postPnlState();
+      }, 0);
+    }
+    if (previous.confidenceLevel !== current.confidenceLevel || previous.alerts.hashrateThresholdHps !== current.alerts.hashrateThresholdHps) {
+      // The bands and the key figures' intervals follow the level (and P(below) the threshold).
+      setTimeout(() => {
+        if (this.disposed) return;
+        this.postStatus();
+        this.updateFigures();
       }, 0);
     }
     if (previous.currency === current.currency && previous.mempoolUrl === current.mempoolUrl && previous.refreshIntervalMs === current.refreshIntervalMs) return;

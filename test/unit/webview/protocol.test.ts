@@ -29,15 +29,29 @@ const dataset = buildHistoryDataset(
   },
   { range: '1Y', currency: 'USD', sourceHost: 'example.test', fetchedAtMs: 1 },
 );
-const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
+const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', confidenceLevel: 0.9, fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
 const figures: KeyFigures = {
   currency: 'USD',
   tipHeight: 975_000,
   hashrateHps: 9.9e20,
-  hashrateChange30dPercent: null,
+  confidenceLevel: 0.95,
+  hashrateLowHps: 9.3e20,
+  hashrateHighHps: 1.05e21,
+  hashrateBelowProbability: 0.62,
+  hashrateBelowThresholdHps: 1e21,
+  hashrateChange30dPercent: 2,
+  hashrateChange30dLowPercent: -2.1,
+  hashrateChange30dHighPercent: 6.3,
+  hashrateChange30dWithinNoise: true,
   difficulty: 1.4e14,
   difficultyChangePercent: 1.5,
+  difficultyChangeLowPercent: -1,
+  difficultyChangeMedianPercent: 1.4,
+  difficultyChangeHighPercent: 3.9,
   estimatedRetargetMs: 1,
+  retargetLowMs: 0.5,
+  retargetMedianMs: 1,
+  retargetHighMs: 1.5,
   nextRetargetHeight: 975_744,
   remainingBlocks: 744,
   progressPercent: 63,
@@ -102,6 +116,25 @@ describe('host → webview', () => {
       error: "host message 'figures': figures.hashrateHps should be a finite number",
     });
     expect(validateHostMessage({ type: 'status', status: { ...status, origin: 'disk' } }).ok).toBe(false);
+  });
+
+  it('checks the intervals: flags are booleans or null, numbers finite or null, the level within 0.80–0.99', () => {
+    const check = (patch: object) => validateHostMessage({ type: 'figures', figures: { ...figures, ...patch } });
+    expect(check({ hashrateChange30dWithinNoise: null, hashrateLowHps: null, retargetHighMs: null }).ok).toBe(true);
+    expect(check({ hashrateChange30dWithinNoise: 1 })).toEqual({ ok: false, error: "host message 'figures': figures.hashrateChange30dWithinNoise should be a boolean" });
+    expect(check({ hashrateHighHps: true }).ok).toBe(false);
+    expect(check({ difficultyChangeLowPercent: Number.NaN }).ok).toBe(false);
+    expect(check({ confidenceLevel: 1.5 })).toEqual({ ok: false, error: "host message 'figures': figures.confidenceLevel should be from 0.8 to 0.99" });
+    expect(check({ confidenceLevel: null }).ok).toBe(false);
+  });
+
+  it('carries the confidence level in the status, within 0.80–0.99', () => {
+    expect(validateHostMessage({ type: 'status', status: { ...status, confidenceLevel: 0.5 } })).toEqual({
+      ok: false,
+      error: "host message 'status': status.confidenceLevel should be from 0.8 to 0.99",
+    });
+    const { confidenceLevel: _omitted, ...withoutLevel } = status;
+    expect(validateHostMessage({ type: 'status', status: withoutLevel }).ok).toBe(false);
   });
 });
 
