@@ -2,10 +2,12 @@
 
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
 import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
+import { DEFAULT_CONFIDENCE_LEVEL } from '../../core/estimates/common';
 import { HPS_PER_ZHS } from '../../core/units';
+import { levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
 import { decadeSplits, linearSplits } from '../common/ticks';
-import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, retargetNotes } from './chartOverlays';
+import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES, retargetNotes } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -19,7 +21,7 @@ const hashrateChart: ChartDef = {
   title: 'Hash rate & difficulty',
   height: 320,
   note:
-    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages. Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down).',
+    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s confidence interval (≈ 144 blocks per day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). Past the last day, the fan is the next retarget’s interval at its median date, the bar the interval of that date.',
   series: [
     {
       id: 'daily',
@@ -30,6 +32,18 @@ const hashrateChart: ChartDef = {
       values: (s) => s.hashrate,
       format: (v) => formatHashrate(v),
       column: () => 'Daily estimate (H/s)',
+    },
+    {
+      id: MA7_BAND_SERIES,
+      // The level is the one the series were derived at (the user's confidenceLevel).
+      label: (ctx) => `7-day ${levelText(ctx?.series.bandLevel ?? DEFAULT_CONFIDENCE_LEVEL)} interval`,
+      kind: 'band',
+      scale: 'hps',
+      color: (p) => p.blue,
+      values: (s) => s.hashrateMa7High,
+      format: (v) => formatHashrate(v),
+      column: (ctx) => `7-day ${levelText(ctx.series.bandLevel)} interval, high (H/s)`,
+      lower: { values: (s) => s.hashrateMa7Low, column: (ctx) => `7-day ${levelText(ctx.series.bandLevel)} interval, low (H/s)` },
     },
     {
       id: 'ma7',

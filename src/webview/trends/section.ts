@@ -2,6 +2,7 @@
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
 import { SECONDS_PER_DAY } from '../../core/constants';
+import { DEFAULT_CONFIDENCE_LEVEL } from '../../core/estimates/common';
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { RANGES } from '../../shared/protocol';
 import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
@@ -13,6 +14,7 @@ import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 import { isoDay } from '../../core/format';
 import { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
+import { fanExtentS } from './chartOverlays';
 import { renderKeyFigures } from './keyFigures';
 
 export interface SectionHost {
@@ -41,6 +43,10 @@ export class TrendsSection implements ChartHost {
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
   readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
   #figures: KeyFigures | null = null;
+  /** The bands' confidence level: settings.confidenceLevel, from the host's status. */
+  #level = DEFAULT_CONFIDENCE_LEVEL;
+  /** The x axis' end the charts were last drawn with (the next retarget's fan). */
+  #extendToS: number | null = null;
   #palette: Palette;
   #shown: { dataset: HistoryDataset } | null = null;
   #generation = 0;
@@ -115,6 +121,7 @@ export class TrendsSection implements ChartHost {
       case 'figures':
         this.#figures = message.figures;
         renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+        this.#updateFan();
         return true;
       case 'history':
         this.#onHistory(message.dataset);
@@ -141,6 +148,26 @@ export class TrendsSection implements ChartHost {
     for (const chart of this.#charts) chart.prepare(this.#palette, log);
   }
 
+  /** The confidence level of the bands changed (the host's status carries it): derive and draw again. */
+  setConfidenceLevel(level: number): void {
+    if (level === this.#level) return;
+    this.#level = level;
+    for (const [range, entry] of this.#datasets) this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, level) });
+    if (this.#shown) {
+      this.#generation++;
+      this.#drawStartedAt = performance.now();
+      this.#show();
+    }
+  }
+
+  /** New key figures: the fan moves; the axis is laid out again only if its end moved to another day. */
+  #updateFan(): void {
+    const entry = this.#datasets.get(this.#host.state().range);
+    if (!this.#shown || !entry) return;
+    if (fanExtentS(entry, this.#figures) !== this.#extendToS) this.#show();
+    else this.#charts.find((c) => c.id === 'hashrate')?.redraw();
+  }
+
   /** Re-renders what depends on the clock ("in 3 d 4 h"). */
   tick(): void {
     renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
@@ -149,7 +176,7 @@ export class TrendsSection implements ChartHost {
   #onHistory(dataset: HistoryDataset): void {
     this.#generation++;
     this.#drawStartedAt = performance.now();
-    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset) });
+    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset, this.#level) });
     if (dataset.range === this.#host.state().range) this.#show();
     this.#renderNotice();
   }
@@ -168,7 +195,16 @@ export class TrendsSection implements ChartHost {
     }
     const sameRange = this.#shown?.dataset.range === entry.dataset.range;
     this.#shown = { dataset: entry.dataset };
-    const ctx: ChartContext = { currency: entry.dataset.currency, dataset: entry.dataset, series: entry.series, log, palette: this.#palette };
+    this.#extendToS = fanExtentS(entry, this.#figures);
+    const ctx: ChartContext = {
+      currency: entry.dataset.currency,
+      dataset: entry.dataset,
+      series: entry.series,
+      log,
+      palette: this.#palette,
+      extendToS: this.#extendToS,
+      figures: () => this.#figures,
+    };
     const zoom = state.zoom && state.zoom.range === state.range ? ([state.zoom.fromS, state.zoom.toS] as [number, number]) : null;
     // A refresh of the range keeps the user's zoom; a new range starts from its full extent.
     if (!sameRange && state.zoom && state.zoom.range !== state.range) this.#host.update({ zoom: null });
