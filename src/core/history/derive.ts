@@ -1,9 +1,8 @@
 // Series the charts draw, derived from a dataset's daily columns: moving averages, difficulty as implied
 // hash rate, per-day hashprice, fee share. Plain arrays with null for gaps (what uPlot expects).
 
-import { BLOCKS_PER_DAY, SATS_PER_BTC } from '../constants';
+import { SATS_PER_BTC } from '../constants';
 import { hashvalueBtcPerPhDay, impliedHashrateHps } from '../economics';
-import { DEFAULT_CONFIDENCE_LEVEL, hashrateInterval } from '../estimates';
 import { movingAverage } from '../movingAverage';
 import type { HistoryDataset } from './types';
 
@@ -16,8 +15,8 @@ export interface DerivedSeries {
   /** Bounds of the `bandLevel` interval around hashrateMa7 (see ma7Band); null where the mean is. */
   readonly hashrateMa7Low: readonly (number | null)[];
   readonly hashrateMa7High: readonly (number | null)[];
-  /** Confidence level of the band, 0.80–0.99. */
-  readonly bandLevel: number;
+  /** Confidence level of the band, 0.80–0.99; null: derived without a band (all bounds null). */
+  readonly bandLevel: number | null;
   readonly hashrateMa30: readonly (number | null)[];
   readonly difficulty: readonly (number | null)[];
   /** Difficulty as the hash rate that finds a block every 600 s: D·2³²/600. */
@@ -34,48 +33,44 @@ export interface DerivedSeries {
 
 const MA7_DAYS = 7;
 /** A 7-day mean needs 4 of its 7 days (the chart's line and its band alike). */
-const MA7_MIN_DAYS = 4;
+export const MA7_MIN_DAYS = 4;
 
 /**
- * The interval around each 7-day mean of daily estimates. A daily estimate is Core's work ÷ time over one
- * UTC day's blocks; the dataset carries no per-day block counts, so each day with an estimate counts as the
- * nominal 144 blocks and a mean over k such days as 144·k (1008 for a full week) — the same nominal count
- * glanceEstimates' TREND_WINDOW_BLOCKS uses. The mean of k day-estimates has the relative error of one
- * 144·k-block estimate to first order (1/√(144·k)), so hashrateInterval at that count gives its interval.
- * Blocks come a little faster than 144/day while the hash rate grows: the band errs slightly wide.
+ * The interval around a 7-day mean as multipliers of the mean, by the number of days with an estimate in
+ * its window (index 0–7; null where there is no mean). Computed by ma7BandFactors (./bands.ts) on the host:
+ * the webview gets these 16 numbers, not the special functions behind them.
  */
+export interface Ma7BandFactors {
+  readonly level: number;
+  readonly low: readonly (number | null)[];
+  readonly high: readonly (number | null)[];
+}
+
+/** The band's bounds for each day: the 7-day mean times the factors for its count of days with an estimate. */
 export function ma7Band(
   daily: readonly (number | null)[],
   mean: readonly (number | null)[],
-  level: number,
+  factors: Ma7BandFactors,
 ): { low: (number | null)[]; high: (number | null)[] } {
   const n = daily.length;
   const low = new Array<number | null>(n);
   const high = new Array<number | null>(n);
-  // The bounds scale with the point: one hashrateInterval per possible day count (4…7), not per day.
-  const factors = new Map<number, { low: number; high: number } | null>();
-  const factor = (days: number): { low: number; high: number } | null => {
-    if (!factors.has(days)) {
-      const r = hashrateInterval({ hashrateHps: 1, blocks: days * BLOCKS_PER_DAY, level });
-      factors.set(days, r.kind === 'interval' ? { low: r.lowHps, high: r.highHps } : null);
-    }
-    return factors.get(days)!;
-  };
   let days = 0;
   for (let i = 0; i < n; i++) {
     if (daily[i] !== null && daily[i] !== undefined) days++;
     const old = i >= MA7_DAYS ? daily[i - MA7_DAYS] : null;
     if (old !== null && old !== undefined) days--;
     const m = mean[i] ?? null;
-    const f = m !== null && days >= MA7_MIN_DAYS ? factor(days) : null;
-    low[i] = f && m !== null ? m * f.low : null;
-    high[i] = f && m !== null ? m * f.high : null;
+    const lo = factors.low[days] ?? null;
+    const hi = factors.high[days] ?? null;
+    low[i] = m !== null && lo !== null && hi !== null ? m * lo : null;
+    high[i] = m !== null && lo !== null && hi !== null ? m * hi : null;
   }
   return { low, high };
 }
 
-/** `level`: the band's confidence level (settings.confidenceLevel), 0.80–0.99. */
-export function deriveSeries(dataset: HistoryDataset, level: number = DEFAULT_CONFIDENCE_LEVEL): DerivedSeries {
+/** `band`: the 7-day mean's interval (ma7BandFactors at settings.confidenceLevel); null: no band. */
+export function deriveSeries(dataset: HistoryDataset, band: Ma7BandFactors | null = null): DerivedSeries {
   const d = dataset.days;
   const n = d.timeS.length;
   const hashrate = new Array<number | null>(n);
@@ -102,14 +97,15 @@ export function deriveSeries(dataset: HistoryDataset, level: number = DEFAULT_CO
     feeSharePercent[i] = fees !== null && reward !== null && reward > 0 ? Math.min(100, Math.max(0, (fees / reward) * 100)) : null;
   }
   const hashrateMa7 = movingAverage(hashrate, MA7_DAYS, MA7_MIN_DAYS);
-  const band = ma7Band(hashrate, hashrateMa7, level);
+  const bounds = band ? ma7Band(hashrate, hashrateMa7, band) : null;
+  const none = (): (number | null)[] => new Array<number | null>(n).fill(null);
   return {
     timeS: d.timeS,
     hashrate,
     hashrateMa7,
-    hashrateMa7Low: band.low,
-    hashrateMa7High: band.high,
-    bandLevel: level,
+    hashrateMa7Low: bounds?.low ?? none(),
+    hashrateMa7High: bounds?.high ?? none(),
+    bandLevel: band?.level ?? null,
     hashrateMa30: movingAverage(hashrate, 30, 15),
     difficulty: d.difficulty,
     difficultyHps,

@@ -2,14 +2,15 @@
 
 import { CURRENCIES, type Currency } from '../../core/model';
 import { MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } from '../../core/estimates/common';
-import { bool, fail, num, numOrNull, obj, oneOf, str, strOrNull } from './check';
+import type { Ma7BandFactors } from '../../core/history/derive';
+import { bool, fail, num, numberColumn, numOrNull, obj, oneOf, str, strOrNull } from './check';
 
 /** Freshness of the data as the status line shows it. */
 export interface PanelStatus {
   readonly sourceHost: string;
   readonly currency: Currency;
-  /** settings.confidenceLevel (0.80–0.99): the level of the charts' interval bands. */
-  readonly confidenceLevel: number;
+  /** The 7-day band's multipliers at settings.confidenceLevel (its `level`), computed on the host. */
+  readonly ma7Band: Ma7BandFactors;
   /** When the glance snapshot was fetched; null before any data. */
   readonly fetchedAtMs: number | null;
   readonly origin: 'cache' | 'live' | 'none';
@@ -19,12 +20,31 @@ export interface PanelStatus {
   readonly staleReason: string | null;
 }
 
+/** Index = days with an estimate in the 7-day window (0–7). */
+const BAND_ENTRIES = 8;
+
+function checkBandFactors(value: unknown, path: string): void {
+  const o = obj(value, path);
+  const level = num(o.level, `${path}.level`);
+  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL) fail(`${path}.level should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
+  numberColumn(o.low, `${path}.low`, BAND_ENTRIES, true);
+  numberColumn(o.high, `${path}.high`, BAND_ENTRIES, true);
+  const low = o.low as (number | null)[];
+  const high = o.high as (number | null)[];
+  // A multiplier outside these bounds is not an interval around the mean: refuse it rather than draw it.
+  for (let i = 0; i < BAND_ENTRIES; i++) {
+    const lo = low[i] ?? null;
+    const hi = high[i] ?? null;
+    if ((lo === null) !== (hi === null)) fail(`${path}: low[${i}] and high[${i}] should both be numbers or both null`);
+    if (lo !== null && hi !== null && !(lo > 0 && lo <= 1 && hi >= 1 && hi < 10)) fail(`${path}: [${lo}, ${hi}] at ${i} is not an interval around 1`);
+  }
+}
+
 export function checkStatus(value: unknown, path: string): PanelStatus {
   const o = obj(value, path);
   str(o.sourceHost, `${path}.sourceHost`, 300);
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
-  const level = num(o.confidenceLevel, `${path}.confidenceLevel`);
-  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL) fail(`${path}.confidenceLevel should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
+  checkBandFactors(o.ma7Band, `${path}.ma7Band`);
   numOrNull(o.fetchedAtMs, `${path}.fetchedAtMs`);
   oneOf(o.origin, ['cache', 'live', 'none'] as const, `${path}.origin`);
   bool(o.refreshing, `${path}.refreshing`);

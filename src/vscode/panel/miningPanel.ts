@@ -10,6 +10,7 @@ import { historyCsv } from '../../core/history/csv';
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { computeKeyFigures, coversKeyFigures } from '../../core/views/keyFigures';
 import { glanceEstimateOptions } from '../../core/views/glanceEstimates';
+import { ma7BandFactors } from '../../core/history/bands';
 import { HistoryLoader } from '../../core/history/loader';
 import { indexRange } from '../../core/history/slice';
 import { PNL_EDIT_SETTING_KEYS, type FleetUnit, type PnlEditField } from '../../core/pnl/panelFieldNames';
@@ -265,7 +266,7 @@ export class MiningPanel implements vscode.Disposable {
 
   private async exportCsv(message: Extract<WebviewMessage, { type: 'exportCsv' }>): Promise<void> {
     const dataset = this.posted.get(message.range);
-    const series = dataset ? deriveSeries(dataset, this.deps.data.currentSettings.confidenceLevel) : null;
+    const series = dataset ? deriveSeries(dataset, ma7BandFactors(this.deps.data.currentSettings.confidenceLevel)) : null;
     const window = series ? indexRange(series.timeS, message.fromS, message.toS) : null;
     if (!dataset || !series || !window) {
       this.post({ type: 'saveResult', requestId: message.requestId, ok: false, message: 'No data in the visible range to export.' });
@@ -308,7 +309,7 @@ export class MiningPanel implements vscode.Disposable {
     return {
       sourceHost: state.snapshot?.sourceHost ?? this.deps.data.sourceHost,
       currency: settings.currency,
-      confidenceLevel: settings.confidenceLevel,
+      ma7Band: ma7BandFactors(settings.confidenceLevel),
       fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
       origin: state.origin,
       refreshing: state.refreshing,

@@ -2,7 +2,6 @@
 
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
 import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
-import { DEFAULT_CONFIDENCE_LEVEL } from '../../core/estimates/common';
 import { HPS_PER_ZHS } from '../../core/units';
 import { levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
@@ -14,6 +13,11 @@ function difficultySplits(min: number, max: number, log: boolean, heightPx: numb
   const k = difficultyFromHps(1);
   const splits = log ? decadeSplits(min * k, max * k, heightPx) : linearSplits(min * k, max * k, heightPx);
   return splits.map((d) => impliedHashrateHps(d));
+}
+
+/** "7-day 95% interval" (the level arrives with the host's status; until then "7-day interval"). */
+function bandName(level: number | null): string {
+  return level === null ? '7-day interval' : `7-day ${levelText(level)} interval`;
 }
 
 const hashrateChart: ChartDef = {
@@ -36,14 +40,14 @@ const hashrateChart: ChartDef = {
     {
       id: MA7_BAND_SERIES,
       // The level is the one the series were derived at (the user's confidenceLevel).
-      label: (ctx) => `7-day ${levelText(ctx?.series.bandLevel ?? DEFAULT_CONFIDENCE_LEVEL)} interval`,
+      label: (ctx) => bandName(ctx?.series.bandLevel ?? null),
       kind: 'band',
       scale: 'hps',
       color: (p) => p.blue,
       values: (s) => s.hashrateMa7High,
       format: (v) => formatHashrate(v),
-      column: (ctx) => `7-day ${levelText(ctx.series.bandLevel)} interval, high (H/s)`,
-      lower: { values: (s) => s.hashrateMa7Low, column: (ctx) => `7-day ${levelText(ctx.series.bandLevel)} interval, low (H/s)` },
+      column: (ctx) => `${bandName(ctx.series.bandLevel)}, high (H/s)`,
+      lower: { values: (s) => s.hashrateMa7Low, column: (ctx) => `${bandName(ctx.series.bandLevel)}, low (H/s)` },
     },
     {
       id: 'ma7',

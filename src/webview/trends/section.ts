@@ -2,8 +2,7 @@
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
 import { SECONDS_PER_DAY } from '../../core/constants';
-import { DEFAULT_CONFIDENCE_LEVEL } from '../../core/estimates/common';
-import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
+import { deriveSeries, type DerivedSeries, type Ma7BandFactors } from '../../core/history/derive';
 import { RANGES } from '../../shared/protocol';
 import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
 import type { ChartContext, ChartHost, ChartOverlay } from '../common/chart/definition';
@@ -43,8 +42,8 @@ export class TrendsSection implements ChartHost {
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
   readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
   #figures: KeyFigures | null = null;
-  /** The bands' confidence level: settings.confidenceLevel, from the host's status. */
-  #level = DEFAULT_CONFIDENCE_LEVEL;
+  /** The 7-day band's multipliers at settings.confidenceLevel, from the host's status (null: none yet). */
+  #band: Ma7BandFactors | null = null;
   /** The x axis' end the charts were last drawn with (the next retarget's fan). */
   #extendToS: number | null = null;
   #palette: Palette;
@@ -148,11 +147,11 @@ export class TrendsSection implements ChartHost {
     for (const chart of this.#charts) chart.prepare(this.#palette, log);
   }
 
-  /** The confidence level of the bands changed (the host's status carries it): derive and draw again. */
-  setConfidenceLevel(level: number): void {
-    if (level === this.#level) return;
-    this.#level = level;
-    for (const [range, entry] of this.#datasets) this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, level) });
+  /** The band's level changed (the host's status carries it, so this is called with every status). */
+  setBand(band: Ma7BandFactors): void {
+    if (this.#band && JSON.stringify(band) === JSON.stringify(this.#band)) return;
+    this.#band = band;
+    for (const [range, entry] of this.#datasets) this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, band) });
     if (this.#shown) {
       this.#generation++;
       this.#drawStartedAt = performance.now();
@@ -176,7 +175,7 @@ export class TrendsSection implements ChartHost {
   #onHistory(dataset: HistoryDataset): void {
     this.#generation++;
     this.#drawStartedAt = performance.now();
-    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset, this.#level) });
+    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset, this.#band) });
     if (dataset.range === this.#host.state().range) this.#show();
     this.#renderNotice();
   }

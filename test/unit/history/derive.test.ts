@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ma7BandFactors } from '../../../src/core/history/bands';
 import { deriveSeries, ma7Band } from '../../../src/core/history/derive';
 import { movingAverage } from '../../../src/core/movingAverage';
 import type { HistoryDataset } from '../../../src/core/history/types';
@@ -86,7 +87,7 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
   // Independent values (scipy.stats.gamma.ppf(p, n) / n): the Gamma(n, 1) quantiles over n.
   it('is 932.0–1054.5 EH/s around 992.3 EH/s for a full week (1008 blocks) at 95 %', () => {
     const daily = Array.from({ length: 7 }, () => 992.3e18);
-    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }));
+    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }), ma7BandFactors(0.95));
     expect(s.bandLevel).toBe(0.95);
     expect(s.hashrateMa7[6]).toBeCloseTo(992.3e18, -9);
     expectRelative(s.hashrateMa7Low[6]!, 931.97994670e18, 1e-7);
@@ -95,7 +96,7 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
 
   it('follows the level: 0.948762–1.052366 × the mean at 90 %', () => {
     const daily = Array.from({ length: 7 }, () => 1e21);
-    const band = ma7Band(daily, movingAverage(daily, 7, 4), 0.9);
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.9));
     expectRelative(band.low[6]!, 0.94876208e21, 1e-7);
     expectRelative(band.high[6]!, 1.05236586e21, 1e-7);
   });
@@ -104,7 +105,7 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
     const mean = 992.3e18;
     // Days 0–6: one gap (day 3) → day 6's window has 6 estimates. Day 3's window (days 0–3) has 3: no mean, no band.
     const daily = [mean, mean, mean, null, mean, mean, mean, null, null, mean];
-    const band = ma7Band(daily, movingAverage(daily, 7, 4), 0.95);
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.95));
     expectRelative(band.low[6]!, 927.22852964e18, 1e-7);
     expectRelative(band.high[6]!, 1059.54689077e18, 1e-7);
     // Day 9's window (days 3–9): days 4, 5, 6, 9 → 4 estimates, 576 blocks.
@@ -114,9 +115,16 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
     expect(band.high[2]).toBeNull();
   });
 
+  it('is absent when derived without factors (bandLevel null, every bound null)', () => {
+    const daily = Array.from({ length: 7 }, () => 1e21);
+    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }));
+    expect(s.bandLevel).toBeNull();
+    expect([...s.hashrateMa7Low, ...s.hashrateMa7High].every((v) => v === null)).toBe(true);
+  });
+
   it('has no band for an invalid level rather than a wrong one', () => {
     const daily = Array.from({ length: 7 }, () => 1e21);
-    const band = ma7Band(daily, movingAverage(daily, 7, 4), 1.5);
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(1.5));
     expect(band.low[6]).toBeNull();
     expect(band.high[6]).toBeNull();
   });
@@ -135,7 +143,7 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
         for (let b = 0; b < 144; b++) timeS += random.exponential(blocksPerS);
         daily.push((144 * difficulty * 2 ** 32) / timeS);
       }
-      const band = ma7Band(daily, movingAverage(daily, 7, 4), 0.95);
+      const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.95));
       if (band.low[6]! <= trueHps && trueHps <= band.high[6]!) covered++;
     }
     // Binomial(2000, 0.95): sd 0.49 %; ±1.5 % is 3 sd.

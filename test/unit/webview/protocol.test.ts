@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
+import { ma7BandFactors } from '../../../src/core/history/bands';
 import type { KeyFigures } from '../../../src/core/views/keyFigures';
 import { buildPnlState } from '../../../src/core/views/pnlState';
 import { DEFAULT_PNL_INPUTS } from '../../../src/core/pnl/validate';
@@ -29,7 +30,7 @@ const dataset = buildHistoryDataset(
   },
   { range: '1Y', currency: 'USD', sourceHost: 'example.test', fetchedAtMs: 1 },
 );
-const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', confidenceLevel: 0.9, fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
+const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', ma7Band: ma7BandFactors(0.9), fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
 const figures: KeyFigures = {
   currency: 'USD',
   tipHeight: 975_000,
@@ -128,13 +129,17 @@ describe('host → webview', () => {
     expect(check({ confidenceLevel: null }).ok).toBe(false);
   });
 
-  it('carries the confidence level in the status, within 0.80–0.99', () => {
-    expect(validateHostMessage({ type: 'status', status: { ...status, confidenceLevel: 0.5 } })).toEqual({
+  it("carries the 7-day band's multipliers in the status: 8 pairs around 1, the level within 0.80–0.99", () => {
+    const band = status.ma7Band;
+    const check = (ma7Band: unknown) => validateHostMessage({ type: 'status', status: { ...status, ma7Band } });
+    expect(check({ ...band, level: 0.5 })).toEqual({ ok: false, error: "host message 'status': status.ma7Band.level should be from 0.8 to 0.99" });
+    expect(check({ ...band, low: band.low.slice(1) }).ok).toBe(false);
+    expect(check({ ...band, low: band.low.map((v, i) => (i === 7 ? null : v)) })).toEqual({
       ok: false,
-      error: "host message 'status': status.confidenceLevel should be from 0.8 to 0.99",
+      error: "host message 'status': status.ma7Band: low[7] and high[7] should both be numbers or both null",
     });
-    const { confidenceLevel: _omitted, ...withoutLevel } = status;
-    expect(validateHostMessage({ type: 'status', status: withoutLevel }).ok).toBe(false);
+    expect(check({ ...band, high: band.high.map((v, i) => (i === 7 ? 0.5 : v)) }).ok).toBe(false);
+    expect(check(undefined).ok).toBe(false);
   });
 });
 
