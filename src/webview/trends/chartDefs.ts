@@ -25,7 +25,7 @@ const hashrateChart: ChartDef = {
   title: 'Hash rate & difficulty',
   height: 320,
   note:
-    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s confidence interval (≈ 144 blocks per day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). Past the last day, the fan is the next retarget’s interval at its median date, the bar the interval of that date.',
+    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
   series: [
     {
       id: 'daily',

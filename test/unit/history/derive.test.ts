@@ -151,3 +151,17 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
     expect(covered / trials).toBeLessThan(0.965);
   });
 });
+
+describe('ma7BandFactors', () => {
+  it('has multipliers for 4–7 days with an estimate (576–1008 blocks) and none below', () => {
+    const f = ma7BandFactors(0.95);
+    expect(f.level).toBe(0.95);
+    expect(f.low.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(f.high.slice(0, 4)).toEqual([null, null, null, null]);
+    // scipy.stats.gamma.ppf([0.025, 0.975], n) / n for n = 1008 and 576.
+    expectRelative(f.low[7]!, 931.97994670 / 992.3, 1e-7);
+    expectRelative(f.high[7]!, 1054.48472155 / 992.3, 1e-7);
+    expectRelative(f.low[4]!, 912.90749239 / 992.3, 1e-7);
+    expectRelative(f.high[4]!, 1074.95550230 / 992.3, 1e-7);
+  });
+});
