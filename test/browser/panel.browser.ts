@@ -537,6 +537,13 @@ async function main(): Promise<void> {
       const head = await page.locator('[data-chart-table="hashrate"] thead th').allTextContents();
       assert.deepEqual(head.slice(2, 4), ['7-day 95% interval, low (H/s)', '7-day 95% interval, high (H/s)']);
       assert.equal(await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-label').textContent(), '7-day 95% interval');
+      // Not hovering, the legend shows the newest day that has a band, both edges in one unit.
+      let latest = n - 1;
+      while (latest > 0 && s.hashrateMa7High[latest] === null) latest--;
+      assert.equal(
+        await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-value').textContent(),
+        hashrateRangeText(s.hashrateMa7Low[latest]!, s.hashrateMa7High[latest]!, s.hashrateMa7Low[latest]!),
+      );
       assert.ok(s.hashrateMa7Low.some((v) => v !== null) && s.hashrateMa7High[n - 2] !== null, 'the band has values');
       assert.deepEqual(rows[0], expectRow(n - 1), 'newest row');
       assert.deepEqual(rows[100], expectRow(n - 101), 'row 100');
@@ -655,7 +662,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
       const label = (await page.locator('.plot[data-chart="hashrate"]').getAttribute('aria-label')) ?? '';
       // The daily estimates are hidden at this point (the legend test): the label describes what is shown.
-      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day 95% interval from .+H\/s – .+H\/s to .+H\/s – .+H\/s; 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
+      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day 95% interval from [\d,.]+–[\d,.]+ .H\/s to [\d,.]+–[\d,.]+ .H\/s; 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
     });
 
     await test('CSV export asks the host for exactly the visible window', async () => {

@@ -3,7 +3,7 @@
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
 import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
-import { levelText } from '../../core/views/estimateText';
+import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
 import { decadeSplits, linearSplits } from '../common/ticks';
 import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES, retargetNotes } from './chartOverlays';
@@ -47,7 +47,12 @@ const hashrateChart: ChartDef = {
       values: (s) => s.hashrateMa7High,
       format: (v) => formatHashrate(v),
       column: (ctx) => `${bandName(ctx.series.bandLevel)}, high (H/s)`,
-      lower: { values: (s) => s.hashrateMa7Low, column: (ctx) => `${bandName(ctx.series.bandLevel)}, low (H/s)` },
+      lower: {
+        values: (s) => s.hashrateMa7Low,
+        column: (ctx) => `${bandName(ctx.series.bandLevel)}, low (H/s)`,
+        // The hover's wording: "924–1,045 EH/s", in the lower edge's unit.
+        range: (low, high) => hashrateRangeText(low, high, low),
+      },
     },
     {
       id: 'ma7',

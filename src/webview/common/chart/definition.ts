@@ -41,21 +41,28 @@ export interface SeriesDef {
   readonly format: (value: number, ctx: ChartContext) => string;
   /** Column title in the table view (with units). */
   readonly column: (ctx: ChartContext) => string;
-  /** kind 'band': the lower edge, with its own table column (placed before the upper one). */
-  readonly lower?: { readonly values: (s: DerivedSeries) => readonly (number | null)[]; readonly column: (ctx: ChartContext) => string };
+  /**
+   * kind 'band': the lower edge, with its own table column (placed before the upper one) and the text of
+   * both edges for the legend and the summary (one unit for both).
+   */
+  readonly lower?: {
+    readonly values: (s: DerivedSeries) => readonly (number | null)[];
+    readonly column: (ctx: ChartContext) => string;
+    readonly range: (low: number, high: number, ctx: ChartContext) => string;
+  };
 }
 
 export function seriesLabel(s: SeriesDef, ctx: ChartContext | null): string {
   return typeof s.label === 'string' ? s.label : s.label(ctx);
 }
 
-/** A series' value on day i as the legend, summary and readout show it ("a – b" for a band); null: none. */
+/** A series' value on day i as the legend, summary and readout show it (both edges for a band); null: none. */
 export function seriesValueText(s: SeriesDef, ctx: ChartContext, i: number): string | null {
   const v = s.values(ctx.series)[i];
   if (v === null || v === undefined) return null;
   if (!s.lower) return s.format(v, ctx);
   const low = s.lower.values(ctx.series)[i];
-  return low === null || low === undefined ? null : `${s.format(low, ctx)} – ${s.format(v, ctx)}`;
+  return low === null || low === undefined ? null : s.lower.range(low, v, ctx);
 }
 
 export interface ScaleDef {
