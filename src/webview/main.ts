@@ -109,6 +109,7 @@ function onMessage(event: MessageEvent): void {
   if (message.type === 'status') {
     status = message.status;
     renderStatus();
+    trends.setBand(status.ma7Band);
     return;
   }
   if (message.type === 'saveResult') {

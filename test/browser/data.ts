@@ -3,6 +3,7 @@
 // pipeline (fetchSnapshot, HistoryLoader: parse.ts, align, derive). No network, fully deterministic.
 
 import { fetchSnapshot } from '../../src/core/fetchSnapshot';
+import { ma7BandFactors } from '../../src/core/history/bands';
 import { computeKeyFigures } from '../../src/core/views/keyFigures';
 import { deriveSeries } from '../../src/core/history/derive';
 import { HistoryLoader } from '../../src/core/history/loader';
@@ -50,6 +51,7 @@ export async function buildFixtures(currency: Currency = 'USD', ranges: readonly
   const status: PanelStatus = {
     sourceHost: SOURCE_HOST,
     currency,
+    ma7Band: ma7BandFactors(0.95),
     fetchedAtMs: nowMs - 2 * 60_000,
     origin: 'live',
     refreshing: false,

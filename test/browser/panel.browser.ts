@@ -11,6 +11,7 @@ import { historyCsv } from '../../src/core/history/csv';
 import { deriveSeries } from '../../src/core/history/derive';
 import { indexRange } from '../../src/core/history/slice';
 import { formatDifficulty, formatHashrate, formatMoney, formatNumber, formatPowerPrice, formatSignedPercent, isoDay, moneyText } from '../../src/core/format';
+import { hashrateRangeText, percentRangeText } from '../../src/core/views/estimateText';
 import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
 import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
 import { PNL_EDIT_SETTING_KEYS } from '../../src/core/pnl/panelFieldNames';
@@ -192,7 +193,15 @@ async function main(): Promise<void> {
       const hashprice = await page.locator('[data-kpi="hashprice"] .kpi-value').textContent();
       assert.ok(hashprice?.startsWith(formatMoney(f.hashpriceFiat, 'USD')), `hashprice ${hashprice}`);
       assert.ok(f.hashrateChange30dPercent !== null && f.hashpriceChange7dPercent !== null, 'changes computed from the 3M history');
-      assert.match((await page.locator('[data-kpi="hashrate"]').textContent()) ?? '', /vs 30 days ago/);
+      const hashrateCard = (await page.locator('[data-kpi="hashrate"]').textContent()) ?? '';
+      assert.match(hashrateCard, /vs 30 days ago/);
+      assert.ok(f.hashrateLowHps !== null && f.hashrateHighHps !== null && f.hashrateChange30dLowPercent !== null && f.hashrateChange30dHighPercent !== null);
+      assert.ok(hashrateCard.includes(`95%: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`), hashrateCard);
+      assert.ok(hashrateCard.includes(percentRangeText(f.hashrateChange30dLowPercent, f.hashrateChange30dHighPercent)), hashrateCard);
+      assert.equal(hashrateCard.includes('within noise'), f.hashrateChange30dWithinNoise === true);
+      const difficultyCard = (await page.locator('[data-kpi="difficulty"]').textContent()) ?? '';
+      assert.ok(f.difficultyChangeLowPercent !== null && f.difficultyChangeHighPercent !== null, 'the synthetic chain has a retarget interval');
+      assert.ok(difficultyCard.includes(percentRangeText(f.difficultyChangeLowPercent, f.difficultyChangeHighPercent)), difficultyCard);
       assert.match((await page.locator('[data-kpi="retarget"] [role="progressbar"]').getAttribute('aria-valuenow')) ?? '', /^\d+(\.\d)?$/);
     });
 
@@ -506,9 +515,9 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === false);
     });
 
-    await test('the table view matches the data', async () => {
+    await test('the table view matches the data, with the 7-day band as two columns', async () => {
       const ds = dataset('1Y');
-      const s = deriveSeries(ds);
+      const s = deriveSeries(ds, fixtures.status.ma7Band);
       await page.locator('.chart-hashrate .card-actions button', { hasText: 'Table' }).click();
       await page.waitForFunction(() => document.querySelectorAll('[data-chart-table="hashrate"] tbody tr').length > 0);
       const rows = await page.locator('[data-chart-table="hashrate"] tbody tr').evaluateAll((trs) =>
@@ -518,11 +527,24 @@ async function main(): Promise<void> {
       const expectRow = (i: number): string[] => [
         isoDay(s.timeS[i]!),
         s.hashrate[i] === null ? '—' : formatHashrate(s.hashrate[i]),
+        s.hashrateMa7Low[i] === null ? '—' : formatHashrate(s.hashrateMa7Low[i]),
+        s.hashrateMa7High[i] === null ? '—' : formatHashrate(s.hashrateMa7High[i]),
         s.hashrateMa7[i] === null ? '—' : formatHashrate(s.hashrateMa7[i]),
         s.hashrateMa30[i] === null ? '—' : formatHashrate(s.hashrateMa30[i]),
         s.difficulty[i] === null ? '—' : formatDifficulty(s.difficulty[i]),
       ];
       const n = s.timeS.length;
+      const head = await page.locator('[data-chart-table="hashrate"] thead th').allTextContents();
+      assert.deepEqual(head.slice(2, 4), ['7-day 95% interval, low (H/s)', '7-day 95% interval, high (H/s)']);
+      assert.equal(await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-label').textContent(), '7-day 95% interval');
+      // Not hovering, the legend shows the newest day that has a band, both edges in one unit.
+      let latest = n - 1;
+      while (latest > 0 && s.hashrateMa7High[latest] === null) latest--;
+      assert.equal(
+        await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-value').textContent(),
+        hashrateRangeText(s.hashrateMa7Low[latest]!, s.hashrateMa7High[latest]!, s.hashrateMa7Low[latest]!),
+      );
+      assert.ok(s.hashrateMa7Low.some((v) => v !== null) && s.hashrateMa7High[n - 2] !== null, 'the band has values');
       assert.deepEqual(rows[0], expectRow(n - 1), 'newest row');
       assert.deepEqual(rows[100], expectRow(n - 101), 'row 100');
       assert.deepEqual(rows[n - 1], expectRow(0), 'oldest row');
@@ -546,6 +568,9 @@ async function main(): Promise<void> {
         assert.deepEqual(after[id], after.hashrate, `${id} shares the time axis`);
       }
       assert.ok(Math.abs(after.hashrate![0] - all[0]!) <= 86_400, 'ALL starts at genesis');
+      // The axis runs past the last day to the next retarget's fan (the end of the day after its latest date).
+      const latestS = fixtures.figures.retargetHighMs! / 1000;
+      assert.ok(after.hashrate![1] > latestS && after.hashrate![1] <= latestS + 2 * 86_400, `axis ends at ${after.hashrate![1]}, the fan at ${latestS}`);
       assert.equal(await page.locator('.toolbar button', { hasText: 'Log scale' }).getAttribute('aria-pressed'), 'true', 'ALL is drawn on log axes');
       assert.equal(await page.locator('.segment[data-range="ALL"]').getAttribute('aria-checked'), 'true');
       const stats = await canvasStats(page, chartColours('dark'));
@@ -583,7 +608,7 @@ async function main(): Promise<void> {
       assert.equal(dates.length, 3);
       assert.ok(dates.every((d) => d === dates[0]), `every chart reads the same day: ${JSON.stringify(dates)}`);
       const values = await page.locator('.legend-value').allTextContents();
-      assert.equal(values.length, 8);
+      assert.equal(values.length, 9);
       const legendValue = (chart: string, series: string): Promise<string | null> => page.locator(`.chart-${chart} .legend-item[data-series="${series}"] .legend-value`).textContent();
       assert.match((await legendValue('hashprice', 'fiat')) ?? '', /^\$[\d,.]+\/PH\/day$/);
       assert.match((await legendValue('hashprice', 'sats')) ?? '', /^[\d,]+ sats\/PH\/day$/);
@@ -637,23 +662,27 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
       const label = (await page.locator('.plot[data-chart="hashrate"]').getAttribute('aria-label')) ?? '';
       // The daily estimates are hidden at this point (the legend test): the label describes what is shown.
-      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
+      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day 95% interval from [\d,.]+–[\d,.]+ .H\/s to [\d,.]+–[\d,.]+ .H\/s; 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
     });
 
     await test('CSV export asks the host for exactly the visible window', async () => {
       const since = host.received.length;
       await page.locator('.toolbar button', { hasText: 'Export CSV' }).click();
       const m = await host.waitFor('exportCsv', () => true, { since });
-      const [min, max] = (await domains(page)).hashrate!;
+      const [min, domainMax] = (await domains(page)).hashrate!;
+      // The axis runs on past the last day to the next retarget's fan: the data end there.
+      const days = dataset('3Y').days.timeS;
+      const max = Math.min(domainMax, days[days.length - 1]!);
       assert.equal(m.range, '3Y');
       assert.ok(m.fromS >= min - 1 && m.fromS < min + 86_400 && m.toS <= max + 1 && m.toS > max - 86_400, 'the whole days in view');
       // What the host then writes (MiningPanel.exportCsv): the same functions on the posted dataset.
-      const s = deriveSeries(dataset('3Y'));
+      const s = deriveSeries(dataset('3Y'), fixtures.status.ma7Band);
       const window = indexRange(s.timeS, m.fromS, m.toS)!;
       const csv = historyCsv(s, 'USD', window[0], window[1]);
       const lines = csv.trimEnd().split('\r\n');
       assert.equal(lines.length - 1, s.timeS.length, `every day of the range (${JSON.stringify({ m, min, max, first: s.timeS[0], last: s.timeS[s.timeS.length - 1] })})`);
-      assert.equal(lines[0]!.split(',').length, 12);
+      assert.equal(lines[0]!.split(',').length, 14);
+      assert.deepEqual(lines[0]!.split(',').slice(12), ['hashrate_ma7_low_ehs', 'hashrate_ma7_high_ehs']);
       await page.waitForFunction(() => /Saved the CSV/.test(document.querySelector('.toast')?.textContent ?? ''));
     });
 

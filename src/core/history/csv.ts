@@ -41,6 +41,10 @@ export function historyCsv(series: DerivedSeries, currency: Currency, first: num
     'fees_btc_per_block',
     'fee_share_percent',
     `btc_price_${cur}`,
+    // Appended, so readers that find columns by position keep working. The interval's level is the
+    // series' bandLevel (the user's confidenceLevel when the host derived them).
+    'hashrate_ma7_low_ehs',
+    'hashrate_ma7_high_ehs',
   ];
   const scale = (v: number | null | undefined, k: number): number | null => (v === null || v === undefined ? null : v / k);
   const rows: CsvCell[][] = [];
@@ -60,6 +64,8 @@ export function historyCsv(series: DerivedSeries, currency: Currency, first: num
       scale(series.feesSats[i], SATS_PER_BTC),
       series.feeSharePercent[i],
       series.price[i],
+      scale(series.hashrateMa7Low[i], HPS_PER_EHS),
+      scale(series.hashrateMa7High[i], HPS_PER_EHS),
     ]);
   }
   return toCsv(header, rows);

@@ -3,9 +3,11 @@
 
 import { SECONDS_PER_DAY } from '../constants';
 import { hashrateTrendPercent } from '../economics';
+import { hashrateTrend } from '../estimates';
 import type { DerivedSeries } from '../history/derive';
 import { percentChange, valueAtOrBefore } from '../history/slice';
 import type { Currency, NetworkSnapshot } from '../model';
+import { computeGlanceEstimates, TREND_WINDOW_BLOCKS, type GlanceEstimateOptions } from './glanceEstimates';
 import { computeGlanceFigures } from './glanceFigures';
 
 /**
@@ -17,11 +19,33 @@ export interface KeyFigures {
   readonly tipHeight: number;
   /** getnetworkhashps(1008), mempool's ≈7-day estimate. */
   readonly hashrateHps: number;
+  /** Confidence level of every interval below (settings.confidenceLevel), 0.80–0.99. */
+  readonly confidenceLevel: number;
+  /** Interval for the true mean hash rate behind hashrateHps (1008 blocks; glanceEstimates). */
+  readonly hashrateLowHps: number | null;
+  readonly hashrateHighHps: number | null;
+  /** P(true rate < hashrateBelowThresholdHps), 0–1: the user's alert threshold, 1 ZH/s by default. */
+  readonly hashrateBelowProbability: number | null;
+  readonly hashrateBelowThresholdHps: number | null;
   /** 7-day mean of daily estimates now vs the 7-day mean ending 30 days earlier, in percent. */
   readonly hashrateChange30dPercent: number | null;
+  /** Interval of that change (hashrateTrend, 1008 blocks a side). */
+  readonly hashrateChange30dLowPercent: number | null;
+  readonly hashrateChange30dHighPercent: number | null;
+  /** The interval contains 0 %: the change cannot be told from luck. */
+  readonly hashrateChange30dWithinNoise: boolean | null;
   readonly difficulty: number;
+  /** mempool's estimate of the next change. */
   readonly difficultyChangePercent: number;
+  /** retargetInterval's predictive interval and median of the next change (this epoch's blocks only). */
+  readonly difficultyChangeLowPercent: number | null;
+  readonly difficultyChangeMedianPercent: number | null;
+  readonly difficultyChangeHighPercent: number | null;
   readonly estimatedRetargetMs: number;
+  /** retargetInterval's interval and median of the retarget date, Unix ms. */
+  readonly retargetLowMs: number | null;
+  readonly retargetMedianMs: number | null;
+  readonly retargetHighMs: number | null;
   readonly nextRetargetHeight: number;
   readonly remainingBlocks: number;
   readonly progressPercent: number;
@@ -53,13 +77,33 @@ export function hashrateChangePercent(series: DerivedSeries, lagDays = 30, windo
   return hashrateTrendPercent(daily, lagDays, windowDays);
 }
 
+/**
+ * The 30-day change's interval. hashrateTrendPercent needs all 7 days of each window, so each side is the
+ * nominal 7 × 144 = 1008 blocks (see TREND_WINDOW_BLOCKS); the windows are 30 days apart, so they do not
+ * overlap, as hashrateTrend requires. The trend uses only the ratio of the two means.
+ */
+function change30dInterval(changePercent: number | null, level: number): { low: number; high: number; withinNoise: boolean } | null {
+  if (changePercent === null) return null;
+  const trend = hashrateTrend({
+    recent: { hashrateHps: 1 + changePercent / 100, blocks: TREND_WINDOW_BLOCKS },
+    earlier: { hashrateHps: 1, blocks: TREND_WINDOW_BLOCKS },
+    level,
+  });
+  return trend.kind === 'trend' ? { low: trend.lowPercent, high: trend.highPercent, withinNoise: trend.withinNoise } : null;
+}
+
 export function computeKeyFigures(
   snapshot: NetworkSnapshot,
   currency: Currency,
   nowMs: number,
   history: DerivedSeries | null,
+  options: GlanceEstimateOptions = {},
 ): KeyFigures {
   const g = computeGlanceFigures(snapshot, currency, nowMs);
+  const e = computeGlanceEstimates(snapshot, nowMs, options);
+  const change30d = history ? hashrateChangePercent(history) : null;
+  const change30dRange = change30dInterval(change30d, e.level);
+  const retarget = e.retarget;
   const hp = g.hashprice;
   // "N days ago" is measured from the newest day of the history, i.e. today (UTC).
   const lastDayS = history && history.timeS.length > 0 ? history.timeS[history.timeS.length - 1]! : 0;
@@ -69,10 +113,24 @@ export function computeKeyFigures(
     currency,
     tipHeight: g.tipHeight,
     hashrateHps: g.hashrateHps,
-    hashrateChange30dPercent: history ? hashrateChangePercent(history) : null,
+    confidenceLevel: e.level,
+    hashrateLowHps: e.hashrate?.lowHps ?? null,
+    hashrateHighHps: e.hashrate?.highHps ?? null,
+    hashrateBelowProbability: e.below?.probability ?? null,
+    hashrateBelowThresholdHps: e.below?.thresholdHps ?? null,
+    hashrateChange30dPercent: change30d,
+    hashrateChange30dLowPercent: change30dRange?.low ?? null,
+    hashrateChange30dHighPercent: change30dRange?.high ?? null,
+    hashrateChange30dWithinNoise: change30dRange?.withinNoise ?? null,
     difficulty: g.difficulty,
     difficultyChangePercent: g.difficultyChangePercent,
+    difficultyChangeLowPercent: retarget?.changePercent.low ?? null,
+    difficultyChangeMedianPercent: retarget?.changePercent.median ?? null,
+    difficultyChangeHighPercent: retarget?.changePercent.high ?? null,
     estimatedRetargetMs: g.estimatedRetargetMs,
+    retargetLowMs: retarget?.retargetMs.low ?? null,
+    retargetMedianMs: retarget?.retargetMs.median ?? null,
+    retargetHighMs: retarget?.retargetMs.high ?? null,
     nextRetargetHeight: g.nextRetargetHeight,
     remainingBlocks: g.remainingBlocks,
     progressPercent: g.progressPercent,

@@ -5,7 +5,8 @@
 import { CURRENCIES } from '../../core/model';
 import { RANGES, isRangeId, type HistoryDataset, type RangeId } from '../../core/history/types';
 import type { KeyFigures } from '../../core/views/keyFigures';
-import { fail, num, numberColumn, numOrNull, obj, oneOf, str } from './check';
+import { MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } from '../../core/estimates/common';
+import { bool, fail, num, numberColumn, numOrNull, obj, oneOf, str } from './check';
 import { MAX_SHOWN_TEXT_CHARS } from '../../core/errors';
 
 export type { HistoryDataset, KeyFigures, RangeId };
@@ -52,15 +53,27 @@ export function checkHistoryDataset(value: unknown, path = 'dataset'): HistoryDa
   return value as HistoryDataset;
 }
 
+/** The key figures that are yes/no (or null where unknown); all others but the currency are numbers. */
+const BOOLEAN_FIGURES: ReadonlySet<string> = new Set<keyof KeyFigures>(['hashrateChange30dWithinNoise']);
+
 /**
- * Key figures are numbers (or null where unknown) plus the currency. Checked generically, so a figure added
- * to KeyFigures needs no change here; the webview shows "—" for anything null or missing.
+ * Key figures are numbers (or null where unknown) plus the currency, the confidence level and the flags
+ * above. Checked generically, so a numeric figure added to KeyFigures needs no change here; the webview
+ * shows "—" for anything null or missing.
  */
 export function checkKeyFigures(value: unknown, path = 'figures'): KeyFigures {
   const o = obj(value, path);
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
+  // The intervals' level decides every bound shown: within the settings' range or the message is refused.
+  const level = num(o.confidenceLevel, `${path}.confidenceLevel`);
+  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL) fail(`${path}.confidenceLevel should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
   const entries = Object.entries(o);
   if (entries.length > 60) fail(`${path} has too many fields`);
-  for (const [key, v] of entries) if (key !== 'currency') numOrNull(v, `${path}.${key}`);
+  for (const [key, v] of entries) {
+    if (key === 'currency') continue;
+    if (BOOLEAN_FIGURES.has(key)) {
+      if (v !== null) bool(v, `${path}.${key}`);
+    } else numOrNull(v, `${path}.${key}`);
+  }
   return value as KeyFigures;
 }

@@ -3,7 +3,9 @@
 // every time the page (re)loads it says 'ready' and gets everything again from the caches.
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
+import { ma7BandFactors } from '../../core/history/bands';
 import { shownSourceHost } from '../../core/settings';
+import { glanceEstimateOptions } from '../../core/views/glanceEstimates';
 import { computeKeyFigures } from '../../core/views/keyFigures';
 import type { HistoryLoader } from '../../core/history/loader';
 import { describeFailure } from '../../core/transport';
@@ -101,7 +103,7 @@ export class MiningPanel extends Disposable {
         void this.history.load(this.range, true);
       },
       exportCsv: (message) => {
-        void exportCsv(this.history.postedFor(message.range), message.fromS, message.toS, this.deps.log).then((r) => this.postSaveResult(message.requestId, r));
+        void exportCsv(this.history.postedFor(message.range), ma7BandFactors(this.deps.host.settings.confidenceLevel), message.fromS, message.toS, this.deps.log).then((r) => this.postSaveResult(message.requestId, r));
       },
       savePng: (message) => {
         void saveLogged('png', message.fileName, () => pngBytes(message.dataUrl), this.deps.log).then((r) => this.postSaveResult(message.requestId, r));
@@ -147,10 +149,12 @@ export class MiningPanel extends Disposable {
       this.history.reset();
     }
     this.pnl.settingsChanged();
-    if (!dataChanged) return;
+    // The bands and the key figures' intervals follow the level (and P(below) the alert threshold).
+    const intervalsChanged = previous.confidenceLevel !== current.confidenceLevel || previous.alerts.hashrateThresholdHps !== current.alerts.hashrateThresholdHps;
+    if (!dataChanged && !intervalsChanged) return;
     this.postStatus();
     this.postFigures();
-    void this.history.show(this.range);
+    if (dataChanged) void this.history.show(this.range);
   }
 
   private status(state: GlanceState): PanelStatus {
@@ -159,6 +163,7 @@ export class MiningPanel extends Disposable {
     return {
       sourceHost: shownSourceHost(state.snapshot?.sourceHost ?? sourceHost),
       currency: settings.currency,
+      ma7Band: ma7BandFactors(settings.confidenceLevel),
       fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
       origin: state.origin,
       refreshing: state.refreshing,
@@ -178,7 +183,7 @@ export class MiningPanel extends Disposable {
       return;
     }
     try {
-      this.post({ type: 'figures', figures: computeKeyFigures(state.snapshot, this.deps.host.settings.currency, Date.now(), basis?.series ?? null) });
+      this.post({ type: 'figures', figures: computeKeyFigures(state.snapshot, this.deps.host.settings.currency, Date.now(), basis?.series ?? null, glanceEstimateOptions(this.deps.host.settings)) });
     } catch (error) {
       this.deps.log.error(`Panel: could not compute the key figures: ${describeFailure(error)}`);
       this.post({ type: 'figures', figures: null });

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
 import { isoDay } from '../../core/format';
 import { historyCsv } from '../../core/history/csv';
-import { deriveSeries } from '../../core/history/derive';
+import { deriveSeries, type Ma7BandFactors } from '../../core/history/derive';
 import { indexRange } from '../../core/history/slice';
 import { pngBase64, type HistoryDataset } from '../../shared/protocol';
 import type { Log } from '../log';
@@ -51,8 +51,8 @@ export async function saveLogged(format: 'csv' | 'png', fileName: string, bytes:
 }
 
 /** The visible window [fromS, toS] of a posted dataset as CSV, named after its first and last day. */
-export async function exportCsv(dataset: HistoryDataset | null, fromS: number, toS: number, log: Log): Promise<SaveResult> {
-  const series = dataset ? deriveSeries(dataset) : null;
+export async function exportCsv(dataset: HistoryDataset | null, band: Ma7BandFactors, fromS: number, toS: number, log: Log): Promise<SaveResult> {
+  const series = dataset ? deriveSeries(dataset, band) : null;
   const window = series ? indexRange(series.timeS, fromS, toS) : null;
   if (!dataset || !series || !window) return { ok: false, message: 'No data in the visible range to export.' };
   const t = series.timeS;

@@ -3,9 +3,10 @@
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
 import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
+import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
 import { decadeSplits, linearSplits } from '../common/ticks';
-import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, retargetNotes } from './chartOverlays';
+import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES, retargetNotes } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -14,12 +15,17 @@ function difficultySplits(min: number, max: number, log: boolean, heightPx: numb
   return splits.map((d) => impliedHashrateHps(d));
 }
 
+/** "7-day 95% interval" (the level arrives with the host's status; until then "7-day interval"). */
+function bandName(level: number | null): string {
+  return level === null ? '7-day interval' : `7-day ${levelText(level)} interval`;
+}
+
 const hashrateChart: ChartDef = {
   id: 'hashrate',
   title: 'Hash rate & difficulty',
   height: 320,
   note:
-    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages. Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down).',
+    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
   series: [
     {
       id: 'daily',
@@ -30,6 +36,23 @@ const hashrateChart: ChartDef = {
       values: (s) => s.hashrate,
       format: (v) => formatHashrate(v),
       column: () => 'Daily estimate (H/s)',
+    },
+    {
+      id: MA7_BAND_SERIES,
+      // The level is the one the series were derived at (the user's confidenceLevel).
+      label: (ctx) => bandName(ctx?.series.bandLevel ?? null),
+      kind: 'band',
+      scale: 'hps',
+      color: (p) => p.blue,
+      values: (s) => s.hashrateMa7High,
+      format: (v) => formatHashrate(v),
+      column: (ctx) => `${bandName(ctx.series.bandLevel)}, high (H/s)`,
+      lower: {
+        values: (s) => s.hashrateMa7Low,
+        column: (ctx) => `${bandName(ctx.series.bandLevel)}, low (H/s)`,
+        // The hover's wording: "924–1,045 EH/s", in the lower edge's unit.
+        range: (low, high) => hashrateRangeText(low, high, low),
+      },
     },
     {
       id: 'ma7',

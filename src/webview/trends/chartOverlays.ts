@@ -6,11 +6,69 @@ import { SECONDS_PER_DAY } from '../../core/constants';
 import { impliedHashrateHps } from '../../core/economics';
 import { formatDay, formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
+import { levelText } from '../../core/views/estimateText';
+import { retargetFan } from '../../core/views/retargetFan';
+import type { KeyFigures } from '../../shared/protocol';
 import type { ChartContext, PlotSeriesById } from '../common/chart/definition';
 import { withAlpha } from '../common/theme';
 
-/** The hash-rate chart's difficulty series: the retarget markers belong to it. */
+/** The hash-rate chart's difficulty series: the retarget markers and the next retarget's fan belong to it. */
 export const DIFFICULTY_SERIES = 'difficulty';
+/** The hash-rate chart's interval band around the 7-day average. */
+export const MA7_BAND_SERIES = 'ma7Band';
+
+/** The x axis' end for the next retarget's fan: the end of the day after its latest date (null: no fan). */
+export function fanExtentS(ctx: Pick<ChartContext, 'series'>, figures: KeyFigures | null): number | null {
+  const t = ctx.series.timeS;
+  const fan = figures && t.length > 0 ? retargetFan(figures, t[t.length - 1]!) : null;
+  // Whole days, so that each refresh's slightly different date does not re-layout the charts.
+  return fan ? (Math.ceil(fan.latestS / SECONDS_PER_DAY) + 1) * SECONDS_PER_DAY : null;
+}
+
+/** The next retarget: a fan from the difficulty line's end to the interval at the median date. */
+function drawRetargetFan(u: uPlot, ctx: ChartContext): void {
+  const t = ctx.series.timeS;
+  const figures = ctx.figures();
+  const fan = figures && t.length > 0 ? retargetFan(figures, t[t.length - 1]!) : null;
+  if (!fan) return;
+  const g = u.ctx;
+  const ratio = devicePixelRatio || 1;
+  const p = ctx.palette;
+  const x = (s: number): number => u.valToPos(s, 'x', true);
+  const y = (hps: number): number => u.valToPos(hps, 'hps', true);
+  g.fillStyle = withAlpha(p.orange, p.weight > 1 ? 0.3 : 0.18);
+  g.beginPath();
+  g.moveTo(x(fan.fromS), y(fan.fromHps));
+  g.lineTo(x(fan.atS), y(fan.highHps));
+  g.lineTo(x(fan.atS), y(fan.lowHps));
+  g.closePath();
+  g.fill();
+  g.strokeStyle = p.orange;
+  g.lineWidth = 1.5 * ratio * p.weight;
+  g.setLineDash([5 * ratio, 3 * ratio]);
+  g.beginPath();
+  g.moveTo(x(fan.fromS), y(fan.fromHps));
+  g.lineTo(x(fan.atS), y(fan.medianHps));
+  g.stroke();
+  g.setLineDash([]);
+  // The date's interval: a bar at the median difficulty with end ticks.
+  const ym = y(fan.medianHps);
+  const tick = 4 * ratio;
+  g.beginPath();
+  g.moveTo(x(fan.earliestS), ym);
+  g.lineTo(x(fan.latestS), ym);
+  for (const s of [fan.earliestS, fan.latestS]) {
+    g.moveTo(x(s), ym - tick);
+    g.lineTo(x(s), ym + tick);
+  }
+  g.stroke();
+  g.fillStyle = p.muted;
+  g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
+  g.textBaseline = 'bottom';
+  g.textAlign = 'right';
+  g.fillText(`Next retarget · ${levelText(fan.level)}`, Math.min(x(fan.latestS), u.bbox.left + u.bbox.width - 2 * ratio), y(fan.highHps) - 3 * ratio);
+  g.textAlign = 'left';
+}
 
 /** Dashed vertical lines at the halvings in view, labelled at the top. */
 export function drawHalvings(u: uPlot, ctx: ChartContext): void {
@@ -58,8 +116,9 @@ export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: Plo
     g.textBaseline = 'bottom';
     g.fillText('1 ZH/s', u.bbox.left + 6 * ratio, y - 3 * ratio);
   }
-  // Retarget markers belong to the difficulty line: hidden with it.
+  // Retarget markers and the fan belong to the difficulty line: hidden with it.
   if (!plotSeries(DIFFICULTY_SERIES)?.shown) return;
+  drawRetargetFan(u, ctx);
   const adj = ctx.dataset.adjustments;
   const { min, max } = u.scales.x!;
   if (min === undefined || max === undefined) return;

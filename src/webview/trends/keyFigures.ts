@@ -15,6 +15,7 @@ import {
   formatSatsPerPhDay,
   formatSignedPercent,
 } from '../../core/format';
+import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from '../../core/views/estimateText';
 import type { KeyFigures } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
 
@@ -55,6 +56,31 @@ function progress(percent: number, label: string): HTMLElement {
   return h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': clamped.toFixed(1), 'aria-label': label }, fill);
 }
 
+/** "95%: 932.0–1,054 EH/s · 62% likely under 1 ZH/s" (null parts left out; null if nothing is known). */
+function hashrateInterval(f: KeyFigures): string | null {
+  const parts: string[] = [];
+  if (f.hashrateLowHps !== null && f.hashrateHighHps !== null) parts.push(`${levelText(f.confidenceLevel)}: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`);
+  if (f.hashrateBelowProbability !== null && f.hashrateBelowThresholdHps !== null) {
+    parts.push(`${probabilityText(f.hashrateBelowProbability)} likely under ${thresholdText(f.hashrateBelowThresholdHps)}`);
+  }
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** The 30-day change's interval, or "within noise" when it contains 0 %. */
+function changeInterval(f: KeyFigures): HTMLElement | null {
+  const { hashrateChange30dLowPercent: low, hashrateChange30dHighPercent: high, hashrateChange30dWithinNoise: noise } = f;
+  if (low === null || high === null || noise === null) return null;
+  const text = `${levelText(f.confidenceLevel)}: ${percentRangeText(low, high)}`;
+  return noise ? h('span', { class: 'noise', title: `${text}: the interval contains 0 %` }, `within noise (${text})`) : h('span', {}, text);
+}
+
+/** The next retarget's change and date intervals (retargetInterval on the host). */
+function retargetIntervals(f: KeyFigures): string | null {
+  const { difficultyChangeLowPercent: low, difficultyChangeHighPercent: high, retargetLowMs, retargetHighMs } = f;
+  if (low === null || high === null || retargetLowMs === null || retargetHighMs === null) return null;
+  return `${levelText(f.confidenceLevel)}: ${percentRangeText(low, high)}, ${formatDateTime(retargetLowMs)} – ${formatDateTime(retargetHighMs)}`;
+}
+
 const LABELS = ['Hash rate · 7-day', 'Difficulty', 'Hashprice', 'BTC price', 'Blocks to retarget', 'Blocks to halving'] as const;
 
 export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, nowMs: number): void {
@@ -67,13 +93,21 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
   const mined = epochProgress(f.tipHeight).blocksMined;
   replaceChildren(
     container,
-    card('hashrate', LABELS[0], valueWithUnit(formatHashrate(f.hashrateHps)), delta(f.hashrateChange30dPercent, 'vs 30 days ago')),
+    card(
+      'hashrate',
+      LABELS[0],
+      valueWithUnit(formatHashrate(f.hashrateHps)),
+      hashrateInterval(f),
+      delta(f.hashrateChange30dPercent, 'vs 30 days ago'),
+      changeInterval(f),
+    ),
     card(
       'difficulty',
       LABELS[1],
       valueWithUnit(formatDifficulty(f.difficulty)),
       delta(f.difficultyChangePercent, 'Next retarget (est.)'),
       `≈ ${formatDateTime(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)})`,
+      retargetIntervals(f),
     ),
     card(
       'hashprice',

@@ -2,7 +2,7 @@
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
 import { SECONDS_PER_DAY } from '../../core/constants';
-import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
+import { deriveSeries, type DerivedSeries, type Ma7BandFactors } from '../../core/history/derive';
 import { RANGES } from '../../shared/protocol';
 import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
 import type { ChartContext, ChartHost, ChartOverlay } from '../common/chart/definition';
@@ -13,6 +13,7 @@ import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 import { isoDay } from '../../core/format';
 import { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
+import { fanExtentS } from './chartOverlays';
 import { renderKeyFigures } from './keyFigures';
 
 export interface SectionHost {
@@ -41,6 +42,10 @@ export class TrendsSection implements ChartHost {
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
   readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
   #figures: KeyFigures | null = null;
+  /** The 7-day band's multipliers at settings.confidenceLevel, from the host's status (null: none yet). */
+  #band: Ma7BandFactors | null = null;
+  /** The x axis' end the charts were last drawn with (the next retarget's fan). */
+  #extendToS: number | null = null;
   #palette: Palette;
   #shown: { dataset: HistoryDataset } | null = null;
   #generation = 0;
@@ -115,6 +120,7 @@ export class TrendsSection implements ChartHost {
       case 'figures':
         this.#figures = message.figures;
         renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+        this.#updateFan();
         return true;
       case 'history':
         this.#onHistory(message.dataset);
@@ -141,6 +147,26 @@ export class TrendsSection implements ChartHost {
     for (const chart of this.#charts) chart.prepare(this.#palette, log);
   }
 
+  /** The band's level changed (the host's status carries it, so this is called with every status). */
+  setBand(band: Ma7BandFactors): void {
+    if (this.#band && JSON.stringify(band) === JSON.stringify(this.#band)) return;
+    this.#band = band;
+    for (const [range, entry] of this.#datasets) this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, band) });
+    if (this.#shown) {
+      this.#generation++;
+      this.#drawStartedAt = performance.now();
+      this.#show();
+    }
+  }
+
+  /** New key figures: the fan moves; the axis is laid out again only if its end moved to another day. */
+  #updateFan(): void {
+    const entry = this.#datasets.get(this.#host.state().range);
+    if (!this.#shown || !entry) return;
+    if (fanExtentS(entry, this.#figures) !== this.#extendToS) this.#show();
+    else this.#charts.find((c) => c.id === 'hashrate')?.redraw();
+  }
+
   /** Re-renders what depends on the clock ("in 3 d 4 h"). */
   tick(): void {
     renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
@@ -149,7 +175,7 @@ export class TrendsSection implements ChartHost {
   #onHistory(dataset: HistoryDataset): void {
     this.#generation++;
     this.#drawStartedAt = performance.now();
-    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset) });
+    this.#datasets.set(dataset.range, { dataset, series: deriveSeries(dataset, this.#band) });
     if (dataset.range === this.#host.state().range) this.#show();
     this.#renderNotice();
   }
@@ -168,7 +194,16 @@ export class TrendsSection implements ChartHost {
     }
     const sameRange = this.#shown?.dataset.range === entry.dataset.range;
     this.#shown = { dataset: entry.dataset };
-    const ctx: ChartContext = { currency: entry.dataset.currency, dataset: entry.dataset, series: entry.series, log, palette: this.#palette };
+    this.#extendToS = fanExtentS(entry, this.#figures);
+    const ctx: ChartContext = {
+      currency: entry.dataset.currency,
+      dataset: entry.dataset,
+      series: entry.series,
+      log,
+      palette: this.#palette,
+      extendToS: this.#extendToS,
+      figures: () => this.#figures,
+    };
     const zoom = state.zoom && state.zoom.range === state.range ? ([state.zoom.fromS, state.zoom.toS] as [number, number]) : null;
     // A refresh of the range keeps the user's zoom; a new range starts from its full extent.
     if (!sameRange && state.zoom && state.zoom.range !== state.range) this.#host.update({ zoom: null });

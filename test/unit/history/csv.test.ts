@@ -46,6 +46,9 @@ describe('historyCsv', () => {
     timeS: [1_795_478_400, 1_795_564_800],
     hashrate: [9.5e20, null],
     hashrateMa7: [9.7e20, 9.8e20],
+    hashrateMa7Low: [9.1e20, null],
+    hashrateMa7High: [1.03e21, null],
+    bandLevel: 0.95,
     hashrateMa30: [9.9e20, 9.9e20],
     difficulty: [1.394e14, 1.394e14],
     difficultyHps: [9.98e20, 9.98e20],
@@ -60,10 +63,10 @@ describe('historyCsv', () => {
   it('has a header with units and one row per day of the window', () => {
     const lines = historyCsv(series, 'EUR', 0, 1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'date_utc,hashrate_daily_ehs,hashrate_ma7_ehs,hashrate_ma30_ehs,difficulty,difficulty_implied_hashrate_ehs,hashprice_eur_per_ph_day,hashprice_sats_per_ph_day,reward_btc_per_block,fees_btc_per_block,fee_share_percent,btc_price_eur',
+      'date_utc,hashrate_daily_ehs,hashrate_ma7_ehs,hashrate_ma30_ehs,difficulty,difficulty_implied_hashrate_ehs,hashprice_eur_per_ph_day,hashprice_sats_per_ph_day,reward_btc_per_block,fees_btc_per_block,fee_share_percent,btc_price_eur,hashrate_ma7_low_ehs,hashrate_ma7_high_ehs',
     );
-    expect(lines[1]).toBe('2026-11-24,950,970,990,139400000000000,998,45.81,45441,3.15,0.025,0.79,100822');
-    expect(lines[2]).toBe('2026-11-25,,980,990,139400000000000,998,45.5,45200,3.13,0.005,0.16,100644');
+    expect(lines[1]).toBe('2026-11-24,950,970,990,139400000000000,998,45.81,45441,3.15,0.025,0.79,100822,910,1030');
+    expect(lines[2]).toBe('2026-11-25,,980,990,139400000000000,998,45.5,45200,3.13,0.005,0.16,100644,,');
   });
 
   it('exports only the requested window', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeries } from '../../../src/core/history/derive';
+import { ma7BandFactors } from '../../../src/core/history/bands';
+import { deriveSeries, ma7Band } from '../../../src/core/history/derive';
 import { movingAverage } from '../../../src/core/movingAverage';
 import type { HistoryDataset } from '../../../src/core/history/types';
+import { seededRandom } from '../../support/random';
+import { expectRelative } from '../estimates/relative';
 
 describe('movingAverage', () => {
   it('is the trailing mean over the window once enough values are in it', () => {
@@ -77,5 +80,88 @@ describe('deriveSeries', () => {
     expect(s.hashpriceFiat).toEqual([null, null]);
     expect(s.hashpriceSats[1]).toBeNull();
     expect(s.feeSharePercent).toEqual([null, null]);
+  });
+});
+
+describe('ma7Band (the interval around the 7-day mean)', () => {
+  // Independent values (scipy.stats.gamma.ppf(p, n) / n): the Gamma(n, 1) quantiles over n.
+  it('is 932.0–1054.5 EH/s around 992.3 EH/s for a full week (1008 blocks) at 95 %', () => {
+    const daily = Array.from({ length: 7 }, () => 992.3e18);
+    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }), ma7BandFactors(0.95));
+    expect(s.bandLevel).toBe(0.95);
+    expect(s.hashrateMa7[6]).toBeCloseTo(992.3e18, -9);
+    expectRelative(s.hashrateMa7Low[6]!, 931.97994670e18, 1e-7);
+    expectRelative(s.hashrateMa7High[6]!, 1054.48472155e18, 1e-7);
+  });
+
+  it('follows the level: 0.948762–1.052366 × the mean at 90 %', () => {
+    const daily = Array.from({ length: 7 }, () => 1e21);
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.9));
+    expectRelative(band.low[6]!, 0.94876208e21, 1e-7);
+    expectRelative(band.high[6]!, 1.05236586e21, 1e-7);
+  });
+
+  it('counts 144 blocks per day with an estimate: 6 days → 864 blocks, 4 days → 576, fewer → no band', () => {
+    const mean = 992.3e18;
+    // Days 0–6: one gap (day 3) → day 6's window has 6 estimates. Day 3's window (days 0–3) has 3: no mean, no band.
+    const daily = [mean, mean, mean, null, mean, mean, mean, null, null, mean];
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.95));
+    expectRelative(band.low[6]!, 927.22852964e18, 1e-7);
+    expectRelative(band.high[6]!, 1059.54689077e18, 1e-7);
+    // Day 9's window (days 3–9): days 4, 5, 6, 9 → 4 estimates, 576 blocks.
+    expectRelative(band.low[9]!, 912.90749239e18, 1e-7);
+    expectRelative(band.high[9]!, 1074.95550230e18, 1e-7);
+    expect(band.low[3]).toBeNull();
+    expect(band.high[2]).toBeNull();
+  });
+
+  it('is absent when derived without factors (bandLevel null, every bound null)', () => {
+    const daily = Array.from({ length: 7 }, () => 1e21);
+    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }));
+    expect(s.bandLevel).toBeNull();
+    expect([...s.hashrateMa7Low, ...s.hashrateMa7High].every((v) => v === null)).toBe(true);
+  });
+
+  it('has no band for an invalid level rather than a wrong one', () => {
+    const daily = Array.from({ length: 7 }, () => 1e21);
+    const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(1.5));
+    expect(band.low[6]).toBeNull();
+    expect(band.high[6]).toBeNull();
+  });
+
+  it('covers the true rate about 95 % of the time for means of seven 144-block daily estimates (seeded)', () => {
+    const random = seededRandom(20_261_202);
+    const trueHps = 9e20;
+    const difficulty = 1.2e14;
+    const blocksPerS = trueHps / (difficulty * 2 ** 32);
+    const trials = 2000;
+    let covered = 0;
+    for (let t = 0; t < trials; t++) {
+      const daily: number[] = [];
+      for (let d = 0; d < 7; d++) {
+        let timeS = 0;
+        for (let b = 0; b < 144; b++) timeS += random.exponential(blocksPerS);
+        daily.push((144 * difficulty * 2 ** 32) / timeS);
+      }
+      const band = ma7Band(daily, movingAverage(daily, 7, 4), ma7BandFactors(0.95));
+      if (band.low[6]! <= trueHps && trueHps <= band.high[6]!) covered++;
+    }
+    // Binomial(2000, 0.95): sd 0.49 %; ±1.5 % is 3 sd.
+    expect(covered / trials).toBeGreaterThan(0.935);
+    expect(covered / trials).toBeLessThan(0.965);
+  });
+});
+
+describe('ma7BandFactors', () => {
+  it('has multipliers for 4–7 days with an estimate (576–1008 blocks) and none below', () => {
+    const f = ma7BandFactors(0.95);
+    expect(f.level).toBe(0.95);
+    expect(f.low.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(f.high.slice(0, 4)).toEqual([null, null, null, null]);
+    // scipy.stats.gamma.ppf([0.025, 0.975], n) / n for n = 1008 and 576.
+    expectRelative(f.low[7]!, 931.97994670 / 992.3, 1e-7);
+    expectRelative(f.high[7]!, 1054.48472155 / 992.3, 1e-7);
+    expectRelative(f.low[4]!, 912.90749239 / 992.3, 1e-7);
+    expectRelative(f.high[4]!, 1074.95550230 / 992.3, 1e-7);
   });
 });

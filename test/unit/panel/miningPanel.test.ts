@@ -2,6 +2,7 @@
 // message validation and routing, what is posted when, the exports, revival and the singleton.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StateHolder } from '../../../src/core/glance/state';
+import { ma7BandFactors } from '../../../src/core/history/bands';
 import { HISTORY_PATHS } from '../../../src/core/history/fetchHistory';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { MAX_SHOWN_TEXT_CHARS } from '../../../src/core/errors';
@@ -121,6 +122,23 @@ describe('MiningPanel', () => {
     expect(t.requests).toContain('/api/v1/mining/hashrate/3m');
   });
 
+  it("sends the confidence level: the 7-day band's multipliers in the status and the figures' intervals, again when it changes", async () => {
+    const t = setup();
+    t.state.succeeded(makeSnapshot());
+    t.showPanel();
+    const panel = record.panels[0]!;
+    panel.send({ type: 'ready', protocol: 1, range: '1Y' });
+    const status = await until(() => posted('status')[0], 'status');
+    expect(status.type === 'status' && status.status.ma7Band).toEqual(ma7BandFactors(0.95));
+    const figures = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures !== null), 'figures');
+    expect(figures.type === 'figures' && figures.figures?.confidenceLevel).toBe(0.95);
+    t.changeSettings({ ...t.data.settings, confidenceLevel: 0.9 });
+    await until(() => posted('status').find((m) => m.type === 'status' && m.status.ma7Band.level === 0.9), 'a status at 90 %');
+    const again = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures?.confidenceLevel === 0.9), 'figures at 90 %');
+    // 987.6 EH/s over 1008 blocks at 90 %: × gamma.ppf(0.05, 1008) / 1008 = 0.948762 (scipy).
+    expect(again.type === 'figures' && again.figures!.hashrateLowHps! / 987.6e18).toBeCloseTo(0.9487621, 6);
+  });
+
   it('keeps posting what the page accepts when the source URL is long (issue 11 #12)', async () => {
     const t = setup();
     const longHost = `umbrel.local/${'p'.repeat(400)}`;
@@ -183,7 +201,7 @@ describe('MiningPanel', () => {
     expect(result).toEqual({ type: 'saveResult', requestId: 'export-1', ok: true, message: 'Saved out.csv.' });
     expect((record.dialog.options as { defaultUri: { path: string } }).defaultUri.path).toBe('/work/mining-economics-2026-11-24-to-2026-11-24.csv');
     const csv = Buffer.from(record.files.get('/work/out.csv')!).toString('utf8').split('\r\n');
-    expect(csv[0]).toMatch(/^date_utc,hashrate_daily_ehs,/);
+    expect(csv[0]).toMatch(/^date_utc,hashrate_daily_ehs,.*,hashrate_ma7_low_ehs,hashrate_ma7_high_ehs$/);
     expect(csv[1]).toMatch(/^2026-11-24,990,/);
     expect(csv).toHaveLength(3);
   });

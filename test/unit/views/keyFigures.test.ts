@@ -3,6 +3,7 @@ import { hashrateTrendPercent, hashvalueBtcPerPhDay } from '../../../src/core/ec
 import type { DerivedSeries } from '../../../src/core/history/derive';
 import { computeKeyFigures, coversKeyFigures, hashrateChangePercent } from '../../../src/core/views/keyFigures';
 import type { NetworkSnapshot } from '../../../src/core/model';
+import { expectRelative } from '../estimates/relative';
 
 const DAY = 86_400;
 const TODAY = 1_795_564_800; // 2026-11-25T00:00:00Z
@@ -15,7 +16,8 @@ function series(n: number, fill: (i: number, n: number) => Partial<Record<keyof 
     const row = fill(i, n);
     for (const c of cols) out[c].push(row[c] ?? null);
   }
-  return { timeS: Array.from({ length: n }, (_, i) => TODAY - (n - 1 - i) * DAY), ...out };
+  // The key figures do not read the band: empty columns keep the fixture about what they do read.
+  return { timeS: Array.from({ length: n }, (_, i) => TODAY - (n - 1 - i) * DAY), ...out, hashrateMa7Low: [], hashrateMa7High: [], bandLevel: 0.95 };
 }
 
 const snapshot: NetworkSnapshot = {
@@ -101,5 +103,56 @@ describe('computeKeyFigures', () => {
     expect(coversKeyFigures(series(41, () => ({})))).toBe(true);
     expect(coversKeyFigures(series(31, () => ({})))).toBe(false);
     expect(coversKeyFigures(null)).toBe(false);
+  });
+});
+
+describe('computeKeyFigures: intervals', () => {
+  // Independent values from scipy.stats (gamma, f, betaprime), as written next to each.
+  const tipSnapshot: NetworkSnapshot = {
+    ...snapshot,
+    latestBlocks: [{ height: 975_000, timeS: TODAY + 8 * 3600, difficulty: 1.4e14, rewardSats: 314_500_000, totalFeesSats: 2_000_000, poolName: 'x' }],
+  };
+
+  it('gives the 1008-block hash-rate interval and P(below 1 ZH/s) at the level asked for', () => {
+    const f = computeKeyFigures(tipSnapshot, 'USD', NOW_MS, null, { confidenceLevel: 0.95 });
+    expect(f.confidenceLevel).toBe(0.95);
+    // 9.9e20 × gamma.ppf([0.025, 0.975], 1008) / 1008.
+    expectRelative(f.hashrateLowHps!, 9.29819759382e20, 1e-8);
+    expectRelative(f.hashrateHighHps!, 1.05204058686e21, 1e-8);
+    // gamma.cdf(1008 × 1e21 / 9.9e20, 1008).
+    expect(f.hashrateBelowProbability).toBeCloseTo(0.62934313, 6);
+    expect(f.hashrateBelowThresholdHps).toBe(1e21);
+  });
+
+  it("gives the next retarget's change and date from this epoch's blocks (n = 1272 since day −9)", () => {
+    const f = computeKeyFigures(tipSnapshot, 'USD', NOW_MS, null);
+    // t = 9 d 9 h = 810,000 s; change = (1,209,600 / (t + t·betaprime.ppf(1 − p, 743, 1272)) − 1)·100.
+    expect(f.difficultyChangeLowPercent).toBeCloseTo(-8.89409006, 5);
+    expect(f.difficultyChangeMedianPercent).toBeCloseTo(-5.72453067, 5);
+    expect(f.difficultyChangeHighPercent).toBeCloseTo(-2.60480172, 5);
+    // now + t·betaprime.ppf(p, 744, 1272), ms.
+    expect(f.retargetLowMs! / 1000).toBeCloseTo(1_796_029_749.09, 0);
+    expect(f.retargetMedianMs! / 1000).toBeCloseTo(1_796_070_885.46, 0);
+    expect(f.retargetHighMs! / 1000).toBeCloseTo(1_796_115_563.28, 0);
+  });
+
+  it("has no retarget interval without the tip's timestamp", () => {
+    const f = computeKeyFigures(snapshot, 'USD', NOW_MS, null);
+    expect([f.difficultyChangeLowPercent, f.difficultyChangeMedianPercent, f.retargetHighMs]).toEqual([null, null, null]);
+  });
+
+  it('gives the 30-day change an interval and says when it is within noise', () => {
+    const rising = series(60, (i, n) => ({ hashrate: i === n - 1 ? null : i >= n - 8 ? 110 : 100 }));
+    const f = computeKeyFigures(tipSnapshot, 'USD', NOW_MS, rising, { confidenceLevel: 0.9 });
+    // (1.1 × f.ppf([0.05, 0.95], 2016, 2016) − 1)·100.
+    expect(f.hashrateChange30dLowPercent).toBeCloseTo(2.22696408, 5);
+    expect(f.hashrateChange30dHighPercent).toBeCloseTo(18.36407458, 5);
+    expect(f.hashrateChange30dWithinNoise).toBe(false);
+    const flat = series(60, (i, n) => ({ hashrate: i === n - 1 ? null : i >= n - 8 ? 102 : 100 }));
+    const g = computeKeyFigures(tipSnapshot, 'USD', NOW_MS, flat);
+    // (1.02 × f.ppf([0.025, 0.975], 2016, 2016) − 1)·100: contains 0.
+    expect(g.hashrateChange30dLowPercent).toBeCloseTo(-6.52963965, 5);
+    expect(g.hashrateChange30dWithinNoise).toBe(true);
+    expect(computeKeyFigures(tipSnapshot, 'USD', NOW_MS, null).hashrateChange30dWithinNoise).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
+import { ma7BandFactors } from '../../../src/core/history/bands';
 import type { KeyFigures } from '../../../src/core/views/keyFigures';
 import { buildPnlState } from '../../../src/core/views/pnlState';
 import { DEFAULT_PNL_INPUTS } from '../../../src/core/pnl/validate';
@@ -29,15 +30,29 @@ const dataset = buildHistoryDataset(
   },
   { range: '1Y', currency: 'USD', sourceHost: 'example.test', fetchedAtMs: 1 },
 );
-const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
+const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', ma7Band: ma7BandFactors(0.9), fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
 const figures: KeyFigures = {
   currency: 'USD',
   tipHeight: 975_000,
   hashrateHps: 9.9e20,
-  hashrateChange30dPercent: null,
+  confidenceLevel: 0.95,
+  hashrateLowHps: 9.3e20,
+  hashrateHighHps: 1.05e21,
+  hashrateBelowProbability: 0.62,
+  hashrateBelowThresholdHps: 1e21,
+  hashrateChange30dPercent: 2,
+  hashrateChange30dLowPercent: -2.1,
+  hashrateChange30dHighPercent: 6.3,
+  hashrateChange30dWithinNoise: true,
   difficulty: 1.4e14,
   difficultyChangePercent: 1.5,
+  difficultyChangeLowPercent: -1,
+  difficultyChangeMedianPercent: 1.4,
+  difficultyChangeHighPercent: 3.9,
   estimatedRetargetMs: 1,
+  retargetLowMs: 0.5,
+  retargetMedianMs: 1,
+  retargetHighMs: 1.5,
   nextRetargetHeight: 975_744,
   remainingBlocks: 744,
   progressPercent: 63,
@@ -102,6 +117,29 @@ describe('host → webview', () => {
       error: "host message 'figures': figures.hashrateHps should be a finite number",
     });
     expect(validateHostMessage({ type: 'status', status: { ...status, origin: 'disk' } }).ok).toBe(false);
+  });
+
+  it('checks the intervals: flags are booleans or null, numbers finite or null, the level within 0.80–0.99', () => {
+    const check = (patch: object) => validateHostMessage({ type: 'figures', figures: { ...figures, ...patch } });
+    expect(check({ hashrateChange30dWithinNoise: null, hashrateLowHps: null, retargetHighMs: null }).ok).toBe(true);
+    expect(check({ hashrateChange30dWithinNoise: 1 })).toEqual({ ok: false, error: "host message 'figures': figures.hashrateChange30dWithinNoise should be a boolean" });
+    expect(check({ hashrateHighHps: true }).ok).toBe(false);
+    expect(check({ difficultyChangeLowPercent: Number.NaN }).ok).toBe(false);
+    expect(check({ confidenceLevel: 1.5 })).toEqual({ ok: false, error: "host message 'figures': figures.confidenceLevel should be from 0.8 to 0.99" });
+    expect(check({ confidenceLevel: null }).ok).toBe(false);
+  });
+
+  it("carries the 7-day band's multipliers in the status: 8 pairs around 1, the level within 0.80–0.99", () => {
+    const band = status.ma7Band;
+    const check = (ma7Band: unknown) => validateHostMessage({ type: 'status', status: { ...status, ma7Band } });
+    expect(check({ ...band, level: 0.5 })).toEqual({ ok: false, error: "host message 'status': status.ma7Band.level should be from 0.8 to 0.99" });
+    expect(check({ ...band, low: band.low.slice(1) }).ok).toBe(false);
+    expect(check({ ...band, low: band.low.map((v, i) => (i === 7 ? null : v)) })).toEqual({
+      ok: false,
+      error: "host message 'status': status.ma7Band: low[7] and high[7] should both be numbers or both null",
+    });
+    expect(check({ ...band, high: band.high.map((v, i) => (i === 7 ? 0.5 : v)) }).ok).toBe(false);
+    expect(check(undefined).ok).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 import type uPlot from 'uplot';
 import type { DerivedSeries } from '../../../core/history/derive';
 import type { Currency } from '../../../core/model';
-import type { HistoryDataset } from '../../../shared/protocol';
+import type { HistoryDataset, KeyFigures } from '../../../shared/protocol';
 import type { Palette } from '../theme';
 import type { ChartId } from '../viewState';
 import type { TrendChart } from './trendChart';
@@ -16,13 +16,22 @@ export interface ChartContext {
   readonly series: DerivedSeries;
   readonly log: boolean;
   readonly palette: Palette;
+  /**
+   * The x axis reaches this time (Unix s) past the last day, for a forecast drawn there (the next
+   * retarget's fan); null: it ends with the data. Every chart gets the same, so they stay aligned.
+   */
+  readonly extendToS: number | null;
+  /** The newest key figures (the forecast's numbers), read at draw time. */
+  readonly figures: () => KeyFigures | null;
 }
 
 export interface SeriesDef {
   /** Stable: kept in the view state (hidden series) and in the legend's data-series attribute. */
   readonly id: string;
-  readonly label: string;
-  readonly kind: 'line' | 'dots' | 'step' | 'area';
+  /** A function when the label depends on the data (a band's confidence level); null: no data yet. */
+  readonly label: string | ((ctx: ChartContext | null) => string);
+  /** 'band': filled between `lower` and `values` (the upper edge), drawn under the series after it. */
+  readonly kind: 'line' | 'dots' | 'step' | 'area' | 'band';
   readonly scale: string;
   readonly color: (p: Palette) => string;
   readonly width?: number;
@@ -32,6 +41,28 @@ export interface SeriesDef {
   readonly format: (value: number, ctx: ChartContext) => string;
   /** Column title in the table view (with units). */
   readonly column: (ctx: ChartContext) => string;
+  /**
+   * kind 'band': the lower edge, with its own table column (placed before the upper one) and the text of
+   * both edges for the legend and the summary (one unit for both).
+   */
+  readonly lower?: {
+    readonly values: (s: DerivedSeries) => readonly (number | null)[];
+    readonly column: (ctx: ChartContext) => string;
+    readonly range: (low: number, high: number, ctx: ChartContext) => string;
+  };
+}
+
+export function seriesLabel(s: SeriesDef, ctx: ChartContext | null): string {
+  return typeof s.label === 'string' ? s.label : s.label(ctx);
+}
+
+/** A series' value on day i as the legend, summary and readout show it (both edges for a band); null: none. */
+export function seriesValueText(s: SeriesDef, ctx: ChartContext, i: number): string | null {
+  const v = s.values(ctx.series)[i];
+  if (v === null || v === undefined) return null;
+  if (!s.lower) return s.format(v, ctx);
+  const low = s.lower.values(ctx.series)[i];
+  return low === null || low === undefined ? null : s.lower.range(low, v, ctx);
 }
 
 export interface ScaleDef {

@@ -3,10 +3,11 @@
 
 import { h, setText } from '../dom';
 import type { Palette } from '../theme';
-import type { ChartContext, ChartDef, SeriesDef } from './definition';
+import { seriesLabel, seriesValueText, type ChartContext, type ChartDef, type SeriesDef } from './definition';
 
 interface LegendItem {
   readonly button: HTMLButtonElement;
+  readonly label: HTMLElement;
   readonly value: HTMLElement;
   readonly swatch: HTMLElement;
   readonly def: SeriesDef;
@@ -21,6 +22,7 @@ export class ChartLegend {
     for (const s of def.series) {
       const value = h('span', { class: 'legend-value' });
       const swatch = h('span', { class: `swatch swatch-${s.kind}`, 'aria-hidden': 'true' });
+      const label = h('span', { class: 'legend-label' }, seriesLabel(s, null));
       const button = h(
         'button',
         {
@@ -28,14 +30,14 @@ export class ChartLegend {
           type: 'button',
           'aria-pressed': String(!hidden.has(s.id)),
           'data-series': s.id,
-          title: `Show or hide ${s.label}`,
+          title: `Show or hide ${seriesLabel(s, null)}`,
           onclick: () => onToggle(s.id),
         },
         swatch,
-        h('span', { class: 'legend-label' }, s.label),
+        label,
         value,
       );
-      this.#items.set(s.id, { button, value, swatch, def: s });
+      this.#items.set(s.id, { button, label, value, swatch, def: s });
       this.element.appendChild(button);
     }
   }
@@ -59,7 +61,9 @@ export class ChartLegend {
       const values = item.def.values(ctx.series);
       if (latest) while (i > 0 && values[i] == null) i--;
       const v = values[i];
-      setText(item.value, v == null ? '—' : item.def.format(v, ctx));
+      setText(item.value, (v == null ? null : seriesValueText(item.def, ctx, i)) ?? '—');
+      // A label that depends on the data (the band's level) follows it.
+      if (typeof item.def.label !== 'string') setText(item.label, seriesLabel(item.def, ctx));
     }
   }
 }

@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import { withAlpha, type Palette } from '../theme';
 import { decadeSplits } from '../ticks';
-import type { AxisDef, ChartContext, ChartDef, ChartOverlay, PlotSeriesById } from './definition';
+import { seriesLabel, type AxisDef, type ChartContext, type ChartDef, type ChartOverlay, type PlotSeriesById, type SeriesDef } from './definition';
 import { dotPaths } from './dotPaths';
 import { axisSize } from './uplotPrivate';
 
@@ -37,17 +37,54 @@ function seriesById(def: ChartDef, u: uPlot): PlotSeriesById {
   };
 }
 
-/** x and one column per series; on log axes values ≤ 0 become gaps. */
+/** A series' column as drawn: on log axes values ≤ 0 become gaps (copied only if there are any). */
+function drawnColumn(def: ChartDef, ctx: ChartContext, scale: string, values: readonly (number | null)[]): (number | null)[] {
+  if (ctx.log && def.scales.find((sc) => sc.key === scale)?.logCapable && values.some((v) => v !== null && v <= 0)) {
+    return values.map((v) => (v !== null && v > 0 ? v : null));
+  }
+  return values as (number | null)[];
+}
+
+/**
+ * x and one column per series. With `ctx.extendToS` past the last day, one more x with gaps in every
+ * series stretches the axis to it (uPlot ranges x over the data); the readout ignores that index.
+ */
 export function plotData(def: ChartDef, ctx: ChartContext): uPlot.AlignedData {
+  const t = ctx.series.timeS;
+  const extend = ctx.extendToS !== null && t.length > 0 && ctx.extendToS > t[t.length - 1]!;
   const ys = def.series.map((s) => {
-    const values = s.values(ctx.series) as (number | null)[];
-    // A log axis cannot place 0 or negatives: they become gaps (copied only if there are any).
-    if (ctx.log && def.scales.find((sc) => sc.key === s.scale)?.logCapable && values.some((v) => v !== null && v <= 0)) {
-      return values.map((v) => (v !== null && v > 0 ? v : null));
-    }
-    return values;
+    const values = drawnColumn(def, ctx, s.scale, s.values(ctx.series));
+    return extend ? [...values, null] : values;
   });
-  return [ctx.series.timeS as number[], ...ys];
+  return [extend ? [...t, ctx.extendToS!] : (t as number[]), ...ys];
+}
+
+/**
+ * Path builder of 'band' series: the area between the lower edge and the series' own values (the upper
+ * edge), one polygon per run of days that have both.
+ */
+function bandPaths(def: ChartDef, lower: NonNullable<SeriesDef['lower']>, scale: string, binding: PlotBinding): uPlot.Series.PathBuilder {
+  return (u, seriesIdx, idx0, idx1) => {
+    const ctx = binding.context();
+    const path = new Path2D();
+    if (ctx) {
+      const xs = u.data[0];
+      const highs = u.data[seriesIdx]!;
+      const lows = drawnColumn(def, ctx, scale, lower.values(ctx.series));
+      let i = idx0;
+      while (i <= idx1) {
+        while (i <= idx1 && (highs[i] == null || lows[i] == null)) i++;
+        const start = i;
+        while (i <= idx1 && highs[i] != null && lows[i] != null) i++;
+        if (i - start < 2) continue;
+        path.moveTo(u.valToPos(xs[start]!, 'x', true), u.valToPos(highs[start]!, scale, true));
+        for (let j = start + 1; j < i; j++) path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(highs[j]!, scale, true));
+        for (let j = i - 1; j >= start; j--) path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(lows[j]!, scale, true));
+        path.closePath();
+      }
+    }
+    return { stroke: null, fill: path, clip: null, band: null, flags: 0 };
+  };
 }
 
 /** An empty series column per series: the shape of the plot before data arrives. */
@@ -108,7 +145,7 @@ export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: 
       const color = s.color(p);
       const width = (s.width ?? 1.5) * p.weight;
       const base: uPlot.Series = {
-        label: s.label,
+        label: seriesLabel(s, null),
         scale: s.scale,
         show: !binding.isHidden(s.id),
         stroke: color,
@@ -125,6 +162,9 @@ export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: 
           width: 0,
           paths: dotPaths,
         };
+      }
+      if (s.kind === 'band' && s.lower) {
+        return { ...base, width: 0, fill: withAlpha(color, p.weight > 1 ? 0.3 : 0.16), paths: bandPaths(def, s.lower, s.scale, binding) };
       }
       if (s.kind === 'step') return { ...base, paths: uPlot.paths.stepped!({ align: 1 }) };
       if (s.kind === 'area') return { ...base, fill: withAlpha(color, p.weight > 1 ? 0.25 : 0.12) };

@@ -3,7 +3,7 @@
 
 import uPlot from 'uplot';
 import { isoDay } from '../../../core/format';
-import type { ChartContext, ChartDef } from './definition';
+import { seriesLabel, type ChartContext, type ChartDef } from './definition';
 
 /** A PNG data URL of `u` (the chart's plot) with its title and legend; `range` is the days in view. */
 export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: ReadonlySet<string>, range: [number, number] | null): string {
@@ -31,8 +31,9 @@ export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: Rea
     g.fillRect(x, y + 3 * ratio, 12 * ratio, 4 * ratio);
     x += 16 * ratio;
     g.fillStyle = p.foreground;
-    g.fillText(s.label, x, y);
-    x += g.measureText(s.label).width + 16 * ratio;
+    const label = seriesLabel(s, ctx);
+    g.fillText(label, x, y);
+    x += g.measureText(label).width + 16 * ratio;
   }
   g.drawImage(source, pad, headerH);
   g.fillStyle = p.muted;

@@ -1,7 +1,7 @@
 // A chart in words (its accessible label): each shown series from the first to the last day in view.
 
 import { formatDay } from '../../../core/format';
-import type { ChartContext, ChartDef } from './definition';
+import { seriesLabel, seriesValueText, type ChartContext, type ChartDef } from './definition';
 
 export function chartSummary(def: ChartDef, ctx: ChartContext | null, range: [number, number] | null, hidden: ReadonlySet<string>): string {
   if (!ctx || !range) return `${def.title}: no data`;
@@ -14,8 +14,8 @@ export function chartSummary(def: ChartDef, ctx: ChartContext | null, range: [nu
       let b = last;
       while (a < last && values[a] == null) a++;
       while (b > first && values[b] == null) b--;
-      const text = (i: number): string => (values[i] == null ? 'no data' : s.format(values[i]!, ctx));
-      return `${s.label} from ${text(a)} to ${text(b)}`;
+      const text = (i: number): string => seriesValueText(s, ctx, i) ?? 'no data';
+      return `${seriesLabel(s, ctx)} from ${text(a)} to ${text(b)}`;
     });
   const t = ctx.series.timeS;
   return `${def.title}, ${formatDay(t[first]!)} to ${formatDay(t[last]!)}: ${parts.join('; ')}.`;

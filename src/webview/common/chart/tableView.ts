@@ -12,9 +12,13 @@ export function renderChartTable(container: HTMLElement, def: ChartDef, ctx: Cha
     return;
   }
   const [first, last] = range;
-  const head = h('tr', {}, h('th', { scope: 'col' }, 'Date (UTC)'), ...def.series.map((s) => h('th', { scope: 'col' }, s.column(ctx))));
+  // A band is two columns, its lower edge first.
+  const columns = def.series.flatMap((s) => [
+    ...(s.lower ? [{ def: s, title: s.lower.column(ctx), values: s.lower.values(ctx.series) }] : []),
+    { def: s, title: s.column(ctx), values: s.values(ctx.series) },
+  ]);
+  const head = h('tr', {}, h('th', { scope: 'col' }, 'Date (UTC)'), ...columns.map((c) => h('th', { scope: 'col' }, c.title)));
   const body = document.createElement('tbody');
-  const columns = def.series.map((s) => ({ def: s, values: s.values(ctx.series) }));
   for (let i = last; i >= first; i--) {
     const tr = document.createElement('tr');
     const th = document.createElement('th');

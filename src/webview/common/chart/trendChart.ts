@@ -169,6 +169,11 @@ export class TrendChart {
     if (this.#showTable) this.#renderTable();
   }
 
+  /** Draws the same data again (an overlay's numbers changed). */
+  redraw(): void {
+    if (this.#ctx && !this.#showTable) this.#u?.redraw(false);
+  }
+
   /** Reads the plot's width (a layout): once at mount, then the ResizeObserver keeps it. */
   measure(): void {
     this.#width = this.#plotEl.clientWidth;
