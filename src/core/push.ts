@@ -9,7 +9,7 @@
 //   `conversions` prices, shaped like /api/v1/prices (sent with `init` and on each price update, never with `want`)
 
 import { BLOCKS_PER_EPOCH } from './constants';
-import { GLANCE_PATHS } from './fetchSnapshot';
+import { CORE_UNREACHABLE_NOTE, GLANCE_PATHS, usableEstimate } from './fetchSnapshot';
 import type { BlockSummary, DifficultyAdjustment, HashrateHistory, NetworkSnapshot, Prices, RewardStats } from './model';
 import {
   ParseError,
@@ -336,8 +336,15 @@ export function mergeParts(current: NetworkSnapshot, parts: FetchedParts, nowMs:
   if (parts.tipHeight !== undefined && parts.tipHeight > next.tipHeight) next = { ...next, tipHeight: parts.tipHeight };
   if (parts.latestBlocks && parts.latestBlocks.length > 0) next = { ...next, latestBlocks: mergeBlocks(next.latestBlocks, parts.latestBlocks) };
   if (next.latestBlocks[0] && next.latestBlocks[0].height > next.tipHeight) next = { ...next, tipHeight: next.latestBlocks[0].height };
-  if (parts.hashrate) next = { ...next, hashrate: parts.hashrate };
-  else if (parts.hashrateNow) next = { ...next, hashrate: { ...next.hashrate, ...parts.hashrateNow } };
+  if (parts.hashrate) {
+    const { hashrate, note } = usableEstimate(parts.hashrate, next);
+    if (note) warnings.push(note);
+    next = { ...next, hashrate };
+  } else if (parts.hashrateNow) {
+    // An estimate of 0 (mempool's Core unreachable) would make hashprice infinite: keep ours.
+    if (parts.hashrateNow.currentHashrateHps > 0) next = { ...next, hashrate: { ...next.hashrate, ...parts.hashrateNow } };
+    else warnings.push(`${CORE_UNREACHABLE_NOTE}: kept the last estimate`);
+  }
   if (parts.adjustment) next = { ...next, adjustment: parts.adjustment };
   if (parts.prices && parts.prices.timeS >= next.prices.timeS) next = { ...next, prices: parts.prices };
   let rewardStatsMerged = false;

@@ -75,7 +75,10 @@ async function naivePolling(): Promise<Cost> {
   return cost;
 }
 
-/** Push: each block arrives over the websocket; only what it changes is refetched; a safety poll every 30 min. */
+/**
+ * Push: each block arrives over the websocket; what it changes is refetched (the reward sums and the
+ * current hash-rate estimate, so every status-bar figure is current as of the tip); a safety poll every 30 min.
+ */
 async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; blockRequests: number }> {
   const server = await startReplayServer({ conversionsIntervalMs: 0 } as never);
   const cost: Cost = { requests: 0, bytes: 0 };
@@ -192,8 +195,8 @@ async function main(): Promise<void> {
     `five windows: ${windows.fetchingWindows} fetches at start (naive: 5); a pushed block reached all five status bars in ${result.blockLatencyMs.toAllFiveStatusBars} ms (target < 2000 ms)`,
   );
   console.log(JSON.stringify(result));
-  console.log(`push: ${result.requestsPerBlockPush} HTTP request per block (target ≤ 1) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`);
-  const ok = windows.fetchingWindows === 1 && windows.blockToAllStatusBarsMs < 2000 && result.requestsPerBlockPush <= 1;
+  console.log(`push: ${result.requestsPerBlockPush} HTTP requests per block (target ≤ 2: reward sums + the current hash-rate estimate) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`);
+  const ok = windows.fetchingWindows === 1 && windows.blockToAllStatusBarsMs < 2000 && result.requestsPerBlockPush <= 2;
   process.exit(ok ? 0 : 1);
 }
 
