@@ -32,6 +32,8 @@ export interface DataServiceOptions {
   readonly sharedDir: string | null;
   /** Unique per activation. */
   readonly ownerId: string;
+  /** Deadline of one refresh (the scheduler's default when absent); tests shorten it. */
+  readonly runTimeoutMs?: number;
 }
 
 export class DataService extends Disposable {
@@ -216,6 +218,7 @@ export class DataService extends Disposable {
       intervalMs: this.pollIntervalMs(),
       run: () => this.refresh(),
       focused: this.focused,
+      ...(this.options.runTimeoutMs === undefined ? {} : { runTimeoutMs: this.options.runTimeoutMs }),
       // An abandoned run (a hostile server trickling bytes) must still end as a failure people can see.
       onRunTimeout: (reason) => {
         const atMs = Date.now();
