@@ -61,9 +61,9 @@ export async function fetchSnapshot(
     if (tipHeight === previous.tipHeight) return refreshPriceAndEstimate(transport, previous, now);
     // A new block outdates these however long their HTTP lifetime still runs.
     transport.markStale?.(TIP_DEPENDENT_PATHS);
-    return fetchEverything(transport, sourceHost, now, tipHeight);
+    return fetchEverything(transport, sourceHost, now, previous, tipHeight);
   }
-  return fetchEverything(transport, sourceHost, now);
+  return fetchEverything(transport, sourceHost, now, previous);
 }
 
 async function getTipHeight(transport: Transport): Promise<number> {
@@ -87,14 +87,20 @@ async function refreshPriceAndEstimate(transport: Transport, previous: NetworkSn
   return { snapshot: { ...previous, fetchedAtMs: now(), prices, adjustment }, warnings };
 }
 
-async function fetchEverything(transport: Transport, sourceHost: string, now: () => number, knownTip?: number): Promise<SnapshotResult> {
+async function fetchEverything(
+  transport: Transport,
+  sourceHost: string,
+  now: () => number,
+  previous: NetworkSnapshot | null,
+  knownTip?: number,
+): Promise<SnapshotResult> {
   const warnings: string[] = [];
-  const [tipHeight, hashrate, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
+  const [tipHeight, reported, adjustmentOrError, rewardStats, prices, blocks] = await Promise.all([
     knownTip ?? getTipHeight(transport),
-    getParsed(transport, GLANCE_PATHS.hashrate, parseHashrateHistory),
+    getParsed(transport, GLANCE_PATHS.hashrate, parseHashrateHistory).catch(explainMissingMiningData),
     // The adjustment can be rebuilt locally from the other responses, so its failure is not fatal.
     getParsed(transport, GLANCE_PATHS.difficultyAdjustment, parseDifficultyAdjustment).catch((error: unknown) => error),
-    getParsed(transport, GLANCE_PATHS.rewardStats, parseRewardStats),
+    getParsed(transport, GLANCE_PATHS.rewardStats, parseRewardStats).catch(explainMissingMiningData),
     getParsed(transport, GLANCE_PATHS.prices, parsePrices),
     // The latest blocks only add "last block by X": never worth failing the refresh for.
     getParsed(transport, GLANCE_PATHS.blocks, parseBlocks).catch((error: unknown) => {
@@ -107,6 +113,9 @@ async function fetchEverything(transport: Transport, sourceHost: string, now: ()
   if (rewardStats.endBlock > tipHeight + 3 || rewardStats.endBlock < tipHeight - 10) {
     throw new TransportError('invalid', `reward-stats ends at block ${rewardStats.endBlock} but the tip is ${tipHeight}: inconsistent source`);
   }
+
+  const { hashrate, note } = usableEstimate(reported, previous?.sourceHost === sourceHost ? previous : null);
+  if (note) warnings.push(note);
 
   let adjustment: DifficultyAdjustment;
   if (adjustmentOrError instanceof Error) {
@@ -134,9 +143,42 @@ async function fetchEverything(transport: Transport, sourceHost: string, now: ()
       rewardStats,
       prices,
       latestBlocks: blocks,
+      ...(note ? { sourceNotes: [note] } : {}),
     },
     warnings,
   };
+}
+
+/** mempool answers 404 on its mining routes when block indexing is off: say that, not "HTTP 404". */
+function explainMissingMiningData(error: unknown): never {
+  if (error instanceof TransportError && error.details.status === 404) {
+    throw new TransportError(
+      'http',
+      `the source has no mining data (${error.details.path ?? 'a mining route'} answered 404): is block indexing off on this mempool instance? Hash rate and hashprice need it`,
+      error.details,
+    );
+  }
+  throw error;
+}
+
+/** The text people see when the source reports a hash-rate estimate of 0. */
+export const CORE_UNREACHABLE_NOTE = "the source reports a hash rate of 0 — its Bitcoin Core seems unreachable";
+
+/**
+ * mempool reports `currentHashrate: 0` when its Bitcoin Core is unreachable (its indexed history still
+ * answers). A hash rate of 0 would make hashprice infinite: keep the previous estimate from this source,
+ * else the mean of the last 7 daily values (the same ≈1008-block window), and say so.
+ */
+export function usableEstimate(reported: HashrateHistory, previous: NetworkSnapshot | null): { hashrate: HashrateHistory; note: string | null } {
+  if (reported.currentHashrateHps > 0) return { hashrate: reported, note: null };
+  const kept = previous?.hashrate.currentHashrateHps;
+  if (kept !== undefined && kept > 0) {
+    return { hashrate: { ...reported, currentHashrateHps: kept }, note: `${CORE_UNREACHABLE_NOTE}: showing its last estimate` };
+  }
+  const week = reported.daily.filter((d) => d.hashrateHps > 0).slice(-7);
+  if (week.length === 0) throw new TransportError('invalid', `${CORE_UNREACHABLE_NOTE}, and it has no daily hash rates either`);
+  const meanHps = week.reduce((sum, d) => sum + d.hashrateHps, 0) / week.length;
+  return { hashrate: { ...reported, currentHashrateHps: meanHps }, note: `${CORE_UNREACHABLE_NOTE}: showing the mean of its last ${week.length} daily values` };
 }
 
 /**

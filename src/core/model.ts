@@ -28,7 +28,11 @@ export interface HashrateHistory {
   readonly daily: readonly DailyHashrate[];
   /** Oldest first. */
   readonly difficulty: readonly DifficultyRecord[];
-  /** getnetworkhashps(1008): the ≈7-day estimate mempool calls `currentHashrate`. */
+  /**
+   * getnetworkhashps(1008): the ≈7-day estimate mempool calls `currentHashrate`. Parsed as 0 when the
+   * source could not compute it (mempool's Bitcoin Core unreachable); a snapshot never holds 0 (see
+   * fetchSnapshot's usableEstimate).
+   */
   readonly currentHashrateHps: number;
   readonly currentDifficulty: number;
 }
@@ -128,6 +132,11 @@ export interface NetworkSnapshot {
   readonly prices: Prices;
   /** Newest first; the tip block first. */
   readonly latestBlocks: readonly BlockSummary[];
+  /**
+   * What the source could not provide in this fetch, phrased for people (mempool's Bitcoin Core
+   * unreachable…); shown in the hover. Absent when nothing was missing.
+   */
+  readonly sourceNotes?: readonly string[];
   /** Daily hashprice inputs over the last month (USD), for "why did hashprice move?"; absent until fetched. */
   readonly hashpriceDaily?: {
     readonly fetchedAtMs: number;

@@ -209,7 +209,8 @@ export function parseHashrateHistory(json: unknown): HashrateHistory {
   return {
     daily,
     difficulty,
-    currentHashrateHps: r.hashrate(root.currentHashrate, 'currentHashrate'),
+    // mempool answers 0 when its Bitcoin Core is unreachable: kept as 0 for fetchSnapshot to replace and explain.
+    currentHashrateHps: root.currentHashrate === 0 ? 0 : r.hashrate(root.currentHashrate, 'currentHashrate'),
     currentDifficulty: r.difficulty(root.currentDifficulty, 'currentDifficulty'),
   };
 }

@@ -9,7 +9,7 @@
 //   `conversions` prices, shaped like /api/v1/prices (sent with `init` and on each price update, never with `want`)
 
 import { BLOCKS_PER_EPOCH } from './constants';
-import { GLANCE_PATHS } from './fetchSnapshot';
+import { CORE_UNREACHABLE_NOTE, GLANCE_PATHS, usableEstimate } from './fetchSnapshot';
 import type { BlockSummary, DifficultyAdjustment, HashrateHistory, NetworkSnapshot, Prices, RewardStats } from './model';
 import {
   ParseError,
@@ -161,8 +161,14 @@ export function reconnectDelayMs(consecutiveFailures: number, random: () => numb
 // ---------------------------------------------------------------------------------------------------
 // What a message changes
 
-/** One of the glance fetch's requests (keys of GLANCE_PATHS). */
-export type GlancePart = keyof typeof GLANCE_PATHS;
+/**
+ * What a push may refetch: the glance fetch's requests, plus `hashrateNow` — mempool's 3-day hash-rate
+ * route, a few hundred bytes that carry the same `currentHashrate` (the 1008-block estimate) and
+ * `currentDifficulty` as the month the glance fetches, so each block can update them at once.
+ */
+const PART_PATHS = { ...GLANCE_PATHS, hashrateNow: '/api/v1/mining/hashrate/3d' } as const;
+
+export type GlancePart = keyof typeof PART_PATHS;
 
 export interface PushPlan {
   /** The snapshot with everything the message itself carries, or null when nothing visible changed. */
@@ -173,7 +179,7 @@ export interface PushPlan {
 
 /** Paths of the parts to refetch, for the log and for tests against the replay server. */
 export function refetchPaths(parts: readonly GlancePart[]): string[] {
-  return parts.map((p) => GLANCE_PATHS[p]);
+  return parts.map((p) => PART_PATHS[p]);
 }
 
 /**
@@ -198,11 +204,12 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
       latestBlocks,
       hashrate: { ...next.hashrate, currentDifficulty: newest.difficulty },
     };
-    // The 144-block fee sums move with every block: one small request. The 1008-block hash-rate estimate
-    // moves by ~0.1 % per block, so it waits for the half-hourly safety poll (chainDataAtMs stays old) —
-    // unless the block started a new epoch, whose retarget record the history and the alerts need now.
+    // Every figure the status bar shows must be current as of this tip, at two small requests a block:
+    // the 144-block fee sums, and the 1008-block hash-rate estimate (the 3-day route, not the month) —
+    // unless the block started a new epoch, whose retarget record the history and the alerts need now:
+    // then the month (which carries the estimate too). The daily series waits for the safety poll.
     refetch.add('rewardStats');
-    if (newest.height % BLOCKS_PER_EPOCH === 0 || newest.difficulty !== current.hashrate.currentDifficulty) refetch.add('hashrate');
+    refetch.add(startsNewEpoch(current, newest) ? 'hashrate' : 'hashrateNow');
     if (message.adjustment && adjustmentHeight(message.adjustment) === newest.height) next = { ...next, adjustment: message.adjustment };
     else refetch.add('difficultyAdjustment');
   } else if (message.adjustment) {
@@ -212,7 +219,7 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
     } else if (height > current.tipHeight) {
       // The block message went missing but mempool's tip has moved on: catch up by fetching.
       next = { ...next, tipHeight: height, adjustment: message.adjustment };
-      refetch.add('blocks').add('hashrate').add('rewardStats');
+      refetch.add('blocks').add('rewardStats').add(epochOf(height) > epochOf(current.tipHeight) ? 'hashrate' : 'hashrateNow');
     }
   }
 
@@ -222,6 +229,15 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
   if (next === current) return { snapshot: null, refetch: [] };
   // chainDataAtMs stays: the tip-dependent series are fresh only once the refetch lands (mergeParts).
   return { snapshot: { ...next, fetchedAtMs: nowMs }, refetch: [...refetch] };
+}
+
+function epochOf(height: number): number {
+  return Math.floor(height / BLOCKS_PER_EPOCH);
+}
+
+/** Blocks since our tip crossed a retarget (missed blocks included), or the difficulty moved. */
+function startsNewEpoch(current: NetworkSnapshot, newest: BlockSummary): boolean {
+  return epochOf(newest.height) > epochOf(current.tipHeight) || newest.difficulty !== current.hashrate.currentDifficulty;
 }
 
 /** The tip height a `da` was computed at: nextRetargetHeight − remainingBlocks. */
@@ -256,6 +272,8 @@ function mergeBlocks(known: readonly BlockSummary[], pushed: readonly BlockSumma
 export interface FetchedParts {
   readonly tipHeight?: number;
   readonly hashrate?: HashrateHistory;
+  /** From the 3-day route: only its current estimate and difficulty are used. */
+  readonly hashrateNow?: Pick<HashrateHistory, 'currentHashrateHps' | 'currentDifficulty'>;
   readonly adjustment?: DifficultyAdjustment;
   readonly rewardStats?: RewardStats;
   readonly prices?: Prices;
@@ -265,6 +283,10 @@ export interface FetchedParts {
 const READERS: { readonly [P in GlancePart]: (text: string, path: string) => Partial<FetchedParts> } = {
   tipHeight: (text) => ({ tipHeight: parseTipHeight(text) }),
   hashrate: (text, path) => ({ hashrate: parseHashrateHistory(parseJsonBody(path, text)) }),
+  hashrateNow: (text, path) => {
+    const { currentHashrateHps, currentDifficulty } = parseHashrateHistory(parseJsonBody(path, text));
+    return { hashrateNow: { currentHashrateHps, currentDifficulty } };
+  },
   difficultyAdjustment: (text, path) => ({ adjustment: parseDifficultyAdjustment(parseJsonBody(path, text)) }),
   rewardStats: (text, path) => ({ rewardStats: parseRewardStats(parseJsonBody(path, text)) }),
   prices: (text, path) => ({ prices: parsePrices(parseJsonBody(path, text)) }),
@@ -291,7 +313,7 @@ export async function fetchParts(transport: RevalidatingTransport, parts: readon
   }
   const results = await Promise.all(
     parts.map(async (part) => {
-      const path = GLANCE_PATHS[part];
+      const path = PART_PATHS[part];
       try {
         return READERS[part](await transport.getText(path), path);
       } catch (error) {
@@ -314,7 +336,15 @@ export function mergeParts(current: NetworkSnapshot, parts: FetchedParts, nowMs:
   if (parts.tipHeight !== undefined && parts.tipHeight > next.tipHeight) next = { ...next, tipHeight: parts.tipHeight };
   if (parts.latestBlocks && parts.latestBlocks.length > 0) next = { ...next, latestBlocks: mergeBlocks(next.latestBlocks, parts.latestBlocks) };
   if (next.latestBlocks[0] && next.latestBlocks[0].height > next.tipHeight) next = { ...next, tipHeight: next.latestBlocks[0].height };
-  if (parts.hashrate) next = { ...next, hashrate: parts.hashrate };
+  if (parts.hashrate) {
+    const { hashrate, note } = usableEstimate(parts.hashrate, next);
+    if (note) warnings.push(note);
+    next = { ...next, hashrate };
+  } else if (parts.hashrateNow) {
+    // An estimate of 0 (mempool's Core unreachable) would make hashprice infinite: keep ours.
+    if (parts.hashrateNow.currentHashrateHps > 0) next = { ...next, hashrate: { ...next.hashrate, ...parts.hashrateNow } };
+    else warnings.push(`${CORE_UNREACHABLE_NOTE}: kept the last estimate`);
+  }
   if (parts.adjustment) next = { ...next, adjustment: parts.adjustment };
   if (parts.prices && parts.prices.timeS >= next.prices.timeS) next = { ...next, prices: parts.prices };
   let rewardStatsMerged = false;

@@ -29,10 +29,14 @@ export class AlertNotifier {
     this.state = parseAlertState(memento.get(KEY));
   }
 
-  /** Call on every state change; only fresh live data is evaluated, once per fetch. */
+  /**
+   * Call on every state change; only fresh live data is evaluated, once per fetch. The returned promise
+   * rejects when this evaluation failed, but the queue goes on: one failure must not silence every later alert.
+   */
   onState(glance: GlanceState): Promise<void> {
-    this.queue = this.queue.then(() => this.evaluate(glance));
-    return this.queue;
+    const run = this.queue.then(() => this.evaluate(glance));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async evaluate(glance: GlanceState): Promise<void> {

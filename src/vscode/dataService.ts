@@ -4,10 +4,10 @@
 // Nothing touches the disk or the network before start(): activation only paints the cached snapshot.
 import * as vscode from 'vscode';
 import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
+import { PushApplier } from '../core/glance/pushApplier';
 import { StateHolder } from '../core/glance/state';
 import { FocusBeacon, Lease, leaseTtlMs, SnapshotChannel, type LeaseState, type SharedGlance } from '../core/lease';
 import type { NetworkSnapshot } from '../core/model';
-import { fetchParts, mergeParts, planPush, type PushMessage } from '../core/push';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
 import { describeFailure, isTransportError, MAX_RETRY_AFTER_MS, type Transport } from '../core/transport';
@@ -32,6 +32,8 @@ export interface DataServiceOptions {
   readonly sharedDir: string | null;
   /** Unique per activation. */
   readonly ownerId: string;
+  /** Deadline of one refresh (the scheduler's default when absent); tests shorten it. */
+  readonly runTimeoutMs?: number;
 }
 
 export class DataService extends Disposable {
@@ -40,6 +42,10 @@ export class DataService extends Disposable {
   private scheduler: RefreshScheduler | undefined;
   private client: HttpClient | undefined;
   private push: PushClient | undefined;
+  /** Applies push messages of the current push connection; replaced with it. */
+  private pushApplier: PushApplier | undefined;
+  /** The proxy settings the connection was built with: only a change of them rebuilds it. */
+  private proxyKey: string;
   private pushOpen = false;
   private focused = vscode.window.state.focused;
   private shared: { folder: LeaseFolder; lease: Lease; channel: SnapshotChannel; focusBeacon: FocusBeacon } | undefined;
@@ -58,6 +64,7 @@ export class DataService extends Disposable {
     super();
     this.state = new StateHolder((message) => options.log.error(message));
     this.current = options.config.settings;
+    this.proxyKey = JSON.stringify(options.config.proxy());
     const cached = options.store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
@@ -151,14 +158,21 @@ export class DataService extends Disposable {
     return running;
   }
 
-  /** Any change, proxy settings included, rebuilds the connection; then listeners hear of it. */
+  /**
+   * Only the source, the proxy (http.*) and live push touch the connection: a P&L edit or a status-bar
+   * tweak must not drop the websocket, the HTTP cache or a refresh in flight. Then listeners hear of it.
+   */
   applySettings(change: SettingsChange): void {
     const { previous, current } = change;
     this.current = current;
+    const proxyKey = JSON.stringify(this.options.config.proxy());
+    const proxyChanged = proxyKey !== this.proxyKey;
+    this.proxyKey = proxyKey;
     if (previous.mempoolUrl !== current.mempoolUrl) {
       this.changeSource();
     } else {
-      this.resetConnection();
+      if (proxyChanged) this.resetConnection();
+      else if (previous.livePush !== current.livePush) this.resetPush();
       if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
         this.lease?.setTtlMs(leaseTtlMs(current.refreshIntervalMs));
         this.scheduler?.setIntervalMs(this.pollIntervalMs());
@@ -178,10 +192,15 @@ export class DataService extends Disposable {
     return this.releasing;
   }
 
-  /** Proxy settings may have changed: rebuild the dispatcher (and the websocket) on next use. */
+  /** Proxy settings changed: rebuild the dispatcher (and the websocket) on next use. */
   private resetConnection(): void {
     void this.client?.close();
     this.client = undefined;
+    this.resetPush();
+  }
+
+  /** Live push switched (or its connection must be rebuilt): the HTTP client stays. */
+  private resetPush(): void {
     this.stopPush();
     if (this.scheduler && this.current.livePush) this.startPush();
   }
@@ -234,6 +253,14 @@ export class DataService extends Disposable {
       intervalMs: this.pollIntervalMs(),
       run: () => this.refresh(),
       focused: this.focused,
+      ...(this.options.runTimeoutMs === undefined ? {} : { runTimeoutMs: this.options.runTimeoutMs }),
+      // An abandoned run (a hostile server trickling bytes) must still end as a failure people can see.
+      onRunTimeout: (reason) => {
+        const atMs = Date.now();
+        this.state.failed(reason, atMs);
+        this.persistAndShare(null, { message: reason, atMs });
+        this.options.log.error(`Refresh from ${this.sourceHost} abandoned: ${reason}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`);
+      },
     });
     // Taking over from another window: its snapshot is fresh, no need to fetch the moment we start.
     const fresh = shared.origin === 'live' && shared.snapshot && !shared.error;
@@ -264,11 +291,31 @@ export class DataService extends Disposable {
   private startPush(): void {
     if (this.push || this.isDisposed) return;
     const { PushClient, createDispatcher } = loadNet();
+    const log = this.options.log;
+    const applier = new PushApplier({
+      // Without a complete live snapshot there is nothing to patch: the scheduler's full fetch comes first.
+      current: () => (this.state.current.origin === 'live' ? this.state.current.snapshot : null),
+      accept: (snapshot, settled) => {
+        this.state.succeeded(snapshot);
+        // Blocks of a burst are painted as they come; the disk and the other windows get the settled result.
+        if (settled) this.persistAndShare(snapshot, null);
+      },
+      transport: () => {
+        const client = this.getClient();
+        return { getText: (p) => client.getText(p), markStale: (p) => client.markStale(p) };
+      },
+      now: () => Date.now(),
+      warn: (message) => log.warn(message),
+    });
+    this.pushApplier = applier;
     this.push = new PushClient({
       baseUrl: this.settings.mempoolUrl,
       userAgent: this.options.userAgent,
       dispatcher: createDispatcher({ proxy: this.options.config.proxy() }),
-      onMessage: (message) => void this.onPush(message),
+      onMessage: (message) => {
+        // handle() never rejects; the catch is the last guard against an unhandled rejection.
+        applier.handle(message).catch((error: unknown) => log.error(`Applying a websocket message failed: ${describeFailure(error)}`));
+      },
       onStatus: (status, detail) => this.onPushStatus(status, detail),
     });
     this.push.start();
@@ -277,6 +324,8 @@ export class DataService extends Disposable {
   private stopPush(): void {
     this.push?.stop();
     this.push = undefined;
+    this.pushApplier?.stop();
+    this.pushApplier = undefined;
     if (this.pushOpen) {
       this.pushOpen = false;
       this.scheduler?.setIntervalMs(this.pollIntervalMs());
@@ -291,24 +340,6 @@ export class DataService extends Disposable {
       this.pushOpen = open;
       this.scheduler?.setIntervalMs(this.pollIntervalMs());
     }
-  }
-
-  private async onPush(message: PushMessage): Promise<void> {
-    for (const reason of message.rejected) this.options.log.warn(`Ignored part of a websocket message: ${reason}`);
-    const current = this.state.current.snapshot;
-    // Without a complete snapshot there is nothing to patch: the scheduler's full fetch comes first.
-    if (!current || this.state.current.origin !== 'live') return;
-    const plan = planPush(current, message, Date.now());
-    if (plan.snapshot) this.accept(plan.snapshot);
-    if (plan.refetch.length === 0) return;
-    const client = this.getClient();
-    const { parts, errors } = await fetchParts({ getText: (p) => client.getText(p), markStale: (p) => client.markStale(p) }, plan.refetch);
-    for (const error of errors) this.options.log.warn(`After a new block: ${error}`);
-    const latest = this.state.current.snapshot;
-    if (!latest || this.isDisposed) return;
-    const merged = mergeParts(latest, parts, Date.now());
-    for (const warning of merged.warnings) this.options.log.warn(warning);
-    this.accept(merged.snapshot);
   }
 
   private accept(snapshot: NetworkSnapshot): void {

@@ -4,6 +4,7 @@ import { describeError } from '../core/errors';
 import { glanceEstimateOptions } from '../core/views/glanceEstimates';
 import { computeGlanceFigures, type GlanceFigures } from '../core/views/glanceFigures';
 import { hoverMarkdown } from '../core/views/hoverMarkdown';
+import { sourceHealth } from '../core/glance/sourceHealth';
 import { staleness, type GlanceState } from '../core/glance/state';
 import { showsMargin, statusText } from '../core/views/statusText';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -89,6 +90,7 @@ export class StatusBarView implements vscode.Disposable {
     // Cached data says so itself ($(history), "Cached from an earlier session (age)"); age-staleness is
     // for data this session fetched and then failed to refresh.
     const { stale, reason } = state.origin === 'cache' && !state.error ? { stale: false, reason: null } : staleness(state, now, refreshIntervalMs);
+    const health = state.snapshot ? sourceHealth(state.snapshot, now) : null;
 
     let text: string;
     let accessible: string;
@@ -120,6 +122,8 @@ export class StatusBarView implements vscode.Disposable {
       nowMs: now,
       error: state.error?.message ?? (stale ? reason : null),
       fromCache: state.origin === 'cache',
+      sourceStale: health?.staleReason ?? null,
+      sourceNotices: health?.notices ?? [],
       formatDate: (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
       commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
     };

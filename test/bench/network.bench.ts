@@ -75,8 +75,11 @@ async function naivePolling(): Promise<Cost> {
   return cost;
 }
 
-/** Push: each block arrives over the websocket; only what it changes is refetched; a safety poll every 30 min. */
-async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; blockRequests: number }> {
+/**
+ * Push: each block arrives over the websocket; what it changes is refetched (the reward sums and the
+ * current hash-rate estimate, so every status-bar figure is current as of the tip); a safety poll every 30 min.
+ */
+async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; estimateLatencyMs: number[]; blockRequests: number }> {
   const server = await startReplayServer({ conversionsIntervalMs: 0 } as never);
   const cost: Cost = { requests: 0, bytes: 0 };
   let simS = server.nowS();
@@ -93,6 +96,8 @@ async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; blockReque
   Object.assign(cost, { requests: 0, bytes: 0 });
   const wsStart = server.webSocketBytes;
   const latencies: number[] = [];
+  // Mined → the refetched 1008-block estimate merged: when every status-bar figure is current.
+  const estimateLatencies: number[] = [];
   let blockRequests = 0;
   const start = simS;
   for (let t = 300; t <= HOUR_S; t += 300) {
@@ -114,6 +119,7 @@ async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; blockReque
       const { parts } = await fetchParts(client, plan.refetch);
       blockRequests += cost.requests - before;
       snapshot = mergeParts(snapshot, parts, simS * 1000).snapshot;
+      if (parts.hashrateNow ?? parts.hashrate) estimateLatencies.push(performance.now() - mined);
     }
     if (t % 1800 === 0) snapshot = (await fetchSnapshot(client, 'bench', () => simS * 1000, snapshot)).snapshot;
   }
@@ -121,7 +127,7 @@ async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; blockReque
   cost.wsBytes = server.webSocketBytes - wsStart;
   await client.close();
   await server.close();
-  return { ...cost, blockLatencyMs: latencies, blockRequests };
+  return { ...cost, blockLatencyMs: latencies, estimateLatencyMs: estimateLatencies, blockRequests };
 }
 
 /** Five windows of one profile, running the built extension: how many fetch, and how fast a block shows. */
@@ -183,7 +189,11 @@ async function main(): Promise<void> {
       naiveVsPushBytes: +(naive.bytes / Math.max(1, push.bytes + (push.wsBytes ?? 0))).toFixed(1),
       fiveWindowsNaiveVsOurs: +((naive.requests * 5) / Math.max(1, push.requests * windows.fetchingWindows)).toFixed(1),
     },
-    blockLatencyMs: { pushMedian: +median(push.blockLatencyMs).toFixed(1), toAllFiveStatusBars: +windows.blockToAllStatusBarsMs.toFixed(0) },
+    blockLatencyMs: {
+      pushMedian: +median(push.blockLatencyMs).toFixed(1),
+      estimateMax: +Math.max(0, ...push.estimateLatencyMs).toFixed(1),
+      toAllFiveStatusBars: +windows.blockToAllStatusBarsMs.toFixed(0),
+    },
   };
   console.log(
     `network per hour, one window: naive ${naive.requests} requests / ${kb(naive.bytes)} KB; polling ${polling.requests} / ${kb(polling.bytes)} KB; push ${push.requests} requests / ${kb(push.bytes)} KB + ${kb(push.wsBytes ?? 0)} KB websocket`,
@@ -192,8 +202,9 @@ async function main(): Promise<void> {
     `five windows: ${windows.fetchingWindows} fetches at start (naive: 5); a pushed block reached all five status bars in ${result.blockLatencyMs.toAllFiveStatusBars} ms (target < 2000 ms)`,
   );
   console.log(JSON.stringify(result));
-  console.log(`push: ${result.requestsPerBlockPush} HTTP request per block (target ≤ 1) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`);
-  const ok = windows.fetchingWindows === 1 && windows.blockToAllStatusBarsMs < 2000 && result.requestsPerBlockPush <= 1;
+  console.log(`push: ${result.requestsPerBlockPush} HTTP requests per block (target ≤ 2: reward sums + the current hash-rate estimate) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`);
+  const estimatesCurrent = push.estimateLatencyMs.length === 6 && result.blockLatencyMs.estimateMax < 2000;
+  const ok = windows.fetchingWindows === 1 && windows.blockToAllStatusBarsMs < 2000 && result.requestsPerBlockPush <= 2 && estimatesCurrent;
   process.exit(ok ? 0 : 1);
 }
 

@@ -30,4 +30,31 @@ describe('AlertNotifier', () => {
     expect(stub.record.messages).toEqual(['Mining Economics: Bitcoin difficulty adjusted at block 975,744: +1.45%.']);
     expect(writes.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('keeps notifying after an evaluation failed (the queue does not stay rejected)', async () => {
+    const settings = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, difficultyAdjustment: true } };
+    let failNext = true;
+    const memento = {
+      get: () => undefined,
+      update: async () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+      },
+      keys: () => [],
+    };
+    const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
+    const notifier = new AlertNotifier(memento as never, () => settings, log as never);
+    stub.record.messages.length = 0;
+    const base = makeSnapshot({ fetchedAtMs: NOW_MS });
+    const live = (snapshot: ReturnType<typeof makeSnapshot>): GlanceState => ({ snapshot, origin: 'live', error: null, refreshing: false });
+    await expect(notifier.onState(live(base))).rejects.toThrow('disk full');
+    const retargeted = makeSnapshot({
+      fetchedAtMs: NOW_MS + 1,
+      hashrate: { ...base.hashrate, difficulty: [...base.hashrate.difficulty, { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 }] },
+    });
+    await notifier.onState(live(retargeted));
+    expect(stub.record.messages).toEqual(['Mining Economics: Bitcoin difficulty adjusted at block 975,744: +1.45%.']);
+  });
 });

@@ -19,7 +19,8 @@ vi.mock('../../src/vscode/netBundle', async () => {
 
 let server: ReplayServer;
 beforeAll(async () => {
-  server = await startReplayServer();
+  // A chain whose tip is now: a source whose tip is days old is (rightly) shown as stale.
+  server = await startReplayServer({ endTimeS: Math.floor(Date.now() / 1000) });
   const net = await import('../../src/net/index');
   const client = new net.HttpClient({ baseUrl: server.url, userAgent: 't', proxy: { proxyUrl: '', strictSsl: true, noProxy: [] } });
   oldSnapshot = (await fetchSnapshot(client, 'x', () => Date.now())).snapshot;
@@ -121,9 +122,9 @@ describe('activate()', () => {
     const since = (path: string) => server.requests.slice(mark).filter((r) => r.path === path).length;
     server.mineBlocks(1);
     await waitFor(() => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), () => `the pushed block (hover: ${hover().slice(-300)})`);
-    // Only what a block changes is refetched: reward stats once. No full poll: a poll always asks for the
-    // tip height and the prices first, a block never does.
-    await waitFor(() => since('/api/v1/mining/reward-stats/144') === 1, 'the reward-stats refetch');
+    // Only what a block changes is refetched: reward stats and the current estimate once. No full poll: a
+    // poll always asks for the tip height and the prices first, a block never does.
+    await waitFor(() => since('/api/v1/mining/reward-stats/144') === 1 && since('/api/v1/mining/hashrate/3d') === 1, 'the reward-stats and hash-rate refetch');
     expect(since('/api/blocks/tip/height')).toBe(0);
     expect(since('/api/v1/prices')).toBe(0);
     expect(since('/api/v1/mining/hashrate/1m')).toBe(0);

@@ -139,7 +139,7 @@ describe('planPush', () => {
   const snapshot = makeSnapshot();
   const at = NOW_MS + 5_000;
 
-  it('applies a new block with its da at once and refetches only the reward sums', () => {
+  it('applies a new block with its da at once and refetches the reward sums and the current estimate', () => {
     const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }), da: wsDa(TIP + 1) }), at);
     const next = plan.snapshot!;
     expect(next.tipHeight).toBe(TIP + 1);
@@ -148,9 +148,9 @@ describe('planPush', () => {
     expect(next.adjustment.remainingBlocks).toBe(599);
     expect(next.fetchedAtMs).toBe(at);
     expect(next.prices).toBe(snapshot.prices);
-    // One small request per block: the 1008-block estimate waits for the half-hourly safety poll.
-    expect(plan.refetch).toEqual(['rewardStats']);
-    expect(refetchPaths(plan.refetch)).toEqual(['/api/v1/mining/reward-stats/144']);
+    // Two small requests per block: the 144-block sums, and the 1008-block estimate from the 3-day route.
+    expect(plan.refetch).toEqual(['rewardStats', 'hashrateNow']);
+    expect(refetchPaths(plan.refetch)).toEqual(['/api/v1/mining/reward-stats/144', '/api/v1/mining/hashrate/3d']);
   });
 
   it('refetches the hash rate too when the block brings a new difficulty (a retarget)', () => {
@@ -163,6 +163,7 @@ describe('planPush', () => {
   it('refetches the adjustment when the block comes without a da for it', () => {
     expect(planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }) }), at).refetch).toEqual([
       'rewardStats',
+      'hashrateNow',
       'difficultyAdjustment',
     ]);
     // A da for another height (mempool computed it before the block) is not used either.
@@ -176,7 +177,7 @@ describe('planPush', () => {
     const plan = planPush(snapshot, parsePushMessage({ blocks: [wsBlock(TIP + 3, { difficulty: d }), wsBlock(TIP + 4, { difficulty: d })], da: wsDa(TIP + 4) }), at);
     expect(plan.snapshot!.tipHeight).toBe(TIP + 4);
     expect(plan.snapshot!.latestBlocks.map((b) => b.height)).toEqual([TIP + 4, TIP + 3, TIP]);
-    expect(plan.refetch).toEqual(['blocks', 'rewardStats']);
+    expect(plan.refetch).toEqual(['blocks', 'rewardStats', 'hashrateNow']);
   });
 
   it('keeps at most 15 latest blocks', () => {
@@ -207,7 +208,7 @@ describe('planPush', () => {
     const plan = planPush(snapshot, parsePushMessage({ da: wsDa(TIP + 1) }), at);
     expect(plan.snapshot!.tipHeight).toBe(TIP + 1);
     expect(plan.snapshot!.adjustment.remainingBlocks).toBe(599);
-    expect(plan.refetch).toEqual(['blocks', 'hashrate', 'rewardStats']);
+    expect(plan.refetch).toEqual(['blocks', 'rewardStats', 'hashrateNow']);
     // …but a da from behind our tip is ignored.
     expect(planPush(snapshot, parsePushMessage({ da: wsDa(TIP - 1) }), at).snapshot).toBeNull();
   });

@@ -116,10 +116,11 @@ describe('PushClient', () => {
       expect(shownAtMs).toBeGreaterThanOrEqual(minedAtMs);
       expect(snapshot.latestBlocks[0]!.height).toBe(tipHeight);
       expect(snapshot.adjustment.nextRetargetHeight - snapshot.adjustment.remainingBlocks).toBe(tipHeight);
-      expect(planned.at(-1)).toEqual(['/api/v1/mining/reward-stats/144']);
+      expect(planned.at(-1)).toEqual(['/api/v1/mining/reward-stats/144', '/api/v1/mining/hashrate/3d']);
       await vi.waitFor(() => expect(snapshot.rewardStats.endBlock).toBe(tipHeight), WAIT);
-      // Only the reward sums went over HTTP — no tip, blocks, prices, adjustment or hash-rate series.
-      expect(server.requests.slice(since).map((r) => r.path)).toEqual(['/api/v1/mining/reward-stats/144']);
+      // Only the reward sums and the current estimate (the small 3-day route) went over HTTP — no tip,
+      // blocks, prices, adjustment or month-long hash-rate series.
+      expect(server.requests.slice(since).map((r) => r.path).sort()).toEqual(['/api/v1/mining/hashrate/3d', '/api/v1/mining/reward-stats/144']);
     } finally {
       await http.close();
     }

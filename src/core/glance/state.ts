@@ -3,6 +3,7 @@
 
 import { describeError } from '../errors';
 import type { NetworkSnapshot } from '../model';
+import { sourceHealth } from './sourceHealth';
 
 export interface GlanceState {
   readonly snapshot: NetworkSnapshot | null;
@@ -71,7 +72,8 @@ export class StateHolder {
 
 /**
  * Stale = the last refresh failed, or the data is older than it should be even without a failure
- * (the machine slept, the window was unfocused for hours): three intervals, at least 15 minutes.
+ * (the machine slept, the window was unfocused for hours): three intervals, at least 15 minutes — or
+ * the source itself is behind (its tip was over a day old when fetched, see sourceHealth).
  */
 export function staleness(state: GlanceState, nowMs: number, intervalMs: number): { stale: boolean; reason: string | null } {
   if (state.error) return { stale: true, reason: state.error.message };
@@ -79,5 +81,7 @@ export function staleness(state: GlanceState, nowMs: number, intervalMs: number)
   if (!snapshot) return { stale: false, reason: null };
   const limitMs = Math.max(3 * intervalMs, 15 * 60_000);
   if (nowMs - snapshot.fetchedAtMs > limitMs) return { stale: true, reason: 'the data has not been refreshed recently' };
+  const { staleReason } = sourceHealth(snapshot, nowMs);
+  if (staleReason) return { stale: true, reason: staleReason };
   return { stale: false, reason: null };
 }

@@ -52,6 +52,10 @@ export interface HoverContext {
   readonly nowMs: number;
   /** Last refresh failure since the last success, already phrased for people. */
   readonly error: string | null;
+  /** The source is behind (sourceHealth's staleReason): leads the hover. */
+  readonly sourceStale?: string | null;
+  /** What the source could not provide or may be doing wrong (sourceHealth's notices). */
+  readonly sourceNotices?: readonly string[];
   /** True while showing the persisted snapshot of an earlier session. */
   readonly fromCache: boolean;
   /** Local date-time formatting (the host's locale); injected to keep this pure and testable. */
@@ -71,7 +75,11 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push(`**Mining Economics** — Bitcoin network`);
   lines.push('');
 
-  if (ctx.error && f) {
+  if (ctx.sourceStale && f) {
+    lines.push(`$(warning) **Stale** — ${escapeMarkdown(capitalize(ctx.sourceStale))} The figures below describe the chain as of that block.`);
+    lines.push('');
+  }
+  if (ctx.error && f && ctx.error !== ctx.sourceStale) {
     lines.push(
       `$(warning) **Stale** — Showing the last good data from ${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'earlier'}. Last refresh failed: ${escapeMarkdown(ctx.error)}`,
     );
@@ -79,6 +87,10 @@ export function hoverMarkdown(ctx: HoverContext): string {
   } else if (ctx.fromCache && f) {
     lines.push(`$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`);
     lines.push('');
+  }
+
+  if (f && ctx.sourceNotices && ctx.sourceNotices.length > 0) {
+    for (const notice of ctx.sourceNotices) lines.push(`$(info) ${escapeMarkdown(capitalize(notice))}`, '');
   }
 
   if (!f) {
@@ -174,7 +186,7 @@ export function hoverMarkdown(ctx: HoverContext): string {
     lines.push('');
   }
   const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);
-  lines.push(`Source: ${source} · updated ${age}`);
+  lines.push(ctx.sourceStale ? `Source: ${source} · fetched ${age}, but the source is behind` : `Source: ${source} · updated ${age}`);
   lines.push('');
   lines.push(links(ctx));
   return lines.join('\n');
@@ -189,6 +201,10 @@ function changeText(f: GlanceFigures, level: string): string {
   if (r?.lockedIn) return `**${formatSignedPercent(r.changePercent.median)}** (locked in: the epoch's last block is mined)`;
   const range = r ? ` (${level}: ${percentRangeText(r.changePercent.low, r.changePercent.high)})` : '';
   return `**${formatSignedPercent(f.difficultyChangePercent)}**${range}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function links(ctx: HoverContext): string {
