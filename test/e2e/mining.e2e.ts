@@ -27,6 +27,7 @@ import {
   screenshot,
   screenshotRegion,
   startCodeServer,
+  updateUserSettings,
   waitForStatusItem,
   waitUntil,
   type CodeServerHandle,
@@ -659,6 +660,102 @@ const hostileWorkspaceScenario = {
   },
 };
 
+// Issues 11 and 12 in a real VS Code: live figures after a pushed block, intervals in the hover, settings edits that
+// leave the connection alone, and a Retry-After that must not become a request storm (the last step: it defers
+// every refresh for the capped hour).
+const liveScenario = {
+  name: 'live blocks, intervals, settings edits, Retry-After',
+  async run(s: Scenario) {
+    const replay = await startReplayFor(s);
+    const exp = expectedGlance(await fetchServed(replay));
+    const { page, server } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url });
+    await waitForFresh(page, exp);
+    const apiSince = async (since: number) => (await replay.requests(since)).filter((r) => r.path.startsWith('/api/') && r.path !== '/api/v1/ws');
+    const upgrades = async () => (await replay.requests(0)).filter((r) => r.path.startsWith('/api/v1/ws') && r.status === 101).length;
+    await waitUntil(async () => ((await upgrades()) >= 1 ? true : undefined), { timeoutMs: 60_000, what: 'the websocket to connect' });
+
+    await s.step('the hover gives the 7-day hash rate with its 95% interval and how likely it is under 1 ZH/s', async () => {
+      const text = await hoverText(page);
+      // Width of the exact interval over 1008 blocks ≈ 2 × 1.96 / √1008 = 12.3 % of the point (normal approximation).
+      const m = /([\d.,]+) ([EZ])H\/s \(95%: ([\d.,]+)(?: ([EZ])H\/s)?–([\d.,]+) ([EZ])H\/s\)/.exec(text);
+      assert(m, `no interval after the hash rate in the hover: ${text}`);
+      const ehs = (v: string, unit: string | undefined) => Number(v.replace(/,/g, '')) * (unit === 'Z' ? 1000 : 1);
+      const point = ehs(m[1]!, m[2]);
+      const low = ehs(m[3]!, m[4] ?? m[6]);
+      const high = ehs(m[5]!, m[6]);
+      assert(low < point && point < high, `interval ${low}–${high} does not contain ${point}`);
+      const width = (high - low) / point;
+      assert(Math.abs(width - 0.1235) < 0.01, `interval width ${(width * 100).toFixed(2)} % of the point, expected ≈ 12.3 %`);
+      assertHoverHas(text, ['Under 1 ZH/s', 'likely']);
+      await hoverShot(page, 'intervals-hover-dark');
+      await page.mouse.move(400, 300);
+    });
+
+    await s.step('a block pushed over the websocket brings the new 7-day estimate to the status bar, with at most 2 requests', async () => {
+      const since = (await replay.state()).requestCount;
+      const t0 = Date.now();
+      await replay.mine(1);
+      // The extension's requests first, before this test asks the server anything itself.
+      const reqs = await waitUntil(async () => {
+        const r = await apiSince(since);
+        return r.some((x) => x.path.startsWith('/api/v1/mining/hashrate/')) ? r : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 100, what: "the extension's refetch after the block" });
+      const after = expectedGlance(await fetchServed(replay));
+      await waitForFresh(page, after, 30_000);
+      console.log(`    new block's figures on the status bar ${Date.now() - t0} ms after it was mined; requests: ${reqs.map((r) => r.path).join(', ')}`);
+      assert(reqs.length <= 2, `a block cost ${reqs.length} requests: ${JSON.stringify(reqs.map((r) => r.path))}`);
+      assert(!reqs.some((r) => r.path === '/api/blocks/tip/height'), 'a full poll ran instead of the push update');
+    });
+
+    await s.step('P&L and status-bar edits in settings.json keep the websocket (no reconnect) and start no new fetch', async () => {
+      const before = await upgrades();
+      const since = (await replay.state()).requestCount;
+      updateUserSettings(server, { 'miningEconomics.pnl.powerPricePerKwh': 0.07, 'miningEconomics.statusBar.show': 'hashrate' });
+      await waitForStatusItem(page, ITEM_ID, (v) => !v.text.includes('/PH/day') && v.text.includes('H/s'), { timeoutMs: 60_000, what: 'the hash-rate-only preset' });
+      updateUserSettings(server, { 'miningEconomics.pnl.powerPricePerKwh': 0.08, 'miningEconomics.statusBar.show': undefined });
+      await waitForStatusItem(page, ITEM_ID, (v) => v.text.includes('/PH/day'), { timeoutMs: 60_000, what: 'the default preset again' });
+      const reconnects = (await upgrades()) - before;
+      assert(reconnects === 0, `settings edits reconnected the websocket ${reconnects} time(s)`);
+      const fetched = await apiSince(since);
+      assert(fetched.length === 0, `settings edits fetched: ${JSON.stringify(fetched.map((r) => r.path))}`);
+    });
+
+    await s.step('a 429 with Retry-After: 3000000 is honoured (capped), not turned into a request storm', async () => {
+      await replay.fault('http429', { retryAfterS: 3_000_000 });
+      const since = (await replay.state()).requestCount;
+      await runCommand(page, CMD_REFRESH);
+      await waitUntil(async () => ((await replay.requests(since)).some((r) => r.status === 429) ? true : undefined), { timeoutMs: 60_000, what: 'the 429' });
+      // Two more refreshes by hand: each must be deferred by the extension, not sent.
+      for (let i = 0; i < 2; i++) {
+        await runCommand(page, CMD_REFRESH);
+        await page.locator('.statusbar', { hasText: 'the server asked us to wait' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      }
+      const sent = (await replay.requests(since)).filter((r) => r.path.startsWith('/api/'));
+      assert(sent.length <= 3, `${sent.length} requests after a 429 with Retry-After 3000000 (a storm): ${JSON.stringify(sent.slice(0, 10).map((r) => r.path))}`);
+      await replay.clear();
+    });
+  },
+};
+
+// Issue 11 #6: a source whose tip is weeks old (an unsynced self-hosted node, a stuck instance) is not current.
+const staleSourceScenario = {
+  name: 'a source whose last block is weeks old',
+  async run(s: Scenario) {
+    const endS = Math.floor(Date.now() / 1000) - 40 * 86_400;
+    const replay = await startReplay({ args: ['--end', String(endS)] });
+    s.defer(() => replay.stop());
+    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url });
+    await s.step('the item turns to the warning colour and the hover leads with the reason', async () => {
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => /H\/s/.test(x.text) && isWarning(x), { timeoutMs: 90_000, what: 'figures marked stale' });
+      assert(v.codicons.includes('warning'), `no $(warning) marker: ${JSON.stringify(v)}`);
+      const text = await hoverText(page);
+      assertHoverHas(text, ['Stale', 'last block is', 'is it syncing?']);
+      assert(!text.includes('updated just now'), `the hover calls old data current: ${text}`);
+      await hoverShot(page, 'stale-source-hover-dark');
+    });
+  },
+};
+
 async function notificationCount(page: Page, text: string): Promise<number> {
   return page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).count();
 }
@@ -667,7 +764,7 @@ async function notificationCount(page: Page, text: string): Promise<number> {
 
 async function main(): Promise<number> {
   const t0 = Date.now();
-  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario, hostileWorkspaceScenario]);
+  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario, hostileWorkspaceScenario, liveScenario, staleSourceScenario]);
   for (const n of [...new Set(notes)]) console.error(`note: ${n}`);
   console.error(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // The closing line printed by runScenarios must stay the last line on stdout.
