@@ -4,14 +4,14 @@
 // Nothing touches the disk or the network before start(): activation only paints the cached snapshot.
 import * as vscode from 'vscode';
 import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
-import { PushApplier } from '../core/glance/pushApplier';
 import { StateHolder } from '../core/glance/state';
 import { FocusBeacon, Lease, leaseTtlMs, SnapshotChannel, type LeaseState, type SharedGlance } from '../core/lease';
 import type { NetworkSnapshot } from '../core/model';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
 import { describeFailure, isTransportError, MAX_RETRY_AFTER_MS, type Transport } from '../core/transport';
-import type { HttpClient, PushClient, PushStatus } from '../net/index';
+import type { HttpClient } from '../net/index';
+import { LivePush } from './livePush';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
 import { LeaseFolder } from './leaseFile';
@@ -41,12 +41,9 @@ export class DataService extends Disposable {
   private current: Settings;
   private scheduler: RefreshScheduler | undefined;
   private client: HttpClient | undefined;
-  private push: PushClient | undefined;
-  /** Applies push messages of the current push connection; replaced with it. */
-  private pushApplier: PushApplier | undefined;
+  private push: LivePush | undefined;
   /** The proxy settings the connection was built with: only a change of them rebuilds it. */
   private proxyKey: string;
-  private pushOpen = false;
   private focused = vscode.window.state.focused;
   private shared: { folder: LeaseFolder; lease: Lease; channel: SnapshotChannel; focusBeacon: FocusBeacon } | undefined;
   private started = false;
@@ -278,7 +275,7 @@ export class DataService extends Disposable {
   }
 
   private pollIntervalMs(): number {
-    return this.pushOpen ? Math.max(PUSH_SAFETY_INTERVAL_MS, this.settings.refreshIntervalMs) : this.settings.refreshIntervalMs;
+    return this.push?.isOpen ? Math.max(PUSH_SAFETY_INTERVAL_MS, this.settings.refreshIntervalMs) : this.settings.refreshIntervalMs;
   }
 
   /** The fetching window keeps polling while ANY window is focused: it may be the unfocused one. */
@@ -290,56 +287,28 @@ export class DataService extends Disposable {
 
   private startPush(): void {
     if (this.push || this.isDisposed) return;
-    const { PushClient, createDispatcher } = loadNet();
-    const log = this.options.log;
-    const applier = new PushApplier({
-      // Without a complete live snapshot there is nothing to patch: the scheduler's full fetch comes first.
+    this.push = new LivePush({
+      baseUrl: this.settings.mempoolUrl,
+      userAgent: this.options.userAgent,
+      proxy: this.options.config.proxy(),
+      log: this.options.log,
       current: () => (this.state.current.origin === 'live' ? this.state.current.snapshot : null),
       accept: (snapshot, settled) => {
         this.state.succeeded(snapshot);
         // Blocks of a burst are painted as they come; the disk and the other windows get the settled result.
         if (settled) this.persistAndShare(snapshot, null);
       },
-      transport: () => {
-        const client = this.getClient();
-        return { getText: (p) => client.getText(p), markStale: (p) => client.markStale(p) };
-      },
-      now: () => Date.now(),
-      warn: (message) => log.warn(message),
+      client: () => this.getClient(),
+      onOpenChange: () => this.scheduler?.setIntervalMs(this.pollIntervalMs()),
+      refreshIntervalMs: () => this.settings.refreshIntervalMs,
     });
-    this.pushApplier = applier;
-    this.push = new PushClient({
-      baseUrl: this.settings.mempoolUrl,
-      userAgent: this.options.userAgent,
-      dispatcher: createDispatcher({ proxy: this.options.config.proxy() }),
-      onMessage: (message) => {
-        // handle() never rejects; the catch is the last guard against an unhandled rejection.
-        applier.handle(message).catch((error: unknown) => log.error(`Applying a websocket message failed: ${describeFailure(error)}`));
-      },
-      onStatus: (status, detail) => this.onPushStatus(status, detail),
-    });
-    this.push.start();
   }
 
   private stopPush(): void {
-    this.push?.stop();
+    const push = this.push;
+    // Cleared first: stop() reports the close, and the interval must then be computed without push.
     this.push = undefined;
-    this.pushApplier?.stop();
-    this.pushApplier = undefined;
-    if (this.pushOpen) {
-      this.pushOpen = false;
-      this.scheduler?.setIntervalMs(this.pollIntervalMs());
-    }
-  }
-
-  private onPushStatus(status: PushStatus, detail: string): void {
-    const open = status === 'open';
-    if (status === 'unavailable' || (status === 'closed' && this.pushOpen)) this.options.log.warn(`Live updates (websocket) ${status}: ${detail}; polling every ${Math.round(this.settings.refreshIntervalMs / 60_000)} min.`);
-    else if (open && !this.pushOpen) this.options.log.info('Live updates (websocket) connected.');
-    if (open !== this.pushOpen) {
-      this.pushOpen = open;
-      this.scheduler?.setIntervalMs(this.pollIntervalMs());
-    }
+    push?.stop();
   }
 
   private accept(snapshot: NetworkSnapshot): void {

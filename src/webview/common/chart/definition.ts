@@ -8,7 +8,6 @@ import type { Currency } from '../../../core/model';
 import type { HistoryDataset, KeyFigures } from '../../../shared/protocol';
 import type { Palette } from '../theme';
 import type { ChartId } from '../viewState';
-import type { TrendChart } from './trendChart';
 
 export interface ChartContext {
   readonly currency: Currency;
@@ -112,15 +111,4 @@ export interface ChartOverlay {
   draw(u: uPlot, ctx: ChartContext, series: PlotSeriesById): void;
   /** Extra lines for the hovered day's readout. */
   annotate(ctx: ChartContext, idx: number): string[];
-}
-
-export interface ChartHost {
-  /** The x window changed by zoom or reset in this chart: apply it to the others. */
-  onZoom(source: TrendChart, min: number, max: number): void;
-  onDrawn(chart: TrendChart): void;
-  /** The keyboard moved the crosshair to `idx` (null: cleared). */
-  onKeyboardCursor(source: TrendChart, idx: number | null): void;
-  onToggleSeries(chart: TrendChart, seriesId: string, visible: boolean): void;
-  onToggleTable(chart: TrendChart, table: boolean): void;
-  onExportPng(chart: TrendChart): void;
 }

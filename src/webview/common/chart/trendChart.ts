@@ -9,13 +9,25 @@ import { formatDayLong } from '../../../core/format';
 import { h, setText } from '../dom';
 import type { Palette } from '../theme';
 import type { ChartId } from '../viewState';
-import type { ChartContext, ChartDef, ChartHost, ChartOverlay } from './definition';
+import type { ChartContext, ChartDef, ChartOverlay } from './definition';
 import { keyboardCursorTarget } from './keyboard';
 import { ChartLegend } from './legend';
 import { chartPng } from './pngExport';
 import { emptyPlotData, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
 import { chartSummary } from './summary';
 import { renderChartTable } from './tableView';
+
+/** What a chart tells the section that owns it (the section keeps the charts in step). */
+export interface ChartHost {
+  /** The x window changed by zoom or reset in this chart: apply it to the others. */
+  onZoom(source: TrendChart, min: number, max: number): void;
+  onDrawn(chart: TrendChart): void;
+  /** The keyboard moved the crosshair to `idx` (null: cleared). */
+  onKeyboardCursor(source: TrendChart, idx: number | null): void;
+  onToggleSeries(chart: TrendChart, seriesId: string, visible: boolean): void;
+  onToggleTable(chart: TrendChart, table: boolean): void;
+  onExportPng(chart: TrendChart): void;
+}
 
 export class TrendChart {
   readonly card: HTMLElement;
