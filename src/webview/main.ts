@@ -9,6 +9,7 @@ import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protoco
 import { BRIDGE_KEY, type PageBridge } from './common/bridge';
 import { h, replaceChildren, setText } from './common/dom';
 import { DRAWN_EVENT, TrendsSection, type SectionHost } from './trends/section';
+import { setExtrasSource } from './common/extras';
 import { observeTheme } from './common/theme';
 import { sanitizeViewState, type ViewState } from './common/viewState';
 
@@ -31,8 +32,12 @@ interface PanelSection {
 }
 
 const vscode = acquireVsCodeApi();
-/** This script's tag: it names the P&L script (data-pnl-script) and carries the page's nonce. */
+/**
+ * This script's tag: it names the P&L script (data-pnl-script) and the extras script (data-extras-script,
+ * see ./common/extras.ts), and carries the page's nonce.
+ */
 const ownScript = document.currentScript as HTMLScriptElement | null;
+setExtrasSource(ownScript?.dataset.extrasScript, ownScript?.nonce ?? '');
 let viewState: ViewState = sanitizeViewState(vscode.getState());
 let status: PanelStatus | null = null;
 

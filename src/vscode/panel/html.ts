@@ -4,7 +4,8 @@
 //
 // Two scripts: the charts (webview.js) load at once; the miner's P&L (webview-pnl.js) is named in a data
 // attribute of the charts' script tag, and the charts script inserts it, with the same nonce, after the
-// charts' first paint. Its stylesheet is linked here so the section never renders unstyled.
+// charts' first paint. Its stylesheet is linked here so the section never renders unstyled. A third script,
+// webview-extras.js (tables, PNG export), is named the same way and inserted when first needed.
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our local resources are served from. */
@@ -19,6 +20,8 @@ export interface PanelHtmlOptions {
   readonly pnlScriptUri?: string;
   /** `asWebviewUri(dist/webview-pnl.css)` */
   readonly pnlStyleUri?: string;
+  /** `asWebviewUri(dist/webview-extras.js)`: the charts' secondary parts (tables, PNG), loaded on use. */
+  readonly extrasScriptUri?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -49,7 +52,7 @@ ${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.
 </head>
 <body>
 <main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}></script>
 </body>
 </html>`;
 }

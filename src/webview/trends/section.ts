@@ -8,10 +8,12 @@ import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage }
 import type { ChartContext, ChartHost, ChartOverlay } from '../common/chart/definition';
 import { TrendChart } from '../common/chart/trendChart';
 import { h, replaceChildren } from '../common/dom';
+import { loadExtras } from '../common/extras';
+import { describeError } from '../../core/errors';
 import { readPalette, samePalette, type Palette } from '../common/theme';
 import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 import { isoDay } from '../../core/format';
-import { AdjustmentsTable } from './adjustments';
+import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
 import { renderKeyFigures } from './keyFigures';
@@ -38,7 +40,9 @@ export class TrendsSection implements ChartHost {
   readonly #rangeButtons = new Map<RangeId, HTMLButtonElement>();
   readonly #logButton: HTMLButtonElement;
   readonly #charts: TrendChart[];
-  readonly #adjustments: AdjustmentsTable;
+  /** Made by the extras script on first use, in the slot below the charts. */
+  #adjustments: AdjustmentsTable | null = null;
+  readonly #adjustmentsSlot: HTMLElement;
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
   readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
   #figures: KeyFigures | null = null;
@@ -99,7 +103,6 @@ export class TrendsSection implements ChartHost {
     this.#noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
 
     this.#charts = CHARTS.map((def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)));
-    this.#adjustments = new AdjustmentsTable(state.sort, (sort) => host.update({ sort }));
     this.element = h(
       'section',
       { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
@@ -107,7 +110,7 @@ export class TrendsSection implements ChartHost {
       toolbar,
       this.#noticeEl,
       (this.#chartsEl = h('div', { class: 'charts' }, ...this.#charts.map((c) => c.card))),
-      this.#adjustments.card,
+      (this.#adjustmentsSlot = h('div', { class: 'adjustments-slot' })),
     );
     for (const chart of this.#charts) chart.card.classList.add('is-empty');
   }
@@ -225,13 +228,23 @@ export class TrendsSection implements ChartHost {
     this.#adjustmentsTimer = setTimeout(() => this.#renderAdjustments(), 0);
   }
 
+  /** The table's code is in the extras script: loaded now if not yet, then drawn from the state of then. */
   #renderAdjustments(): void {
-    const entry = this.#shown;
-    if (!entry) return;
-    const window = this.#window();
-    if (!window) return;
-    // Whole days: the last day in view includes its retargets.
-    this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+    if (!this.#shown) return;
+    loadExtras().then(
+      (extras) => {
+        const entry = this.#shown;
+        const window = this.#window();
+        if (!entry || !window) return;
+        if (!this.#adjustments) {
+          this.#adjustments = new extras.AdjustmentsTable(this.#host.state().sort, (sort) => this.#host.update({ sort }));
+          this.#adjustmentsSlot.append(this.#adjustments.card);
+        }
+        // Whole days: the last day in view includes its retargets.
+        this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+      },
+      (error: unknown) => this.#host.post({ type: 'log', level: 'warn', message: `difficulty adjustments table: ${describeError(error)}` }),
+    );
   }
 
   /** The days in view (all charts share them), as [first, last] UTC-day times. */
@@ -366,7 +379,18 @@ export class TrendsSection implements ChartHost {
   }
 
   onExportPng(chart: TrendChart): void {
-    const png = chart.toPng();
+    void this.#exportPng(chart);
+  }
+
+  /** The image is drawn by the extras script, loaded on the first export if not yet. */
+  async #exportPng(chart: TrendChart): Promise<void> {
+    let png: string | null;
+    try {
+      png = await chart.toPng();
+    } catch (error) {
+      this.#host.announce(`Could not export the chart: ${describeError(error)}`, 'error');
+      return;
+    }
     const entry = this.#shown;
     const range = chart.visibleIndices();
     if (!png || !entry || !range) {
