@@ -66,8 +66,8 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
         ...(fs.existsSync(path.join(assetsDir, 'webview-pnl.js'))
           ? { pnlScriptUri: `${origin}/assets/webview-pnl.js`, pnlStyleUri: `${origin}/assets/webview-pnl.css` }
           : {}),
-        // The charts' secondary parts (tables, PNG export), loaded on use.
-        ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js')) ? { extrasScriptUri: `${origin}/assets/webview-extras.js` } : {}),
+        // The trends section's secondary parts (key figures, tables, PNG export) and their stylesheet.
+        ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js')) ? { extrasScriptUri: `${origin}/assets/webview-extras.js`, extrasStyleUri: `${origin}/assets/webview-extras.css` } : {}),
       })
         .replace('<body>', `<body class="${THEMES[theme].bodyClass}" data-vscode-theme-kind="${THEMES[theme].bodyClass}">`)
         .replace('</head>', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n</head>`);

@@ -25,5 +25,6 @@ export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vsco
     pnlScriptUri: asset('webview-pnl.js'),
     pnlStyleUri: asset('webview-pnl.css'),
     extrasScriptUri: asset('webview-extras.js'),
+    extrasStyleUri: asset('webview-extras.css'),
   });
 }

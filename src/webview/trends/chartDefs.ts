@@ -1,12 +1,25 @@
-// The three trend charts, declaratively: series, scales, axes, overlays and the words around them.
+// The three trend charts, declaratively: series, scales, axes, overlays and the words around them. The hovered
+// day's events (`annotate`) are written by ./readoutNotes.ts, in the extras script loaded after the first paint.
 
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
+import {
+  axisDifficulty,
+  axisHashrate,
+  axisPercent,
+  compactCount,
+  compactMoney,
+  formatDifficulty,
+  formatHashrate,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+} from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
 import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
+import { loadedExtras } from '../common/extras';
 import { decadeSplits, linearSplits } from '../common/ticks';
-import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES, retargetNotes } from './chartOverlays';
+import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -24,8 +37,7 @@ const hashrateChart: ChartDef = {
   id: 'hashrate',
   title: 'Hash rate & difficulty',
   height: 320,
-  note:
-    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
+  note: 'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
   series: [
     {
       id: 'daily',
@@ -93,7 +105,8 @@ const hashrateChart: ChartDef = {
       key: 'hps',
       logCapable: true,
       // Keep the 1 ZH/s milestone in view once the network gets close to it.
-      range: (min, max, log) => (!log && max >= 0.6 * HPS_PER_ZHS && max < 1.06 * HPS_PER_ZHS ? [min, 1.06 * HPS_PER_ZHS] : [min, max]),
+      range: (min, max, log) =>
+        !log && max >= 0.6 * HPS_PER_ZHS && max < 1.06 * HPS_PER_ZHS ? [min, 1.06 * HPS_PER_ZHS] : [min, max],
     },
   ],
   axes: [
@@ -101,7 +114,7 @@ const hashrateChart: ChartDef = {
     { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v), splits: difficultySplits },
   ],
   overlay: drawHashrateOverlay,
-  annotate: retargetNotes,
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashrate(ctx, idx, u) ?? [],
 };
 
 const hashpriceChart: ChartDef = {
@@ -142,13 +155,7 @@ const hashpriceChart: ChartDef = {
     { scale: 'sats', side: 'right', grid: false, format: (v) => compactCount(v) },
   ],
   overlay: drawHalvings,
-  annotate: (ctx, idx) => {
-    const reward = ctx.series.rewardSats[idx];
-    const difficulty = ctx.series.difficulty[idx];
-    return reward !== null && reward !== undefined && difficulty !== null && difficulty !== undefined
-      ? [`Reward ${formatBtc(reward)}/block at difficulty ${formatDifficulty(difficulty)}`]
-      : [];
-  },
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashprice(ctx, idx, u) ?? [],
 };
 
 const mixChart: ChartDef = {
@@ -189,13 +196,7 @@ const mixChart: ChartDef = {
     { scale: 'price', side: 'right', grid: false, format: (v, ctx) => compactMoney(v, ctx.currency) },
   ],
   overlay: drawHalvings,
-  annotate: (ctx, idx) => {
-    const reward = ctx.series.rewardSats[idx];
-    const fees = ctx.series.feesSats[idx];
-    return reward !== null && reward !== undefined && fees !== null && fees !== undefined
-      ? [`Per block: ${formatBtc(reward - fees)} subsidy + ${formatBtc(fees)} fees`]
-      : [];
-  },
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.mix(ctx, idx, u) ?? [],
 };
 
 export const CHARTS: readonly ChartDef[] = [hashrateChart, hashpriceChart, mixChart];

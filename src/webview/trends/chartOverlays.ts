@@ -1,10 +1,9 @@
-// What the trend charts draw over their series and add to the hovered day's readout: halvings, the
-// 1 ZH/s milestone, retarget markers and the retarget or halving of the hovered day.
+// What the trend charts draw over their series: halvings, the 1 ZH/s milestone, retarget markers and the
+// next retarget's fan (the hovered day's events are in ./readoutNotes.ts).
 
 import type uPlot from 'uplot';
 import { SECONDS_PER_DAY } from '../../core/constants';
 import { impliedHashrateHps } from '../../core/economics';
-import { formatDay, formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
 import { levelText } from '../../core/views/estimateText';
 import { retargetFan } from '../../core/views/retargetFan';
@@ -66,7 +65,11 @@ function drawRetargetFan(u: uPlot, ctx: ChartContext): void {
   g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
   g.textBaseline = 'bottom';
   g.textAlign = 'right';
-  g.fillText(`Next retarget · ${levelText(fan.level)}`, Math.min(x(fan.latestS), u.bbox.left + u.bbox.width - 2 * ratio), y(fan.highHps) - 3 * ratio);
+  g.fillText(
+    `Next retarget · ${levelText(fan.level)}`,
+    Math.min(x(fan.latestS), u.bbox.left + u.bbox.width - 2 * ratio),
+    y(fan.highHps) - 3 * ratio,
+  );
   g.textAlign = 'left';
 }
 
@@ -101,7 +104,13 @@ export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: Plo
   const ratio = devicePixelRatio || 1;
   const p = ctx.palette;
   const yScale = u.scales.hps;
-  if (yScale && yScale.min !== undefined && yScale.max !== undefined && HPS_PER_ZHS >= yScale.min && HPS_PER_ZHS <= yScale.max) {
+  if (
+    yScale &&
+    yScale.min !== undefined &&
+    yScale.max !== undefined &&
+    HPS_PER_ZHS >= yScale.min &&
+    HPS_PER_ZHS <= yScale.max
+  ) {
     const y = Math.round(u.valToPos(HPS_PER_ZHS, 'hps', true));
     g.strokeStyle = withAlpha(p.red, 0.7);
     g.lineWidth = ratio * p.weight;
@@ -146,31 +155,4 @@ export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: Plo
   g.fill(up);
   g.fillStyle = p.red;
   g.fill(down);
-}
-
-/** Tooltip lines for a retarget near the cursor (within a few pixels) and a halving on the day. */
-export function retargetNotes(ctx: ChartContext, idx: number, u: uPlot): string[] {
-  const t = ctx.series.timeS[idx]!;
-  const notes: string[] = [];
-  const adj = ctx.dataset.adjustments;
-  // Nearest retarget within 6 px or on the hovered day.
-  const tolerance = Math.max(SECONDS_PER_DAY, Math.abs(u.posToVal(6, 'x') - u.posToVal(0, 'x')));
-  let best = -1;
-  let bestDist = Infinity;
-  for (let i = 0; i < adj.timeS.length; i++) {
-    const dist = Math.abs(adj.timeS[i]! - (t + SECONDS_PER_DAY / 2));
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = i;
-    }
-  }
-  if (best >= 0 && bestDist <= tolerance && adj.height[best] !== 0) {
-    notes.push(
-      `Retarget at block ${formatInteger(adj.height[best]!)} on ${formatDay(adj.timeS[best]!)}: ${formatSignedPercent((adj.ratio[best]! - 1) * 100)} to ${formatDifficulty(adj.difficulty[best]!)}`,
-    );
-  }
-  for (const hv of ctx.dataset.halvings) {
-    if (hv.timeS >= t && hv.timeS < t + SECONDS_PER_DAY) notes.push(`Halving ${hv.index} at block ${formatInteger(hv.height)}`);
-  }
-  return notes;
 }

@@ -8,7 +8,7 @@ import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage }
 import type { ChartContext, ChartHost, ChartOverlay } from '../common/chart/definition';
 import { TrendChart } from '../common/chart/trendChart';
 import { h, replaceChildren } from '../common/dom';
-import { loadExtras } from '../common/extras';
+import { whenExtrasLoaded } from '../common/extras';
 import { describeError } from '../../core/errors';
 import { readPalette, samePalette, type Palette } from '../common/theme';
 import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
@@ -16,7 +16,7 @@ import { isoDay } from '../../core/format';
 import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
-import { renderKeyFigures } from './keyFigures';
+import { renderKeyFigurePlaceholders } from './keyFigureCards';
 
 export interface SectionHost {
   post(message: WebviewMessage): void;
@@ -64,7 +64,7 @@ export class TrendsSection implements ChartHost {
     const state = host.state();
     this.#palette = readPalette();
     this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': 'Key figures' });
-    renderKeyFigures(this.#kpiEl, null, Date.now());
+    renderKeyFigurePlaceholders(this.#kpiEl);
 
     const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time range' });
     for (const range of RANGES) {
@@ -122,7 +122,7 @@ export class TrendsSection implements ChartHost {
     switch (message.type) {
       case 'figures':
         this.#figures = message.figures;
-        renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+        this.#renderFigures();
         this.#updateFan();
         return true;
       case 'history':
@@ -172,7 +172,12 @@ export class TrendsSection implements ChartHost {
 
   /** Re-renders what depends on the clock ("in 3 d 4 h"). */
   tick(): void {
-    renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+    this.#renderFigures();
+  }
+
+  /** Key figures are drawn by the extras script, which the page loads after the charts' first paint. */
+  #renderFigures(): void {
+    void whenExtrasLoaded().then((extras) => extras.renderKeyFigures(this.#kpiEl, this.#figures, Date.now()));
   }
 
   #onHistory(dataset: HistoryDataset): void {
@@ -228,23 +233,20 @@ export class TrendsSection implements ChartHost {
     this.#adjustmentsTimer = setTimeout(() => this.#renderAdjustments(), 0);
   }
 
-  /** The table's code is in the extras script: loaded now if not yet, then drawn from the state of then. */
+  /** The table is made by the extras script (loaded after the charts' first paint), from the state of then. */
   #renderAdjustments(): void {
     if (!this.#shown) return;
-    loadExtras().then(
-      (extras) => {
-        const entry = this.#shown;
-        const window = this.#window();
-        if (!entry || !window) return;
-        if (!this.#adjustments) {
-          this.#adjustments = new extras.AdjustmentsTable(this.#host.state().sort, (sort) => this.#host.update({ sort }));
-          this.#adjustmentsSlot.append(this.#adjustments.card);
-        }
-        // Whole days: the last day in view includes its retargets.
-        this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
-      },
-      (error: unknown) => this.#host.post({ type: 'log', level: 'warn', message: `difficulty adjustments table: ${describeError(error)}` }),
-    );
+    void whenExtrasLoaded().then((extras) => {
+      const entry = this.#shown;
+      const window = this.#window();
+      if (!entry || !window) return;
+      if (!this.#adjustments) {
+        this.#adjustments = new extras.AdjustmentsTable(this.#host.state().sort, (sort) => this.#host.update({ sort }));
+        this.#adjustmentsSlot.append(this.#adjustments.card);
+      }
+      // Whole days: the last day in view includes its retargets.
+      this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+    });
   }
 
   /** The days in view (all charts share them), as [first, last] UTC-day times. */
