@@ -44,11 +44,13 @@ if (exists('src/webview/main.ts')) {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    // The charts (webview.js + .css, budget 100 KB) and the miner's P&L section (webview-pnl.js + .css), which
-    // the charts script loads after its first paint.
+    // The charts (webview.js + .css, budget 100 KB), the miner's P&L section (webview-pnl.js + .css), which
+    // the charts script loads after its first paint, and the charts' secondary parts (webview-extras.js).
     entryPoints: {
       webview: 'src/webview/main.ts',
       ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}),
+      // What the charts' first paint does not need (adjustments table, table view, PNG export), loaded on use.
+      ...(exists('src/webview/extras/main.ts') ? { 'webview-extras': 'src/webview/extras/main.ts' } : {}),
     },
     outdir: 'dist',
     minify: production,

@@ -3,12 +3,14 @@
 // miner's P&L section plugs in next to the network trends one (see `sections` below).
 
 import './styles.css';
+import { describeError } from '../core/errors';
 import { formatAge } from '../core/format';
 import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage } from '../shared/protocol';
 import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from './common/bridge';
 import { h, replaceChildren, setText } from './common/dom';
 import { DRAWN_EVENT, TrendsSection, type SectionHost } from './trends/section';
+import { loadExtras, setExtrasSource } from './common/extras';
 import { observeTheme } from './common/theme';
 import { sanitizeViewState, type ViewState } from './common/viewState';
 
@@ -31,8 +33,12 @@ interface PanelSection {
 }
 
 const vscode = acquireVsCodeApi();
-/** This script's tag: it names the P&L script (data-pnl-script) and carries the page's nonce. */
+/**
+ * This script's tag: it names the P&L script (data-pnl-script) and the extras script (data-extras-script,
+ * see ./common/extras.ts), and carries the page's nonce.
+ */
 const ownScript = document.currentScript as HTMLScriptElement | null;
+setExtrasSource(ownScript?.dataset.extrasScript, ownScript?.nonce ?? '');
 let viewState: ViewState = sanitizeViewState(vscode.getState());
 let status: PanelStatus | null = null;
 
@@ -155,7 +161,8 @@ post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
 
 // The miner's P&L is a separate script (src/webview/pnl), inserted with this page's nonce once the charts
 // have drawn (or after 2 s without data), so it never delays them. acquireVsCodeApi works once per page:
-// it posts through this script's handle.
+// it posts through this script's handle. The extras script (key figures, tables, PNG: ./common/extras.ts)
+// is inserted at the same time, or earlier if the user asks for a table or an image.
 (window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = { post, setOverlay: (id, overlay) => trends.setOverlay(id, overlay) };
 let pnlLoaded = false;
 const loadPnl = (): void => {
@@ -167,5 +174,9 @@ const loadPnl = (): void => {
   script.src = src;
   document.body.append(script);
 };
-window.addEventListener(DRAWN_EVENT, loadPnl, { once: true });
-setTimeout(loadPnl, 2000);
+const loadLater = (): void => {
+  loadPnl();
+  loadExtras().catch((error: unknown) => post({ type: 'log', level: 'error', message: `extras script: ${describeError(error)}` }));
+};
+window.addEventListener(DRAWN_EVENT, loadLater, { once: true });
+setTimeout(loadLater, 2000);

@@ -43,7 +43,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 
 /**
  * Serves /panel?theme=… (the host's HTML, with the theme's body class and a theme stylesheet, as VS Code
- * would set them) and /assets/* from `assetsDir` (the built webview.js / webview.css, and webview-pnl.js / .css).
+ * would set them) and /assets/* from `assetsDir` (the built webview.js / webview.css, webview-pnl.js / .css and webview-extras.js).
  */
 export async function startPageServer(assetsDir: string): Promise<PageServer> {
   const routes = new Map<string, { type: string; body: string | Buffer }>();
@@ -66,6 +66,8 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
         ...(fs.existsSync(path.join(assetsDir, 'webview-pnl.js'))
           ? { pnlScriptUri: `${origin}/assets/webview-pnl.js`, pnlStyleUri: `${origin}/assets/webview-pnl.css` }
           : {}),
+        // The trends section's secondary parts (key figures, tables, PNG export) and their stylesheet.
+        ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js')) ? { extrasScriptUri: `${origin}/assets/webview-extras.js`, extrasStyleUri: `${origin}/assets/webview-extras.css` } : {}),
       })
         .replace('<body>', `<body class="${THEMES[theme].bodyClass}" data-vscode-theme-kind="${THEMES[theme].bodyClass}">`)
         .replace('</head>', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n</head>`);

@@ -241,21 +241,27 @@ async function main(): Promise<void> {
       return { below: hp.filter((v) => v < line).length, days: hp.length };
     };
 
-    await test("the P&L loads after the charts' first paint, in its own script with the page's nonce", async () => {
-      await page.waitForFunction(() => !document.getElementById('section-pnl')!.hidden && Number(document.body.dataset.pnl ?? '0') > 0);
+    await test("the P&L and the extras load after the charts' first paint, in their own scripts with the page's nonce", async () => {
+      await page.waitForFunction(
+        () => !document.getElementById('section-pnl')!.hidden && Number(document.body.dataset.pnl ?? '0') > 0 && document.querySelector('.adjustments-card') !== null,
+      );
       const load = await page.evaluate(() => {
         const scripts = Array.from(document.querySelectorAll('script'));
-        const pnl = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/webview-pnl.js'));
+        const start = (file: string): number => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.startTime ?? -1;
         return {
           srcs: scripts.map((s) => new URL(s.src).pathname),
-          sameNonce: scripts.length === 2 && scripts[0]!.nonce !== '' && scripts[0]!.nonce === scripts[1]!.nonce,
-          pnlStart: pnl?.startTime ?? -1,
+          sameNonce: scripts.length === 3 && scripts[0]!.nonce !== '' && scripts.every((s) => s.nonce === scripts[0]!.nonce),
+          pnlStart: start('/webview-pnl.js'),
+          extrasStart: start('/webview-extras.js'),
           drawnAt: (window as unknown as { __firstDrawnAt?: number }).__firstDrawnAt ?? -1,
         };
       });
-      assert.deepEqual(load.srcs, ['/assets/webview.js', '/assets/webview-pnl.js']);
+      // The charts script first; the other two in the order they were first wanted.
+      assert.equal(load.srcs[0], '/assets/webview.js');
+      assert.deepEqual(load.srcs.slice(1).sort(), ['/assets/webview-extras.js', '/assets/webview-pnl.js']);
       assert.ok(load.sameNonce, 'inserted with the nonce of the charts script');
-      assert.ok(load.drawnAt > 0 && load.pnlStart >= load.drawnAt, `requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`);
+      assert.ok(load.drawnAt > 0 && load.pnlStart >= load.drawnAt, `P&L requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`);
+      assert.ok(load.extrasStart >= load.drawnAt, `extras requested after the charts drew (${load.extrasStart} ≥ ${load.drawnAt})`);
       const ready = host.received.findIndex((m) => m.type === 'pnl/ready');
       assert.ok(ready > host.received.findIndex((m) => m.type === 'ready'), 'pnl/ready after ready');
     });

@@ -4,7 +4,9 @@
 //
 // Two scripts: the charts (webview.js) load at once; the miner's P&L (webview-pnl.js) is named in a data
 // attribute of the charts' script tag, and the charts script inserts it, with the same nonce, after the
-// charts' first paint. Its stylesheet is linked here so the section never renders unstyled.
+// charts' first paint. Its stylesheet is linked here so the section never renders unstyled. A third script,
+// webview-extras.js (key figures, tables, PNG export), is named and inserted the same way (earlier if the user
+// asks for a table or an image); its stylesheet is linked here too.
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our local resources are served from. */
@@ -19,6 +21,10 @@ export interface PanelHtmlOptions {
   readonly pnlScriptUri?: string;
   /** `asWebviewUri(dist/webview-pnl.css)` */
   readonly pnlStyleUri?: string;
+  /** `asWebviewUri(dist/webview-extras.js)`: key figures, tables, PNG export; after the first paint. */
+  readonly extrasScriptUri?: string;
+  /** `asWebviewUri(dist/webview-extras.css)` */
+  readonly extrasStyleUri?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -45,11 +51,11 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}<title>Mining Economics</title>
+${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}${options.extrasStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.extrasStyleUri)}">\n` : ''}<title>Mining Economics</title>
 </head>
 <body>
 <main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}></script>
 </body>
 </html>`;
 }

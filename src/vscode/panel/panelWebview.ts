@@ -24,5 +24,7 @@ export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vsco
     styleUri: asset('webview.css'),
     pnlScriptUri: asset('webview-pnl.js'),
     pnlStyleUri: asset('webview-pnl.css'),
+    extrasScriptUri: asset('webview-extras.js'),
+    extrasStyleUri: asset('webview-extras.css'),
   });
 }

@@ -1,12 +1,14 @@
-// The three trend charts, declaratively: series, scales, axes, overlays and the words around them.
+// The three trend charts, declaratively: series, scales, axes, overlays and the words around them. The hovered
+// day's events (`annotate`) are written by ./readoutNotes.ts, in the extras script loaded after the first paint.
 
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatBtc, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
+import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
 import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
+import { loadedExtras } from '../common/extras';
 import { decadeSplits, linearSplits } from '../common/ticks';
-import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES, retargetNotes } from './chartOverlays';
+import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -101,7 +103,7 @@ const hashrateChart: ChartDef = {
     { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v), splits: difficultySplits },
   ],
   overlay: drawHashrateOverlay,
-  annotate: retargetNotes,
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashrate(ctx, idx, u) ?? [],
 };
 
 const hashpriceChart: ChartDef = {
@@ -142,13 +144,7 @@ const hashpriceChart: ChartDef = {
     { scale: 'sats', side: 'right', grid: false, format: (v) => compactCount(v) },
   ],
   overlay: drawHalvings,
-  annotate: (ctx, idx) => {
-    const reward = ctx.series.rewardSats[idx];
-    const difficulty = ctx.series.difficulty[idx];
-    return reward !== null && reward !== undefined && difficulty !== null && difficulty !== undefined
-      ? [`Reward ${formatBtc(reward)}/block at difficulty ${formatDifficulty(difficulty)}`]
-      : [];
-  },
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashprice(ctx, idx, u) ?? [],
 };
 
 const mixChart: ChartDef = {
@@ -189,13 +185,7 @@ const mixChart: ChartDef = {
     { scale: 'price', side: 'right', grid: false, format: (v, ctx) => compactMoney(v, ctx.currency) },
   ],
   overlay: drawHalvings,
-  annotate: (ctx, idx) => {
-    const reward = ctx.series.rewardSats[idx];
-    const fees = ctx.series.feesSats[idx];
-    return reward !== null && reward !== undefined && fees !== null && fees !== undefined
-      ? [`Per block: ${formatBtc(reward - fees)} subsidy + ${formatBtc(fees)} fees`]
-      : [];
-  },
+  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.mix(ctx, idx, u) ?? [],
 };
 
 export const CHARTS: readonly ChartDef[] = [hashrateChart, hashpriceChart, mixChart];

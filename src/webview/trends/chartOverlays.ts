@@ -1,10 +1,9 @@
-// What the trend charts draw over their series and add to the hovered day's readout: halvings, the
-// 1 ZH/s milestone, retarget markers and the retarget or halving of the hovered day.
+// What the trend charts draw over their series: halvings, the 1 ZH/s milestone, retarget markers and the
+// next retarget's fan (the hovered day's events are in ./readoutNotes.ts).
 
 import type uPlot from 'uplot';
 import { SECONDS_PER_DAY } from '../../core/constants';
 import { impliedHashrateHps } from '../../core/economics';
-import { formatDay, formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
 import { levelText } from '../../core/views/estimateText';
 import { retargetFan } from '../../core/views/retargetFan';
@@ -146,31 +145,4 @@ export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: Plo
   g.fill(up);
   g.fillStyle = p.red;
   g.fill(down);
-}
-
-/** Tooltip lines for a retarget near the cursor (within a few pixels) and a halving on the day. */
-export function retargetNotes(ctx: ChartContext, idx: number, u: uPlot): string[] {
-  const t = ctx.series.timeS[idx]!;
-  const notes: string[] = [];
-  const adj = ctx.dataset.adjustments;
-  // Nearest retarget within 6 px or on the hovered day.
-  const tolerance = Math.max(SECONDS_PER_DAY, Math.abs(u.posToVal(6, 'x') - u.posToVal(0, 'x')));
-  let best = -1;
-  let bestDist = Infinity;
-  for (let i = 0; i < adj.timeS.length; i++) {
-    const dist = Math.abs(adj.timeS[i]! - (t + SECONDS_PER_DAY / 2));
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = i;
-    }
-  }
-  if (best >= 0 && bestDist <= tolerance && adj.height[best] !== 0) {
-    notes.push(
-      `Retarget at block ${formatInteger(adj.height[best]!)} on ${formatDay(adj.timeS[best]!)}: ${formatSignedPercent((adj.ratio[best]! - 1) * 100)} to ${formatDifficulty(adj.difficulty[best]!)}`,
-    );
-  }
-  for (const hv of ctx.dataset.halvings) {
-    if (hv.timeS >= t && hv.timeS < t + SECONDS_PER_DAY) notes.push(`Halving ${hv.index} at block ${formatInteger(hv.height)}`);
-  }
-  return notes;
 }

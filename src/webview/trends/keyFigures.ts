@@ -1,4 +1,5 @@
-// The key-figures strip: six cards with the live levels and their changes.
+// The key-figures strip: six cards with the live levels and their changes. In the extras script (see
+// ../common/extras.ts); the cards' frame and the strip before any figures are in ./keyFigureCards.ts.
 
 import { BLOCKS_PER_EPOCH } from '../../core/constants';
 import { epochProgress } from '../../core/economics';
@@ -18,6 +19,7 @@ import {
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from '../../core/views/estimateText';
 import type { KeyFigures } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
+import { KEY_FIGURE_LABELS as LABELS, keyFigureCard as card, renderKeyFigurePlaceholders } from './keyFigureCards';
 
 function delta(percent: number | null, label: string): HTMLElement {
   if (percent === null || !Number.isFinite(percent)) return h('span', { class: 'delta flat' }, `${label} —`);
@@ -37,16 +39,6 @@ function valueWithUnit(text: string, splitAt: RegExp | null = / (?=[A-Za-z/]+$)/
   const m = splitAt?.exec(text);
   if (!m) return h('div', { class: 'kpi-value' }, text);
   return h('div', { class: 'kpi-value' }, text.slice(0, m.index), h('span', { class: 'kpi-unit' }, text.slice(m.index)));
-}
-
-function card(id: string, label: string, value: HTMLElement, ...rows: (Node | string | null)[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'kpi', role: 'listitem', 'data-kpi': id },
-    h('div', { class: 'kpi-label' }, label),
-    value,
-    ...rows.filter((r): r is Node | string => r !== null).map((r) => h('div', { class: 'kpi-sub' }, r)),
-  );
 }
 
 function progress(percent: number, label: string): HTMLElement {
@@ -81,11 +73,9 @@ function retargetIntervals(f: KeyFigures): string | null {
   return `${levelText(f.confidenceLevel)}: ${percentRangeText(low, high)}, ${formatDateTime(retargetLowMs)} – ${formatDateTime(retargetHighMs)}`;
 }
 
-const LABELS = ['Hash rate · 7-day', 'Difficulty', 'Hashprice', 'BTC price', 'Blocks to retarget', 'Blocks to halving'] as const;
-
 export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, nowMs: number): void {
   if (!f) {
-    replaceChildren(container, ...LABELS.map((label, i) => card(String(i), label, h('div', { class: 'kpi-value' }, '—'), '\u00a0')));
+    renderKeyFigurePlaceholders(container);
     return;
   }
   const hashprice = f.hashpriceFiat === null ? formatSatsPerPhDay(f.hashpriceSats) : formatMoney(f.hashpriceFiat, f.currency) + '/PH/day';

@@ -8,13 +8,15 @@ import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage }
 import type { ChartContext, ChartOverlay } from '../common/chart/definition';
 import { TrendChart, type ChartHost } from '../common/chart/trendChart';
 import { h, replaceChildren } from '../common/dom';
+import { whenExtrasLoaded } from '../common/extras';
+import { describeError } from '../../core/errors';
 import { readPalette, samePalette, type Palette } from '../common/theme';
 import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 import { isoDay } from '../../core/format';
-import { AdjustmentsTable } from './adjustments';
+import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
-import { renderKeyFigures } from './keyFigures';
+import { renderKeyFigurePlaceholders } from './keyFigureCards';
 
 export interface SectionHost {
   post(message: WebviewMessage): void;
@@ -38,7 +40,9 @@ export class TrendsSection implements ChartHost {
   readonly #rangeButtons = new Map<RangeId, HTMLButtonElement>();
   readonly #logButton: HTMLButtonElement;
   readonly #charts: TrendChart[];
-  readonly #adjustments: AdjustmentsTable;
+  /** Made by the extras script on first use, in the slot below the charts. */
+  #adjustments: AdjustmentsTable | null = null;
+  readonly #adjustmentsSlot: HTMLElement;
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
   readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
   #figures: KeyFigures | null = null;
@@ -60,7 +64,7 @@ export class TrendsSection implements ChartHost {
     const state = host.state();
     this.#palette = readPalette();
     this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': 'Key figures' });
-    renderKeyFigures(this.#kpiEl, null, Date.now());
+    renderKeyFigurePlaceholders(this.#kpiEl);
 
     const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time range' });
     for (const range of RANGES) {
@@ -99,7 +103,6 @@ export class TrendsSection implements ChartHost {
     this.#noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
 
     this.#charts = CHARTS.map((def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)));
-    this.#adjustments = new AdjustmentsTable(state.sort, (sort) => host.update({ sort }));
     this.element = h(
       'section',
       { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
@@ -107,7 +110,7 @@ export class TrendsSection implements ChartHost {
       toolbar,
       this.#noticeEl,
       (this.#chartsEl = h('div', { class: 'charts' }, ...this.#charts.map((c) => c.card))),
-      this.#adjustments.card,
+      (this.#adjustmentsSlot = h('div', { class: 'adjustments-slot' })),
     );
     for (const chart of this.#charts) chart.card.classList.add('is-empty');
   }
@@ -119,7 +122,7 @@ export class TrendsSection implements ChartHost {
     switch (message.type) {
       case 'figures':
         this.#figures = message.figures;
-        renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+        this.#renderFigures();
         this.#updateFan();
         return true;
       case 'history':
@@ -169,7 +172,12 @@ export class TrendsSection implements ChartHost {
 
   /** Re-renders what depends on the clock ("in 3 d 4 h"). */
   tick(): void {
-    renderKeyFigures(this.#kpiEl, this.#figures, Date.now());
+    this.#renderFigures();
+  }
+
+  /** Key figures are drawn by the extras script, which the page loads after the charts' first paint. */
+  #renderFigures(): void {
+    void whenExtrasLoaded().then((extras) => extras.renderKeyFigures(this.#kpiEl, this.#figures, Date.now()));
   }
 
   #onHistory(dataset: HistoryDataset): void {
@@ -225,13 +233,20 @@ export class TrendsSection implements ChartHost {
     this.#adjustmentsTimer = setTimeout(() => this.#renderAdjustments(), 0);
   }
 
+  /** The table is made by the extras script (loaded after the charts' first paint), from the state of then. */
   #renderAdjustments(): void {
-    const entry = this.#shown;
-    if (!entry) return;
-    const window = this.#window();
-    if (!window) return;
-    // Whole days: the last day in view includes its retargets.
-    this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+    if (!this.#shown) return;
+    void whenExtrasLoaded().then((extras) => {
+      const entry = this.#shown;
+      const window = this.#window();
+      if (!entry || !window) return;
+      if (!this.#adjustments) {
+        this.#adjustments = new extras.AdjustmentsTable(this.#host.state().sort, (sort) => this.#host.update({ sort }));
+        this.#adjustmentsSlot.append(this.#adjustments.card);
+      }
+      // Whole days: the last day in view includes its retargets.
+      this.#adjustments.render(entry.dataset.adjustments, window[0], window[1] + SECONDS_PER_DAY - 1);
+    });
   }
 
   /** The days in view (all charts share them), as [first, last] UTC-day times. */
@@ -366,7 +381,18 @@ export class TrendsSection implements ChartHost {
   }
 
   onExportPng(chart: TrendChart): void {
-    const png = chart.toPng();
+    void this.#exportPng(chart);
+  }
+
+  /** The image is drawn by the extras script, loaded on the first export if not yet. */
+  async #exportPng(chart: TrendChart): Promise<void> {
+    let png: string | null;
+    try {
+      png = await chart.toPng();
+    } catch (error) {
+      this.#host.announce(`Could not export the chart: ${describeError(error)}`, 'error');
+      return;
+    }
     const entry = this.#shown;
     const range = chart.visibleIndices();
     if (!png || !entry || !range) {

@@ -33,6 +33,23 @@ describe('panel HTML', () => {
     expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
   });
 
+  it('names the extras script on the charts script tag too (inserted the same way) and links its stylesheet', () => {
+    const html = renderPanelHtml({
+      ...options,
+      pnlScriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js',
+      pnlStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css',
+      extrasScriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.js',
+      extrasStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.css',
+    });
+    expect(html).toContain(
+      `<script nonce="${options.nonce}" src="${options.scriptUri}" data-pnl-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js" data-extras-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.js"></script>`,
+    );
+    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.css">');
+    // One script tag: the others are inserted by it, with its nonce (the CSP allows nothing else).
+    expect((html.match(/<script/g) ?? []).length).toBe(1);
+    expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
+  });
+
   it('escapes attribute values and refuses a weak nonce', () => {
     expect(renderPanelHtml({ ...options, scriptUri: 'x"><script>alert(1)</script>' })).toContain('x&quot;&gt;&lt;script&gt;');
     expect(() => renderPanelHtml({ ...options, nonce: 'abc' })).toThrow(/nonce/);

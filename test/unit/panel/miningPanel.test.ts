@@ -98,6 +98,8 @@ describe('MiningPanel', () => {
     // The P&L script is named on the charts' tag (inserted later with the same nonce); its stylesheet linked.
     expect(html).toContain('data-pnl-script="https://resource.test/ext/dist/webview-pnl.js"');
     expect(html).toContain('<link rel="stylesheet" href="https://resource.test/ext/dist/webview-pnl.css">');
+    expect(html).toContain('data-extras-script="https://resource.test/ext/dist/webview-extras.js"');
+    expect(html).toContain('<link rel="stylesheet" href="https://resource.test/ext/dist/webview-extras.css">');
     const options = panel.webview.options as { enableScripts: boolean; localResourceRoots: { path: string }[] };
     expect(options.enableScripts).toBe(true);
     expect(options.localResourceRoots.map((u) => u.path)).toEqual(['/ext/dist', '/ext/media']);

@@ -1,14 +1,17 @@
 // A chart as an image to save: the plot's canvas with the title, the shown series' keys and the source
 // line, on the theme background.
 
-import uPlot from 'uplot';
+// Type only: this file is in the extras script, which must not carry a second uPlot.
+import type uPlot from 'uplot';
 import { isoDay } from '../../../core/format';
 import { seriesLabel, type ChartContext, type ChartDef } from './definition';
 
-/** A PNG data URL of `u` (the chart's plot) with its title and legend; `range` is the days in view. */
-export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: ReadonlySet<string>, range: [number, number] | null): string {
+/**
+ * A PNG data URL of `u` (the chart's plot) with its title and legend; `range` is the days in view, `ratio`
+ * uPlot's pixel ratio (`uPlot.pxRatio`, passed in for the reason above).
+ */
+export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: ReadonlySet<string>, range: [number, number] | null, ratio: number): string {
   const p = ctx.palette;
-  const ratio = uPlot.pxRatio;
   const source = u.ctx.canvas;
   const headerH = Math.round(54 * ratio);
   const canvas = document.createElement('canvas');

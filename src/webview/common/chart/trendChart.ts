@@ -6,16 +6,16 @@
 import uPlot from 'uplot';
 import { nearestIndex } from '../../../core/history/slice';
 import { formatDayLong } from '../../../core/format';
-import { h, setText } from '../dom';
+import { describeError } from '../../../core/errors';
+import { h, replaceChildren, setText } from '../dom';
+import { loadExtras } from '../extras';
 import type { Palette } from '../theme';
 import type { ChartId } from '../viewState';
 import type { ChartContext, ChartDef, ChartOverlay } from './definition';
 import { keyboardCursorTarget } from './keyboard';
 import { ChartLegend } from './legend';
-import { chartPng } from './pngExport';
 import { emptyPlotData, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
 import { chartSummary } from './summary';
-import { renderChartTable } from './tableView';
 
 /** What a chart tells the section that owns it (the section keeps the charts in step). */
 export interface ChartHost {
@@ -313,8 +313,16 @@ export class TrendChart {
     if (notify) this.#host.onToggleTable(this, table);
   }
 
+  /** The table is drawn by the extras script (loaded on first use), from the chart's state at that time. */
   #renderTable(): void {
-    renderChartTable(this.#tableEl, this.def, this.#ctx, this.visibleIndices());
+    loadExtras().then(
+      (extras) => {
+        if (this.#showTable) extras.renderChartTable(this.#tableEl, this.def, this.#ctx, this.visibleIndices());
+      },
+      (error: unknown) => {
+        if (this.#showTable) replaceChildren(this.#tableEl, h('p', { class: 'empty' }, `The table view is not available: ${describeError(error)}.`));
+      },
+    );
   }
 
   /** What the chart shows, in words (its accessible label). */
@@ -322,11 +330,15 @@ export class TrendChart {
     return chartSummary(this.def, this.#ctx, this.visibleIndices(), this.hidden);
   }
 
-  /** The chart with its title and legend on the theme background, as a PNG data URL (null: no plot shown). */
-  toPng(): string | null {
+  /**
+   * The chart with its title and legend on the theme background, as a PNG data URL (null: no plot shown),
+   * drawn by the extras script (loaded on first use).
+   */
+  async toPng(): Promise<string | null> {
+    const extras = await loadExtras();
     const u = this.#u;
     const ctx = this.#ctx;
     if (!u || !ctx || this.#showTable) return null;
-    return chartPng(this.def, u, ctx, this.hidden, this.visibleIndices());
+    return extras.chartPng(this.def, u, ctx, this.hidden, this.visibleIndices(), uPlot.pxRatio);
   }
 }

@@ -1,0 +1,13 @@
+// The trends section's secondary parts as a script of their own (dist/webview-extras.js): the charts script
+// inserts it after its first paint, or earlier when one of these is wanted (see ../common/extras.ts).
+
+import './extras.css';
+import { renderChartTable } from '../common/chart/tableView';
+import { chartPng } from '../common/chart/pngExport';
+import { EXTRAS_KEY, type Extras } from '../common/extras';
+import { AdjustmentsTable } from '../trends/adjustments';
+import { renderKeyFigures } from '../trends/keyFigures';
+import { READOUT_NOTES } from '../trends/readoutNotes';
+
+const extras: Extras = { AdjustmentsTable, renderChartTable, chartPng, renderKeyFigures, readoutNotes: READOUT_NOTES };
+(window as unknown as Record<string, Extras>)[EXTRAS_KEY] = extras;
