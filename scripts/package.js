@@ -14,5 +14,8 @@ for (const file of fs.readdirSync(root)) {
 const out = `${name}-${version}.vsix`;
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 // vsce runs `vscode:prepublish` itself: type check, lint, then the production build.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
+  cwd: root,
+  stdio: 'inherit',
+});
 console.log(`packaged ${out}`);

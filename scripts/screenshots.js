@@ -12,11 +12,19 @@ const to = path.join(root, 'media');
 
 // media/<target> ← artifacts/e2e/<source>, with the alt text the README uses.
 const PICKS = [
-  ['screenshot-hover-dark.png', 'glance-hover-dark.png', 'Status bar item and its hover with the difficulty details (Dark Modern)'],
+  [
+    'screenshot-hover-dark.png',
+    'glance-hover-dark.png',
+    'Status bar item and its hover with the difficulty details (Dark Modern)',
+  ],
   ['screenshot-hover-light.png', 'glance-hover-light.png', 'Status bar item and its hover (Light Modern)'],
   ['screenshot-panel-dark.png', 'panel-dark.png', 'The Mining Economics panel with its charts (Dark Modern)'],
   ['screenshot-panel-light.png', 'panel-light.png', 'The Mining Economics panel (Light Modern)'],
-  ['screenshot-stale-dark.png', 'stale-hover-dark.png', 'When a refresh fails: the last good numbers stay, marked stale, and the hover says why'],
+  [
+    'screenshot-stale-dark.png',
+    'stale-hover-dark.png',
+    'When a refresh fails: the last good numbers stay, marked stale, and the hover says why',
+  ],
   ['screenshot-alert-dark.png', 'alert-toast-dark.png', 'The opt-in difficulty-adjustment alert'],
 ];
 

@@ -125,7 +125,11 @@ function startReplay() {
   return new Promise((resolve, reject) => {
     const script = path.join(root, 'out', 'replay-server.js');
     if (!fs.existsSync(script)) return reject(new Error(`${script} missing (node esbuild.js --tests builds it)`));
-    const child = spawn(process.execPath, [script, '--live', '--end', 'now'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, '--live', '--end', 'now'], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push({ pid: child.pid, name: 'replay server' });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -160,7 +164,15 @@ function startDesktop(codeBin, mempoolUrl) {
   say(`opening VS Code (${codeBin}) with --extensionDevelopmentPath=${root}, profile ${path.relative(root, userData)}`);
   const child = spawn(
     codeBin,
-    ['--new-window', '--wait', '--disable-extensions', `--extensionDevelopmentPath=${root}`, '--user-data-dir', userData, root],
+    [
+      '--new-window',
+      '--wait',
+      '--disable-extensions',
+      `--extensionDevelopmentPath=${root}`,
+      '--user-data-dir',
+      userData,
+      root,
+    ],
     { cwd: root, detached: true, stdio: 'inherit' },
   );
   children.push({ pid: child.pid, name: 'code' });
@@ -184,8 +196,12 @@ function startDesktop(codeBin, mempoolUrl) {
 /** code-server from the e2e harness, with the packaged extension. */
 async function startCodeServer(mempoolUrl) {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    console.error('[start] no desktop `code` on PATH, and the code-server route needs Linux on x64 (Debian or Ubuntu).');
-    console.error('[start] Install VS Code and its `code` command (VS Code: "Shell Command: Install \'code\' command in PATH"), then run npm start again.');
+    console.error(
+      '[start] no desktop `code` on PATH, and the code-server route needs Linux on x64 (Debian or Ubuntu).',
+    );
+    console.error(
+      '[start] Install VS Code and its `code` command (VS Code: "Shell Command: Install \'code\' command in PATH"), then run npm start again.',
+    );
     return stopAll(1);
   }
   say('no desktop `code` on PATH: using code-server (bash scripts/e2e/setup.sh; cold ~1.5 min)');
@@ -213,7 +229,9 @@ async function startCodeServer(mempoolUrl) {
   cleanups.push(() => server.stop());
   console.log('');
   say(`VS Code (code-server) is ready: open ${server.url}?folder=${encodeURIComponent(root)}`);
-  say('(bound to 127.0.0.1; on a remote machine forward the port, e.g. ssh -L PORT:127.0.0.1:PORT). Ctrl+C stops everything.');
+  say(
+    '(bound to 127.0.0.1; on a remote machine forward the port, e.g. ssh -L PORT:127.0.0.1:PORT). Ctrl+C stops everything.',
+  );
 }
 
 async function main() {
@@ -238,7 +256,9 @@ async function main() {
   let mempoolUrl = LIVE_URL;
   if (replay) {
     mempoolUrl = await startReplay();
-    say(`sample data from the replay server at ${mempoolUrl} (live: blocks keep arriving); the hover names ${mempoolUrl.replace(/^https?:\/\//, '')} as the source.`);
+    say(
+      `sample data from the replay server at ${mempoolUrl} (live: blocks keep arriving); the hover names ${mempoolUrl.replace(/^https?:\/\//, '')} as the source.`,
+    );
   } else {
     say(`live data from ${LIVE_URL}`);
   }

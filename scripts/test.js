@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to read, then one closing line that counts them all:
 //   1. static checks (type check of every tsconfig);
-//   2. lint (ESLint over src, test, scripts; formatting is not checked here yet);
+//   2. lint (ESLint over src, test, scripts, and Prettier's check);
 //   3. unit tests (vitest);
 //   4. end-to-end tools (scripts/e2e/setup.sh: Chromium, Node 24, code-server; warm runs take a second);
 //   5. the panel's browser test (headless Chromium);
@@ -47,7 +47,13 @@ function run(cmd, args) {
 
 /** Runs a command, echoing its output, and returns { code, output } for closing lines to be read from. */
 function runCapturing(cmd, args) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) {
     console.error(`[test] could not run ${cmd}: ${result.error.message}`);
     return { code: 127, output: '' };
@@ -73,7 +79,9 @@ function record(step, counts, code) {
   if (code === 0 && !counts) p = 1; // a step with no per-test count (type check, lint) counts as one check
   passed += p;
   failed += f;
-  rows.push(`${step.padEnd(10)} ${f === 0 ? 'ok  ' : 'FAIL'} ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+  rows.push(
+    `${step.padEnd(10)} ${f === 0 ? 'ok  ' : 'FAIL'} ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`,
+  );
 }
 
 function skip(step, why) {

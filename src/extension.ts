@@ -34,7 +34,13 @@ export function activate(context: vscode.ExtensionContext): void {
   activeData = data;
   const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
   const alerts = new AlertNotifier(context.globalState, () => config.settings, log);
-  const panel = new PanelFeature({ extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, log, host: data, settingsInfo: config });
+  const panel = new PanelFeature({
+    extensionUri: context.extensionUri,
+    globalStorageUri: context.globalStorageUri,
+    log,
+    host: data,
+    settingsInfo: config,
+  });
   const commands = new CommandManager();
   commands.register(new ShowPanelCommand(panel));
   commands.register(new RefreshCommand(data));

@@ -52,7 +52,10 @@ function cleanNpmEnv(env) {
     if (key.startsWith('npm_') && !KEPT_NPM_CONFIG.has(key)) continue;
     if (key.toUpperCase() === 'PATH') {
       const delimiter = process.platform === 'win32' ? ';' : ':';
-      clean[key] = value.split(delimiter).filter((entry) => entry && !isNpmPathEntry(entry)).join(delimiter);
+      clean[key] = value
+        .split(delimiter)
+        .filter((entry) => entry && !isNpmPathEntry(entry))
+        .join(delimiter);
       continue;
     }
     clean[key] = value;

@@ -142,7 +142,12 @@ export interface EpochProgress {
 export function epochProgress(tipHeight: number): EpochProgress {
   const blocksMined = blocksIntoEpoch(tipHeight);
   const blocksToGo = BLOCKS_PER_EPOCH - blocksMined;
-  return { blocksMined, blocksToGo, progressPercent: (blocksMined / BLOCKS_PER_EPOCH) * 100, nextRetargetHeight: tipHeight + blocksToGo };
+  return {
+    blocksMined,
+    blocksToGo,
+    progressPercent: (blocksMined / BLOCKS_PER_EPOCH) * 100,
+    nextRetargetHeight: tipHeight + blocksToGo,
+  };
 }
 
 /**
@@ -154,7 +159,11 @@ export function epochProgress(tipHeight: number): EpochProgress {
  * is the last `window` estimates; the earlier window's end is found by time, not by index, so a missing day
  * cannot shift it. Null without two full windows.
  */
-export function hashrateTrendPercent(daily: readonly { readonly timeS: number; readonly hashrateHps: number | null }[], lagDays = 7, window = 7): number | null {
+export function hashrateTrendPercent(
+  daily: readonly { readonly timeS: number; readonly hashrateHps: number | null }[],
+  lagDays = 7,
+  window = 7,
+): number | null {
   const timeS: number[] = [];
   const values: number[] = [];
   for (const d of daily) {

@@ -25,7 +25,10 @@ export function describeError(error: unknown, options: { stack?: boolean } = {})
 
 /** Text from a server (a reason, a message) for one log line or notification: control characters gone, bounded. */
 export function oneLine(text: string, max = MAX_ERROR_TEXT): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -55,7 +55,10 @@ export async function fetchSnapshot(
   now: () => number,
   previous: NetworkSnapshot | null = null,
 ): Promise<SnapshotResult> {
-  const reusable = previous !== null && previous.sourceHost === sourceHost && now() - (previous.chainDataAtMs ?? 0) < CHAIN_DATA_MAX_AGE_MS;
+  const reusable =
+    previous !== null &&
+    previous.sourceHost === sourceHost &&
+    now() - (previous.chainDataAtMs ?? 0) < CHAIN_DATA_MAX_AGE_MS;
   if (reusable) {
     const tipHeight = await getTipHeight(transport);
     if (tipHeight === previous.tipHeight) return refreshPriceAndEstimate(transport, previous, now);
@@ -71,11 +74,17 @@ async function getTipHeight(transport: Transport): Promise<number> {
   try {
     return parseTipHeight(text);
   } catch (error) {
-    throw error instanceof ParseError ? new TransportError('invalid', error.message, { path: GLANCE_PATHS.tipHeight }) : error;
+    throw error instanceof ParseError
+      ? new TransportError('invalid', error.message, { path: GLANCE_PATHS.tipHeight })
+      : error;
   }
 }
 
-async function refreshPriceAndEstimate(transport: Transport, previous: NetworkSnapshot, now: () => number): Promise<SnapshotResult> {
+async function refreshPriceAndEstimate(
+  transport: Transport,
+  previous: NetworkSnapshot,
+  now: () => number,
+): Promise<SnapshotResult> {
   const warnings: string[] = [];
   const [prices, adjustment] = await Promise.all([
     getParsed(transport, GLANCE_PATHS.prices, parsePrices),
@@ -111,7 +120,10 @@ async function fetchEverything(
 
   // The tip can advance between requests; a few blocks is a race, more is an inconsistent source.
   if (rewardStats.endBlock > tipHeight + 3 || rewardStats.endBlock < tipHeight - 10) {
-    throw new TransportError('invalid', `reward-stats ends at block ${rewardStats.endBlock} but the tip is ${tipHeight}: inconsistent source`);
+    throw new TransportError(
+      'invalid',
+      `reward-stats ends at block ${rewardStats.endBlock} but the tip is ${tipHeight}: inconsistent source`,
+    );
   }
 
   const { hashrate, note } = usableEstimate(reported, previous?.sourceHost === sourceHost ? previous : null);
@@ -162,23 +174,33 @@ function explainMissingMiningData(error: unknown): never {
 }
 
 /** The text people see when the source reports a hash-rate estimate of 0. */
-export const CORE_UNREACHABLE_NOTE = "the source reports a hash rate of 0 — its Bitcoin Core seems unreachable";
+export const CORE_UNREACHABLE_NOTE = 'the source reports a hash rate of 0 — its Bitcoin Core seems unreachable';
 
 /**
  * mempool reports `currentHashrate: 0` when its Bitcoin Core is unreachable (its indexed history still
  * answers). A hash rate of 0 would make hashprice infinite: keep the previous estimate from this source,
  * else the mean of the last 7 daily values (the same ≈1008-block window), and say so.
  */
-export function usableEstimate(reported: HashrateHistory, previous: NetworkSnapshot | null): { hashrate: HashrateHistory; note: string | null } {
+export function usableEstimate(
+  reported: HashrateHistory,
+  previous: NetworkSnapshot | null,
+): { hashrate: HashrateHistory; note: string | null } {
   if (reported.currentHashrateHps > 0) return { hashrate: reported, note: null };
   const kept = previous?.hashrate.currentHashrateHps;
   if (kept !== undefined && kept > 0) {
-    return { hashrate: { ...reported, currentHashrateHps: kept }, note: `${CORE_UNREACHABLE_NOTE}: showing its last estimate` };
+    return {
+      hashrate: { ...reported, currentHashrateHps: kept },
+      note: `${CORE_UNREACHABLE_NOTE}: showing its last estimate`,
+    };
   }
   const week = reported.daily.filter((d) => d.hashrateHps > 0).slice(-7);
-  if (week.length === 0) throw new TransportError('invalid', `${CORE_UNREACHABLE_NOTE}, and it has no daily hash rates either`);
+  if (week.length === 0)
+    throw new TransportError('invalid', `${CORE_UNREACHABLE_NOTE}, and it has no daily hash rates either`);
   const meanHps = week.reduce((sum, d) => sum + d.hashrateHps, 0) / week.length;
-  return { hashrate: { ...reported, currentHashrateHps: meanHps }, note: `${CORE_UNREACHABLE_NOTE}: showing the mean of its last ${week.length} daily values` };
+  return {
+    hashrate: { ...reported, currentHashrateHps: meanHps },
+    note: `${CORE_UNREACHABLE_NOTE}: showing the mean of its last ${week.length} daily values`,
+  };
 }
 
 /**
@@ -192,10 +214,15 @@ export async function withHashpriceDaily(
   now: () => number,
 ): Promise<SnapshotResult> {
   const carried = previous?.sourceHost === snapshot.sourceHost ? previous.hashpriceDaily : undefined;
-  if (carried && now() - carried.fetchedAtMs < HASHPRICE_MOVES_MAX_AGE_MS) return { snapshot: { ...snapshot, hashpriceDaily: carried }, warnings: [] };
+  if (carried && now() - carried.fetchedAtMs < HASHPRICE_MOVES_MAX_AGE_MS)
+    return { snapshot: { ...snapshot, hashpriceDaily: carried }, warnings: [] };
   try {
     const rewards = await getParsed(transport, HASHPRICE_MOVES_PATH, parseBlockRewards);
-    const observations = dailyHashpriceObservations(rewards, snapshot.hashrate.difficulty, snapshot.hashrate.currentDifficulty);
+    const observations = dailyHashpriceObservations(
+      rewards,
+      snapshot.hashrate.difficulty,
+      snapshot.hashrate.currentDifficulty,
+    );
     return { snapshot: { ...snapshot, hashpriceDaily: { fetchedAtMs: now(), observations } }, warnings: [] };
   } catch (error) {
     const warning = `hashprice history unavailable: ${error instanceof Error ? error.message : String(error)}`;

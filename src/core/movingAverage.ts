@@ -4,7 +4,11 @@
  * Trailing moving average over `window` consecutive entries (days), skipping gaps. A value needs at least
  * `minCount` real values in its window (default: half the window), otherwise it is null.
  */
-export function movingAverage(values: readonly (number | null)[], window: number, minCount = Math.ceil(window / 2)): (number | null)[] {
+export function movingAverage(
+  values: readonly (number | null)[],
+  window: number,
+  minCount = Math.ceil(window / 2),
+): (number | null)[] {
   const n = values.length;
   const out = new Array<number | null>(n);
   let sum = 0;

@@ -128,7 +128,9 @@ export class Reader {
   timeMs(value: unknown, path: string): number {
     const n = this.number(value, path, 0, LIMITS.maxTimeMs);
     if (n < LIMITS.minTimeMs) {
-      this.fail(`${path} = ${n} is not a time in milliseconds (it looks like seconds: is this an old mempool version?)`);
+      this.fail(
+        `${path} = ${n} is not a time in milliseconds (it looks like seconds: is this an old mempool version?)`,
+      );
     }
     return n;
   }
@@ -139,7 +141,8 @@ export class Reader {
 
   /** A non-empty name from a server, trimmed and cut to `maxLength` (it ends up on screen). */
   text(value: unknown, path: string, maxLength: number): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(`${path} should be a non-empty string, got ${describe(value)}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail(`${path} should be a non-empty string, got ${describe(value)}`);
     return value.trim().slice(0, maxLength);
   }
 
@@ -230,7 +233,10 @@ export function parseDifficultyAdjustment(json: unknown): DifficultyAdjustment {
     previousRetargetS: r.optional(o.previousTime, (v) => r.timeS(v, 'previousTime')),
     nextRetargetHeight: r.height(o.nextRetargetHeight, 'nextRetargetHeight'),
     timeAvgMs: r.positive(o.timeAvg, 'timeAvg', dayMs),
-    adjustedTimeAvgMs: o.adjustedTimeAvg === undefined ? r.positive(o.timeAvg, 'timeAvg', dayMs) : r.positive(o.adjustedTimeAvg, 'adjustedTimeAvg', dayMs),
+    adjustedTimeAvgMs:
+      o.adjustedTimeAvg === undefined
+        ? r.positive(o.timeAvg, 'timeAvg', dayMs)
+        : r.positive(o.adjustedTimeAvg, 'adjustedTimeAvg', dayMs),
     expectedBlocks: r.optional(o.expectedBlocks, (v) => r.number(v, 'expectedBlocks', 0, 1e6)),
   };
 }
@@ -325,7 +331,11 @@ export function parseHistoricalPrices(json: unknown, currency: Currency): Histor
     const price = optionalPrice(r, p[currency], `prices[${i}].${currency}`);
     // Days before the instance has prices for this currency carry −1 / 0: skip them rather than fail.
     if (price === null) return;
-    points.push({ timeS: r.timeS(p.time, `prices[${i}].time`), price, priceUsd: optionalPrice(r, p.USD, `prices[${i}].USD`) });
+    points.push({
+      timeS: r.timeS(p.time, `prices[${i}].time`),
+      price,
+      priceUsd: optionalPrice(r, p.USD, `prices[${i}].USD`),
+    });
   });
   points.sort((a, b) => a.timeS - b.timeS);
   return { currency, points };
@@ -336,13 +346,18 @@ export function parseBlocks(json: unknown): BlockSummary[] {
   const blocks = r.array(json, 'response').map((item, i) => {
     const o = r.object(item, `[${i}]`);
     const extras = o.extras === undefined || o.extras === null ? null : r.object(o.extras, `[${i}].extras`);
-    const pool = extras?.pool === undefined || extras?.pool === null ? null : r.object(extras.pool, `[${i}].extras.pool`);
+    const pool =
+      extras?.pool === undefined || extras?.pool === null ? null : r.object(extras.pool, `[${i}].extras.pool`);
     return {
       height: r.height(o.height, `[${i}].height`),
       timeS: r.timeS(o.timestamp, `[${i}].timestamp`),
       difficulty: r.difficulty(o.difficulty, `[${i}].difficulty`),
-      rewardSats: extras ? r.optional(extras.reward, (v) => r.integer(v, `[${i}].extras.reward`, 0, LIMITS.maxSats)) : null,
-      totalFeesSats: extras ? r.optional(extras.totalFees, (v) => r.integer(v, `[${i}].extras.totalFees`, 0, LIMITS.maxSats)) : null,
+      rewardSats: extras
+        ? r.optional(extras.reward, (v) => r.integer(v, `[${i}].extras.reward`, 0, LIMITS.maxSats))
+        : null,
+      totalFeesSats: extras
+        ? r.optional(extras.totalFees, (v) => r.integer(v, `[${i}].extras.totalFees`, 0, LIMITS.maxSats))
+        : null,
       poolName: pool && typeof pool.name === 'string' ? pool.name.slice(0, 80) : null,
     };
   });

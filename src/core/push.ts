@@ -10,7 +10,14 @@
 
 import { BLOCKS_PER_EPOCH } from './constants';
 import { CORE_UNREACHABLE_NOTE, GLANCE_PATHS, usableEstimate } from './fetchSnapshot';
-import type { BlockSummary, DifficultyAdjustment, HashrateHistory, NetworkSnapshot, Prices, RewardStats } from './model';
+import type {
+  BlockSummary,
+  DifficultyAdjustment,
+  HashrateHistory,
+  NetworkSnapshot,
+  Prices,
+  RewardStats,
+} from './model';
 import {
   ParseError,
   parseBlocks,
@@ -75,7 +82,8 @@ export function parsePushText(text: string): PushMessage {
 
 /** Never throws; unknown keys are ignored, each malformed known part is rejected on its own. */
 export function parsePushMessage(json: unknown): PushMessage {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ...EMPTY, rejected: ['message is not a JSON object'] };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ...EMPTY, rejected: ['message is not a JSON object'] };
   const o = json as Record<string, unknown>;
   const rejected: string[] = [];
   const part = <T>(key: string, read: (v: unknown) => T): T | null => {
@@ -108,14 +116,16 @@ export function parsePushMessage(json: unknown): PushMessage {
 
 /** The initial `blocks` come oldest first; /api/v1/blocks' parser wants newest first. */
 function parseWsBlocks(value: unknown): BlockSummary[] {
-  if (!Array.isArray(value)) throw new ParseError(PUSH_PATH, `should be an array, got ${value === null ? 'null' : typeof value}`);
+  if (!Array.isArray(value))
+    throw new ParseError(PUSH_PATH, `should be an array, got ${value === null ? 'null' : typeof value}`);
   const last = value.length - 1;
   try {
     return parseBlocks([...(value as unknown[])].reverse());
   } catch (error) {
     // Report the index as sent (oldest first), not as reversed for the parser.
     if (!(error instanceof ParseError)) throw error;
-    const reason = error.reason.replace(/^\[(\d+)\]/, (_, i: string) => `[${last - Number(i)}]`)
+    const reason = error.reason
+      .replace(/^\[(\d+)\]/, (_, i: string) => `[${last - Number(i)}]`)
       .replace(/not descending at index (\d+)/, (_, i: string) => `not ascending at index ${last - Number(i) + 1}`);
     throw new ParseError(PUSH_PATH, reason);
   }
@@ -152,7 +162,11 @@ export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = {
  * Delay before reconnect attempt number `consecutiveFailures` (1 = first retry). Jitter spreads many
  * clients over [½, 1] of the exponential delay, like the refresh scheduler. `random` returns [0, 1).
  */
-export function reconnectDelayMs(consecutiveFailures: number, random: () => number, policy: ReconnectPolicy = DEFAULT_RECONNECT_POLICY): number {
+export function reconnectDelayMs(
+  consecutiveFailures: number,
+  random: () => number,
+  policy: ReconnectPolicy = DEFAULT_RECONNECT_POLICY,
+): number {
   const n = Math.max(1, Math.floor(consecutiveFailures));
   const exponential = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(n - 1, 30));
   return exponential * (0.5 + 0.5 * random());
@@ -210,7 +224,8 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
     // then the month (which carries the estimate too). The daily series waits for the safety poll.
     refetch.add('rewardStats');
     refetch.add(startsNewEpoch(current, newest) ? 'hashrate' : 'hashrateNow');
-    if (message.adjustment && adjustmentHeight(message.adjustment) === newest.height) next = { ...next, adjustment: message.adjustment };
+    if (message.adjustment && adjustmentHeight(message.adjustment) === newest.height)
+      next = { ...next, adjustment: message.adjustment };
     else refetch.add('difficultyAdjustment');
   } else if (message.adjustment) {
     const height = adjustmentHeight(message.adjustment);
@@ -219,7 +234,10 @@ export function planPush(current: NetworkSnapshot, message: PushMessage, nowMs: 
     } else if (height > current.tipHeight) {
       // The block message went missing but mempool's tip has moved on: catch up by fetching.
       next = { ...next, tipHeight: height, adjustment: message.adjustment };
-      refetch.add('blocks').add('rewardStats').add(epochOf(height) > epochOf(current.tipHeight) ? 'hashrate' : 'hashrateNow');
+      refetch
+        .add('blocks')
+        .add('rewardStats')
+        .add(epochOf(height) > epochOf(current.tipHeight) ? 'hashrate' : 'hashrateNow');
     }
   }
 
@@ -237,12 +255,16 @@ function epochOf(height: number): number {
 
 /** Blocks since our tip crossed a retarget (missed blocks included), or the difficulty moved. */
 function startsNewEpoch(current: NetworkSnapshot, newest: BlockSummary): boolean {
-  return epochOf(newest.height) > epochOf(current.tipHeight) || newest.difficulty !== current.hashrate.currentDifficulty;
+  return (
+    epochOf(newest.height) > epochOf(current.tipHeight) || newest.difficulty !== current.hashrate.currentDifficulty
+  );
 }
 
 /** The tip height a `da` was computed at: nextRetargetHeight − remainingBlocks. */
 function adjustmentHeight(a: DifficultyAdjustment): number {
-  return a.remainingBlocks >= 1 && a.remainingBlocks <= BLOCKS_PER_EPOCH ? a.nextRetargetHeight - a.remainingBlocks : -1;
+  return a.remainingBlocks >= 1 && a.remainingBlocks <= BLOCKS_PER_EPOCH
+    ? a.nextRetargetHeight - a.remainingBlocks
+    : -1;
 }
 
 /** Visible difference: another epoch position, 0.01 point of estimate, or 10 minutes of retarget date. */
@@ -303,7 +325,10 @@ export interface RevalidatingTransport extends Transport {
 }
 
 /** GETs the parts in parallel. Never rejects: each failure becomes an error line and its part stays out. */
-export async function fetchParts(transport: RevalidatingTransport, parts: readonly GlancePart[]): Promise<{ parts: FetchedParts; errors: string[] }> {
+export async function fetchParts(
+  transport: RevalidatingTransport,
+  parts: readonly GlancePart[],
+): Promise<{ parts: FetchedParts; errors: string[] }> {
   const errors: string[] = [];
   if (parts.length === 0) return { parts: {}, errors };
   try {
@@ -330,19 +355,26 @@ export async function fetchParts(transport: RevalidatingTransport, parts: readon
  * moving the tip or the reward window backwards, and keeping fetchSnapshot's consistency rule between
  * the reward window and the tip.
  */
-export function mergeParts(current: NetworkSnapshot, parts: FetchedParts, nowMs: number): { snapshot: NetworkSnapshot; warnings: string[] } {
+export function mergeParts(
+  current: NetworkSnapshot,
+  parts: FetchedParts,
+  nowMs: number,
+): { snapshot: NetworkSnapshot; warnings: string[] } {
   const warnings: string[] = [];
   let next: NetworkSnapshot = { ...current };
   if (parts.tipHeight !== undefined && parts.tipHeight > next.tipHeight) next = { ...next, tipHeight: parts.tipHeight };
-  if (parts.latestBlocks && parts.latestBlocks.length > 0) next = { ...next, latestBlocks: mergeBlocks(next.latestBlocks, parts.latestBlocks) };
-  if (next.latestBlocks[0] && next.latestBlocks[0].height > next.tipHeight) next = { ...next, tipHeight: next.latestBlocks[0].height };
+  if (parts.latestBlocks && parts.latestBlocks.length > 0)
+    next = { ...next, latestBlocks: mergeBlocks(next.latestBlocks, parts.latestBlocks) };
+  if (next.latestBlocks[0] && next.latestBlocks[0].height > next.tipHeight)
+    next = { ...next, tipHeight: next.latestBlocks[0].height };
   if (parts.hashrate) {
     const { hashrate, note } = usableEstimate(parts.hashrate, next);
     if (note) warnings.push(note);
     next = { ...next, hashrate };
   } else if (parts.hashrateNow) {
     // An estimate of 0 (mempool's Core unreachable) would make hashprice infinite: keep ours.
-    if (parts.hashrateNow.currentHashrateHps > 0) next = { ...next, hashrate: { ...next.hashrate, ...parts.hashrateNow } };
+    if (parts.hashrateNow.currentHashrateHps > 0)
+      next = { ...next, hashrate: { ...next.hashrate, ...parts.hashrateNow } };
     else warnings.push(`${CORE_UNREACHABLE_NOTE}: kept the last estimate`);
   }
   if (parts.adjustment) next = { ...next, adjustment: parts.adjustment };
@@ -350,8 +382,12 @@ export function mergeParts(current: NetworkSnapshot, parts: FetchedParts, nowMs:
   let rewardStatsMerged = false;
   if (parts.rewardStats) {
     const { endBlock } = parts.rewardStats;
-    if (endBlock < next.rewardStats.endBlock) warnings.push(`reward-stats ends at block ${endBlock}, older than the ${next.rewardStats.endBlock} we have: kept ours`);
-    else if (endBlock > next.tipHeight + 3 || endBlock < next.tipHeight - 10) warnings.push(`reward-stats ends at block ${endBlock} but the tip is ${next.tipHeight}: kept ours`);
+    if (endBlock < next.rewardStats.endBlock)
+      warnings.push(
+        `reward-stats ends at block ${endBlock}, older than the ${next.rewardStats.endBlock} we have: kept ours`,
+      );
+    else if (endBlock > next.tipHeight + 3 || endBlock < next.tipHeight - 10)
+      warnings.push(`reward-stats ends at block ${endBlock} but the tip is ${next.tipHeight}: kept ours`);
     else {
       next = { ...next, rewardStats: parts.rewardStats };
       rewardStatsMerged = true;

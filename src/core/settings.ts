@@ -13,7 +13,14 @@ export const SETTINGS_SECTION = 'miningEconomics';
 
 // The status bar's vocabulary: what `statusBar.show` and `statusBar.template` may name. The texts
 // themselves are rendered in views/statusText.ts.
-export const STATUS_BAR_PRESETS = ['hashrateAndHashprice', 'hashrate', 'hashpriceFiat', 'hashpriceSats', 'margin', 'custom'] as const;
+export const STATUS_BAR_PRESETS = [
+  'hashrateAndHashprice',
+  'hashrate',
+  'hashpriceFiat',
+  'hashpriceSats',
+  'margin',
+  'custom',
+] as const;
 export type StatusBarPreset = (typeof STATUS_BAR_PRESETS)[number];
 
 export const PLACEHOLDERS = [
@@ -81,11 +88,19 @@ export const DEFAULT_SETTINGS: Settings = {
     fixedWidth: true,
   },
   pnl: DEFAULT_PNL_INPUTS,
-  alerts: { difficultyAdjustment: false, hashrateThreshold: false, hashrateThresholdHps: HPS_PER_ZHS, requireSignificance: true, breakeven: false },
+  alerts: {
+    difficultyAdjustment: false,
+    hashrateThreshold: false,
+    hashrateThresholdHps: HPS_PER_ZHS,
+    requireSignificance: true,
+    breakeven: false,
+  },
 };
 
 /** The P&L inputs read from one setting each (the fleet is two settings: size and unit). */
-const SINGLE_SETTING_FIELDS = PNL_EDIT_FIELDS.filter((f): f is Exclude<PnlEditField, 'fleetSize' | 'fleetUnit'> => f !== 'fleetSize' && f !== 'fleetUnit');
+const SINGLE_SETTING_FIELDS = PNL_EDIT_FIELDS.filter(
+  (f): f is Exclude<PnlEditField, 'fleetSize' | 'fleetUnit'> => f !== 'fleetSize' && f !== 'fleetUnit',
+);
 
 export interface SettingsProblem {
   readonly setting: string;
@@ -122,10 +137,12 @@ export type RawSettings = (key: string) => unknown;
 // A small, strict URL check of our own: the core has no URL global (it runs without Node or DOM types).
 // The path allows only RFC 3986's path characters: no brackets, angle brackets or quotes, which would
 // otherwise carry Markdown into everything that shows the source host.
-const URL_PATTERN = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?$/i;
+const URL_PATTERN =
+  /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?$/i;
 
 export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: string } {
-  if (typeof raw !== 'string' || raw.trim() === '') return { problem: 'is empty; expected a URL such as https://mempool.space' };
+  if (typeof raw !== 'string' || raw.trim() === '')
+    return { problem: 'is empty; expected a URL such as https://mempool.space' };
   const text = raw.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   const quoted = quoteSettingValue(text);
@@ -158,7 +175,10 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
       problem('refreshIntervalMinutes', `must be a number of minutes, got ${quoteSettingValue(minutes)}. Using 5.`);
     } else if (minutes < 1) {
-      problem('refreshIntervalMinutes', `${minutes} is below the minimum of 1 minute (public instances rate-limit). Using 1.`);
+      problem(
+        'refreshIntervalMinutes',
+        `${minutes} is below the minimum of 1 minute (public instances rate-limit). Using 1.`,
+      );
       refreshIntervalMs = 60_000;
     } else {
       refreshIntervalMs = Math.min(minutes, 1440) * 60_000;
@@ -178,7 +198,8 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   let confidenceLevel = d.confidenceLevel;
   const rawLevel = get('confidenceLevel');
   if (rawLevel !== undefined) {
-    if (typeof rawLevel === 'number' && rawLevel >= MIN_CONFIDENCE_LEVEL && rawLevel <= MAX_CONFIDENCE_LEVEL) confidenceLevel = rawLevel;
+    if (typeof rawLevel === 'number' && rawLevel >= MIN_CONFIDENCE_LEVEL && rawLevel <= MAX_CONFIDENCE_LEVEL)
+      confidenceLevel = rawLevel;
     else {
       problem(
         'confidenceLevel',
@@ -202,13 +223,18 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     } else {
       template = rawTemplate.slice(0, 200);
       const unknown = unknownPlaceholders(template);
-      if (unknown.length > 0) problem('statusBar.template', `unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')} are shown as written.`);
+      if (unknown.length > 0)
+        problem(
+          'statusBar.template',
+          `unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')} are shown as written.`,
+        );
     }
   }
 
   const rawAlignment = get('statusBar.alignment');
   const alignment = rawAlignment === 'left' || rawAlignment === 'right' ? rawAlignment : d.statusBar.alignment;
-  if (rawAlignment !== undefined && rawAlignment !== alignment) problem('statusBar.alignment', 'must be "left" or "right".');
+  if (rawAlignment !== undefined && rawAlignment !== alignment)
+    problem('statusBar.alignment', 'must be "left" or "right".');
 
   const rawPriority = get('statusBar.priority');
   const priority = typeof rawPriority === 'number' && Number.isFinite(rawPriority) ? rawPriority : d.statusBar.priority;
@@ -220,11 +246,15 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const rawPnl: Record<string, unknown> = {};
   for (const field of SINGLE_SETTING_FIELDS) rawPnl[field] = get(PNL_EDIT_SETTING_KEYS[field]);
   const fleetSize = get(PNL_EDIT_SETTING_KEYS.fleetSize);
-  if (typeof fleetSize === 'number' && fleetSize !== 0) rawPnl.fleet = { kind: get(PNL_EDIT_SETTING_KEYS.fleetUnit) === 'MW' ? 'mw' : 'phs', value: fleetSize };
+  if (typeof fleetSize === 'number' && fleetSize !== 0)
+    rawPnl.fleet = { kind: get(PNL_EDIT_SETTING_KEYS.fleetUnit) === 'MW' ? 'mw' : 'phs', value: fleetSize };
   else if (fleetSize !== undefined && typeof fleetSize !== 'number') rawPnl.fleet = { kind: 'phs', value: fleetSize };
   const pnlResult = validatePnlInputs(rawPnl);
   for (const p of pnlResult.problems) {
-    const key = p.field === 'fleet' ? PNL_EDIT_SETTING_KEYS.fleetSize : (PNL_EDIT_SETTING_KEYS as Record<string, string>)[p.field] ?? `pnl.${p.field}`;
+    const key =
+      p.field === 'fleet'
+        ? PNL_EDIT_SETTING_KEYS.fleetSize
+        : ((PNL_EDIT_SETTING_KEYS as Record<string, string>)[p.field] ?? `pnl.${p.field}`);
     problem(key, p.message);
   }
 
@@ -232,13 +262,19 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   const thresholdEhs = get('alerts.hashrateThresholdEHs');
   let hashrateThresholdHps = d.alerts.hashrateThresholdHps;
   if (thresholdEhs !== undefined) {
-    if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0) hashrateThresholdHps = thresholdEhs * HPS_PER_EHS;
-    else problem('alerts.hashrateThresholdEHs', `must be a positive number of EH/s, got ${quoteSettingValue(thresholdEhs)}. Using 1000 EH/s.`);
+    if (typeof thresholdEhs === 'number' && Number.isFinite(thresholdEhs) && thresholdEhs > 0)
+      hashrateThresholdHps = thresholdEhs * HPS_PER_EHS;
+    else
+      problem(
+        'alerts.hashrateThresholdEHs',
+        `must be a positive number of EH/s, got ${quoteSettingValue(thresholdEhs)}. Using 1000 EH/s.`,
+      );
   }
 
   const rawSignificance = get('alerts.requireSignificance');
   const requireSignificance = typeof rawSignificance === 'boolean' ? rawSignificance : d.alerts.requireSignificance;
-  if (rawSignificance !== undefined && typeof rawSignificance !== 'boolean') problem('alerts.requireSignificance', 'must be true or false. Using true.');
+  if (rawSignificance !== undefined && typeof rawSignificance !== 'boolean')
+    problem('alerts.requireSignificance', 'must be true or false. Using true.');
 
   return {
     settings: {

@@ -53,7 +53,11 @@ export function parseJsonBody(path: string, text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     const preview = text.trim().slice(0, 60).replace(/\s+/g, ' ');
-    throw new TransportError('invalid', `${path}: response is not JSON${preview ? ` (starts with "${preview}")` : ' (empty body)'}`, { path });
+    throw new TransportError(
+      'invalid',
+      `${path}: response is not JSON${preview ? ` (starts with "${preview}")` : ' (empty body)'}`,
+      { path },
+    );
   }
 }
 
@@ -75,7 +79,9 @@ export async function getParsed<T>(transport: Transport, path: string, parse: (j
 export function isTransportError(error: unknown): error is TransportError {
   return (
     error instanceof TransportError ||
-    (error instanceof Error && error.name === 'TransportError' && typeof (error as Partial<TransportError>).kind === 'string')
+    (error instanceof Error &&
+      error.name === 'TransportError' &&
+      typeof (error as Partial<TransportError>).kind === 'string')
   );
 }
 
@@ -84,6 +90,9 @@ export function isTransportError(error: unknown): error is TransportError {
  * server's text) and without URL credentials.
  */
 export function describeFailure(error: unknown): string {
-  const text = isTransportError(error) || !(error instanceof Error) ? describeError(error) : `${error.name}: ${describeError(error)}`;
+  const text =
+    isTransportError(error) || !(error instanceof Error)
+      ? describeError(error)
+      : `${error.name}: ${describeError(error)}`;
   return redactUrlCredentials(text);
 }

@@ -50,7 +50,10 @@ interface Closable {
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const tls = { rejectUnauthorized: options.proxy.strictSsl, timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs };
+  const tls = {
+    rejectUnauthorized: options.proxy.strictSsl,
+    timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+  };
   const envNoProxy = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
   const noProxy = [envNoProxy, ...options.proxy.noProxy].filter(Boolean).join(',');
   const maxPayloadSize = options.maxWebSocketMessageBytes ?? MAX_WEBSOCKET_MESSAGE_BYTES;

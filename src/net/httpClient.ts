@@ -8,7 +8,12 @@ import { clampDelayMs } from '../core/timers';
 import { MAX_RETRY_AFTER_MS, TransportError, redactUrlCredentials, type Transport } from '../core/transport';
 import { createDispatcher, type ProxySettings } from './dispatcher';
 
-export { createDispatcher, MAX_WEBSOCKET_MESSAGE_BYTES, type DispatcherOptions, type ProxySettings } from './dispatcher';
+export {
+  createDispatcher,
+  MAX_WEBSOCKET_MESSAGE_BYTES,
+  type DispatcherOptions,
+  type ProxySettings,
+} from './dispatcher';
 
 export interface HttpClientOptions {
   readonly baseUrl: string;
@@ -103,7 +108,6 @@ const DEFAULTS = {
   requestDeadlineMs: 30_000,
 };
 
-
 /**
  * Parses Retry-After (delta-seconds or an HTTP date) into milliseconds from now, at most
  * MAX_RETRY_AFTER_MS: a year-long (or overflowing) wait is still a wait, but a bounded one.
@@ -117,18 +121,32 @@ export function parseRetryAfterMs(value: string | string[] | undefined, nowMs: n
   return Number.isNaN(dateMs) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, dateMs - nowMs));
 }
 
-function classify(error: unknown, path: string, deadline?: { readonly hit: boolean; readonly ms: number }): TransportError {
+function classify(
+  error: unknown,
+  path: string,
+  deadline?: { readonly hit: boolean; readonly ms: number },
+): TransportError {
   if (error instanceof TransportError) return error;
-  if (deadline?.hit) return new TransportError('timeout', `${path}: no complete response within ${deadline.ms < 1000 ? `${deadline.ms} ms` : `${Math.round(deadline.ms / 1000)} s`}`, { path });
-  if (error instanceof errors.ConnectTimeoutError) return new TransportError('timeout', `${path}: connection timed out`, { path });
-  if (error instanceof errors.HeadersTimeoutError) return new TransportError('timeout', `${path}: no response headers in time`, { path });
-  if (error instanceof errors.BodyTimeoutError) return new TransportError('timeout', `${path}: response body stalled`, { path });
-  if (error instanceof errors.ResponseExceededMaxSizeError) return new TransportError('tooLarge', `${path}: response exceeds the size cap`, { path });
+  if (deadline?.hit)
+    return new TransportError(
+      'timeout',
+      `${path}: no complete response within ${deadline.ms < 1000 ? `${deadline.ms} ms` : `${Math.round(deadline.ms / 1000)} s`}`,
+      { path },
+    );
+  if (error instanceof errors.ConnectTimeoutError)
+    return new TransportError('timeout', `${path}: connection timed out`, { path });
+  if (error instanceof errors.HeadersTimeoutError)
+    return new TransportError('timeout', `${path}: no response headers in time`, { path });
+  if (error instanceof errors.BodyTimeoutError)
+    return new TransportError('timeout', `${path}: response body stalled`, { path });
+  if (error instanceof errors.ResponseExceededMaxSizeError)
+    return new TransportError('tooLarge', `${path}: response exceeds the size cap`, { path });
   const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
   // An error's text may quote a URL or a server's words: bounded, and without credentials.
   const detail = code ? `${code}` : redactUrlCredentials(describeError(error));
-  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return new TransportError('timeout', `${path}: request aborted`, { path });
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR')
+    return new TransportError('timeout', `${path}: request aborted`, { path });
   return new TransportError('network', `${path}: network error (${detail})`, { path });
 }
 
@@ -234,11 +252,15 @@ export class HttpClient implements Transport {
       }
       if (status === 429 || (status === 503 && response.headers['retry-after'] !== undefined)) {
         const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], Date.now()) ?? 60_000;
-        throw new TransportError('rateLimited', `${path}: HTTP ${status}, the server asks to retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
-          status,
-          retryAfterMs,
-          path,
-        });
+        throw new TransportError(
+          'rateLimited',
+          `${path}: HTTP ${status}, the server asks to retry in ${Math.ceil(retryAfterMs / 1000)} s`,
+          {
+            status,
+            retryAfterMs,
+            path,
+          },
+        );
       }
       if (status < 200 || status >= 300) {
         throw new TransportError('http', `${path}: HTTP ${status}${statusText(status)}`, { status, path });

@@ -21,7 +21,9 @@ import {
   type CredentialsDescription,
 } from '../core/sources/bitcoind/errors';
 
-export type BitcoindAuth = { readonly kind: 'cookie'; readonly cookiePath: string } | { readonly kind: 'password'; readonly user: string; readonly password: string };
+export type BitcoindAuth =
+  | { readonly kind: 'cookie'; readonly cookiePath: string }
+  | { readonly kind: 'password'; readonly user: string; readonly password: string };
 
 export interface JsonRpcClientOptions {
   /** http(s)://host:port[/wallet/name]; credentials in the URL are refused (they would end up in logs). */
@@ -46,8 +48,11 @@ export interface RpcExchangeInfo {
   readonly error?: string;
 }
 
-export type BatchOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BitcoindError };
-type Outcomes<C extends readonly RpcCall<unknown>[]> = { -readonly [K in keyof C]: BatchOutcome<C[K] extends RpcCall<infer T> ? T : never> };
+export type BatchOutcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BitcoindError };
+type Outcomes<C extends readonly RpcCall<unknown>[]> = {
+  -readonly [K in keyof C]: BatchOutcome<C[K] extends RpcCall<infer T> ? T : never>;
+};
 
 const DEFAULTS = {
   callTimeoutMs: 30_000,
@@ -72,13 +77,22 @@ function checkedUrl(raw: string): { url: URL; display: string } {
   try {
     url = new URL(raw);
   } catch {
-    throw new BitcoindError('config', `The Bitcoin Core URL "${raw.slice(0, 80)}" is not a valid URL (expected e.g. http://127.0.0.1:8332).`);
+    throw new BitcoindError(
+      'config',
+      `The Bitcoin Core URL "${raw.slice(0, 80)}" is not a valid URL (expected e.g. http://127.0.0.1:8332).`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new BitcoindError('config', `The Bitcoin Core URL must start with http:// or https:// (got ${url.protocol}).`);
+    throw new BitcoindError(
+      'config',
+      `The Bitcoin Core URL must start with http:// or https:// (got ${url.protocol}).`,
+    );
   }
   if (url.username || url.password) {
-    throw new BitcoindError('config', 'Put the Bitcoin Core user and password in the credential settings, not in the URL.');
+    throw new BitcoindError(
+      'config',
+      'Put the Bitcoin Core user and password in the credential settings, not in the URL.',
+    );
   }
   return { url, display: `${url.origin}${url.pathname === '/' ? '' : url.pathname}` };
 }
@@ -113,7 +127,9 @@ export class JsonRpcClient {
   /** Which credentials are used, in words safe to show. */
   get credentials(): CredentialsDescription {
     const auth = this.options.auth;
-    return auth.kind === 'cookie' ? { kind: 'cookie', cookiePath: auth.cookiePath } : { kind: 'password', user: auth.user };
+    return auth.kind === 'cookie'
+      ? { kind: 'cookie', cookiePath: auth.cookiePath }
+      : { kind: 'password', user: auth.user };
   }
 
   /** One call; resolves with the parsed result or rejects with a BitcoindError. */
@@ -122,7 +138,10 @@ export class JsonRpcClient {
     const body = JSON.stringify({ jsonrpc: '1.0', id, method: call.method, params: call.params });
     const reply = await this.exchange(body, [call.method]);
     const json = this.json(reply, call.method);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'not a JSON-RPC reply object'), { method: call.method });
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'not a JSON-RPC reply object'), {
+        method: call.method,
+      });
     const outcome = this.outcome(call, json as Record<string, unknown>);
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
@@ -137,11 +156,14 @@ export class JsonRpcClient {
     const firstId = this.nextId;
     this.nextId += calls.length;
     const methods = calls.map((c) => c.method);
-    const body = JSON.stringify(calls.map((c, i) => ({ jsonrpc: '1.0', id: firstId + i, method: c.method, params: c.params })));
+    const body = JSON.stringify(
+      calls.map((c, i) => ({ jsonrpc: '1.0', id: firstId + i, method: c.method, params: c.params })),
+    );
     const reply = await this.exchange(body, methods);
     const label = `a batch of ${calls.length} (${[...new Set(methods)].join(', ')})`;
     const json = this.json(reply, label);
-    if (!Array.isArray(json)) throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, 'a batch reply should be an array'));
+    if (!Array.isArray(json))
+      throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, 'a batch reply should be an array'));
     // Match by id: the order of replies is not promised.
     const byId = new Map<number, Record<string, unknown>>();
     for (const element of json) {
@@ -151,7 +173,13 @@ export class JsonRpcClient {
     }
     return calls.map((call, i) => {
       const element = byId.get(firstId + i);
-      if (!element) return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'no reply in the batch'), { method: call.method }) };
+      if (!element)
+        return {
+          ok: false,
+          error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'no reply in the batch'), {
+            method: call.method,
+          }),
+        };
       return this.outcome(call, element);
     }) as unknown as Outcomes<C>;
   }
@@ -171,16 +199,38 @@ export class JsonRpcClient {
       const e = error as { code?: unknown; message?: unknown };
       const code = typeof e.code === 'number' ? e.code : NaN;
       const message = typeof e.message === 'string' ? e.message : '';
-      if (!Number.isFinite(code)) return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'error without a numeric code'), { method: call.method }) };
+      if (!Number.isFinite(code))
+        return {
+          ok: false,
+          error: this.fail(
+            'invalid',
+            bitcoindMessages.invalid(this.display, call.method, 'error without a numeric code'),
+            { method: call.method },
+          ),
+        };
       // Scrub before the message is shortened: a cut secret would no longer match.
-      return { ok: false, error: this.scrub(rpcErrorToBitcoindError(this.display, call.method, code, this.scrubText(message))) };
+      return {
+        ok: false,
+        error: this.scrub(rpcErrorToBitcoindError(this.display, call.method, code, this.scrubText(message))),
+      };
     }
-    if (!('result' in reply)) return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'neither result nor error'), { method: call.method }) };
+    if (!('result' in reply))
+      return {
+        ok: false,
+        error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, 'neither result nor error'), {
+          method: call.method,
+        }),
+      };
     try {
       return { ok: true, value: call.parse(reply.result) };
     } catch (e) {
       const reason = e instanceof ParseError ? e.reason : describeError(e);
-      return { ok: false, error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, reason), { method: call.method }) };
+      return {
+        ok: false,
+        error: this.fail('invalid', bitcoindMessages.invalid(this.display, call.method, reason), {
+          method: call.method,
+        }),
+      };
     }
   }
 
@@ -188,8 +238,14 @@ export class JsonRpcClient {
     try {
       return JSON.parse(reply.text) as unknown;
     } catch {
-      if (reply.status === 200) throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, reply.text.trim() === '' ? 'empty body' : 'body is not JSON'));
-      throw this.fail('http', bitcoindMessages.http(this.display, reply.status, this.scrubText(reply.text)), { httpStatus: reply.status });
+      if (reply.status === 200)
+        throw this.fail(
+          'invalid',
+          bitcoindMessages.invalid(this.display, label, reply.text.trim() === '' ? 'empty body' : 'body is not JSON'),
+        );
+      throw this.fail('http', bitcoindMessages.http(this.display, reply.status, this.scrubText(reply.text)), {
+        httpStatus: reply.status,
+      });
     }
   }
 
@@ -211,21 +267,33 @@ export class JsonRpcClient {
           reply = await this.post(body, credentials, methods, controller.signal, label);
         }
       }
-      if (reply.status === 401) throw this.fail('unauthorized', bitcoindMessages.unauthorized(this.display, this.credentials), { httpStatus: 401 });
-      if (reply.status === 403) throw this.fail('forbidden', bitcoindMessages.forbidden(this.display, label), { httpStatus: 403 });
+      if (reply.status === 401)
+        throw this.fail('unauthorized', bitcoindMessages.unauthorized(this.display, this.credentials), {
+          httpStatus: 401,
+        });
+      if (reply.status === 403)
+        throw this.fail('forbidden', bitcoindMessages.forbidden(this.display, label), { httpStatus: 403 });
       if (reply.status === 503) throw this.fail('busy', bitcoindMessages.busy(this.display), { httpStatus: 503 });
-      if (reply.status === 204) throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, 'HTTP 204 without a reply'));
+      if (reply.status === 204)
+        throw this.fail('invalid', bitcoindMessages.invalid(this.display, label, 'HTTP 204 without a reply'));
       return reply;
     } catch (e) {
       if (e instanceof BitcoindError) throw e;
-      if (controller.signal.aborted) throw this.fail('timeout', bitcoindMessages.timeout(this.display, label, this.callTimeoutMs));
+      if (controller.signal.aborted)
+        throw this.fail('timeout', bitcoindMessages.timeout(this.display, label, this.callTimeoutMs));
       throw this.classify(e, label);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async post(body: string, credentials: Credentials, methods: readonly string[], signal: AbortSignal, label: string): Promise<HttpReply> {
+  private async post(
+    body: string,
+    credentials: Credentials,
+    methods: readonly string[],
+    signal: AbortSignal,
+    label: string,
+  ): Promise<HttpReply> {
     const started = Date.now();
     let status: number | null = null;
     let bytes = 0;
@@ -248,7 +316,9 @@ export class JsonRpcClient {
       this.options.onExchange?.({ methods, status, bytes, ms: Date.now() - started });
       return { status, text };
     } catch (e) {
-      const error = signal.aborted ? this.fail('timeout', bitcoindMessages.timeout(this.display, label, this.callTimeoutMs)) : this.classify(e, label);
+      const error = signal.aborted
+        ? this.fail('timeout', bitcoindMessages.timeout(this.display, label, this.callTimeoutMs))
+        : this.classify(e, label);
       this.options.onExchange?.({ methods, status, bytes, ms: Date.now() - started, error: error.message });
       throw error;
     }
@@ -264,24 +334,35 @@ export class JsonRpcClient {
       text = await this.options.readFile(auth.cookiePath);
     } catch (e) {
       const code = (e as { code?: unknown }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw this.fail('cookieUnreadable', bitcoindMessages.cookieMissing(auth.cookiePath));
-      const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : typeof code === 'string' ? code : 'read failed';
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        throw this.fail('cookieUnreadable', bitcoindMessages.cookieMissing(auth.cookiePath));
+      const reason =
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : typeof code === 'string'
+              ? code
+              : 'read failed';
       throw this.fail('cookieUnreadable', bitcoindMessages.cookieUnreadable(auth.cookiePath, reason));
     }
     const line = text.trim();
     const colon = line.indexOf(':');
-    if (colon <= 0 || colon === line.length - 1 || /[\r\n]/.test(line)) throw this.fail('cookieUnreadable', bitcoindMessages.cookieMalformed(auth.cookiePath));
+    if (colon <= 0 || colon === line.length - 1 || /[\r\n]/.test(line))
+      throw this.fail('cookieUnreadable', bitcoindMessages.cookieMalformed(auth.cookiePath));
     this.cookie = { user: line.slice(0, colon), password: line.slice(colon + 1) };
     return this.cookie;
   }
 
   private classify(error: unknown, label: string): BitcoindError {
     if (error instanceof BitcoindError) return error;
-    if (error instanceof errors.ResponseExceededMaxSizeError) return this.fail('tooLarge', bitcoindMessages.tooLarge(this.display, label, this.maxResponseBytes));
+    if (error instanceof errors.ResponseExceededMaxSizeError)
+      return this.fail('tooLarge', bitcoindMessages.tooLarge(this.display, label, this.maxResponseBytes));
     if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
       return this.fail('timeout', bitcoindMessages.timeout(this.display, label, this.callTimeoutMs));
     }
-    if (error instanceof errors.ConnectTimeoutError) return this.fail('unreachable', bitcoindMessages.unreachable(this.display, 'connection timed out'));
+    if (error instanceof errors.ConnectTimeoutError)
+      return this.fail('unreachable', bitcoindMessages.unreachable(this.display, 'connection timed out'));
     const e = error as { code?: unknown; cause?: { code?: unknown } };
     const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
     const detail =

@@ -166,7 +166,11 @@ export class PushClient {
 
   private getDispatcher(): Dispatcher {
     this.dispatcher ??=
-      this.options.dispatcher ?? createDispatcher({ proxy: this.options.proxy ?? ENVIRONMENT_PROXY, maxWebSocketMessageBytes: this.maxMessageBytes });
+      this.options.dispatcher ??
+      createDispatcher({
+        proxy: this.options.proxy ?? ENVIRONMENT_PROXY,
+        maxWebSocketMessageBytes: this.maxMessageBytes,
+      });
     return this.dispatcher;
   }
 
@@ -175,7 +179,10 @@ export class PushClient {
     if (this.current !== 'unavailable') this.setStatus('connecting', this.url);
     let ws: WebSocket;
     try {
-      ws = new WebSocket(this.url, { headers: { 'user-agent': this.options.userAgent }, dispatcher: this.getDispatcher() });
+      ws = new WebSocket(this.url, {
+        headers: { 'user-agent': this.options.userAgent },
+        dispatcher: this.getDispatcher(),
+      });
     } catch (error) {
       this.failed(`could not open ${this.url}: ${describe(error)}`);
       return;
@@ -184,7 +191,8 @@ export class PushClient {
     this.attempt = attempt;
     ws.binaryType = 'arraybuffer';
     attempt.connectTimer = this.clock.setTimeout(() => {
-      if (ws.readyState === WebSocket.CONNECTING) this.end(attempt, 'the websocket upgrade did not complete in time', true);
+      if (ws.readyState === WebSocket.CONNECTING)
+        this.end(attempt, 'the websocket upgrade did not complete in time', true);
     }, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     ws.addEventListener('open', () => this.opened(attempt));
     ws.addEventListener('message', (event) => this.received(attempt, event.data));
@@ -213,7 +221,8 @@ export class PushClient {
   private received(attempt: Attempt, data: unknown): void {
     if (attempt !== this.attempt || attempt.ended) return;
     this.armIdle(attempt);
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data instanceof ArrayBuffer ? data.byteLength : 0;
+    const bytes =
+      typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data instanceof ArrayBuffer ? data.byteLength : 0;
     if (bytes > this.maxMessageBytes) {
       this.end(attempt, `a message of ${bytes} bytes exceeds the ${this.maxMessageBytes}-byte limit`, true);
       return;
@@ -259,7 +268,8 @@ export class PushClient {
     this.failures++;
     const delayMs = reconnectDelayMs(this.failures, this.random, this.policy);
     const detail = `${reason}; retrying in ${Math.round(delayMs / 1000)} s`;
-    if (this.failures >= this.policy.unavailableAfterFailures) this.setStatus('unavailable', `${this.failures} failed attempts: ${detail}`);
+    if (this.failures >= this.policy.unavailableAfterFailures)
+      this.setStatus('unavailable', `${this.failures} failed attempts: ${detail}`);
     else this.setStatus('closed', detail);
     this.clearTimer('retryTimer');
     this.retryTimer = this.clock.setTimeout(() => {

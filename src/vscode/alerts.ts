@@ -44,17 +44,30 @@ export class AlertNotifier {
     if (!snapshot || glance.origin !== 'live' || snapshot.fetchedAtMs <= this.lastEvaluatedFetchMs) return;
     this.lastEvaluatedFetchMs = snapshot.fetchedAtMs;
     const settings = this.settings();
-    const figures = computeGlanceFigures(snapshot, settings.currency, snapshot.fetchedAtMs, settings.pnl, glanceEstimateOptions(settings));
-    const result = evaluate(this.state, alertObservation(snapshot, figures), alertSettings(settings, figures), snapshot.fetchedAtMs);
+    const figures = computeGlanceFigures(
+      snapshot,
+      settings.currency,
+      snapshot.fetchedAtMs,
+      settings.pnl,
+      glanceEstimateOptions(settings),
+    );
+    const result = evaluate(
+      this.state,
+      alertObservation(snapshot, figures),
+      alertSettings(settings, figures),
+      snapshot.fetchedAtMs,
+    );
     this.state = result.state;
     // Saved before anything is shown: a crash in between loses an alert rather than repeating it.
     await this.memento.update(KEY, result.state);
     for (const event of result.events) {
       const message = alertMessage(event, settings.currency);
       this.log.info(`Alert: ${message}`);
-      void vscode.window.showInformationMessage(`Mining Economics: ${message}`, 'Show Mining Economics').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMANDS.show);
-      });
+      void vscode.window
+        .showInformationMessage(`Mining Economics: ${message}`, 'Show Mining Economics')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand(COMMANDS.show);
+        });
     }
   }
 }

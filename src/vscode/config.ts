@@ -2,7 +2,13 @@
 // (log + one notification naming the setting), never on every refresh. The one reader of our settings.
 import * as vscode from 'vscode';
 import type { FleetUnit } from '../core/pnl/panelFieldNames';
-import { neutraliseShownText, readSettings, SETTINGS_SECTION, type Settings, type SettingsProblem } from '../core/settings';
+import {
+  neutraliseShownText,
+  readSettings,
+  SETTINGS_SECTION,
+  type Settings,
+  type SettingsProblem,
+} from '../core/settings';
 import { Disposable } from './dispose';
 import type { Log } from './log';
 
@@ -81,7 +87,10 @@ export class ConfigService extends Disposable {
       // The messages are neutralised where they are made (core/settings.ts); once more here because a
       // notification is where `[label](command:…)` would become a link that runs a command.
       void vscode.window
-        .showWarningMessage(neutraliseShownText(`Mining Economics: setting ${first.setting} ${first.message}${more}`), 'Open Settings')
+        .showWarningMessage(
+          neutraliseShownText(`Mining Economics: setting ${first.setting} ${first.message}${more}`),
+          'Open Settings',
+        )
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', first.setting);
         });

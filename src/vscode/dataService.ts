@@ -65,7 +65,9 @@ export class DataService extends Disposable {
     const cached = options.store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
-      options.log.info(`Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`);
+      options.log.info(
+        `Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`,
+      );
     }
   }
 
@@ -107,9 +109,28 @@ export class DataService extends Disposable {
     const { ownerId, log } = this.options;
     const onError = (message: string): void => log.warn(message);
     const ttlMs = leaseTtlMs(this.current.refreshIntervalMs);
-    const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId, ttlMs, onChange: (l) => this.onLeaseChange(l), onError });
-    const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId, onReceive: (g) => this.onShared(g), onError });
-    const focusBeacon = new FocusBeacon({ store: folder.text('focus'), clock: systemClock, ownerId, freshForMs: ttlMs, onError });
+    const lease = new Lease({
+      store: folder.text('lease'),
+      clock: systemClock,
+      ownerId,
+      ttlMs,
+      onChange: (l) => this.onLeaseChange(l),
+      onError,
+    });
+    const channel = new SnapshotChannel({
+      store: folder.text('snapshot'),
+      clock: systemClock,
+      ownerId,
+      onReceive: (g) => this.onShared(g),
+      onError,
+    });
+    const focusBeacon = new FocusBeacon({
+      store: folder.text('focus'),
+      clock: systemClock,
+      ownerId,
+      freshForMs: ttlMs,
+      onError,
+    });
     this.shared = { folder, lease, channel, focusBeacon };
     folder.onDidChange((name) => {
       if (name === 'lease') void lease.check();
@@ -141,10 +162,12 @@ export class DataService extends Disposable {
   private refreshAsFollower(): Promise<RefreshResult> {
     if (this.isDisposed) return Promise.resolve({ kind: 'disposed' });
     if (this.followerRefresh) return this.followerRefresh;
-    if (Date.now() < this.followerNotBeforeMs) return Promise.resolve({ kind: 'deferred', untilMs: this.followerNotBeforeMs });
+    if (Date.now() < this.followerNotBeforeMs)
+      return Promise.resolve({ kind: 'deferred', untilMs: this.followerNotBeforeMs });
     this.client?.clearCache();
     const running = this.refresh().then((outcome): RefreshResult => {
-      if (!outcome.ok && outcome.retryAfterMs !== undefined) this.followerNotBeforeMs = Date.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
+      if (!outcome.ok && outcome.retryAfterMs !== undefined)
+        this.followerNotBeforeMs = Date.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
       return { kind: 'ran', outcome };
     });
     this.followerRefresh = running;
@@ -234,7 +257,8 @@ export class DataService extends Disposable {
     // Live only when the window that holds the lease right now wrote it. Anything else — a file left by
     // an earlier session, a window that has since closed or died — is shown as cached with its age.
     const lease = this.lease?.state;
-    const fromCurrentHolder = lease?.role === 'follower' && lease.holderId === glance.writerId && lease.epoch === glance.epoch;
+    const fromCurrentHolder =
+      lease?.role === 'follower' && lease.holderId === glance.writerId && lease.epoch === glance.epoch;
     if (glance.snapshot && glance.snapshot.sourceHost === this.sourceHost) {
       const current = this.state.current.snapshot;
       if (!fromCurrentHolder) this.state.restoreFromCache(glance.snapshot);
@@ -256,13 +280,16 @@ export class DataService extends Disposable {
         const atMs = Date.now();
         this.state.failed(reason, atMs);
         this.persistAndShare(null, { message: reason, atMs });
-        this.options.log.error(`Refresh from ${this.sourceHost} abandoned: ${reason}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`);
+        this.options.log.error(
+          `Refresh from ${this.sourceHost} abandoned: ${reason}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`,
+        );
       },
     });
     // Taking over from another window: its snapshot is fresh, no need to fetch the moment we start.
     const fresh = shared.origin === 'live' && shared.snapshot && !shared.error;
     // (Never later than one interval from now, whatever time the snapshot claims.)
-    if (fresh && shared.snapshot) this.scheduler.deferFirstRunUntil(Math.min(shared.snapshot.fetchedAtMs, Date.now()) + this.pollIntervalMs());
+    if (fresh && shared.snapshot)
+      this.scheduler.deferFirstRunUntil(Math.min(shared.snapshot.fetchedAtMs, Date.now()) + this.pollIntervalMs());
     this.scheduler.start();
     void this.updateSchedulerFocus();
     if (this.settings.livePush) this.startPush();
@@ -275,7 +302,9 @@ export class DataService extends Disposable {
   }
 
   private pollIntervalMs(): number {
-    return this.push?.isOpen ? Math.max(PUSH_SAFETY_INTERVAL_MS, this.settings.refreshIntervalMs) : this.settings.refreshIntervalMs;
+    return this.push?.isOpen
+      ? Math.max(PUSH_SAFETY_INTERVAL_MS, this.settings.refreshIntervalMs)
+      : this.settings.refreshIntervalMs;
   }
 
   /** The fetching window keeps polling while ANY window is focused: it may be the unfocused one. */
@@ -318,12 +347,23 @@ export class DataService extends Disposable {
 
   private persistAndShare(snapshot: NetworkSnapshot | null, error: { message: string; atMs: number } | null): void {
     if (snapshot) {
-      this.options.store.save(snapshot).then(undefined, (e: unknown) => this.options.log.warn(`Could not persist the snapshot: ${describeFailure(e)}`));
+      this.options.store
+        .save(snapshot)
+        .then(undefined, (e: unknown) =>
+          this.options.log.warn(`Could not persist the snapshot: ${describeFailure(e)}`),
+        );
     }
     if (this.shared?.lease.isHolder) {
       this.shared.channel
-        .publish({ epoch: this.shared.lease.state.epoch, writtenAtMs: Date.now(), snapshot: snapshot ?? this.state.current.snapshot, error })
-        .catch((e: unknown) => this.options.log.warn(`Could not share the snapshot with other windows: ${describeFailure(e)}`));
+        .publish({
+          epoch: this.shared.lease.state.epoch,
+          writtenAtMs: Date.now(),
+          snapshot: snapshot ?? this.state.current.snapshot,
+          error,
+        })
+        .catch((e: unknown) =>
+          this.options.log.warn(`Could not share the snapshot with other windows: ${describeFailure(e)}`),
+        );
     }
   }
 
@@ -355,7 +395,12 @@ export class DataService extends Disposable {
       const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
       const client = this.getClient();
       const fetched = await fetchSnapshot(client, this.sourceHost, () => Date.now(), previous);
-      const { snapshot, warnings } = await withHashpriceDaily(client, fetched.snapshot, this.state.current.snapshot, () => Date.now());
+      const { snapshot, warnings } = await withHashpriceDaily(
+        client,
+        fetched.snapshot,
+        this.state.current.snapshot,
+        () => Date.now(),
+      );
       for (const warning of [...fetched.warnings, ...warnings]) log.warn(warning);
       this.accept(snapshot);
       log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);
@@ -365,7 +410,9 @@ export class DataService extends Disposable {
       const atMs = Date.now();
       this.state.failed(message, atMs);
       this.persistAndShare(null, { message, atMs });
-      log.error(`Refresh from ${this.sourceHost} failed: ${message}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`);
+      log.error(
+        `Refresh from ${this.sourceHost} failed: ${message}${this.state.current.snapshot ? ' — keeping the last good data.' : ''}`,
+      );
       const retryAfterMs = isTransportError(error) ? error.details.retryAfterMs : undefined;
       return retryAfterMs === undefined ? { ok: false } : { ok: false, retryAfterMs };
     }

@@ -14,7 +14,10 @@ export class RefreshCommand implements Command {
     const result = await this.data.refreshNow();
     if (result.kind === 'deferred') {
       const seconds = Math.ceil((result.untilMs - Date.now()) / 1000);
-      vscode.window.setStatusBarMessage(`Mining Economics: the server asked us to wait; next try in ${seconds} s.`, 5000);
+      vscode.window.setStatusBarMessage(
+        `Mining Economics: the server asked us to wait; next try in ${seconds} s.`,
+        5000,
+      );
     }
   }
 }

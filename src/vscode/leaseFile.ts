@@ -62,7 +62,8 @@ export class LeaseFolder {
       })
       .catch((error: unknown) => {
         // Those probe() reports; the owner then stops using the folder.
-        if (!isUnusable(error)) this.onError(`Shared folder ${dir} unusable for now (retried on the next write): ${describeError(error)}`);
+        if (!isUnusable(error))
+          this.onError(`Shared folder ${dir} unusable for now (retried on the next write): ${describeError(error)}`);
       });
   }
 
@@ -72,7 +73,10 @@ export class LeaseFolder {
    */
   async probe(): Promise<string | null> {
     // Named like a record's temp file, so removeStaleTemps() clears it should the unlink fail.
-    const temp = path.join(this.dir, `.${LEASE_FILES.lease}.probe.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = path.join(
+      this.dir,
+      `.${LEASE_FILES.lease}.probe.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
     try {
       await this.ensureDir();
       await fs.promises.writeFile(temp, '', 'utf8');
@@ -214,7 +218,10 @@ async function readText(file: string): Promise<string | null> {
 
 /** Temp file in the same folder (rename is only atomic within one filesystem), then rename over. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   await fs.promises.writeFile(temp, text, 'utf8');
   for (let attempt = 1; ; attempt++) {
     try {

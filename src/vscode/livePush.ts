@@ -48,7 +48,9 @@ export class LivePush {
       dispatcher: createDispatcher({ proxy: options.proxy }),
       onMessage: (message) => {
         // handle() never rejects; the catch is the last guard against an unhandled rejection.
-        this.applier.handle(message).catch((error: unknown) => log.error(`Applying a websocket message failed: ${describeFailure(error)}`));
+        this.applier
+          .handle(message)
+          .catch((error: unknown) => log.error(`Applying a websocket message failed: ${describeFailure(error)}`));
       },
       onStatus: (status, detail) => this.onStatus(status, detail),
     });
@@ -71,7 +73,10 @@ export class LivePush {
   private onStatus(status: PushStatus, detail: string): void {
     const open = status === 'open';
     const { log } = this.options;
-    if (status === 'unavailable' || (status === 'closed' && this.open)) log.warn(`Live updates (websocket) ${status}: ${detail}; polling every ${Math.round(this.options.refreshIntervalMs() / 60_000)} min.`);
+    if (status === 'unavailable' || (status === 'closed' && this.open))
+      log.warn(
+        `Live updates (websocket) ${status}: ${detail}; polling every ${Math.round(this.options.refreshIntervalMs() / 60_000)} min.`,
+      );
     else if (open && !this.open) log.info('Live updates (websocket) connected.');
     if (open !== this.open) {
       this.open = open;

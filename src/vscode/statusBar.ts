@@ -43,7 +43,8 @@ export class StatusBarView implements vscode.Disposable {
 
   applySettings(settings: Settings): void {
     const moved =
-      settings.statusBar.alignment !== this.settings.statusBar.alignment || settings.statusBar.priority !== this.settings.statusBar.priority;
+      settings.statusBar.alignment !== this.settings.statusBar.alignment ||
+      settings.statusBar.priority !== this.settings.statusBar.priority;
     this.settings = settings;
     // Alignment and priority are fixed at creation: a new item is the only way to move it.
     if (moved) {
@@ -57,7 +58,8 @@ export class StatusBarView implements vscode.Disposable {
     const { alignment, priority } = this.settings.statusBar;
     // VS Code remembers an id's first alignment and priority for the session, so a moved item needs an
     // id of its own; the default placement keeps the plain id.
-    const moved = alignment !== DEFAULT_SETTINGS.statusBar.alignment || priority !== DEFAULT_SETTINGS.statusBar.priority;
+    const moved =
+      alignment !== DEFAULT_SETTINGS.statusBar.alignment || priority !== DEFAULT_SETTINGS.statusBar.priority;
     const item = vscode.window.createStatusBarItem(
       moved ? `${STATUS_ITEM_ID}.${alignment}.${priority}` : STATUS_ITEM_ID,
       alignment === 'left' ? vscode.StatusBarAlignment.Left : vscode.StatusBarAlignment.Right,
@@ -86,10 +88,15 @@ export class StatusBarView implements vscode.Disposable {
   private render(state: GlanceState): void {
     const now = Date.now();
     const { currency, statusBar, refreshIntervalMs } = this.settings;
-    const figures: GlanceFigures | null = state.snapshot ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl, glanceEstimateOptions(this.settings)) : null;
+    const figures: GlanceFigures | null = state.snapshot
+      ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl, glanceEstimateOptions(this.settings))
+      : null;
     // Cached data says so itself ($(history), "Cached from an earlier session (age)"); age-staleness is
     // for data this session fetched and then failed to refresh.
-    const { stale, reason } = state.origin === 'cache' && !state.error ? { stale: false, reason: null } : staleness(state, now, refreshIntervalMs);
+    const { stale, reason } =
+      state.origin === 'cache' && !state.error
+        ? { stale: false, reason: null }
+        : staleness(state, now, refreshIntervalMs);
     const health = state.snapshot ? sourceHealth(state.snapshot, now) : null;
 
     let text: string;
@@ -107,8 +114,12 @@ export class StatusBarView implements vscode.Disposable {
       accessible = 'Mining Economics: loading';
     }
     this.item.text = text;
-    this.item.accessibilityInformation = { label: `Mining Economics: ${accessible}${stale && reason ? `. Stale: ${reason}` : ''}`, role: 'button' };
-    const losingMoney = showsMargin(statusBar.show, statusBar.template) && (figures?.profitability?.marginPerPhDay ?? 0) < 0;
+    this.item.accessibilityInformation = {
+      label: `Mining Economics: ${accessible}${stale && reason ? `. Stale: ${reason}` : ''}`,
+      role: 'button',
+    };
+    const losingMoney =
+      showsMargin(statusBar.show, statusBar.template) && (figures?.profitability?.marginPerPhDay ?? 0) < 0;
     this.item.backgroundColor = losingMoney
       ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : stale || (!figures && state.error)

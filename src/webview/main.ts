@@ -163,7 +163,10 @@ post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
 // have drawn (or after 2 s without data), so it never delays them. acquireVsCodeApi works once per page:
 // it posts through this script's handle. The extras script (key figures, tables, PNG: ./common/extras.ts)
 // is inserted at the same time, or earlier if the user asks for a table or an image.
-(window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = { post, setOverlay: (id, overlay) => trends.setOverlay(id, overlay) };
+(window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = {
+  post,
+  setOverlay: (id, overlay) => trends.setOverlay(id, overlay),
+};
 let pnlLoaded = false;
 const loadPnl = (): void => {
   const src = ownScript?.dataset.pnlScript;
@@ -176,7 +179,9 @@ const loadPnl = (): void => {
 };
 const loadLater = (): void => {
   loadPnl();
-  loadExtras().catch((error: unknown) => post({ type: 'log', level: 'error', message: `extras script: ${describeError(error)}` }));
+  loadExtras().catch((error: unknown) =>
+    post({ type: 'log', level: 'error', message: `extras script: ${describeError(error)}` }),
+  );
 };
 window.addEventListener(DRAWN_EVENT, loadLater, { once: true });
 setTimeout(loadLater, 2000);

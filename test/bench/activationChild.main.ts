@@ -15,7 +15,11 @@ const { vscode, record } = createVscodeStub({ 'miningEconomics.mempoolUrl': 'htt
 installVscodeStub(vscode);
 
 const context = createContext(path.dirname(dist)); // the test's own setup (a temp folder): not timed
-if (cached) void context.globalState.update('miningEconomics.lastSnapshot', makeSnapshot({ sourceHost: '127.0.0.1:9', fetchedAtMs: Date.now() - 120_000 }));
+if (cached)
+  void context.globalState.update(
+    'miningEconomics.lastSnapshot',
+    makeSnapshot({ sourceHost: '127.0.0.1:9', fetchedAtMs: Date.now() - 120_000 }),
+  );
 const t0 = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): void };

@@ -3,14 +3,31 @@
 // and nothing else. Bundled (minified) by panel.bench.ts at run time; never shipped.
 
 import { LineChart, ScatterChart } from 'echarts/charts';
-import { AxisPointerComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  AxisPointerComponent,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { impliedHashrateHps } from '../../src/core/economics';
 import { deriveSeries } from '../../src/core/history/derive';
 import { validateHostMessage } from '../../src/shared/protocol';
 
-echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, AxisPointerComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  AxisPointerComponent,
+  CanvasRenderer,
+]);
 
 const charts: echarts.ECharts[] = [];
 
@@ -66,7 +83,14 @@ function render(message: unknown): number {
       ...common,
       yAxis: [valueAxis({}), valueAxis({})],
       series: [
-        { name: 'Daily estimate', type: 'scatter', data: t.map((x, i) => [x, pos(s.hashrate)[i]]), symbolSize: 2, progressive: 0, itemStyle: { color: c.blue, opacity: 0.5 } },
+        {
+          name: 'Daily estimate',
+          type: 'scatter',
+          data: t.map((x, i) => [x, pos(s.hashrate)[i]]),
+          symbolSize: 2,
+          progressive: 0,
+          itemStyle: { color: c.blue, opacity: 0.5 },
+        },
         line('7-day average', pos(s.hashrateMa7), c.blue),
         line('30-day average', pos(s.hashrateMa30), c.purple, { lineStyle: { color: c.purple, width: 2.5 } }),
         line('Difficulty', pos(s.difficultyHps), c.orange, {
@@ -78,7 +102,10 @@ function render(message: unknown): number {
           type: 'scatter',
           progressive: 0,
           symbolSize: 4,
-          data: adj.timeS.map((x, i) => ({ value: [x * 1000, impliedHashrateHps(adj.difficulty[i]!)], itemStyle: { color: adj.ratio[i]! >= 1 ? c.green : c.red } })),
+          data: adj.timeS.map((x, i) => ({
+            value: [x * 1000, impliedHashrateHps(adj.difficulty[i]!)],
+            itemStyle: { color: adj.ratio[i]! >= 1 ? c.green : c.red },
+          })),
         },
       ],
     },
@@ -86,7 +113,9 @@ function render(message: unknown): number {
       ...common,
       yAxis: [valueAxis({}), valueAxis({})],
       series: [
-        line('Fiat per PH/day', pos(s.hashpriceFiat), c.green, { markLine: { symbol: 'none', silent: true, data: halvings } }),
+        line('Fiat per PH/day', pos(s.hashpriceFiat), c.green, {
+          markLine: { symbol: 'none', silent: true, data: halvings },
+        }),
         line('Sats per PH/day', pos(s.hashpriceSats), c.yellow, { yAxisIndex: 1 }),
       ],
     },
@@ -94,7 +123,10 @@ function render(message: unknown): number {
       ...common,
       yAxis: [{ type: 'value', ...axis, max: 100 }, valueAxis({})],
       series: [
-        line('Fee share', s.feeSharePercent, c.blue, { areaStyle: { opacity: 0.12 }, markLine: { symbol: 'none', silent: true, data: halvings } }),
+        line('Fee share', s.feeSharePercent, c.blue, {
+          areaStyle: { opacity: 0.12 },
+          markLine: { symbol: 'none', silent: true, data: halvings },
+        }),
         line('BTC price', pos(s.price), c.orange, { yAxisIndex: 1 }),
       ],
     },

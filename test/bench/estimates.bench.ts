@@ -6,7 +6,13 @@
 // Run: node out/bench/estimates.bench.js
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { halvingInterval, hashrateInterval, hashrateTrend, probabilityBelow, retargetInterval } from '../../src/core/estimates';
+import {
+  halvingInterval,
+  hashrateInterval,
+  hashrateTrend,
+  probabilityBelow,
+  retargetInterval,
+} from '../../src/core/estimates';
 import { seededRandom } from '../support/random';
 
 const REFRESHES = Number(process.env.BENCH_RUNS ?? 2000);
@@ -24,7 +30,10 @@ function refresh(i: number): number {
   const results = [
     hashrateInterval({ hashrateHps, blocks: 1008 }),
     probabilityBelow({ hashrateHps, blocks: 1008 }),
-    hashrateTrend({ recent: { hashrateHps, blocks: 1008 }, earlier: { hashrateHps: (900 + 100 * random.uniform()) * 1e18, blocks: 1008 } }),
+    hashrateTrend({
+      recent: { hashrateHps, blocks: 1008 },
+      earlier: { hashrateHps: (900 + 100 * random.uniform()) * 1e18, blocks: 1008 },
+    }),
     retargetInterval({ tipHeight, epochStartS, tipTimeS, nowS }),
     halvingInterval({ tipHeight, nowS, windowBlocks: mined, windowS: nowS - epochStartS }),
   ];

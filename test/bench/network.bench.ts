@@ -79,7 +79,9 @@ async function naivePolling(): Promise<Cost> {
  * Push: each block arrives over the websocket; what it changes is refetched (the reward sums and the
  * current hash-rate estimate, so every status-bar figure is current as of the tip); a safety poll every 30 min.
  */
-async function oursPush(): Promise<Cost & { blockLatencyMs: number[]; estimateLatencyMs: number[]; blockRequests: number }> {
+async function oursPush(): Promise<
+  Cost & { blockLatencyMs: number[]; estimateLatencyMs: number[]; blockRequests: number }
+> {
   const server = await startReplayServer({ conversionsIntervalMs: 0 } as never);
   const cost: Cost = { requests: 0, bytes: 0 };
   let simS = server.nowS();
@@ -202,9 +204,15 @@ async function main(): Promise<void> {
     `five windows: ${windows.fetchingWindows} fetches at start (naive: 5); a pushed block reached all five status bars in ${result.blockLatencyMs.toAllFiveStatusBars} ms (target < 2000 ms)`,
   );
   console.log(JSON.stringify(result));
-  console.log(`push: ${result.requestsPerBlockPush} HTTP requests per block (target ≤ 2: reward sums + the current hash-rate estimate) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`);
+  console.log(
+    `push: ${result.requestsPerBlockPush} HTTP requests per block (target ≤ 2: reward sums + the current hash-rate estimate) plus ${push.requests - push.blockRequests} for the two half-hourly safety polls`,
+  );
   const estimatesCurrent = push.estimateLatencyMs.length === 6 && result.blockLatencyMs.estimateMax < 2000;
-  const ok = windows.fetchingWindows === 1 && windows.blockToAllStatusBarsMs < 2000 && result.requestsPerBlockPush <= 2 && estimatesCurrent;
+  const ok =
+    windows.fetchingWindows === 1 &&
+    windows.blockToAllStatusBarsMs < 2000 &&
+    result.requestsPerBlockPush <= 2 &&
+    estimatesCurrent;
   process.exit(ok ? 0 : 1);
 }
 

@@ -61,7 +61,11 @@ async function buildWebview(): Promise<{ charts: BundleSize; pnl: BundleSize; ex
   const size = (name: string): BundleSize => {
     const js = fs.readFileSync(path.join(dir, `${name}.js`));
     const css = fs.readFileSync(path.join(dir, `${name}.css`));
-    return { jsBytes: js.length, cssBytes: css.length, gzipBytes: zlib.gzipSync(js).length + zlib.gzipSync(css).length };
+    return {
+      jsBytes: js.length,
+      cssBytes: css.length,
+      gzipBytes: zlib.gzipSync(js).length + zlib.gzipSync(css).length,
+    };
   };
   return { charts: size('webview'), pnl: size('webview-pnl'), extras: size('webview-extras') };
 }
@@ -102,20 +106,41 @@ function timeMessage(page: Page, message: HostMessage): Promise<number> {
 /** A fresh panel page whose restored state selects `range`, with status and key figures delivered. */
 async function freshPanel(page: Page, url: string, range: string, prelude: readonly HostMessage[]): Promise<void> {
   await page.goto(url);
-  await page.evaluate(({ key, range }) => sessionStorage.setItem(key, JSON.stringify({ v: 1, range })), { key: STATE_KEY, range });
+  await page.evaluate(({ key, range }) => sessionStorage.setItem(key, JSON.stringify({ v: 1, range })), {
+    key: STATE_KEY,
+    range,
+  });
   await page.reload();
-  await page.waitForFunction((r) => document.querySelector(`.segment[data-range="${r}"]`)?.getAttribute('aria-checked') === 'true', range);
-  for (const m of prelude) await page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), m as unknown as Record<string, unknown>);
+  await page.waitForFunction(
+    (r) => document.querySelector(`.segment[data-range="${r}"]`)?.getAttribute('aria-checked') === 'true',
+    range,
+  );
+  for (const m of prelude)
+    await page.evaluate(
+      (data) => window.dispatchEvent(new MessageEvent('message', { data })),
+      m as unknown as Record<string, unknown>,
+    );
 }
 
 /** First draw: the page opens on ALL and its data arrives (charts created from scratch). */
-async function timeFirstDraw(page: Page, url: string, prelude: readonly HostMessage[], all: HostMessage): Promise<number> {
+async function timeFirstDraw(
+  page: Page,
+  url: string,
+  prelude: readonly HostMessage[],
+  all: HostMessage,
+): Promise<number> {
   await freshPanel(page, url, 'ALL', prelude);
   return timeMessage(page, all);
 }
 
 /** Switch: 1Y is drawn, the user picks ALL, its data arrives (charts rebuilt on log axes). */
-async function timeSwitch(page: Page, url: string, prelude: readonly HostMessage[], oneYear: HostMessage, all: HostMessage): Promise<number> {
+async function timeSwitch(
+  page: Page,
+  url: string,
+  prelude: readonly HostMessage[],
+  oneYear: HostMessage,
+  all: HostMessage,
+): Promise<number> {
   await freshPanel(page, url, '1Y', prelude);
   await timeMessage(page, oneYear);
   await page.locator('.segment[data-range="ALL"]').click();
@@ -124,7 +149,9 @@ async function timeSwitch(page: Page, url: string, prelude: readonly HostMessage
 
 async function timeECharts(page: Page, url: string, message: HostMessage): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => typeof (window as unknown as { __renderECharts?: unknown }).__renderECharts === 'function');
+  await page.waitForFunction(
+    () => typeof (window as unknown as { __renderECharts?: unknown }).__renderECharts === 'function',
+  );
   return page.evaluate((json) => {
     const data = JSON.parse(json) as unknown;
     return (window as unknown as { __renderECharts: (m: unknown) => number }).__renderECharts(data);
@@ -199,9 +226,19 @@ async function main(): Promise<void> {
       switchDrawMedianMs: round(median(uplotSwitch)),
       switchDrawRunsMs: uplotSwitch.map((x) => round(x)),
     },
-    echarts: { firstDrawMedianMs: round(echartsMs), firstDrawRunsMs: echartsFirst.map((x) => round(x)), pageBytes: echartsPage.bytes },
+    echarts: {
+      firstDrawMedianMs: round(echartsMs),
+      firstDrawRunsMs: echartsFirst.map((x) => round(x)),
+      pageBytes: echartsPage.bytes,
+    },
     ratio: round(ratio, 1),
-    bundle: { jsBytes: bundle.jsBytes, cssBytes: bundle.cssBytes, totalBytes, totalKB: round(totalBytes / 1024), gzipBytes: bundle.gzipBytes },
+    bundle: {
+      jsBytes: bundle.jsBytes,
+      cssBytes: bundle.cssBytes,
+      totalBytes,
+      totalKB: round(totalBytes / 1024),
+      gzipBytes: bundle.gzipBytes,
+    },
     pnlBundle: {
       jsBytes: pnl.jsBytes,
       cssBytes: pnl.cssBytes,
@@ -219,10 +256,16 @@ async function main(): Promise<void> {
     targets: TARGETS,
     met: { draw: uplotMs < TARGETS.drawMs, bundle: totalBytes < TARGETS.bundleBytes, ratio: ratio >= TARGETS.ratio },
   };
-  console.log(`ALL range: ${points} days × 8 series, 3 charts, median of ${RUNS} (${os.cpus().length} CPUs, load ${result.machine.loadAverage1m.join(' → ')})`);
-  console.log(`  uPlot panel   data message → all charts drawn: ${round(uplotMs)} ms (runs ${result.uplot.firstDrawRunsMs.join(', ')}) target < ${TARGETS.drawMs} ms`);
+  console.log(
+    `ALL range: ${points} days × 8 series, 3 charts, median of ${RUNS} (${os.cpus().length} CPUs, load ${result.machine.loadAverage1m.join(' → ')})`,
+  );
+  console.log(
+    `  uPlot panel   data message → all charts drawn: ${round(uplotMs)} ms (runs ${result.uplot.firstDrawRunsMs.join(', ')}) target < ${TARGETS.drawMs} ms`,
+  );
   console.log(`  uPlot panel   after a range switch 1Y → ALL:   ${result.uplot.switchDrawMedianMs} ms`);
-  console.log(`  ECharts page  data message → all charts drawn: ${round(echartsMs)} ms (runs ${result.echarts.firstDrawRunsMs.join(', ')})`);
+  console.log(
+    `  ECharts page  data message → all charts drawn: ${round(echartsMs)} ms (runs ${result.echarts.firstDrawRunsMs.join(', ')})`,
+  );
   console.log(`  ratio ECharts / uPlot: ${round(ratio, 1)}× (target ≥ ${TARGETS.ratio}×)`);
   console.log(
     `Webview first-paint bundle, the charts (minified): ${bundle.jsBytes} B JS + ${bundle.cssBytes} B CSS = ${round(totalBytes / 1024)} KB (target < 100 KB); gzip ${round(bundle.gzipBytes / 1024)} KB`,
@@ -234,7 +277,8 @@ async function main(): Promise<void> {
     `Extras bundle (key figures, tables, PNG), loaded after the charts' first paint (minified): ${extras.jsBytes} B JS + ${extras.cssBytes} B CSS = ${round((extras.jsBytes + extras.cssBytes) / 1024)} KB; gzip ${round(extras.gzipBytes / 1024)} KB`,
   );
   console.log(JSON.stringify(result));
-  if (process.argv.includes('--strict') && !(result.met.draw && result.met.bundle && result.met.ratio)) process.exitCode = 1;
+  if (process.argv.includes('--strict') && !(result.met.draw && result.met.bundle && result.met.ratio))
+    process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,14 @@ import type { Currency, NetworkSnapshot } from '../../src/core/model';
 import { buildPnlState, settingProblemsByField } from '../../src/core/views/pnlState';
 import { readSettings } from '../../src/core/settings';
 import { TransportError, type Transport } from '../../src/core/transport';
-import { RANGES, type HistoryDataset, type KeyFigures, type PanelStatus, type PnlState, type RangeId } from '../../src/shared/protocol';
+import {
+  RANGES,
+  type HistoryDataset,
+  type KeyFigures,
+  type PanelStatus,
+  type PnlState,
+  type RangeId,
+} from '../../src/shared/protocol';
 import { generateChain } from '../server/chain';
 import { respond } from '../server/responses';
 
@@ -38,7 +45,10 @@ export function replayTransport(requests: string[] = []): Transport {
   };
 }
 
-export async function buildFixtures(currency: Currency = 'USD', ranges: readonly RangeId[] = RANGES): Promise<Fixtures> {
+export async function buildFixtures(
+  currency: Currency = 'USD',
+  ranges: readonly RangeId[] = RANGES,
+): Promise<Fixtures> {
   const requests: string[] = [];
   const transport = replayTransport(requests);
   const nowMs = Date.now();

@@ -67,9 +67,17 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
           ? { pnlScriptUri: `${origin}/assets/webview-pnl.js`, pnlStyleUri: `${origin}/assets/webview-pnl.css` }
           : {}),
         // The trends section's secondary parts (key figures, tables, PNG export) and their stylesheet.
-        ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js')) ? { extrasScriptUri: `${origin}/assets/webview-extras.js`, extrasStyleUri: `${origin}/assets/webview-extras.css` } : {}),
+        ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js'))
+          ? {
+              extrasScriptUri: `${origin}/assets/webview-extras.js`,
+              extrasStyleUri: `${origin}/assets/webview-extras.css`,
+            }
+          : {}),
       })
-        .replace('<body>', `<body class="${THEMES[theme].bodyClass}" data-vscode-theme-kind="${THEMES[theme].bodyClass}">`)
+        .replace(
+          '<body>',
+          `<body class="${THEMES[theme].bodyClass}" data-vscode-theme-kind="${THEMES[theme].bodyClass}">`,
+        )
         .replace('</head>', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n</head>`);
       return send(200, 'text/html; charset=utf-8', html);
     }
@@ -77,7 +85,8 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
     if (themeMatch && themeMatch[1]! in THEMES) return send(200, TYPES['.css']!, themeCss(themeMatch[1] as TestTheme));
     if (url.pathname.startsWith('/assets/')) {
       const file = path.join(assetsDir, path.basename(url.pathname));
-      if (fs.existsSync(file)) return send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+      if (fs.existsSync(file))
+        return send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
     }
     // Chromium asks for a favicon; a webview never does.
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
@@ -113,7 +122,9 @@ function fakeVsCodeApi(): void {
   });
   const violations: string[] = [];
   w.__cspViolations = violations;
-  document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+  );
 }
 
 /** The extension host's side of the conversation, for one page. */
@@ -161,11 +172,15 @@ export class FakeHost {
     pred: (m: Extract<WebviewMessage, { type: T }>) => boolean = () => true,
     opts: { since?: number; timeoutMs?: number } = {},
   ): Promise<Extract<WebviewMessage, { type: T }>> {
-    const match = (m: WebviewMessage): m is Extract<WebviewMessage, { type: T }> => m.type === type && pred(m as Extract<WebviewMessage, { type: T }>);
+    const match = (m: WebviewMessage): m is Extract<WebviewMessage, { type: T }> =>
+      m.type === type && pred(m as Extract<WebviewMessage, { type: T }>);
     const existing = this.received.slice(opts.since ?? 0).find(match);
     if (existing) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no '${type}' message within ${opts.timeoutMs ?? 30_000} ms`)), opts.timeoutMs ?? 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no '${type}' message within ${opts.timeoutMs ?? 30_000} ms`)),
+        opts.timeoutMs ?? 30_000,
+      );
       this.waiters.push({
         pred: match,
         resolve: (m) => {
@@ -197,9 +212,13 @@ export function applyTheme(page: Page, theme: TestTheme): Promise<void> {
 
 /** Waits until every chart has drawn a dataset after generation `after` (the webview counts generations). */
 export async function waitForDrawn(page: Page, after: number, timeoutMs = 30_000): Promise<number> {
-  const handle = await page.waitForFunction((n) => Number(document.body.dataset.drawn ?? '0') > n && Number(document.body.dataset.drawn), after, {
-    timeout: timeoutMs,
-  });
+  const handle = await page.waitForFunction(
+    (n) => Number(document.body.dataset.drawn ?? '0') > n && Number(document.body.dataset.drawn),
+    after,
+    {
+      timeout: timeoutMs,
+    },
+  );
   return Number(await handle.jsonValue());
 }
 

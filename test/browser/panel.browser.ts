@@ -10,7 +10,16 @@ import type { Page } from 'playwright-core';
 import { historyCsv } from '../../src/core/history/csv';
 import { deriveSeries } from '../../src/core/history/derive';
 import { indexRange } from '../../src/core/history/slice';
-import { formatDifficulty, formatHashrate, formatMoney, formatNumber, formatPowerPrice, formatSignedPercent, isoDay, moneyText } from '../../src/core/format';
+import {
+  formatDifficulty,
+  formatHashrate,
+  formatMoney,
+  formatNumber,
+  formatPowerPrice,
+  formatSignedPercent,
+  isoDay,
+  moneyText,
+} from '../../src/core/format';
 import { hashrateRangeText, percentRangeText } from '../../src/core/views/estimateText';
 import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
 import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
@@ -58,7 +67,10 @@ function hexRgb(hex: string): [number, number, number] {
 }
 
 /** Per chart: share of painted pixels and how many pixels match each given colour. */
-function canvasStats(page: Page, colours: Record<string, [number, number, number][]>): Promise<Record<string, { painted: number; matches: number[]; hash: number }>> {
+function canvasStats(
+  page: Page,
+  colours: Record<string, [number, number, number][]>,
+): Promise<Record<string, { painted: number; matches: number[]; hash: number }>> {
   return page.evaluate((wanted) => {
     const out: Record<string, { painted: number; matches: number[]; hash: number }> = {};
     for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
@@ -160,7 +172,12 @@ async function main(): Promise<void> {
         await h.post({ type: 'history', dataset: dataset(m.range) });
         await postPnl(h);
       } else if (m.type === 'exportCsv' || m.type === 'savePng') {
-        await h.post({ type: 'saveResult', requestId: m.requestId, ok: true, message: `Saved ${m.type === 'savePng' ? m.fileName : 'the CSV'}.` });
+        await h.post({
+          type: 'saveResult',
+          requestId: m.requestId,
+          ok: true,
+          message: `Saved ${m.type === 'savePng' ? m.fileName : 'the CSV'}.`,
+        });
       } else if (m.type === 'pnl/ready') {
         pnlReady = true;
         await postPnl(h);
@@ -187,22 +204,51 @@ async function main(): Promise<void> {
 
     await test('key figures show the host figures', async () => {
       const f = fixtures.figures;
-      await page.waitForFunction((text) => document.querySelector('[data-kpi="hashrate"] .kpi-value')?.textContent === text, formatHashrate(f.hashrateHps));
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-kpi="hashrate"] .kpi-value')?.textContent === text,
+        formatHashrate(f.hashrateHps),
+      );
       assert.equal(await page.locator('.kpi').count(), 6);
-      assert.equal(await page.locator('[data-kpi="difficulty"] .kpi-value').textContent(), formatDifficulty(f.difficulty));
+      assert.equal(
+        await page.locator('[data-kpi="difficulty"] .kpi-value').textContent(),
+        formatDifficulty(f.difficulty),
+      );
       const hashprice = await page.locator('[data-kpi="hashprice"] .kpi-value').textContent();
       assert.ok(hashprice?.startsWith(formatMoney(f.hashpriceFiat, 'USD')), `hashprice ${hashprice}`);
-      assert.ok(f.hashrateChange30dPercent !== null && f.hashpriceChange7dPercent !== null, 'changes computed from the 3M history');
+      assert.ok(
+        f.hashrateChange30dPercent !== null && f.hashpriceChange7dPercent !== null,
+        'changes computed from the 3M history',
+      );
       const hashrateCard = (await page.locator('[data-kpi="hashrate"]').textContent()) ?? '';
       assert.match(hashrateCard, /vs 30 days ago/);
-      assert.ok(f.hashrateLowHps !== null && f.hashrateHighHps !== null && f.hashrateChange30dLowPercent !== null && f.hashrateChange30dHighPercent !== null);
-      assert.ok(hashrateCard.includes(`95%: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`), hashrateCard);
-      assert.ok(hashrateCard.includes(percentRangeText(f.hashrateChange30dLowPercent, f.hashrateChange30dHighPercent)), hashrateCard);
+      assert.ok(
+        f.hashrateLowHps !== null &&
+          f.hashrateHighHps !== null &&
+          f.hashrateChange30dLowPercent !== null &&
+          f.hashrateChange30dHighPercent !== null,
+      );
+      assert.ok(
+        hashrateCard.includes(`95%: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`),
+        hashrateCard,
+      );
+      assert.ok(
+        hashrateCard.includes(percentRangeText(f.hashrateChange30dLowPercent, f.hashrateChange30dHighPercent)),
+        hashrateCard,
+      );
       assert.equal(hashrateCard.includes('within noise'), f.hashrateChange30dWithinNoise === true);
       const difficultyCard = (await page.locator('[data-kpi="difficulty"]').textContent()) ?? '';
-      assert.ok(f.difficultyChangeLowPercent !== null && f.difficultyChangeHighPercent !== null, 'the synthetic chain has a retarget interval');
-      assert.ok(difficultyCard.includes(percentRangeText(f.difficultyChangeLowPercent, f.difficultyChangeHighPercent)), difficultyCard);
-      assert.match((await page.locator('[data-kpi="retarget"] [role="progressbar"]').getAttribute('aria-valuenow')) ?? '', /^\d+(\.\d)?$/);
+      assert.ok(
+        f.difficultyChangeLowPercent !== null && f.difficultyChangeHighPercent !== null,
+        'the synthetic chain has a retarget interval',
+      );
+      assert.ok(
+        difficultyCard.includes(percentRangeText(f.difficultyChangeLowPercent, f.difficultyChangeHighPercent)),
+        difficultyCard,
+      );
+      assert.match(
+        (await page.locator('[data-kpi="retarget"] [role="progressbar"]').getAttribute('aria-valuenow')) ?? '',
+        /^\d+(\.\d)?$/,
+      );
     });
 
     await test('every chart draws a non-blank canvas with its series colours', async () => {
@@ -232,9 +278,14 @@ async function main(): Promise<void> {
     const hashvalue = glance.hashprice.hashvalueBtcPerPhDay;
     const usd = (v: number): string => moneyText(v, 'USD');
     const tableRows = (selector: string): Promise<string[][]> =>
-      page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')));
+      page
+        .locator(`${selector} tbody tr`)
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
+        );
     const pnlRenders = (): Promise<number> => page.evaluate(() => Number(document.body.dataset.pnl ?? '0'));
-    const waitPnl = (after: number): Promise<unknown> => page.waitForFunction((n) => Number(document.body.dataset.pnl ?? '0') > n, after);
+    const waitPnl = (after: number): Promise<unknown> =>
+      page.waitForFunction((n) => Number(document.body.dataset.pnl ?? '0') > n, after);
     /** Days of a range whose daily hashprice is below `line` (the P&L summary's count, worked out here). */
     const daysBelow = (range: RangeId, line: number): { below: number; days: number } => {
       const hp = deriveSeries(dataset(range)).hashpriceFiat.filter((v): v is number => v !== null);
@@ -243,14 +294,19 @@ async function main(): Promise<void> {
 
     await test("the P&L and the extras load after the charts' first paint, in their own scripts with the page's nonce", async () => {
       await page.waitForFunction(
-        () => !document.getElementById('section-pnl')!.hidden && Number(document.body.dataset.pnl ?? '0') > 0 && document.querySelector('.adjustments-card') !== null,
+        () =>
+          !document.getElementById('section-pnl')!.hidden &&
+          Number(document.body.dataset.pnl ?? '0') > 0 &&
+          document.querySelector('.adjustments-card') !== null,
       );
       const load = await page.evaluate(() => {
         const scripts = Array.from(document.querySelectorAll('script'));
-        const start = (file: string): number => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.startTime ?? -1;
+        const start = (file: string): number =>
+          performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.startTime ?? -1;
         return {
           srcs: scripts.map((s) => new URL(s.src).pathname),
-          sameNonce: scripts.length === 3 && scripts[0]!.nonce !== '' && scripts.every((s) => s.nonce === scripts[0]!.nonce),
+          sameNonce:
+            scripts.length === 3 && scripts[0]!.nonce !== '' && scripts.every((s) => s.nonce === scripts[0]!.nonce),
           pnlStart: start('/webview-pnl.js'),
           extrasStart: start('/webview-extras.js'),
           drawnAt: (window as unknown as { __firstDrawnAt?: number }).__firstDrawnAt ?? -1,
@@ -260,8 +316,14 @@ async function main(): Promise<void> {
       assert.equal(load.srcs[0], '/assets/webview.js');
       assert.deepEqual(load.srcs.slice(1).sort(), ['/assets/webview-extras.js', '/assets/webview-pnl.js']);
       assert.ok(load.sameNonce, 'inserted with the nonce of the charts script');
-      assert.ok(load.drawnAt > 0 && load.pnlStart >= load.drawnAt, `P&L requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`);
-      assert.ok(load.extrasStart >= load.drawnAt, `extras requested after the charts drew (${load.extrasStart} ≥ ${load.drawnAt})`);
+      assert.ok(
+        load.drawnAt > 0 && load.pnlStart >= load.drawnAt,
+        `P&L requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`,
+      );
+      assert.ok(
+        load.extrasStart >= load.drawnAt,
+        `extras requested after the charts drew (${load.extrasStart} ≥ ${load.drawnAt})`,
+      );
       const ready = host.received.findIndex((m) => m.type === 'pnl/ready');
       assert.ok(ready > host.received.findIndex((m) => m.type === 'ready'), 'pnl/ready after ready');
     });
@@ -292,18 +354,36 @@ async function main(): Promise<void> {
         ['Power you pay', '$438,000', '$0.00 passed through to the tenant'],
         ['Net', usd(17_885 * H - 438_000), '$1,200,000'],
       ]);
-      assert.equal(await page.locator('[data-pnl="verdict"]').textContent(), `AI hosting nets ${usd(1_638_000 - 17_885 * H)} more per MW-year than mining at today’s hashprice.`);
-      assert.match((await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '', /^Equal at a hashprice of \$91\.59\/PH\/day, \d+% above today’s/);
+      assert.equal(
+        await page.locator('[data-pnl="verdict"]').textContent(),
+        `AI hosting nets ${usd(1_638_000 - 17_885 * H)} more per MW-year than mining at today’s hashprice.`,
+      );
+      assert.match(
+        (await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '',
+        /^Equal at a hashprice of \$91\.59\/PH\/day, \d+% above today’s/,
+      );
       const assumptions = await page.locator('.pnl-assumptions li').allTextContents();
-      assert.ok(assumptions.length >= 10 && assumptions.some((a) => /PUE 1\.3 applies to hosting only/.test(a)), 'the comparison states its assumptions');
+      assert.ok(
+        assumptions.length >= 10 && assumptions.some((a) => /PUE 1\.3 applies to hosting only/.test(a)),
+        'the comparison states its assumptions',
+      );
       // Days under water over the shown 1Y range, counted here from the daily hashprice.
       const water = daysBelow('1Y', 24 / 0.98);
-      assert.equal(await page.locator('[data-pnl="below-breakeven"]').textContent(), `${water.below} of ${water.days} days`);
+      assert.equal(
+        await page.locator('[data-pnl="below-breakeven"]').textContent(),
+        `${water.below} of ${water.days} days`,
+      );
       // The band on the hashprice chart, explained in its note.
       const chartNote = (await page.locator('.chart-hashprice .note').textContent()) ?? '';
-      assert.match(chartNote, /red band runs from your power cost, \$24\.00\/PH\/day \(20 J\/TH at \$0\.050\/kWh\), to your breakeven after the 2 % pool fee, \$24\.49\/PH\/day/);
+      assert.match(
+        chartNote,
+        /red band runs from your power cost, \$24\.00\/PH\/day \(20 J\/TH at \$0\.050\/kWh\), to your breakeven after the 2 % pool fee, \$24\.49\/PH\/day/,
+      );
       const red = hexRgb(THEMES.dark.vars['--vscode-charts-red']!);
-      assert.ok((await canvasStats(page, { hashprice: [red] })).hashprice!.matches[0]! > 100, 'the breakeven line and label are drawn');
+      assert.ok(
+        (await canvasStats(page, { hashprice: [red] })).hashprice!.matches[0]! > 100,
+        'the breakeven line and label are drawn',
+      );
       await page.mouse.move(0, 0);
       await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark.png') });
     });
@@ -325,8 +405,16 @@ async function main(): Promise<void> {
         assert.equal(row[1], `${usd(hp[last - days]!)} → ${usd(hp[last]!)}`, `${days} d: from → to`);
         assert.equal(row[2], formatSignedPercent(change, 1), `${days} d: the change of the daily hashprice`);
         const parts = row.slice(3).map((t) => Number(t.replace('−', '-').replace('%', '')));
-        assert.ok(Math.abs(parts.reduce((a, b) => a + b, 0) - change) <= 0.151, `${days} d: parts ${parts.join(' + ')} ≈ ${change}`);
-        assert.match(sentences[k]!, new RegExp(`^${days} d [+−]?\\d+\\.\\d%: price [+−]?\\d+\\.\\d%, difficulty [+−]?\\d+\\.\\d%, fees [+−]?\\d+\\.\\d%$`));
+        assert.ok(
+          Math.abs(parts.reduce((a, b) => a + b, 0) - change) <= 0.151,
+          `${days} d: parts ${parts.join(' + ')} ≈ ${change}`,
+        );
+        assert.match(
+          sentences[k]!,
+          new RegExp(
+            `^${days} d [+−]?\\d+\\.\\d%: price [+−]?\\d+\\.\\d%, difficulty [+−]?\\d+\\.\\d%, fees [+−]?\\d+\\.\\d%$`,
+          ),
+        );
       });
     });
 
@@ -337,19 +425,31 @@ async function main(): Promise<void> {
       await efficiency.press('Enter');
       const error = page.locator('#pnl-efficiencyJPerTh-error');
       await error.waitFor({ state: 'visible' });
-      assert.equal(await error.textContent(), 'Miner efficiency must be between 5 and 200 J/TH; got 2 J/TH. Not saved: correct it, or press Escape for the saved value.');
+      assert.equal(
+        await error.textContent(),
+        'Miner efficiency must be between 5 and 200 J/TH; got 2 J/TH. Not saved: correct it, or press Escape for the saved value.',
+      );
       assert.equal(await efficiency.getAttribute('aria-invalid'), 'true');
-      assert.ok(((await efficiency.getAttribute('aria-describedby')) ?? '').split(' ').includes('pnl-efficiencyJPerTh-error'), 'the message describes the field');
+      assert.ok(
+        ((await efficiency.getAttribute('aria-describedby')) ?? '').split(' ').includes('pnl-efficiencyJPerTh-error'),
+        'the message describes the field',
+      );
       assert.equal(await error.getAttribute('role'), 'alert');
       const price = page.locator('#pnl-powerPricePerKwh-input');
       await price.fill('abc');
       await price.press('Tab');
       await page.locator('#pnl-powerPricePerKwh-error').waitFor({ state: 'visible' });
-      assert.match((await page.locator('#pnl-powerPricePerKwh-error').textContent()) ?? '', /^Power price must be a number \(per kWh\); got "abc"\./);
+      assert.match(
+        (await page.locator('#pnl-powerPricePerKwh-error').textContent()) ?? '',
+        /^Power price must be a number \(per kWh\); got "abc"\./,
+      );
       const fleet = page.locator('#pnl-fleetSize-input');
       await fleet.fill('-3');
       await fleet.press('Enter');
-      assert.match((await page.locator('#pnl-fleetSize-error').textContent()) ?? '', /^Fleet size must be a number of PH\/s above 0, or empty for none; got "-3"\./);
+      assert.match(
+        (await page.locator('#pnl-fleetSize-error').textContent()) ?? '',
+        /^Fleet size must be a number of PH\/s above 0, or empty for none; got "-3"\./,
+      );
       await fleet.press('Escape');
       await page.locator('#pnl-fleetSize-error').waitFor({ state: 'hidden' });
       await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark-invalid.png') });
@@ -361,7 +461,10 @@ async function main(): Promise<void> {
       // Typing a valid value clears the message at once; nothing has been posted.
       await price.fill('0.1');
       await page.locator('#pnl-powerPricePerKwh-error').waitFor({ state: 'hidden' });
-      assert.deepEqual(host.received.slice(since).filter((m) => m.type.startsWith('pnl/')), []);
+      assert.deepEqual(
+        host.received.slice(since).filter((m) => m.type.startsWith('pnl/')),
+        [],
+      );
     });
 
     await test('a valid edit posts pnl/update, the host saves it and every number follows', async () => {
@@ -376,7 +479,9 @@ async function main(): Promise<void> {
       const update = await host.waitFor('pnl/update', (m) => m.field === 'powerPricePerKwh', { since });
       assert.deepEqual(update, { type: 'pnl/update', field: 'powerPricePerKwh', value: 0.1 });
       await waitPnl(renders);
-      await page.waitForFunction(() => /Saved power price/.test(document.querySelector('.pnl-status')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /Saved power price/.test(document.querySelector('.pnl-status')?.textContent ?? ''),
+      );
       assert.equal(await price.inputValue(), '0.1');
       const amounts = await tableRows('.pnl-amounts');
       assert.deepEqual(amounts[1], ['Power cost', '$48.00', '$876,000']);
@@ -384,13 +489,26 @@ async function main(): Promise<void> {
       const margin = page.locator('[data-pnl="margin"] .neg');
       assert.equal(await margin.textContent(), usd(0.98 * H - 48));
       assert.ok((await margin.textContent())!.startsWith('−'), 'a true minus');
-      assert.equal(await margin.evaluate((e) => getComputedStyle(e).color), 'rgb(248, 81, 73)', 'negative margins in the error foreground');
+      assert.equal(
+        await margin.evaluate((e) => getComputedStyle(e).color),
+        'rgb(248, 81, 73)',
+        'negative margins in the error foreground',
+      );
       assert.deepEqual((await tableRows('.pnl-breakevens'))[2]!.slice(0, 2), ['Hashprice', '$48.98/PH/day']);
-      assert.match((await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '', /^Equal at a hashprice of \$116\.07\/PH\/day/);
+      assert.match(
+        (await page.locator('[data-pnl="equal-hashprice"]').textContent()) ?? '',
+        /^Equal at a hashprice of \$116\.07\/PH\/day/,
+      );
       const water = daysBelow('1Y', 48 / 0.98);
       assert.ok(water.below > 0, 'some days of the year were under water at 0.10/kWh');
-      assert.equal(await page.locator('[data-pnl="below-breakeven"]').textContent(), `${water.below} of ${water.days} days`);
-      assert.match((await page.locator('.chart-hashprice .note').textContent()) ?? '', /\$48\.00\/PH\/day .* \$48\.98\/PH\/day/);
+      assert.equal(
+        await page.locator('[data-pnl="below-breakeven"]').textContent(),
+        `${water.below} of ${water.days} days`,
+      );
+      assert.match(
+        (await page.locator('.chart-hashprice .note').textContent()) ?? '',
+        /\$48\.00\/PH\/day .* \$48\.98\/PH\/day/,
+      );
 
       // A fleet of 10 MW of grid power: 10 × 50 = 500 PH/s; power 500 × $48 = $24,000 a day, $8,760,000 a year.
       await page.locator('#pnl-fleetUnit-input').selectOption('MW');
@@ -400,9 +518,21 @@ async function main(): Promise<void> {
       await fleet.press('Enter');
       await host.waitFor('pnl/update', (m) => m.field === 'fleetSize' && m.value === 10, { since });
       await page.waitForFunction(() => document.querySelectorAll('.pnl-amounts thead th').length === 5);
-      assert.equal(await page.locator('.pnl-amounts caption').textContent(), 'Profit and loss · fleet 500 PH/s · 10 MW of grid power');
-      assert.deepEqual((await tableRows('.pnl-amounts'))[1], ['Power cost', '$48.00', '$876,000', '$24,000', '$8,760,000']);
-      assert.deepEqual((await tableRows('.pnl-amounts'))[2]!.slice(3), [usd(500 * (0.98 * H - 48)), usd(365 * 500 * (0.98 * H - 48))]);
+      assert.equal(
+        await page.locator('.pnl-amounts caption').textContent(),
+        'Profit and loss · fleet 500 PH/s · 10 MW of grid power',
+      );
+      assert.deepEqual((await tableRows('.pnl-amounts'))[1], [
+        'Power cost',
+        '$48.00',
+        '$876,000',
+        '$24,000',
+        '$8,760,000',
+      ]);
+      assert.deepEqual((await tableRows('.pnl-amounts'))[2]!.slice(3), [
+        usd(500 * (0.98 * H - 48)),
+        usd(365 * 500 * (0.98 * H - 48)),
+      ]);
       await page.mouse.move(0, 0);
       await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-dark-loss.png') });
       await page.locator('.chart-hashprice').screenshot({ path: path.join(ARTIFACTS, 'pnl-hashprice-dark.png') });
@@ -411,7 +541,11 @@ async function main(): Promise<void> {
     await test('the hovered day says how far hashprice was from the breakeven', async () => {
       const box = await overBox(page, 'hashprice');
       await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-      await page.waitForFunction(() => /(above|below) your breakeven by \$\d+\.\d\d/.test(document.querySelector('.chart-hashprice .chart-date')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /(above|below) your breakeven by \$\d+\.\d\d/.test(
+          document.querySelector('.chart-hashprice .chart-date')?.textContent ?? '',
+        ),
+      );
       await page.mouse.move(0, 0);
     });
 
@@ -434,7 +568,10 @@ async function main(): Promise<void> {
       assert.equal(await fee.inputValue(), '3', 'the unsaved edit is kept');
       const pue = page.locator('#pnl-pue-error');
       await pue.waitFor({ state: 'visible' });
-      assert.match((await pue.textContent()) ?? '', /^Your setting miningEconomics\.hosting\.pue PUE must be between 1 and 3 .*got 5 .*Using the default, 1\.3/);
+      assert.match(
+        (await pue.textContent()) ?? '',
+        /^Your setting miningEconomics\.hosting\.pue PUE must be between 1 and 3 .*got 5 .*Using the default, 1\.3/,
+      );
       assert.equal(await page.locator('#pnl-pue-input').inputValue(), '1.3');
       await fee.press('Escape');
       assert.equal(await fee.inputValue(), '2');
@@ -447,21 +584,40 @@ async function main(): Promise<void> {
     });
 
     await test('P&L accessibility: labelled inputs with units in tab order, errors tied to fields, real tables', async () => {
-      const fields = ['efficiencyJPerTh', 'powerPricePerKwh', 'poolFeePercent', 'uptimePercent', 'fleetSize', 'fleetUnit', 'colocationPerKwMonth', 'powerPassThrough', 'pue', 'utilisationPercent'];
+      const fields = [
+        'efficiencyJPerTh',
+        'powerPricePerKwh',
+        'poolFeePercent',
+        'uptimePercent',
+        'fleetSize',
+        'fleetUnit',
+        'colocationPerKwMonth',
+        'powerPassThrough',
+        'pue',
+        'utilisationPercent',
+      ];
       await page.locator('#pnl-efficiencyJPerTh-input').focus();
       const order: string[] = [];
       for (let i = 0; i < fields.length; i++) {
         order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
         await page.keyboard.press('Tab');
       }
-      assert.deepEqual(order, fields.map((f) => `pnl-${f}-input`));
+      assert.deepEqual(
+        order,
+        fields.map((f) => `pnl-${f}-input`),
+      );
       const a11y = await page.evaluate((ids) => {
         return ids.map((f) => {
           const input = document.getElementById(`pnl-${f}-input`)!;
-          const label = input.getAttribute('aria-label') ?? document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
-          const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+          const label =
+            input.getAttribute('aria-label') ?? document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+          const described = (input.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '');
           const errorId = `pnl-${f === 'fleetUnit' ? 'fleetSize' : f}-error`;
-          const errorTied = (input.getAttribute('aria-describedby') ?? '').split(' ').includes(errorId) && document.getElementById(errorId)?.classList.contains('pnl-error') === true;
+          const errorTied =
+            (input.getAttribute('aria-describedby') ?? '').split(' ').includes(errorId) &&
+            document.getElementById(errorId)?.classList.contains('pnl-error') === true;
           return { f, label, described: described.join(' | '), errorTied };
         });
       }, fields);
@@ -475,7 +631,11 @@ async function main(): Promise<void> {
       assert.match(unitOf.colocationPerKwMonth!, /^USD per kW-month of IT load/);
       assert.match(unitOf.poolFeePercent!, /^% \| 0 – 10 %/);
       const tables = await page.locator('#section-pnl table').evaluateAll((ts) =>
-        ts.map((t) => ({ caption: t.querySelector('caption')?.textContent ?? '', cols: t.querySelectorAll('thead th[scope="col"]').length, rows: t.querySelectorAll('tbody th[scope="row"]').length })),
+        ts.map((t) => ({
+          caption: t.querySelector('caption')?.textContent ?? '',
+          cols: t.querySelectorAll('thead th[scope="col"]').length,
+          rows: t.querySelectorAll('tbody th[scope="row"]').length,
+        })),
       );
       assert.equal(tables.length, 5);
       for (const t of tables) assert.ok(t.caption && t.cols >= 3 && t.rows >= 3, `table ${JSON.stringify(t)}`);
@@ -490,7 +650,10 @@ async function main(): Promise<void> {
         await page.locator('#section-pnl').screenshot({ path: path.join(ARTIFACTS, 'pnl-light.png') });
         await page.locator('.chart-hashprice').screenshot({ path: path.join(ARTIFACTS, 'pnl-hashprice-light.png') });
         // Light Modern's error foreground.
-        assert.equal(await page.locator('[data-pnl="margin"] .neg').evaluate((e) => getComputedStyle(e).color), 'rgb(248, 81, 73)');
+        assert.equal(
+          await page.locator('[data-pnl="margin"] .neg').evaluate((e) => getComputedStyle(e).color),
+          'rgb(248, 81, 73)',
+        );
       } finally {
         const light = await drawnGeneration(page);
         await applyTheme(page, 'dark');
@@ -502,23 +665,51 @@ async function main(): Promise<void> {
       const since = host.received.length;
       const renders = await pnlRenders();
       const state = pnlMessages(fixtures, settings, shownRange);
-      await host.post({ type: 'pnl/state', state: { ...state, profit: { ...state.profit!, perPhDay: { ...state.profit!.perPhDay, margin: 'lots' } } } });
+      await host.post({
+        type: 'pnl/state',
+        state: { ...state, profit: { ...state.profit!, perPhDay: { ...state.profit!.perPhDay, margin: 'lots' } } },
+      });
       await host.post({ type: 'pnl/updateResult', field: 'rm -rf', ok: true, message: null });
-      await host.waitFor('log', (m) => /^P&L: ignored a message from the host: host message 'pnl\/state': state\.profit\.perPhDay\.margin should be a finite number$/.test(m.message), { since });
-      await host.waitFor('log', (m) => /host message 'pnl\/updateResult': field should be one of/.test(m.message), { since });
+      await host.waitFor(
+        'log',
+        (m) =>
+          /^P&L: ignored a message from the host: host message 'pnl\/state': state\.profit\.perPhDay\.margin should be a finite number$/.test(
+            m.message,
+          ),
+        { since },
+      );
+      await host.waitFor('log', (m) => /host message 'pnl\/updateResult': field should be one of/.test(m.message), {
+        since,
+      });
       assert.equal(await pnlRenders(), renders, 'nothing re-rendered');
-      assert.ok(!host.received.some((m) => m.type === 'log' && /unknown host message type "pnl\//.test(m.message)), 'the charts script does not report P&L messages');
+      assert.ok(
+        !host.received.some((m) => m.type === 'log' && /unknown host message type "pnl\//.test(m.message)),
+        'the charts script does not report P&L messages',
+      );
     });
 
     await test('the status line says how old the data is, and why it is stale', async () => {
-      await page.waitForFunction(() => /Updated 2 min ago/.test(document.querySelector('.status-line')?.textContent ?? ''));
-      await host.post({ type: 'status', status: { ...fixtures.status, stale: true, staleReason: 'HTTP 503 from replay.test' } });
-      await page.waitForFunction(() => /^Stale: HTTP 503 from replay\.test · data from 2 min ago/.test(document.querySelector('.status-line')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /Updated 2 min ago/.test(document.querySelector('.status-line')?.textContent ?? ''),
+      );
+      await host.post({
+        type: 'status',
+        status: { ...fixtures.status, stale: true, staleReason: 'HTTP 503 from replay.test' },
+      });
+      await page.waitForFunction(() =>
+        /^Stale: HTTP 503 from replay\.test · data from 2 min ago/.test(
+          document.querySelector('.status-line')?.textContent ?? '',
+        ),
+      );
       assert.ok(await page.locator('.status-line.status-stale').isVisible());
       await host.post({ type: 'status', status: { ...fixtures.status, refreshing: true } });
-      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === true);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === true,
+      );
       await host.post({ type: 'status', status: fixtures.status });
-      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === false);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLButtonElement>('.masthead .primary')?.disabled === false,
+      );
     });
 
     await test('the table view matches the data, with the 7-day band as two columns', async () => {
@@ -526,9 +717,11 @@ async function main(): Promise<void> {
       const s = deriveSeries(ds, fixtures.status.ma7Band);
       await page.locator('.chart-hashrate .card-actions button', { hasText: 'Table' }).click();
       await page.waitForFunction(() => document.querySelectorAll('[data-chart-table="hashrate"] tbody tr').length > 0);
-      const rows = await page.locator('[data-chart-table="hashrate"] tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
-      );
+      const rows = await page
+        .locator('[data-chart-table="hashrate"] tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
+        );
       assert.equal(rows.length, s.timeS.length, 'one row per day of the visible range');
       const expectRow = (i: number): string[] => [
         isoDay(s.timeS[i]!),
@@ -542,7 +735,10 @@ async function main(): Promise<void> {
       const n = s.timeS.length;
       const head = await page.locator('[data-chart-table="hashrate"] thead th').allTextContents();
       assert.deepEqual(head.slice(2, 4), ['7-day 95% interval, low (H/s)', '7-day 95% interval, high (H/s)']);
-      assert.equal(await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-label').textContent(), '7-day 95% interval');
+      assert.equal(
+        await page.locator('.chart-hashrate .legend-item[data-series="ma7Band"] .legend-label').textContent(),
+        '7-day 95% interval',
+      );
       // Not hovering, the legend shows the newest day that has a band, both edges in one unit.
       let latest = n - 1;
       while (latest > 0 && s.hashrateMa7High[latest] === null) latest--;
@@ -570,17 +766,28 @@ async function main(): Promise<void> {
       const after = await domains(page);
       const all = dataset('ALL').days.timeS;
       for (const id of ['hashrate', 'hashprice', 'mix']) {
-        assert.ok(after[id]![0] < before[id]![0] - 5 * 365 * 86_400, `${id}: domain starts at ${after[id]![0]}, before ${before[id]![0]}`);
+        assert.ok(
+          after[id]![0] < before[id]![0] - 5 * 365 * 86_400,
+          `${id}: domain starts at ${after[id]![0]}, before ${before[id]![0]}`,
+        );
         assert.deepEqual(after[id], after.hashrate, `${id} shares the time axis`);
       }
       assert.ok(Math.abs(after.hashrate![0] - all[0]!) <= 86_400, 'ALL starts at genesis');
       // The axis runs past the last day to the next retarget's fan (the end of the day after its latest date).
       const latestS = fixtures.figures.retargetHighMs! / 1000;
-      assert.ok(after.hashrate![1] > latestS && after.hashrate![1] <= latestS + 2 * 86_400, `axis ends at ${after.hashrate![1]}, the fan at ${latestS}`);
-      assert.equal(await page.locator('.toolbar button', { hasText: 'Log scale' }).getAttribute('aria-pressed'), 'true', 'ALL is drawn on log axes');
+      assert.ok(
+        after.hashrate![1] > latestS && after.hashrate![1] <= latestS + 2 * 86_400,
+        `axis ends at ${after.hashrate![1]}, the fan at ${latestS}`,
+      );
+      assert.equal(
+        await page.locator('.toolbar button', { hasText: 'Log scale' }).getAttribute('aria-pressed'),
+        'true',
+        'ALL is drawn on log axes',
+      );
       assert.equal(await page.locator('.segment[data-range="ALL"]').getAttribute('aria-checked'), 'true');
       const stats = await canvasStats(page, chartColours('dark'));
-      for (const id of ['hashrate', 'hashprice', 'mix']) assert.ok(stats[id]!.painted > 0.03, `${id} blank after the switch`);
+      for (const id of ['hashrate', 'hashprice', 'mix'])
+        assert.ok(stats[id]!.painted > 0.03, `${id} blank after the switch`);
       await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-all.png'), fullPage: true });
     });
 
@@ -594,34 +801,61 @@ async function main(): Promise<void> {
       await page.mouse.move(box.x + box.width * 0.85, y, { steps: 8 });
       await page.mouse.move(box.x + box.width * 0.95, y, { steps: 4 });
       await page.mouse.up();
-      await page.waitForFunction((min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="mix"]')!.dataset.xMin) > min + 86_400, full.hashrate![0]);
+      await page.waitForFunction(
+        (min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="mix"]')!.dataset.xMin) > min + 86_400,
+        full.hashrate![0],
+      );
       const zoomed = await domains(page);
       for (const id of ['hashprice', 'mix']) assert.deepEqual(zoomed[id], zoomed.hashrate, `${id} follows the zoom`);
       assert.ok(zoomed.hashrate![1] - zoomed.hashrate![0] < (full.hashrate![1] - full.hashrate![0]) * 0.4, 'zoomed in');
-      await page.waitForFunction((n) => document.querySelectorAll('.adjustments-card tbody tr').length < n, retargetsBefore);
-      const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as { zoom: unknown });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.adjustments-card tbody tr').length < n,
+        retargetsBefore,
+      );
+      const state = await page.evaluate(
+        () => JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as { zoom: unknown },
+      );
       assert.ok(state.zoom, 'the zoom is kept in the webview state');
       await page.mouse.dblclick(box.x + box.width / 2, y);
-      await page.waitForFunction((min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="hashprice"]')!.dataset.xMin) <= min, full.hashrate![0]);
+      await page.waitForFunction(
+        (min) => Number(document.querySelector<HTMLElement>('.plot[data-chart="hashprice"]')!.dataset.xMin) <= min,
+        full.hashrate![0],
+      );
       assert.deepEqual(await domains(page), full);
     });
 
     await test('the crosshair shows every series value on the hovered day, in every chart', async () => {
       const box = await overBox(page, 'hashprice');
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent !== '' && !d.textContent!.startsWith('Latest')));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.chart-date')).every(
+          (d) => d.textContent !== '' && !d.textContent!.startsWith('Latest'),
+        ),
+      );
       const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
       assert.equal(dates.length, 3);
-      assert.ok(dates.every((d) => d === dates[0]), `every chart reads the same day: ${JSON.stringify(dates)}`);
+      assert.ok(
+        dates.every((d) => d === dates[0]),
+        `every chart reads the same day: ${JSON.stringify(dates)}`,
+      );
       const values = await page.locator('.legend-value').allTextContents();
       assert.equal(values.length, 9);
-      const legendValue = (chart: string, series: string): Promise<string | null> => page.locator(`.chart-${chart} .legend-item[data-series="${series}"] .legend-value`).textContent();
+      const legendValue = (chart: string, series: string): Promise<string | null> =>
+        page.locator(`.chart-${chart} .legend-item[data-series="${series}"] .legend-value`).textContent();
       assert.match((await legendValue('hashprice', 'fiat')) ?? '', /^\$[\d,.]+\/PH\/day$/);
       assert.match((await legendValue('hashprice', 'sats')) ?? '', /^[\d,]+ sats\/PH\/day$/);
-      assert.match((await page.locator('.chart-hashprice .chart-date').textContent()) ?? '', / · Reward [\d.]+ BTC\/block at difficulty /);
-      assert.match((await page.locator('.chart-mix .chart-date').textContent()) ?? '', / · Per block: [\d.]+ BTC subsidy \+ [\d.]+ BTC fees/);
+      assert.match(
+        (await page.locator('.chart-hashprice .chart-date').textContent()) ?? '',
+        / · Reward [\d.]+ BTC\/block at difficulty /,
+      );
+      assert.match(
+        (await page.locator('.chart-mix .chart-date').textContent()) ?? '',
+        / · Per block: [\d.]+ BTC subsidy \+ [\d.]+ BTC fees/,
+      );
       await page.mouse.move(2, 2);
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')),
+      );
     });
 
     await test('hovering a retarget shows its height, date and change', async () => {
@@ -631,10 +865,17 @@ async function main(): Promise<void> {
       const box = await overBox(page, 'hashrate');
       const [min, max] = (await domains(page)).hashrate!;
       await page.mouse.move(box.x + ((t - min) / (max - min)) * box.width, box.y + box.height * 0.5);
-      await page.waitForFunction(() => /Retarget at block/.test(document.querySelector('.chart-hashrate .chart-date')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /Retarget at block/.test(document.querySelector('.chart-hashrate .chart-date')?.textContent ?? ''),
+      );
       const text = (await page.locator('.chart-hashrate .chart-date').textContent()) ?? '';
       const change = ((ds.adjustments.ratio[i]! - 1) * 100).toFixed(2);
-      assert.match(text, new RegExp(`Retarget at block ${ds.adjustments.height[i]!.toLocaleString('en-US')} on .+: [+−]${change.replace('-', '')}% to [\\d.]+ T`));
+      assert.match(
+        text,
+        new RegExp(
+          `Retarget at block ${ds.adjustments.height[i]!.toLocaleString('en-US')} on .+: [+−]${change.replace('-', '')}% to [\\d.]+ T`,
+        ),
+      );
       await page.mouse.move(2, 2);
     });
 
@@ -645,7 +886,12 @@ async function main(): Promise<void> {
       assert.equal(await button.getAttribute('aria-pressed'), 'false');
       const after = (await canvasStats(page, {})).hashrate!.hash;
       assert.notEqual(after, before, 'the canvas changed');
-      const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as { hidden?: Record<string, string[]> });
+      const state = await page.evaluate(
+        () =>
+          JSON.parse(sessionStorage.getItem('mining-economics:webview-state') ?? '{}') as {
+            hidden?: Record<string, string[]>;
+          },
+      );
       assert.deepEqual(state.hidden?.hashrate, ['daily']);
     });
 
@@ -661,14 +907,24 @@ async function main(): Promise<void> {
       await page.locator('.plot[data-chart="hashprice"]').focus();
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+ArrowLeft');
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => !d.textContent!.startsWith('Latest')));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.chart-date')).every((d) => !d.textContent!.startsWith('Latest')),
+      );
       const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
-      assert.ok(dates.every((d) => d === dates[0]), `all charts follow the keyboard crosshair: ${JSON.stringify(dates)}`);
+      assert.ok(
+        dates.every((d) => d === dates[0]),
+        `all charts follow the keyboard crosshair: ${JSON.stringify(dates)}`,
+      );
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')),
+      );
       const label = (await page.locator('.plot[data-chart="hashrate"]').getAttribute('aria-label')) ?? '';
       // The daily estimates are hidden at this point (the legend test): the label describes what is shown.
-      assert.match(label, /^Hash rate & difficulty, .+ to .+: 7-day 95% interval from [\d,.]+–[\d,.]+ .H\/s to [\d,.]+–[\d,.]+ .H\/s; 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/);
+      assert.match(
+        label,
+        /^Hash rate & difficulty, .+ to .+: 7-day 95% interval from [\d,.]+–[\d,.]+ .H\/s to [\d,.]+–[\d,.]+ .H\/s; 7-day average from .+H\/s to .+H\/s; 30-day average from .+; Difficulty from [\d.]+ T to [\d.]+ T\.$/,
+      );
     });
 
     await test('CSV export asks the host for exactly the visible window', async () => {
@@ -680,13 +936,20 @@ async function main(): Promise<void> {
       const days = dataset('3Y').days.timeS;
       const max = Math.min(domainMax, days[days.length - 1]!);
       assert.equal(m.range, '3Y');
-      assert.ok(m.fromS >= min - 1 && m.fromS < min + 86_400 && m.toS <= max + 1 && m.toS > max - 86_400, 'the whole days in view');
+      assert.ok(
+        m.fromS >= min - 1 && m.fromS < min + 86_400 && m.toS <= max + 1 && m.toS > max - 86_400,
+        'the whole days in view',
+      );
       // What the host then writes (MiningPanel.exportCsv): the same functions on the posted dataset.
       const s = deriveSeries(dataset('3Y'), fixtures.status.ma7Band);
       const window = indexRange(s.timeS, m.fromS, m.toS)!;
       const csv = historyCsv(s, 'USD', window[0], window[1]);
       const lines = csv.trimEnd().split('\r\n');
-      assert.equal(lines.length - 1, s.timeS.length, `every day of the range (${JSON.stringify({ m, min, max, first: s.timeS[0], last: s.timeS[s.timeS.length - 1] })})`);
+      assert.equal(
+        lines.length - 1,
+        s.timeS.length,
+        `every day of the range (${JSON.stringify({ m, min, max, first: s.timeS[0], last: s.timeS[s.timeS.length - 1] })})`,
+      );
       assert.equal(lines[0]!.split(',').length, 14);
       assert.deepEqual(lines[0]!.split(',').slice(12), ['hashrate_ma7_low_ehs', 'hashrate_ma7_high_ehs']);
       await page.waitForFunction(() => /Saved the CSV/.test(document.querySelector('.toast')?.textContent ?? ''));
@@ -710,7 +973,9 @@ async function main(): Promise<void> {
       await host.post({ type: 'bogus' });
       await host.post({ type: 'figures', figures: { currency: 'USD', hashrateHps: 'lots' } });
       const logs = await Promise.all([
-        host.waitFor('log', (m) => /host message 'history': dataset\.sourceHost should be a string/.test(m.message), { since }),
+        host.waitFor('log', (m) => /host message 'history': dataset\.sourceHost should be a string/.test(m.message), {
+          since,
+        }),
         host.waitFor('log', (m) => /unknown host message type "bogus"/.test(m.message), { since }),
         host.waitFor('log', (m) => /host message 'figures'/.test(m.message), { since }),
       ]);
@@ -725,7 +990,9 @@ async function main(): Promise<void> {
       await waitForDrawn(page, generation);
       const stats = await canvasStats(page, chartColours('light'));
       for (const id of ['hashrate', 'hashprice', 'mix']) {
-        stats[id]!.matches.forEach((n, k) => assert.ok(n > 30, `${id}: light series colour #${k} drawn in ${n} px only`));
+        stats[id]!.matches.forEach((n, k) =>
+          assert.ok(n > 30, `${id}: light series colour #${k} drawn in ${n} px only`),
+        );
       }
       await page.locator('.chart-hashrate .legend-item[data-series="daily"]').click();
       await page.locator('.segment[data-range="1Y"]').click();
@@ -742,18 +1009,31 @@ async function main(): Promise<void> {
       const ready = await host.waitFor('ready', () => true, { since });
       assert.equal(ready.range, '1Y');
       await waitForDrawn(page, 0);
-      assert.equal(await page.locator('.chart-mix .legend-item[data-series="price"]').getAttribute('aria-pressed'), 'false');
-      assert.equal(await page.locator('.chart-hashrate .legend-item[data-series="daily"]').getAttribute('aria-pressed'), 'true');
+      assert.equal(
+        await page.locator('.chart-mix .legend-item[data-series="price"]').getAttribute('aria-pressed'),
+        'false',
+      );
+      assert.equal(
+        await page.locator('.chart-hashrate .legend-item[data-series="daily"]').getAttribute('aria-pressed'),
+        'true',
+      );
       await page.waitForFunction(() => document.querySelectorAll('[data-chart-table="mix"] tbody tr').length > 300);
       await page.locator('.chart-mix .card-actions button', { hasText: 'Table' }).click();
       await page.locator('.chart-mix .legend-item[data-series="price"]').click();
     });
 
     await test('resizing re-lays out the charts to the new width', async () => {
-      const wide = await page.locator('.plot[data-chart="hashrate"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+      const wide = await page
+        .locator('.plot[data-chart="hashrate"] canvas')
+        .evaluate((c) => c.getBoundingClientRect().width);
       await page.setViewportSize({ width: 760, height: 900 });
-      await page.waitForFunction((w) => document.querySelector('.plot[data-chart="hashrate"] canvas')!.getBoundingClientRect().width < w - 200, wide);
-      const narrow = await page.locator('.plot[data-chart="hashprice"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+      await page.waitForFunction(
+        (w) => document.querySelector('.plot[data-chart="hashrate"] canvas')!.getBoundingClientRect().width < w - 200,
+        wide,
+      );
+      const narrow = await page
+        .locator('.plot[data-chart="hashprice"] canvas')
+        .evaluate((c) => c.getBoundingClientRect().width);
       assert.ok(narrow > 600 && narrow < 760, `stacked charts span the width (${narrow})`);
       await page.screenshot({ path: path.join(ARTIFACTS, 'panel-dark-narrow.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -783,7 +1063,12 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
-    results.push({ name: 'setup', ok: false, ms: 0, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    results.push({
+      name: 'setup',
+      ok: false,
+      ms: 0,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     console.log(`  ✗ setup\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   })
   .finally(() => {

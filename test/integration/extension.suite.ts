@@ -28,7 +28,10 @@ const set = (key: string, value: unknown) => config().update(key, value, vscode.
 
 /** The status bar item as the user sees it, once its text matches `pattern` (the harness waits). */
 function itemWhen(pattern: RegExp, extra: { side?: string } = {}, timeoutMs = 60_000): Promise<ItemView> {
-  return askHarness<ItemView>({ kind: 'waitStatusItem', pattern: pattern.source, ...extra, timeoutMs }, timeoutMs + 10_000);
+  return askHarness<ItemView>(
+    { kind: 'waitStatusItem', pattern: pattern.source, ...extra, timeoutMs },
+    timeoutMs + 10_000,
+  );
 }
 
 function replayControl(action: string, body?: unknown): Promise<unknown> {
@@ -37,11 +40,19 @@ function replayControl(action: string, body?: unknown): Promise<unknown> {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
       `${base}/__control/${action}`,
-      { method: data ? 'POST' : 'GET', timeout: 10_000, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
+      {
+        method: data ? 'POST' : 'GET',
+        timeout: 10_000,
+        headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))) : reject(new Error(`control ${action}: HTTP ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+            : reject(new Error(`control ${action}: HTTP ${res.statusCode}`)),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('control request timed out')));
@@ -66,7 +77,9 @@ describe('Mining Economics in the extension host', () => {
   });
 
   it('contributes its commands under the "Bitcoin" category and registers them', async () => {
-    const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
+    const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as {
+      contributes: { commands: { command: string; category: string }[] };
+    };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, [...COMMANDS].sort());
     assert.ok(pkg.contributes.commands.every((c) => c.category === 'Bitcoin'));
@@ -78,7 +91,9 @@ describe('Mining Economics in the extension host', () => {
     const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { activationEvents?: string[] };
     const events = pkg.activationEvents ?? [];
     assert.ok(
-      events.includes('onStartupFinished') || events.includes('*') || events.includes('onWebviewPanel:miningEconomics.panel'),
+      events.includes('onStartupFinished') ||
+        events.includes('*') ||
+        events.includes('onWebviewPanel:miningEconomics.panel'),
       `activation events ${JSON.stringify(events)} would not register the serializer`,
     );
   });
@@ -121,7 +136,10 @@ describe('Mining Economics in the extension host', () => {
   it('"Show Mining Economics" opens a webview tab of type miningEconomics.panel', async () => {
     await vscode.commands.executeCommand('miningEconomics.show');
     const tab = await waitFor(
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('miningEconomics.panel')),
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('miningEconomics.panel')),
       { timeoutMs: 20_000, what: 'a webview tab with viewType miningEconomics.panel' },
     );
     assert.equal(tab.label, 'Mining Economics');

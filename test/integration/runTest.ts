@@ -21,7 +21,17 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildCompanionVsix, e2ePaths, openWorkbench, QUIET_SETTINGS, startCodeServer, startResultServer, waitForStatusItem, type HarnessQuestion, type SuiteReportLike } from '../e2e/harness';
+import {
+  buildCompanionVsix,
+  e2ePaths,
+  openWorkbench,
+  QUIET_SETTINGS,
+  startCodeServer,
+  startResultServer,
+  waitForStatusItem,
+  type HarnessQuestion,
+  type SuiteReportLike,
+} from '../e2e/harness';
 import { startReplay } from '../e2e/replay';
 
 const EXT_ID = 'mining-economics.mining-economics';
@@ -62,18 +72,27 @@ async function chooseRoute(): Promise<'electron' | 'companion'> {
 function print(report: SuiteReportLike, where: string): number {
   for (const t of report.tests) {
     const tag = t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL';
-    console.log(`${tag} [integration] ${t.name} (${(t.durationMs / 1000).toFixed(1)} s)${t.error ? `\n    ${t.error.replace(/\n/g, '\n    ')}` : ''}`);
+    console.log(
+      `${tag} [integration] ${t.name} (${(t.durationMs / 1000).toFixed(1)} s)${t.error ? `\n    ${t.error.replace(/\n/g, '\n    ')}` : ''}`,
+    );
   }
   if (report.fatal) console.log(`FATAL ${report.fatal}`);
   const failed = report.failed + (report.tests.length === 0 ? 1 : 0);
-  console.log(`integration suite (${where}): ${report.passed} passed, ${failed} failed, ${report.skipped} skipped, ${(report.durationMs / 1000).toFixed(1)} s`);
+  console.log(
+    `integration suite (${where}): ${report.passed} passed, ${failed} failed, ${report.skipped} skipped, ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
   console.log(`${report.passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 
 async function companionRoute(): Promise<number> {
   const root = repoRoot();
-  const vsix = process.env.E2E_VSIX ?? fs.readdirSync(root).filter((f) => /^mining-economics-.+\.vsix$/.test(f)).map((f) => path.join(root, f))[0];
+  const vsix =
+    process.env.E2E_VSIX ??
+    fs
+      .readdirSync(root)
+      .filter((f) => /^mining-economics-.+\.vsix$/.test(f))
+      .map((f) => path.join(root, f))[0];
   if (!vsix) throw new Error('no mining-economics-<version>.vsix at the repo root: run npm run package');
   const replay = await startReplay();
   let page: Page | undefined;
@@ -146,11 +165,24 @@ async function electronRoute(): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const index = path.join(work, 'index.js');
-  esbuild.buildSync({ entryPoints: [path.join(root, 'test', 'integration', 'electronMain.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outfile: index, logLevel: 'warning' });
-  if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run node esbuild.js');
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'test', 'integration', 'electronMain.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    outfile: index,
+    logLevel: 'warning',
+  });
+  if (!fs.existsSync(path.join(root, 'dist', 'extension.js')))
+    throw new Error('dist/extension.js missing: run node esbuild.js');
   const replay = await startReplay();
   const reportFile = path.join(work, 'report.json');
-  fs.writeFileSync(path.join(work, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'miningEconomics.mempoolUrl': replay.url }, null, 2));
+  fs.writeFileSync(
+    path.join(work, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, 'miningEconomics.mempoolUrl': replay.url }, null, 2),
+  );
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runTests } = require('@vscode/test-electron') as typeof import('@vscode/test-electron');
@@ -158,7 +190,15 @@ async function electronRoute(): Promise<number> {
       extensionDevelopmentPath: root,
       extensionTestsPath: index,
       extensionTestsEnv: { E2E_INTEGRATION_REPORT: reportFile },
-      launchArgs: [path.join(work, 'workspace'), '--user-data-dir', path.join(work, 'user-data'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        path.join(work, 'workspace'),
+        '--user-data-dir',
+        path.join(work, 'user-data'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     }).catch((e: unknown) => console.log(`runTests: ${e instanceof Error ? e.message : String(e)}`));
   } finally {
     await replay.stop();

@@ -208,7 +208,11 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
   // ---- faults & log --------------------------------------------------------------------------------
   let faults: ActiveFault[] = [];
   const requests: RequestLogEntry[] = [];
-  const waiters = new Set<{ pred: (r: RequestLogEntry) => boolean; since: number; resolve: (r: RequestLogEntry) => void }>();
+  const waiters = new Set<{
+    pred: (r: RequestLogEntry) => boolean;
+    since: number;
+    resolve: (r: RequestLogEntry) => void;
+  }>();
   const rejectors = new Set<(e: Error) => void>();
 
   const makeRule = (fault: Fault, o: FaultOptions = {}): ActiveFault => {
@@ -285,7 +289,10 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
 
   const sendJson = (res: http.ServerResponse, status: number, value: unknown): void => {
     const body = JSON.stringify(value);
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
 
@@ -424,12 +431,10 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
         break;
     }
 
-    const r = respond(
-      chain,
-      { method, url: path, headers: req.headers },
-      nowS,
-      { wallClockMs: Date.now(), absurd: fault === 'absurd' },
-    );
+    const r = respond(chain, { method, url: path, headers: req.headers }, nowS, {
+      wallClockMs: Date.now(),
+      absurd: fault === 'absurd',
+    });
     const ok = r.status === 200;
     if (fault === 'malformed' && ok) {
       log({ ...entry, status: 200, route: r.route });
@@ -490,48 +495,53 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
   }
 
   hub = new MempoolWebSocketHub({ chain, nowS: () => chain.nowS, conversionsIntervalMs: opts.conversionsIntervalMs });
-  server.on('upgrade', (req: http.IncomingMessage, socket: Socket & { resetAndDestroy?: () => Socket }, head: Buffer) => {
-    socket.on('error', () => undefined); // a client vanishing mid-handshake is not the server's problem
-    const path = req.url ?? '/';
-    const entry = { method: req.method ?? 'GET', path, timeMs: Date.now() };
-    if (closing) {
-      socket.destroy();
-      return;
-    }
-    if (new URL(path, 'http://replay.invalid').pathname !== WS_PATH) {
-      log({ ...entry, status: 404, fault: null, route: null });
-      refuseUpgrade(socket, 404, 'Not Found');
-      return;
-    }
-    advance();
-    const rule = takeFault(path);
-    const fault = rule?.fault ?? null;
-    switch (fault) {
-      case 'timeout':
-        log({ ...entry, status: 0, fault, route: null });
-        return; // never answer; close() destroys the socket
-      case 'reset':
-        log({ ...entry, status: 0, fault, route: null });
-        if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-        else socket.destroy();
-        return;
-      case 'http500':
-        log({ ...entry, status: 500, fault, route: null });
-        refuseUpgrade(socket, 500, 'Internal Server Error');
-        return;
-      case 'http503':
-      case 'http429': {
-        const status = fault === 'http503' ? 503 : 429;
-        log({ ...entry, status, fault, route: null });
-        refuseUpgrade(socket, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', { 'Retry-After': String(rule!.retryAfterS) });
+  server.on(
+    'upgrade',
+    (req: http.IncomingMessage, socket: Socket & { resetAndDestroy?: () => Socket }, head: Buffer) => {
+      socket.on('error', () => undefined); // a client vanishing mid-handshake is not the server's problem
+      const path = req.url ?? '/';
+      const entry = { method: req.method ?? 'GET', path, timeMs: Date.now() };
+      if (closing) {
+        socket.destroy();
         return;
       }
-      default: {
-        const accepted = hub!.accept(req, socket, head, { malformed: fault === 'malformed' });
-        log({ ...entry, status: accepted ? 101 : 400, fault, route: null });
+      if (new URL(path, 'http://replay.invalid').pathname !== WS_PATH) {
+        log({ ...entry, status: 404, fault: null, route: null });
+        refuseUpgrade(socket, 404, 'Not Found');
+        return;
       }
-    }
-  });
+      advance();
+      const rule = takeFault(path);
+      const fault = rule?.fault ?? null;
+      switch (fault) {
+        case 'timeout':
+          log({ ...entry, status: 0, fault, route: null });
+          return; // never answer; close() destroys the socket
+        case 'reset':
+          log({ ...entry, status: 0, fault, route: null });
+          if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+          else socket.destroy();
+          return;
+        case 'http500':
+          log({ ...entry, status: 500, fault, route: null });
+          refuseUpgrade(socket, 500, 'Internal Server Error');
+          return;
+        case 'http503':
+        case 'http429': {
+          const status = fault === 'http503' ? 503 : 429;
+          log({ ...entry, status, fault, route: null });
+          refuseUpgrade(socket, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', {
+            'Retry-After': String(rule!.retryAfterS),
+          });
+          return;
+        }
+        default: {
+          const accepted = hub!.accept(req, socket, head, { malformed: fault === 'malformed' });
+          log({ ...entry, status: accepted ? 101 : 400, fault, route: null });
+        }
+      }
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -601,7 +611,10 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
           reject(e);
         };
         const timer = setTimeout(() => {
-          const recent = requests.slice(-10).map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ');
+          const recent = requests
+            .slice(-10)
+            .map((r) => `${r.method} ${r.path} → ${r.status}`)
+            .join('; ');
           fail(new Error(`waitForRequest: no matching request within ${timeoutMs} ms (recent: ${recent || 'none'})`));
         }, timeoutMs);
         waiters.add(waiter);

@@ -107,7 +107,15 @@ function subMonths(nowS: number, months: number): number {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   const day = Math.min(d.getUTCDate(), lastDay);
   return (
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()) / 1000 +
+    Date.UTC(
+      target.getUTCFullYear(),
+      target.getUTCMonth(),
+      day,
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+    ) /
+      1000 +
     (nowS % 1)
   );
 }
@@ -231,7 +239,12 @@ export function hashrateBody(chain: SyntheticChain, period: string | undefined, 
     .map((d) => ({ timestamp: d.timeS, avgHashrate: d.avgHashrateHps }));
   const difficulty = chain.retargets
     .filter((r) => r.timeS >= from && r.timeS <= nowS)
-    .map((r) => ({ time: r.timeS, height: r.height, difficulty: r.difficulty, adjustment: Math.fround(r.adjustmentRatio) }));
+    .map((r) => ({
+      time: r.timeS,
+      height: r.height,
+      difficulty: r.difficulty,
+      adjustment: Math.fround(r.adjustmentRatio),
+    }));
   return {
     hashrates,
     difficulty,
@@ -362,7 +375,6 @@ export function historicalPriceBody(
   return { prices: series.map((p) => filtered(p.timeS, p.priceUsd)), exchangeRates };
 }
 
-
 /** mempool's /api/v1/blocks[/:height]: 15 blocks, newest first, from `height` (default tip). */
 export function blocksBody(chain: SyntheticChain, fromHeight: number | undefined): MempoolBlock[] {
   let limit = 15;
@@ -436,7 +448,12 @@ function reverseHex(h: string): string {
 
 export function toMempoolBlock(b: ChainBlock): MempoolBlock {
   const header =
-    le32(b.version) + reverseHex(b.previousBlockHash) + reverseHex(b.merkleRoot) + le32(b.timeS) + le32(b.bits) + le32(b.nonce);
+    le32(b.version) +
+    reverseHex(b.previousBlockHash) +
+    reverseHex(b.merkleRoot) +
+    le32(b.timeS) +
+    le32(b.bits) +
+    le32(b.nonce);
   const heightLe = Buffer.alloc(4);
   heightLe.writeUInt32LE(b.height);
   const tag = Buffer.from(`/${b.poolName}/`, 'utf8');
@@ -511,7 +528,12 @@ function absurdify(route: RouteName, body: unknown): unknown {
           .map((p, i) => ({ timestamp: p.timestamp, avgHashrate: ABSURD_HASHRATES[i % ABSURD_HASHRATES.length]! }))
           .reverse(),
         difficulty: b.difficulty
-          .map((d, i) => ({ time: d.time, height: i % 2 ? -d.height : d.height + 5_000_000, difficulty: 0, adjustment: i % 2 ? -3 : 0 }))
+          .map((d, i) => ({
+            time: d.time,
+            height: i % 2 ? -d.height : d.height + 5_000_000,
+            difficulty: 0,
+            adjustment: i % 2 ? -3 : 0,
+          }))
           .reverse(),
         currentHashrate: -8.1e20,
         currentDifficulty: 0,
@@ -533,7 +555,12 @@ function absurdify(route: RouteName, body: unknown): unknown {
         expectedBlocks: -1,
       } satisfies DifficultyAdjustmentBody;
     case 'difficultyAdjustments':
-      return (body as [number, number, number, number][]).map(([t, h], i) => [i % 2 ? 0 : t, i % 2 ? h + 10_000_000 : -h, 0, i % 2 ? -2 : 50]);
+      return (body as [number, number, number, number][]).map(([t, h], i) => [
+        i % 2 ? 0 : t,
+        i % 2 ? h + 10_000_000 : -h,
+        0,
+        i % 2 ? -2 : 50,
+      ]);
     case 'rewardStats': {
       const b = body as RewardStatsBody;
       return {
@@ -548,7 +575,10 @@ function absurdify(route: RouteName, body: unknown): unknown {
     case 'blockFees':
       return (body as Record<string, number>[])
         .map((r, i) => {
-          const out: Record<string, number> = { avgHeight: i % 2 ? -r.avgHeight! : r.avgHeight! * 1000, timestamp: i % 3 ? r.timestamp! : 0 };
+          const out: Record<string, number> = {
+            avgHeight: i % 2 ? -r.avgHeight! : r.avgHeight! * 1000,
+            timestamp: i % 3 ? r.timestamp! : 0,
+          };
           if (route === 'blockRewards') out.avgRewards = i % 2 ? -5 : 1e300;
           else out.avgFees = i % 2 ? -5 : 1e300;
           out.USD = -5;
@@ -605,7 +635,16 @@ interface Routed {
 }
 
 /** Cache lifetimes (s): within mempool's ranges (mining routes ≈ 2–5 min, prices ≈ 1 h). */
-const CACHE = { hashrate: 300, adjustments: 300, da: 120, mining: 120, prices: 3600, historical: 300, tip: 10, blocks: 120 };
+const CACHE = {
+  hashrate: 300,
+  adjustments: 300,
+  da: 120,
+  mining: 120,
+  prices: 3600,
+  historical: 300,
+  tip: 10,
+  blocks: 120,
+};
 
 function route(chain: SyntheticChain, pathname: string, query: URLSearchParams, nowS: number): Routed | null {
   const p = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -613,13 +652,29 @@ function route(chain: SyntheticChain, pathname: string, query: URLSearchParams, 
   const totalCount = { 'X-Total-Count': String(chain.tipHeight + 1) };
 
   if ((m = /^\/api\/v1\/mining\/hashrate\/([^/]+)$/.exec(p)) && m[1] !== 'pools') {
-    return { route: 'hashrate', status: 200, body: hashrateBody(chain, m[1], nowS), cacheS: CACHE.hashrate, extraHeaders: totalCount };
+    return {
+      route: 'hashrate',
+      status: 200,
+      body: hashrateBody(chain, m[1], nowS),
+      cacheS: CACHE.hashrate,
+      extraHeaders: totalCount,
+    };
   }
   if (p === '/api/v1/difficulty-adjustment') {
-    return { route: 'difficultyAdjustment', status: 200, body: difficultyAdjustmentBody(chain, nowS), cacheS: CACHE.da };
+    return {
+      route: 'difficultyAdjustment',
+      status: 200,
+      body: difficultyAdjustmentBody(chain, nowS),
+      cacheS: CACHE.da,
+    };
   }
   if ((m = /^\/api\/v1\/mining\/difficulty-adjustments(?:\/([^/]+))?$/.exec(p))) {
-    return { route: 'difficultyAdjustments', status: 200, body: difficultyAdjustmentsBody(chain, m[1], nowS), cacheS: CACHE.adjustments };
+    return {
+      route: 'difficultyAdjustments',
+      status: 200,
+      body: difficultyAdjustmentsBody(chain, m[1], nowS),
+      cacheS: CACHE.adjustments,
+    };
   }
   if ((m = /^\/api\/v1\/mining\/reward-stats\/([^/]+)$/.exec(p))) {
     const n = parseInt(m[1]!, 10);
@@ -630,17 +685,30 @@ function route(chain: SyntheticChain, pathname: string, query: URLSearchParams, 
     return { route: 'rewardStats', status: 200, body: rewardStatsBody(chain, n), cacheS: CACHE.mining };
   }
   if ((m = /^\/api\/v1\/mining\/blocks\/rewards\/([^/]+)$/.exec(p))) {
-    return { route: 'blockRewards', status: 200, body: blockRewardsBody(chain, m[1], nowS), cacheS: CACHE.mining, extraHeaders: totalCount };
+    return {
+      route: 'blockRewards',
+      status: 200,
+      body: blockRewardsBody(chain, m[1], nowS),
+      cacheS: CACHE.mining,
+      extraHeaders: totalCount,
+    };
   }
   if ((m = /^\/api\/v1\/mining\/blocks\/fees\/([^/]+)$/.exec(p))) {
-    return { route: 'blockFees', status: 200, body: blockFeesBody(chain, m[1], nowS), cacheS: CACHE.mining, extraHeaders: totalCount };
+    return {
+      route: 'blockFees',
+      status: 200,
+      body: blockFeesBody(chain, m[1], nowS),
+      cacheS: CACHE.mining,
+      extraHeaders: totalCount,
+    };
   }
   if (p === '/api/v1/prices') {
     return { route: 'prices', status: 200, body: pricesBody(chain, nowS), cacheS: CACHE.prices };
   }
   if (p === '/api/v1/historical-price') {
     const body = historicalPriceBody(chain, query, nowS);
-    if (body === null) return { route: 'historicalPrice', status: 200, body: null, emptyBody: true, cacheS: CACHE.historical };
+    if (body === null)
+      return { route: 'historicalPrice', status: 200, body: null, emptyBody: true, cacheS: CACHE.historical };
     return { route: 'historicalPrice', status: 200, body, cacheS: CACHE.historical };
   }
   if (p === '/api/blocks/tip/height') {
@@ -675,7 +743,12 @@ function headerValue(headers: ReplayRequest['headers'], name: string): string | 
 }
 
 /** Answer one request. Pure apart from the Expires header, which follows opts.wallClockMs. */
-export function respond(chain: SyntheticChain, req: ReplayRequest, nowS: number, opts: RespondOptions = {}): ReplayResponse {
+export function respond(
+  chain: SyntheticChain,
+  req: ReplayRequest,
+  nowS: number,
+  opts: RespondOptions = {},
+): ReplayResponse {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url, 'http://replay.invalid');
   const r = method === 'GET' || method === 'HEAD' ? route(chain, url.pathname, url.searchParams, nowS) : null;

@@ -27,7 +27,9 @@ const MAX_MESSAGE_BYTES = 1 << 20;
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
 
 export function acceptKey(key: string): string {
-  return createHash('sha1').update(key + HANDSHAKE_GUID).digest('base64');
+  return createHash('sha1')
+    .update(key + HANDSHAKE_GUID)
+    .digest('base64');
 }
 
 /** One frame; `mask` is for clients (tests), servers send unmasked. */
@@ -76,7 +78,8 @@ export class FrameDecoder {
       const b = this.buffer;
       if (b.length < 2) break;
       const masked = (b[1]! & 0x80) !== 0;
-      if (masked !== this.expectMasked) throw new ProtocolError(1002, masked ? 'masked frame from the server' : 'unmasked frame from a client');
+      if (masked !== this.expectMasked)
+        throw new ProtocolError(1002, masked ? 'masked frame from the server' : 'unmasked frame from a client');
       if ((b[0]! & 0x70) !== 0) throw new ProtocolError(1002, 'reserved bits set (no extension was negotiated)');
       let len = b[1]! & 0x7f;
       let offset = 2;
@@ -105,9 +108,19 @@ export class FrameDecoder {
 }
 
 /** Answers an upgrade request with a plain HTTP response and hangs up (a refused websocket). */
-export function refuseUpgrade(socket: Duplex, status: number, reason: string, headers: Record<string, string> = {}): void {
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  headers: Record<string, string> = {},
+): void {
   const body = `${status} ${reason}`;
-  const lines = [`HTTP/1.1 ${status} ${reason}`, 'Content-Type: text/plain; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  const lines = [
+    `HTTP/1.1 ${status} ${reason}`,
+    'Content-Type: text/plain; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
   for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }
@@ -204,8 +217,10 @@ export class WsConnection {
       case OPCODE.text:
       case OPCODE.binary:
       case OPCODE.continuation: {
-        if (frame.opcode !== OPCODE.continuation && this.fragments.length) return this.close(1002, 'new message inside a fragmented one');
-        if (frame.opcode === OPCODE.continuation && !this.fragments.length) return this.close(1002, 'continuation without a message');
+        if (frame.opcode !== OPCODE.continuation && this.fragments.length)
+          return this.close(1002, 'new message inside a fragmented one');
+        if (frame.opcode === OPCODE.continuation && !this.fragments.length)
+          return this.close(1002, 'continuation without a message');
         this.fragmentsBytes += frame.payload.length;
         if (this.fragmentsBytes > MAX_MESSAGE_BYTES) return this.close(1009, 'message too large');
         this.fragments.push(frame.payload);
@@ -232,13 +247,25 @@ export class WsConnection {
 export function acceptUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): WsConnection | null {
   const key = req.headers['sec-websocket-key'];
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
-  if (req.method !== 'GET' || upgrade !== 'websocket' || typeof key !== 'string' || req.headers['sec-websocket-version'] !== '13') {
+  if (
+    req.method !== 'GET' ||
+    upgrade !== 'websocket' ||
+    typeof key !== 'string' ||
+    req.headers['sec-websocket-version'] !== '13'
+  ) {
     refuseUpgrade(socket, 400, 'Bad Request');
     return null;
   }
   // No Sec-WebSocket-Extensions in the answer: the client's permessage-deflate offer is declined.
   socket.write(
-    ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${acceptKey(key)}`, '', ''].join('\r\n'),
+    [
+      'HTTP/1.1 101 Switching Protocols',
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Accept: ${acceptKey(key)}`,
+      '',
+      '',
+    ].join('\r\n'),
   );
   return new WsConnection(socket, head);
 }
@@ -308,7 +335,14 @@ export class MempoolWebSocketHub {
     const client: Client = {
       id,
       conn,
-      info: { id, path: req.url ?? WS_PATH, userAgent: typeof ua === 'string' ? ua : '', wants: [], openedAtMs: Date.now(), received: 0 },
+      info: {
+        id,
+        path: req.url ?? WS_PATH,
+        userAgent: typeof ua === 'string' ? ua : '',
+        wants: [],
+        openedAtMs: Date.now(),
+        received: 0,
+      },
     };
     this.clients.set(id, client);
     conn.onClose = () => {
@@ -363,7 +397,16 @@ export class MempoolWebSocketHub {
     const chain = this.opts.chain;
     const nowS = this.opts.nowS();
     return {
-      mempoolInfo: { loaded: true, size: 50_000, bytes: 60_000_000, usage: 300_000_000, total_fee: 1.2, maxmempool: 300_000_000, mempoolminfee: 0.00001, minrelaytxfee: 0.00001 },
+      mempoolInfo: {
+        loaded: true,
+        size: 50_000,
+        bytes: 60_000_000,
+        usage: 300_000_000,
+        total_fee: 1.2,
+        maxmempool: 300_000_000,
+        mempoolminfee: 0.00001,
+        minrelaytxfee: 0.00001,
+      },
       vBytesPerSecond: 1500,
       fees: { fastestFee: 8, halfHourFee: 6, hourFee: 5, economyFee: 3, minimumFee: 1 },
       da: difficultyAdjustmentBody(chain, nowS),
@@ -373,7 +416,8 @@ export class MempoolWebSocketHub {
   private initialBlocks(): unknown[] {
     const chain = this.opts.chain;
     const out: unknown[] = [];
-    for (let h = Math.max(0, chain.tipHeight - INITIAL_BLOCKS + 1); h <= chain.tipHeight; h++) out.push(toMempoolBlock(chain.blockAt(h)));
+    for (let h = Math.max(0, chain.tipHeight - INITIAL_BLOCKS + 1); h <= chain.tipHeight; h++)
+      out.push(toMempoolBlock(chain.blockAt(h)));
     return out;
   }
 

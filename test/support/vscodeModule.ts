@@ -4,5 +4,18 @@ import { createVscodeStub } from './vscodeStub';
 
 export const stub = createVscodeStub();
 const api = stub.vscode as Record<string, unknown>;
-export const { version, env, EventEmitter, StatusBarAlignment, ViewColumn, ConfigurationTarget, Uri, ThemeColor, MarkdownString, Disposable, window, commands, workspace } =
-  api as Record<string, never>;
+export const {
+  version,
+  env,
+  EventEmitter,
+  StatusBarAlignment,
+  ViewColumn,
+  ConfigurationTarget,
+  Uri,
+  ThemeColor,
+  MarkdownString,
+  Disposable,
+  window,
+  commands,
+  workspace,
+} = api as Record<string, never>;

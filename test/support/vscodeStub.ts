@@ -116,7 +116,11 @@ export function resetRecord(record: StubRecord): void {
   for (const key of Object.keys(record.workspaceConfig)) delete record.workspaceConfig[key];
 }
 
-export function createVscodeStub(config: Record<string, unknown> = {}): { vscode: Record<string, unknown>; record: StubRecord; fireConfigChange(): void } {
+export function createVscodeStub(config: Record<string, unknown> = {}): {
+  vscode: Record<string, unknown>;
+  record: StubRecord;
+  fireConfigChange(): void;
+} {
   const record: StubRecord = {
     commands: new Map(),
     statusItems: [],
@@ -141,7 +145,10 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
     StatusBarAlignment: { Left: 1, Right: 2 },
     ViewColumn: { Active: -1 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
-    Uri: { joinPath: (base: { path: string }, ...parts: string[]) => stubUri([base.path, ...parts].join('/')), file: stubUri },
+    Uri: {
+      joinPath: (base: { path: string }, ...parts: string[]) => stubUri([base.path, ...parts].join('/')),
+      file: stubUri,
+    },
     ThemeColor: class {
       constructor(readonly id: string) {}
     },
@@ -191,7 +198,10 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
         return item;
       },
       onDidChangeWindowState: noop,
-      registerWebviewPanelSerializer: (viewType: string, serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }) => {
+      registerWebviewPanelSerializer: (
+        viewType: string,
+        serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> },
+      ) => {
         record.serializers.push(viewType);
         record.serializerOf.set(viewType, serializer);
         return { dispose: () => record.serializerOf.delete(viewType) };
@@ -232,7 +242,11 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
             record.configUpdates.push({ key, value, target });
             record.config[full(key)] = value;
           },
-          inspect: (key: string) => ({ key: full(key), globalValue: record.config[full(key)], workspaceValue: record.workspaceConfig[full(key)] }),
+          inspect: (key: string) => ({
+            key: full(key),
+            globalValue: record.config[full(key)],
+            workspaceValue: record.workspaceConfig[full(key)],
+          }),
         };
       },
       onDidChangeConfiguration: configEmitter.event,
@@ -250,7 +264,11 @@ export function createVscodeStub(config: Record<string, unknown> = {}): { vscode
   return { vscode, record, fireConfigChange: () => configEmitter.fire({ affectsConfiguration: () => true }) };
 }
 
-export function createMemento(): { get<T>(key: string): T | undefined; update(key: string, value: unknown): Promise<void>; keys(): string[] } {
+export function createMemento(): {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Promise<void>;
+  keys(): string[];
+} {
   const store = new Map<string, unknown>();
   return {
     get: <T>(key: string) => store.get(key) as T | undefined,

@@ -12,17 +12,32 @@ describe('AlertNotifier', () => {
     const settings = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, difficultyAdjustment: true } };
     const writes: unknown[] = [];
     // A memento whose reads always return the very first value: the worst stale echo.
-    const memento = { get: () => undefined, update: async (_k: string, v: unknown) => void writes.push(v), keys: () => [] };
+    const memento = {
+      get: () => undefined,
+      update: async (_k: string, v: unknown) => void writes.push(v),
+      keys: () => [],
+    };
     const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
     const notifier = new AlertNotifier(memento as never, () => settings, log as never);
     stub.record.messages.length = 0;
     const base = makeSnapshot({ fetchedAtMs: NOW_MS });
-    const live = (snapshot: ReturnType<typeof makeSnapshot>): GlanceState => ({ snapshot, origin: 'live', error: null, refreshing: false });
+    const live = (snapshot: ReturnType<typeof makeSnapshot>): GlanceState => ({
+      snapshot,
+      origin: 'live',
+      error: null,
+      refreshing: false,
+    });
     await notifier.onState(live(base)); // baseline, silent
     const retargeted = (fetchedAtMs: number) =>
       makeSnapshot({
         fetchedAtMs,
-        hashrate: { ...base.hashrate, difficulty: [...base.hashrate.difficulty, { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 }] },
+        hashrate: {
+          ...base.hashrate,
+          difficulty: [
+            ...base.hashrate.difficulty,
+            { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 },
+          ],
+        },
       });
     // Two refreshes in quick succession, not awaited in between (push, then a poll).
     await Promise.all([notifier.onState(live(retargeted(NOW_MS + 1))), notifier.onState(live(retargeted(NOW_MS + 2)))]);
@@ -48,11 +63,22 @@ describe('AlertNotifier', () => {
     const notifier = new AlertNotifier(memento as never, () => settings, log as never);
     stub.record.messages.length = 0;
     const base = makeSnapshot({ fetchedAtMs: NOW_MS });
-    const live = (snapshot: ReturnType<typeof makeSnapshot>): GlanceState => ({ snapshot, origin: 'live', error: null, refreshing: false });
+    const live = (snapshot: ReturnType<typeof makeSnapshot>): GlanceState => ({
+      snapshot,
+      origin: 'live',
+      error: null,
+      refreshing: false,
+    });
     await expect(notifier.onState(live(base))).rejects.toThrow('disk full');
     const retargeted = makeSnapshot({
       fetchedAtMs: NOW_MS + 1,
-      hashrate: { ...base.hashrate, difficulty: [...base.hashrate.difficulty, { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 }] },
+      hashrate: {
+        ...base.hashrate,
+        difficulty: [
+          ...base.hashrate.difficulty,
+          { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 },
+        ],
+      },
     });
     await notifier.onState(live(retargeted));
     expect(stub.record.messages).toEqual(['Mining Economics: Bitcoin difficulty adjusted at block 975,744: +1.45%.']);

@@ -30,12 +30,22 @@ describe('DataService run deadline', () => {
     const errors: string[] = [];
     const log = { info() {}, warn() {}, error: (m: string) => errors.push(m), debug() {}, trace() {} };
     const store = { load: () => null, save: async () => undefined };
-    const data = new DataService({ config: config as never, store: store as never, log: log as never, userAgent: 'test', sharedDir: null, ownerId: 'a', runTimeoutMs: 1_000 });
+    const data = new DataService({
+      config: config as never,
+      store: store as never,
+      log: log as never,
+      userAgent: 'test',
+      sharedDir: null,
+      ownerId: 'a',
+      runTimeoutMs: 1_000,
+    });
     closers.push(() => data.dispose());
     data.start();
     await waitFor(() => data.state.current.error !== null);
     expect(data.state.current.error?.message).toBe('the refresh did not finish within 1 s');
     expect(data.state.current.refreshing).toBe(false);
-    expect(errors).toEqual([`Refresh from ${server.host}:${server.port} abandoned: the refresh did not finish within 1 s`]);
+    expect(errors).toEqual([
+      `Refresh from ${server.host}:${server.port} abandoned: the refresh did not finish within 1 s`,
+    ]);
   });
 });

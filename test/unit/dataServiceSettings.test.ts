@@ -22,15 +22,32 @@ async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-async function running(): Promise<{ server: ReplayServer; data: DataService; change: (edit: (s: Settings) => Settings) => void; proxy: { value: object } }> {
+async function running(): Promise<{
+  server: ReplayServer;
+  data: DataService;
+  change: (edit: (s: Settings) => Settings) => void;
+  proxy: { value: object };
+}> {
   const server = await startReplayServer({ conversionsIntervalMs: 0 });
   closers.push(() => server.close());
   let settings: Settings = { ...DEFAULT_SETTINGS, mempoolUrl: server.url, livePush: true };
   const proxy = { value: { proxyUrl: '', strictSsl: true, noProxy: [] as string[] } };
-  const config = { get settings() { return settings; }, proxy: () => proxy.value };
+  const config = {
+    get settings() {
+      return settings;
+    },
+    proxy: () => proxy.value,
+  };
   const store = { load: () => null, save: async () => undefined };
   const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
-  const data = new DataService({ config: config as never, store: store as never, log: log as never, userAgent: 'test', sharedDir: null, ownerId: 'a' });
+  const data = new DataService({
+    config: config as never,
+    store: store as never,
+    log: log as never,
+    userAgent: 'test',
+    sharedDir: null,
+    ownerId: 'a',
+  });
   closers.push(() => data.dispose());
   data.start();
   await waitFor(() => data.state.current.origin === 'live' && server.webSockets.length === 1);

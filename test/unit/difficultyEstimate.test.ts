@@ -71,7 +71,7 @@ describe('estimateDifficultyAdjustment (edge cases)', () => {
     expect(r.difficultyChangePercent).toBeCloseTo(100, 10); // 600 / 300 − 1
   });
 
-  it('on the epoch\'s last block measures to that block, not to now', () => {
+  it("on the epoch's last block measures to that block, not to now", () => {
     // 2015 blocks mined in exactly 2015 × 600 s; now is an hour later. Timespan = tip time − start.
     const start = 1_700_000_000;
     const r = estimateDifficultyAdjustment({

@@ -61,7 +61,13 @@ describe('impliedHashrateHps', () => {
 });
 
 describe('hashpriceBreakdown', () => {
-  const stats: RewardStats = { startBlock: 975_001, endBlock: 975_144, totalRewardSats: 144 * 315_000_000, totalFeeSats: 144 * 2_500_000, totalTx: 500_000 };
+  const stats: RewardStats = {
+    startBlock: 975_001,
+    endBlock: 975_144,
+    totalRewardSats: 144 * 315_000_000,
+    totalFeeSats: 144 * 2_500_000,
+    totalTx: 500_000,
+  };
   it('splits subsidy and fees for the next block and prices it', () => {
     // Tip 975,144 → next block 975,145 earns 3.125 BTC; fees 0.025 BTC/block → reward 3.15 BTC.
     // D = 1.38e14: blocks/PH/day = 8.64e19/(1.38e14 × 2³²) = 1.457722e-4; hashvalue = 4.591825e-4 BTC = 45,918.3 sats.
@@ -99,11 +105,18 @@ describe('nextHalving', () => {
 
 describe('hash-rate trend', () => {
   const day = 86_400;
-  const series = (values: number[]): DailyHashrate[] => values.map((v, i) => ({ timeS: 1_700_000_000 + i * day, hashrateHps: v * 1e18 }));
+  const series = (values: number[]): DailyHashrate[] =>
+    values.map((v, i) => ({ timeS: 1_700_000_000 + i * day, hashrateHps: v * 1e18 }));
   it('compares the last 7-day mean with the 7-day mean ending 7 days earlier', () => {
     // Days 0-6 average 1000 EH/s, days 7-13 average 988 EH/s → 988/1000 − 1 = −1.2 %.
     const s = series([1000, 1000, 1000, 1000, 1000, 1000, 1000, 988, 988, 988, 988, 988, 988, 988]);
-    expect(movingAverage(s.map((d) => d.hashrateHps), 7, 7)[13]).toBeCloseTo(988e18, -10);
+    expect(
+      movingAverage(
+        s.map((d) => d.hashrateHps),
+        7,
+        7,
+      )[13],
+    ).toBeCloseTo(988e18, -10);
     expect(hashrateTrendPercent(s)).toBeCloseTo(-1.2, 10);
   });
   it('finds the earlier window by time, so a missing day does not shift it', () => {
@@ -125,9 +138,19 @@ describe('hash-rate trend', () => {
 describe('epochProgress', () => {
   it('counts the epoch from the tip height alone: tip mod 2016 mined, the rest to go', () => {
     // 975,144 = 483 × 2016 + 1,416: 1,416 mined (70.238 %), 600 to go, the retarget at 975,744 = 484 × 2016.
-    expect(epochProgress(975_144)).toEqual({ blocksMined: 1416, blocksToGo: 600, progressPercent: (1416 / 2016) * 100, nextRetargetHeight: 975_744 });
+    expect(epochProgress(975_144)).toEqual({
+      blocksMined: 1416,
+      blocksToGo: 600,
+      progressPercent: (1416 / 2016) * 100,
+      nextRetargetHeight: 975_744,
+    });
     // The retarget block itself starts the next epoch: nothing of it mined yet, all 2,016 to go.
-    expect(epochProgress(975_744)).toEqual({ blocksMined: 0, blocksToGo: 2016, progressPercent: 0, nextRetargetHeight: 977_760 });
+    expect(epochProgress(975_744)).toEqual({
+      blocksMined: 0,
+      blocksToGo: 2016,
+      progressPercent: 0,
+      nextRetargetHeight: 977_760,
+    });
     expect(epochProgress(977_759)).toMatchObject({ blocksMined: 2015, blocksToGo: 1 });
   });
 });

@@ -18,7 +18,11 @@ describe('describeError', () => {
     expect(text.endsWith('…')).toBe(true);
   });
   it('never throws, even for objects whose toString throws', () => {
-    const hostile = { toString: () => { throw new Error('no'); } };
+    const hostile = {
+      toString: () => {
+        throw new Error('no');
+      },
+    };
     expect(describeError(hostile)).toBe('unprintable error');
   });
 });

@@ -22,7 +22,11 @@ beforeAll(async () => {
   // A chain whose tip is now: a source whose tip is days old is (rightly) shown as stale.
   server = await startReplayServer({ endTimeS: Math.floor(Date.now() / 1000) });
   const net = await import('../../src/net/index');
-  const client = new net.HttpClient({ baseUrl: server.url, userAgent: 't', proxy: { proxyUrl: '', strictSsl: true, noProxy: [] } });
+  const client = new net.HttpClient({
+    baseUrl: server.url,
+    userAgent: 't',
+    proxy: { proxyUrl: '', strictSsl: true, noProxy: [] },
+  });
   oldSnapshot = (await fetchSnapshot(client, 'x', () => Date.now())).snapshot;
   await client.close();
 });
@@ -39,7 +43,8 @@ function makeSnapshotFrom(_server: ReplayServer, fetchedAtMs: number): NetworkSn
 async function waitFor(condition: () => boolean, what: string | (() => string), timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -50,15 +55,30 @@ describe('activate()', () => {
     const { activate } = await import('../../src/extension');
     const context = createContext('/tmp');
     activate(context as never);
-    expect([...stub.record.commands.keys()].sort()).toEqual(['miningEconomics.refresh', 'miningEconomics.show', 'miningEconomics.showLog']);
+    expect([...stub.record.commands.keys()].sort()).toEqual([
+      'miningEconomics.refresh',
+      'miningEconomics.show',
+      'miningEconomics.showLog',
+    ]);
     expect(stub.record.serializers).toEqual(['miningEconomics.panel']);
     const item = stub.record.statusItems[0]!;
-    expect(item).toMatchObject({ id: 'miningEconomics.status', name: 'Mining Economics', command: 'miningEconomics.show', visible: true });
+    expect(item).toMatchObject({
+      id: 'miningEconomics.status',
+      name: 'Mining Economics',
+      command: 'miningEconomics.show',
+      visible: true,
+    });
 
-    await waitFor(() => item.text.includes('EH/s'), () => `live numbers (item: ${item.text}; log: ${stub.record.logLines.join(' | ')})`);
+    await waitFor(
+      () => item.text.includes('EH/s'),
+      () => `live numbers (item: ${item.text}; log: ${stub.record.logLines.join(' | ')})`,
+    );
     expect(item.text).toMatch(/^\$\(pulse\) \d{3}\.\d EH\/s [\u2007]*[↑↓→]\d+\.\d% · [\u2007]*\$\d+\.\d\d\/PH\/day$/);
     // The hover is built on the turn after the text (its dates must not delay the first paint).
-    await waitFor(() => (item.tooltip as { value?: string } | undefined)?.value?.includes('Source:') === true, 'the hover');
+    await waitFor(
+      () => (item.tooltip as { value?: string } | undefined)?.value?.includes('Source:') === true,
+      'the hover',
+    );
     const tooltip = (item.tooltip as { value: string; isTrusted: unknown }).value;
     expect(tooltip).toContain(`Source: ${server.url.replace('http://', '').replace(/[.:]/g, '\\$&')}`);
     expect((item.tooltip as { isTrusted: unknown }).isTrusted).toEqual({
@@ -74,7 +94,9 @@ describe('activate()', () => {
     expect(item.text.replace(' $(warning)', '')).toBe(before);
     expect((item.backgroundColor as { id: string }).id).toBe('statusBarItem.warningBackground');
     await waitFor(() => /\*\*Stale\*\*/.test((item.tooltip as { value: string }).value), 'the stale hover');
-    expect((item.tooltip as { value: string }).value).toMatch(/\*\*Stale\*\* — Showing the last good data from just now\. Last refresh failed: .*HTTP 500/);
+    expect((item.tooltip as { value: string }).value).toMatch(
+      /\*\*Stale\*\* — Showing the last good data from just now\. Last refresh failed: .*HTTP 500/,
+    );
     expect(stub.record.messages).toEqual([]); // no popup for network trouble
     server.clearFault();
     for (const d of context.subscriptions) d.dispose();
@@ -115,16 +137,25 @@ describe('activate()', () => {
     activate(context as never);
     const item = stub.record.statusItems.at(-1)!;
     const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
-    await waitFor(() => /Last block [\d,]+/.test(hover()) && server.webSockets.length > 0, 'live numbers and an open websocket');
+    await waitFor(
+      () => /Last block [\d,]+/.test(hover()) && server.webSockets.length > 0,
+      'live numbers and an open websocket',
+    );
     const tip = server.chain.tipHeight;
     expect(hover()).toContain(`Last block ${tip.toLocaleString('en-US')}`);
     const mark = server.requests.length;
     const since = (path: string) => server.requests.slice(mark).filter((r) => r.path === path).length;
     server.mineBlocks(1);
-    await waitFor(() => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), () => `the pushed block (hover: ${hover().slice(-300)})`);
+    await waitFor(
+      () => hover().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`),
+      () => `the pushed block (hover: ${hover().slice(-300)})`,
+    );
     // Only what a block changes is refetched: reward stats and the current estimate once. No full poll: a
     // poll always asks for the tip height and the prices first, a block never does.
-    await waitFor(() => since('/api/v1/mining/reward-stats/144') === 1 && since('/api/v1/mining/hashrate/3d') === 1, 'the reward-stats and hash-rate refetch');
+    await waitFor(
+      () => since('/api/v1/mining/reward-stats/144') === 1 && since('/api/v1/mining/hashrate/3d') === 1,
+      'the reward-stats and hash-rate refetch',
+    );
     expect(since('/api/blocks/tip/height')).toBe(0);
     expect(since('/api/v1/prices')).toBe(0);
     expect(since('/api/v1/mining/hashrate/1m')).toBe(0);
@@ -135,36 +166,60 @@ describe('activate()', () => {
     ['3 h', 3 * 3600_000],
     // A window reload: the previous session's window wrote it moments ago, then closed.
     ['just now', 3_000],
-  ])('a snapshot another session left in shared storage (%s) shows as cached, not live, and does not delay the fetch', async (age, ageMs) => {
-    stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
-    const context = createContext('/tmp');
-    const old = makeSnapshotFrom(server, Date.now() - ageMs);
-    mkdirSync(join(context.globalStorageUri.fsPath, 'shared'), { recursive: true });
-    writeFileSync(
-      join(context.globalStorageUri.fsPath, 'shared', 'snapshot.json'),
-      encodeSharedGlance({ writerId: 'an-earlier-session', epoch: 7, writtenAtMs: old.fetchedAtMs, snapshot: old, error: null }),
-    );
-    server.setFault('timeout', { paths: '/api/v1/mining/hashrate/1m' });
-    const before = server.requests.length;
-    try {
-      activate(context as never);
-      const item = stub.record.statusItems.at(-1)!;
-      const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
-      const ageText = age === 'just now' ? 'just now' : `${age} ago`;
-      await waitFor(() => hover().includes(`Cached from an earlier session (${ageText})`), () => `the cached marker (item: ${item.text})`);
-      expect(item.text).toMatch(/\$\(history\)$/);
-      // The fetch starts right away instead of waiting out an interval after the old snapshot.
-      await waitFor(() => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'), 'the first fetch');
-      // Its other requests went out in parallel with the stalled one: let them all arrive before the window
-      // closes, or a busy machine delivers them during the next test, which counts full fetches.
-      const rest = ['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/mining/reward-stats/144', '/api/v1/prices', '/api/v1/blocks'];
-      await waitFor(() => rest.every((path) => server.requests.slice(before).some((r) => r.path === path)), 'the rest of the first fetch');
-    } finally {
-      server.clearFault();
-      for (const d of context.subscriptions) d.dispose();
-    }
-  });
+  ])(
+    'a snapshot another session left in shared storage (%s) shows as cached, not live, and does not delay the fetch',
+    async (age, ageMs) => {
+      stub.record.config['miningEconomics.mempoolUrl'] = server.url;
+      const { activate } = await import('../../src/extension');
+      const context = createContext('/tmp');
+      const old = makeSnapshotFrom(server, Date.now() - ageMs);
+      mkdirSync(join(context.globalStorageUri.fsPath, 'shared'), { recursive: true });
+      writeFileSync(
+        join(context.globalStorageUri.fsPath, 'shared', 'snapshot.json'),
+        encodeSharedGlance({
+          writerId: 'an-earlier-session',
+          epoch: 7,
+          writtenAtMs: old.fetchedAtMs,
+          snapshot: old,
+          error: null,
+        }),
+      );
+      server.setFault('timeout', { paths: '/api/v1/mining/hashrate/1m' });
+      const before = server.requests.length;
+      try {
+        activate(context as never);
+        const item = stub.record.statusItems.at(-1)!;
+        const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
+        const ageText = age === 'just now' ? 'just now' : `${age} ago`;
+        await waitFor(
+          () => hover().includes(`Cached from an earlier session (${ageText})`),
+          () => `the cached marker (item: ${item.text})`,
+        );
+        expect(item.text).toMatch(/\$\(history\)$/);
+        // The fetch starts right away instead of waiting out an interval after the old snapshot.
+        await waitFor(
+          () => server.requests.slice(before).some((r) => r.path === '/api/v1/mining/hashrate/1m'),
+          'the first fetch',
+        );
+        // Its other requests went out in parallel with the stalled one: let them all arrive before the window
+        // closes, or a busy machine delivers them during the next test, which counts full fetches.
+        const rest = [
+          '/api/blocks/tip/height',
+          '/api/v1/difficulty-adjustment',
+          '/api/v1/mining/reward-stats/144',
+          '/api/v1/prices',
+          '/api/v1/blocks',
+        ];
+        await waitFor(
+          () => rest.every((path) => server.requests.slice(before).some((r) => r.path === path)),
+          'the rest of the first fetch',
+        );
+      } finally {
+        server.clearFault();
+        for (const d of context.subscriptions) d.dispose();
+      }
+    },
+  );
 
   it('a lease left with an expiry far in the future (clock corrected backwards, damaged file) does not stop this window fetching', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
@@ -172,11 +227,17 @@ describe('activate()', () => {
     const context = createContext('/tmp');
     const shared = join(context.globalStorageUri.fsPath, 'shared');
     mkdirSync(shared, { recursive: true });
-    writeFileSync(join(shared, 'lease.json'), JSON.stringify({ ownerId: 'a-window-a-day-ahead', epoch: 3, expiresAtMs: Date.now() + 86_400_000 }));
+    writeFileSync(
+      join(shared, 'lease.json'),
+      JSON.stringify({ ownerId: 'a-window-a-day-ahead', epoch: 3, expiresAtMs: Date.now() + 86_400_000 }),
+    );
     try {
       activate(context as never);
       const item = stub.record.statusItems.at(-1)!;
-      await waitFor(() => item.text.includes('EH/s'), () => `live numbers (log: ${stub.record.logLines.slice(-5).join(' | ')})`);
+      await waitFor(
+        () => item.text.includes('EH/s'),
+        () => `live numbers (log: ${stub.record.logLines.slice(-5).join(' | ')})`,
+      );
       expect(stub.record.logLines).toContain('info This window now fetches for all windows (lease epoch 4).');
     } finally {
       for (const d of context.subscriptions) d.dispose();
@@ -194,10 +255,22 @@ describe('activate()', () => {
       const item = stub.record.statusItems.at(-1)!;
       const lines = () => stub.record.logLines.slice(firstLine);
       // The lease gives up after two failed rounds a third of its TTL apart (40 s): the fetch must not wait for that.
-      await waitFor(() => lines().some((l) => l.startsWith('info Refreshed from')), () => `the first fetch (log: ${lines().slice(-5).join(' | ')})`, 25_000);
+      await waitFor(
+        () => lines().some((l) => l.startsWith('info Refreshed from')),
+        () => `the first fetch (log: ${lines().slice(-5).join(' | ')})`,
+        25_000,
+      );
       const refreshed = lines().findIndex((l) => l.startsWith('info Refreshed from'));
-      expect(lines().slice(0, refreshed).filter((l) => l.includes('Lease round failed'))).toEqual([]);
-      expect(lines().some((l) => /^warn Shared folder .* unusable \(.*(EEXIST|ENOTDIR).*\): this window fetches on its own\.$/.test(l))).toBe(true);
+      expect(
+        lines()
+          .slice(0, refreshed)
+          .filter((l) => l.includes('Lease round failed')),
+      ).toEqual([]);
+      expect(
+        lines().some((l) =>
+          /^warn Shared folder .* unusable \(.*(EEXIST|ENOTDIR).*\): this window fetches on its own\.$/.test(l),
+        ),
+      ).toBe(true);
       await waitFor(() => item.text.includes('EH/s'), 'live numbers');
     } finally {
       for (const d of context.subscriptions) d.dispose();
@@ -217,7 +290,13 @@ describe('activate()', () => {
     activate(second as never);
     const itemB = stub.record.statusItems.at(-1)!;
     await waitFor(() => itemA.text.includes('EH/s') && itemB.text.includes('EH/s'), 'both windows to show numbers');
-    expect(fullFetches(), `requests: ${server.requests.slice(mark).map((r) => r.path).join(', ')}`).toBe(before + 1);
+    expect(
+      fullFetches(),
+      `requests: ${server.requests
+        .slice(mark)
+        .map((r) => r.path)
+        .join(', ')}`,
+    ).toBe(before + 1);
     expect(itemB.text).toBe(itemA.text);
 
     // The fetching window closes (releasing the lease): the other one takes over and follows new blocks.
@@ -226,7 +305,11 @@ describe('activate()', () => {
     const hoverB = () => (itemB.tooltip as { value?: string }).value ?? '';
     await waitFor(() => server.webSockets.length > 0, 'the new fetcher to open its websocket', 30_000);
     server.mineBlocks(1);
-    await waitFor(() => hoverB().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`), 'the second window to show the new block', 30_000);
+    await waitFor(
+      () => hoverB().includes(`Last block ${(tip + 1).toLocaleString('en-US')}`),
+      'the second window to show the new block',
+      30_000,
+    );
     for (const d of second.subscriptions) d.dispose();
   });
 });

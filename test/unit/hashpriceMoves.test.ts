@@ -9,7 +9,13 @@ import { NOW_MS, hoverContext, makeSnapshot } from './helpers/snapshot';
 const DAY = 86_400;
 const dayA = 20_400; // a UTC day number
 const dayB = dayA + 7;
-const bucket = (day: number, hour: number, rewardSats: number, height: number, usd: number | null): BlockRewardsPoint => ({
+const bucket = (
+  day: number,
+  hour: number,
+  rewardSats: number,
+  height: number,
+  usd: number | null,
+): BlockRewardsPoint => ({
   timeS: day * DAY + hour * 3600,
   avgRewardsSats: rewardSats,
   avgHeight: height,
@@ -35,8 +41,18 @@ describe('dailyHashpriceObservations', () => {
   it('averages buckets per UTC day and takes the difficulty in force at noon', () => {
     const obs = dailyHashpriceObservations(rewards, records, 1.47e14);
     expect(obs).toHaveLength(2);
-    expect(obs[0]).toEqual({ timeS: dayA * DAY + DAY / 2, difficulty: 1.4e14, priceFiat: 101_000, subsidyBtc: 3.125, feesBtcPerBlock: expect.closeTo(0.03, 12) });
-    expect(obs[1]).toMatchObject({ difficulty: 1.47e14, priceFiat: 110_000, feesBtcPerBlock: expect.closeTo(0.055, 12) });
+    expect(obs[0]).toEqual({
+      timeS: dayA * DAY + DAY / 2,
+      difficulty: 1.4e14,
+      priceFiat: 101_000,
+      subsidyBtc: 3.125,
+      feesBtcPerBlock: expect.closeTo(0.03, 12),
+    });
+    expect(obs[1]).toMatchObject({
+      difficulty: 1.47e14,
+      priceFiat: 110_000,
+      feesBtcPerBlock: expect.closeTo(0.055, 12),
+    });
   });
   it('before the first known retarget uses the difficulty that retarget replaced', () => {
     const early = dailyHashpriceObservations([bucket(dayA - 3, 12, 315_000_000, 974_000, 95_000)], records, 1.47e14);

@@ -61,7 +61,11 @@ describe('fetchSnapshot through HttpClient', () => {
     expect(snapshot.hashrate.currentHashrateHps).toBeCloseTo(chain.currentHashrateHps, -6);
     expect(snapshot.hashrate.currentDifficulty).toBeCloseTo(chain.currentDifficulty, -3);
     const stats = chain.rewardStats(144)!;
-    expect(snapshot.rewardStats).toMatchObject({ endBlock: chain.tipHeight, totalFeeSats: stats.totalFee, totalRewardSats: stats.totalReward });
+    expect(snapshot.rewardStats).toMatchObject({
+      endBlock: chain.tipHeight,
+      totalFeeSats: stats.totalFee,
+      totalRewardSats: stats.totalReward,
+    });
     expect(snapshot.prices.perBtc.USD).toBeGreaterThan(0);
     expect(snapshot.adjustment.estimatedRetargetMs).toBeGreaterThan(1.7e12);
     expect(snapshot.latestBlocks[0]!.height).toBe(chain.tipHeight);
@@ -201,7 +205,9 @@ describe('fetchSnapshot faults', () => {
     const { c } = client();
     const nowMs = server.nowS() * 1000;
     const { snapshot, warnings } = await fetchSnapshot(c, 'x', () => nowMs);
-    expect(warnings[0]).toMatch(/^difficulty estimate computed locally: \/api\/v1\/difficulty-adjustment: response is not JSON/);
+    expect(warnings[0]).toMatch(
+      /^difficulty estimate computed locally: \/api\/v1\/difficulty-adjustment: response is not JSON/,
+    );
     // Our estimate and the server's own (independent) implementation agree on the epoch's geometry.
     server.clearFault();
     const served = JSON.parse(await c.getText('/api/v1/difficulty-adjustment'));
@@ -264,7 +270,9 @@ describe('freshnessMs', () => {
   it('reads max-age (minus Age), Expires against the server Date, and honours no-store', () => {
     expect(freshnessMs({ 'cache-control': 'public, max-age=300' }, 0)).toBe(300_000);
     expect(freshnessMs({ 'cache-control': 'max-age=300', age: '100' }, 0)).toBe(200_000);
-    expect(freshnessMs({ expires: 'Wed, 25 Nov 2026 10:02:00 GMT', date: 'Wed, 25 Nov 2026 10:00:00 GMT' }, 0)).toBe(120_000);
+    expect(freshnessMs({ expires: 'Wed, 25 Nov 2026 10:02:00 GMT', date: 'Wed, 25 Nov 2026 10:00:00 GMT' }, 0)).toBe(
+      120_000,
+    );
     expect(freshnessMs({ 'cache-control': 'no-store, max-age=300' }, 0)).toBe(0);
     expect(freshnessMs({}, 0)).toBe(0);
   });
@@ -282,7 +290,12 @@ describe('tip-first polling', () => {
       const mark = local.requests.length;
       nowMs += 5 * 60_000;
       const second = await fetchSnapshot(c, 'h', () => nowMs, first.snapshot);
-      expect(local.requests.slice(mark).map((r) => r.path).sort()).toEqual(['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/prices']);
+      expect(
+        local.requests
+          .slice(mark)
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual(['/api/blocks/tip/height', '/api/v1/difficulty-adjustment', '/api/v1/prices']);
       expect(second.snapshot.tipHeight).toBe(first.snapshot.tipHeight);
       expect(second.snapshot.chainDataAtMs).toBe(first.snapshot.chainDataAtMs);
 

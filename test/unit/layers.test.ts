@@ -93,7 +93,9 @@ describe('core layering', () => {
 
   it('only views import views', () => {
     const offenders = [...graph].flatMap(([file, deps]) =>
-      folderOf(file) === 'views' ? [] : deps.filter((d) => folderOf(d) === 'views').map((d) => `${relative(CORE, file)} → ${relative(CORE, d)}`),
+      folderOf(file) === 'views'
+        ? []
+        : deps.filter((d) => folderOf(d) === 'views').map((d) => `${relative(CORE, file)} → ${relative(CORE, d)}`),
     );
     expect(offenders).toEqual([]);
   });

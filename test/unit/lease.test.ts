@@ -25,7 +25,8 @@ class MemoryRecord {
   constructor(private readonly clock: FakeClock) {}
 
   view(opts: { readMs?: number; writeMs?: number; broken?: () => boolean } = {}): SharedText {
-    const delay = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? this.clock.setTimeout(resolve, ms) : resolve()));
+    const delay = (ms: number) =>
+      new Promise<void>((resolve) => (ms > 0 ? this.clock.setTimeout(resolve, ms) : resolve()));
     return {
       read: async () => {
         await delay(opts.readMs ?? 5);
@@ -48,7 +49,13 @@ function windows(n: number, opts: { latency?: (i: number) => { readMs?: number; 
   const changes: LeaseState[][] = [];
   const leases = Array.from({ length: n }, (_, i) => {
     changes.push([]);
-    return new Lease({ store: record.view(opts.latency?.(i)), clock, ownerId: `w${i}`, ttlMs: TTL, onChange: (s) => changes[i]!.push(s) });
+    return new Lease({
+      store: record.view(opts.latency?.(i)),
+      clock,
+      ownerId: `w${i}`,
+      ttlMs: TTL,
+      onChange: (s) => changes[i]!.push(s),
+    });
   });
   const holders = () => leases.filter((l) => l.isHolder).map((l) => leases.indexOf(l));
   return { clock, record, leases, changes, holders, current: () => parseLeaseRecord(record.text) };
@@ -65,8 +72,20 @@ describe('leaseTtlMs', () => {
 
 describe('parseLeaseRecord', () => {
   it('accepts our record and nothing else', () => {
-    expect(parseLeaseRecord('{"ownerId":"a","epoch":3,"expiresAtMs":5}')).toEqual({ ownerId: 'a', epoch: 3, expiresAtMs: 5 });
-    for (const text of [null, '', '{', '[]', '{"ownerId":"","epoch":1,"expiresAtMs":1}', '{"ownerId":"a","epoch":-1,"expiresAtMs":1}', '{"ownerId":"a","epoch":1}']) {
+    expect(parseLeaseRecord('{"ownerId":"a","epoch":3,"expiresAtMs":5}')).toEqual({
+      ownerId: 'a',
+      epoch: 3,
+      expiresAtMs: 5,
+    });
+    for (const text of [
+      null,
+      '',
+      '{',
+      '[]',
+      '{"ownerId":"","epoch":1,"expiresAtMs":1}',
+      '{"ownerId":"a","epoch":-1,"expiresAtMs":1}',
+      '{"ownerId":"a","epoch":1}',
+    ]) {
       expect(parseLeaseRecord(text)).toBeNull();
     }
   });
@@ -87,7 +106,7 @@ describe('Lease', () => {
     expect(changes[0]).toHaveLength(1); // renewals are not changes
   });
 
-  it("a check prompted by its own write (the folder watcher) writes nothing: no renewal storm", async () => {
+  it('a check prompted by its own write (the folder watcher) writes nothing: no renewal storm', async () => {
     const { clock, leases, record } = windows(1);
     leases[0]!.start();
     await clock.advance(1_000);
@@ -153,7 +172,9 @@ describe('Lease', () => {
 
   it('a slow writer can win a second tenure; the other steps down at its next renewal', async () => {
     // w1 reads early but its write lands long after w0 has read back its own record.
-    const { clock, leases, holders } = windows(2, { latency: (i) => (i === 0 ? { readMs: 5, writeMs: 5 } : { readMs: 5, writeMs: 2_000 }) });
+    const { clock, leases, holders } = windows(2, {
+      latency: (i) => (i === 0 ? { readMs: 5, writeMs: 5 } : { readMs: 5, writeMs: 2_000 }),
+    });
     for (const l of leases) l.start();
     await clock.advance(3_000);
     expect(holders().sort()).toEqual([0, 1]);
@@ -183,7 +204,11 @@ describe('Lease', () => {
     await clock.advance(100);
     expect(lease.isHolder).toBe(false); // one failure is not enough
     await clock.advance(TTL / 3 + 100);
-    expect(lease.state).toMatchObject({ role: 'holder', holderId: 'w0', problem: expect.stringMatching(/^shared lease unavailable \(EACCES/) });
+    expect(lease.state).toMatchObject({
+      role: 'holder',
+      holderId: 'w0',
+      problem: expect.stringMatching(/^shared lease unavailable \(EACCES/),
+    });
     broken = false;
     await clock.advance(TTL / 3 + 100);
     expect(lease.state).toEqual({ role: 'follower', holderId: 'w1', epoch: 1, problem: null });
@@ -250,7 +275,13 @@ describe('Lease', () => {
   it('reports failed rounds before it gives up on the shared folder', async () => {
     const clock = new FakeClock();
     const errors: string[] = [];
-    const lease = new Lease({ store: new MemoryRecord(clock).view({ broken: () => true }), clock, ownerId: 'w0', ttlMs: TTL, onError: (m) => errors.push(m) });
+    const lease = new Lease({
+      store: new MemoryRecord(clock).view({ broken: () => true }),
+      clock,
+      ownerId: 'w0',
+      ttlMs: TTL,
+      onError: (m) => errors.push(m),
+    });
     lease.start();
     await clock.advance(100);
     expect(errors).toEqual(['Lease round failed (1 in a row): EACCES: permission denied']);
@@ -259,14 +290,30 @@ describe('Lease', () => {
 });
 
 describe('SnapshotChannel', () => {
-  const glance = (over: Partial<SharedGlance> = {}): Omit<SharedGlance, 'writerId'> => ({ epoch: 1, writtenAtMs: 1_000, snapshot: makeSnapshot(), error: null, ...over });
+  const glance = (over: Partial<SharedGlance> = {}): Omit<SharedGlance, 'writerId'> => ({
+    epoch: 1,
+    writtenAtMs: 1_000,
+    snapshot: makeSnapshot(),
+    error: null,
+    ...over,
+  });
 
   it('delivers what the holder published to followers, once', async () => {
     const clock = new FakeClock(NOW_MS);
     const record = new MemoryRecord(clock);
     const received: SharedGlance[] = [];
-    const holder = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'h', onReceive: () => undefined });
-    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g) });
+    const holder = new SnapshotChannel({
+      store: record.view({ readMs: 0, writeMs: 0 }),
+      clock,
+      ownerId: 'h',
+      onReceive: () => undefined,
+    });
+    const follower = new SnapshotChannel({
+      store: record.view({ readMs: 0, writeMs: 0 }),
+      clock,
+      ownerId: 'f',
+      onReceive: (g) => received.push(g),
+    });
     await holder.publish(glance());
     expect(await holder.poll()).toBeNull(); // its own write
     expect(await follower.poll()).not.toBeNull();
@@ -283,14 +330,31 @@ describe('SnapshotChannel', () => {
     const clock = new FakeClock(NOW_MS);
     const record = new MemoryRecord(clock);
     const received: SharedGlance[] = [];
-    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g) });
+    const follower = new SnapshotChannel({
+      store: record.view({ readMs: 0, writeMs: 0 }),
+      clock,
+      ownerId: 'f',
+      onReceive: (g) => received.push(g),
+    });
     const newer = makeSnapshot({ fetchedAtMs: 5_000 });
     record.text = encodeSharedGlance({ writerId: 'new', epoch: 2, writtenAtMs: 5_000, snapshot: newer, error: null });
     await follower.poll();
-    record.text = encodeSharedGlance({ writerId: 'old', epoch: 1, writtenAtMs: 5_100, snapshot: makeSnapshot({ fetchedAtMs: 4_000 }), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'old',
+      epoch: 1,
+      writtenAtMs: 5_100,
+      snapshot: makeSnapshot({ fetchedAtMs: 4_000 }),
+      error: null,
+    });
     expect(await follower.poll()).toBeNull();
     // …unless it is for another source (the user switched instances).
-    record.text = encodeSharedGlance({ writerId: 'new', epoch: 2, writtenAtMs: 6_000, snapshot: makeSnapshot({ fetchedAtMs: 4_000, sourceHost: 'umbrel.local' }), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'new',
+      epoch: 2,
+      writtenAtMs: 6_000,
+      snapshot: makeSnapshot({ fetchedAtMs: 4_000, sourceHost: 'umbrel.local' }),
+      error: null,
+    });
     expect(await follower.poll()).not.toBeNull();
     expect(received.map((g) => g.snapshot!.sourceHost)).toEqual(['mempool.space', 'umbrel.local']);
   });
@@ -300,18 +364,42 @@ describe('SnapshotChannel', () => {
     const record = new MemoryRecord(clock);
     const received: SharedGlance[] = [];
     const errors: string[] = [];
-    const follower = new SnapshotChannel({ store: record.view({ readMs: 0, writeMs: 0 }), clock, ownerId: 'f', onReceive: (g) => received.push(g), onError: (m) => errors.push(m) });
+    const follower = new SnapshotChannel({
+      store: record.view({ readMs: 0, writeMs: 0 }),
+      clock,
+      ownerId: 'f',
+      onReceive: (g) => received.push(g),
+      onError: (m) => errors.push(m),
+    });
     const dayAhead = NOW_MS + 86_400_000;
-    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS, snapshot: makeSnapshot({ fetchedAtMs: dayAhead }), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'h',
+      epoch: 1,
+      writtenAtMs: NOW_MS,
+      snapshot: makeSnapshot({ fetchedAtMs: dayAhead }),
+      error: null,
+    });
     expect(await follower.poll()).toBeNull();
     record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: dayAhead, snapshot: null, error: null });
     expect(await follower.poll()).toBeNull();
     expect(errors).toHaveLength(2);
     // The next real snapshot is delivered.
-    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS + 1_000, snapshot: makeSnapshot({ fetchedAtMs: NOW_MS }), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'h',
+      epoch: 1,
+      writtenAtMs: NOW_MS + 1_000,
+      snapshot: makeSnapshot({ fetchedAtMs: NOW_MS }),
+      error: null,
+    });
     expect(await follower.poll()).not.toBeNull();
     // Within the tolerance (the writer's clock a little ahead) is fine.
-    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS + 50_000, snapshot: makeSnapshot({ fetchedAtMs: NOW_MS + 50_000 }), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'h',
+      epoch: 1,
+      writtenAtMs: NOW_MS + 50_000,
+      snapshot: makeSnapshot({ fetchedAtMs: NOW_MS + 50_000 }),
+      error: null,
+    });
     expect(await follower.poll()).not.toBeNull();
     expect(received.map((g) => g.snapshot!.fetchedAtMs)).toEqual([NOW_MS, NOW_MS + 50_000]);
   });
@@ -332,7 +420,13 @@ describe('SnapshotChannel', () => {
     });
     expect(await follower.poll()).toBeNull();
     broken = false;
-    record.text = encodeSharedGlance({ writerId: 'h', epoch: 1, writtenAtMs: NOW_MS, snapshot: makeSnapshot(), error: null });
+    record.text = encodeSharedGlance({
+      writerId: 'h',
+      epoch: 1,
+      writtenAtMs: NOW_MS,
+      snapshot: makeSnapshot(),
+      error: null,
+    });
     expect(await follower.poll()).not.toBeNull();
     expect(errors).toEqual([
       'Could not read the snapshot shared by another window: EACCES: permission denied',
@@ -345,7 +439,11 @@ describe('SnapshotChannel', () => {
     expect(decodeSharedGlance(text)).toEqual({ writerId: 'h', epoch: 1, writtenAtMs: 1, snapshot: null, error: null });
     expect(decodeSharedGlance(null)).toBeNull();
     expect(decodeSharedGlance('{"v":2}')).toBeNull();
-    expect(decodeSharedGlance(JSON.stringify({ v: 1, writerId: 'h', epoch: 1, writtenAtMs: 1, snapshot: { schema: 1 }, error: null }))).toBeNull();
+    expect(
+      decodeSharedGlance(
+        JSON.stringify({ v: 1, writerId: 'h', epoch: 1, writtenAtMs: 1, snapshot: { schema: 1 }, error: null }),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -30,8 +30,19 @@ function tempDir(): string {
 function window(dir: string, id: string, opts: { ttlMs: number; pollMs?: number; watch?: boolean }) {
   const folder = new LeaseFolder(dir, { pollMs: opts.pollMs ?? 200, watch: opts.watch });
   const received: SharedGlance[] = [];
-  const lease = new Lease({ store: folder.text('lease'), clock: systemClock, ownerId: id, ttlMs: opts.ttlMs, settleMs: 150 });
-  const channel = new SnapshotChannel({ store: folder.text('snapshot'), clock: systemClock, ownerId: id, onReceive: (g) => received.push(g) });
+  const lease = new Lease({
+    store: folder.text('lease'),
+    clock: systemClock,
+    ownerId: id,
+    ttlMs: opts.ttlMs,
+    settleMs: 150,
+  });
+  const channel = new SnapshotChannel({
+    store: folder.text('snapshot'),
+    clock: systemClock,
+    ownerId: id,
+    onReceive: (g) => received.push(g),
+  });
   folder.onDidChange((name) => {
     if (name === 'lease') void lease.check();
     if (name === 'snapshot') void channel.poll();
@@ -95,7 +106,10 @@ describe('LeaseFolder + Lease, five windows on one folder', () => {
     expect(Date.now() - diedAtMs).toBeLessThan(ttlMs + GRACE_MS + 3_000);
     expect(second.lease.state.epoch).toBe(epoch + 1);
     // The lease file names it too.
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'lease.json'), 'utf8'))).toMatchObject({ ownerId: second.id, epoch: epoch + 1 });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'lease.json'), 'utf8'))).toMatchObject({
+      ownerId: second.id,
+      epoch: epoch + 1,
+    });
   });
 
   it('a closing holder hands over at once, long before its lease would expire', async () => {
@@ -112,12 +126,19 @@ describe('LeaseFolder + Lease, five windows on one folder', () => {
   it('followers receive the snapshot the holder writes, with fs.watch or by polling alone', async () => {
     for (const watch of [true, false]) {
       const dir = tempDir();
-      const ws = Array.from({ length: 3 }, (_, i) => window(dir, `w${i}`, { ttlMs: 3_000, watch, pollMs: watch ? 60_000 : 100 }));
+      const ws = Array.from({ length: 3 }, (_, i) =>
+        window(dir, `w${i}`, { ttlMs: 3_000, watch, pollMs: watch ? 60_000 : 100 }),
+      );
       const holder = await vi.waitFor(() => settled(ws), WAIT);
       const followers = ws.filter((w) => w !== holder);
       expect(followers).toHaveLength(2);
       for (const tip of [975_145, 975_146]) {
-        await holder.channel.publish({ epoch: holder.lease.state.epoch, writtenAtMs: Date.now(), snapshot: makeSnapshot({ tipHeight: tip, fetchedAtMs: Date.now() }), error: null });
+        await holder.channel.publish({
+          epoch: holder.lease.state.epoch,
+          writtenAtMs: Date.now(),
+          snapshot: makeSnapshot({ tipHeight: tip, fetchedAtMs: Date.now() }),
+          error: null,
+        });
         await vi.waitFor(() => {
           for (const f of followers) expect(f.received.at(-1)?.snapshot?.tipHeight).toBe(tip);
         }, WAIT);
@@ -294,13 +315,30 @@ async function bundleRunner(): Promise<string> {
     lease.start();
   `;
   const out = path.join(tempDir(), 'lease-runner.js');
-  await build({ stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'lease-runner.ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent' });
+  await build({
+    stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'lease-runner.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'silent',
+  });
   return out;
 }
 
 function runner(script: string, dir: string, id: string, ttlMs: number) {
-  const child: ChildProcess = spawn(process.execPath, [script, dir, id, String(ttlMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const p = { id, alive: true, role: 'follower' as string, holderId: null as string | null, receivedFrom: [] as string[], kill: () => child.kill('SIGKILL') };
+  const child: ChildProcess = spawn(process.execPath, [script, dir, id, String(ttlMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const p = {
+    id,
+    alive: true,
+    role: 'follower' as string,
+    holderId: null as string | null,
+    receivedFrom: [] as string[],
+    kill: () => child.kill('SIGKILL'),
+  };
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');

@@ -23,7 +23,7 @@ describe('package.json manifest', () => {
   it('activates after startup, never at *', () => {
     expect(pkg.activationEvents).toEqual(['onStartupFinished']);
   });
-  it('declares defaults equal to the code\'s defaults', () => {
+  it("declares defaults equal to the code's defaults", () => {
     expect(props['miningEconomics.mempoolUrl'].default).toBe(DEFAULT_SETTINGS.mempoolUrl);
     expect(props['miningEconomics.refreshIntervalMinutes'].default * 60_000).toBe(DEFAULT_SETTINGS.refreshIntervalMs);
     expect(props['miningEconomics.currency'].enum).toEqual([...CURRENCIES]);

@@ -59,9 +59,14 @@ describe('parseHashrateHistory', () => {
     const h = parseHashrateHistory(hashrate());
     expect(h.currentHashrateHps).toBe(9.931e20);
     expect(h.daily[1]).toEqual({ timeS: 1_795_305_600, hashrateHps: 9.87e20 });
-    expect(h.difficulty[1]).toEqual({ timeS: 1_795_200_000, height: 975_744, difficulty: 1.398e14, adjustmentRatio: 0.9901 });
+    expect(h.difficulty[1]).toEqual({
+      timeS: 1_795_200_000,
+      height: 975_744,
+      difficulty: 1.398e14,
+      adjustmentRatio: 0.9901,
+    });
   });
-  it('accepts the docs\' older `timestamp` key for difficulty records and 0 H/s days of early 2009', () => {
+  it("accepts the docs' older `timestamp` key for difficulty records and 0 H/s days of early 2009", () => {
     const json = hashrate();
     json.hashrates.unshift({ timestamp: 1_231_027_200, avgHashrate: 0 });
     (json.difficulty as unknown[]) = [
@@ -76,11 +81,17 @@ describe('parseHashrateHistory', () => {
   });
   it('rejects malformed input with a reason naming the field', () => {
     expect(reason(() => parseHashrateHistory(null))).toMatch(/response should be an object, got null/);
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), hashrates: 'x' }))).toMatch(/hashrates should be an array/);
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: '9.9e20' }))).toMatch(/currentHashrate should be a finite number/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), hashrates: 'x' }))).toMatch(
+      /hashrates should be an array/,
+    );
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: '9.9e20' }))).toMatch(
+      /currentHashrate should be a finite number/,
+    );
   });
   it('rejects absurd values', () => {
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: -5 }))).toMatch(/currentHashrate = -5 is outside/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: -5 }))).toMatch(
+      /currentHashrate = -5 is outside/,
+    );
     // 0 is mempool's "my Bitcoin Core is unreachable": kept for fetchSnapshot to replace and explain.
     expect(parseHashrateHistory({ ...hashrate(), currentHashrate: 0 }).currentHashrateHps).toBe(0);
     expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 1e30 }))).toMatch(/currentDifficulty/);
@@ -118,18 +129,34 @@ describe('parseDifficultyAdjustment', () => {
     expect(a.adjustedTimeAvgMs).toBe(574_743);
   });
   it('rejects a retarget date in seconds (the stale docs example) instead of showing 1970', () => {
-    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), estimatedRetargetDate: 1_627_762_478 }))).toMatch(/looks like seconds/);
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), estimatedRetargetDate: 1_627_762_478 }))).toMatch(
+      /looks like seconds/,
+    );
   });
   it('rejects impossible estimates', () => {
-    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), difficultyChange: 500 }))).toMatch(/difficultyChange/);
-    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), remainingBlocks: 2017 }))).toMatch(/remainingBlocks/);
-    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), progressPercent: Number.NaN }))).toMatch(/progressPercent/);
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), difficultyChange: 500 }))).toMatch(
+      /difficultyChange/,
+    );
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), remainingBlocks: 2017 }))).toMatch(
+      /remainingBlocks/,
+    );
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), progressPercent: Number.NaN }))).toMatch(
+      /progressPercent/,
+    );
   });
 });
 
 describe('parseRewardStats', () => {
   it('reads the string totals', () => {
-    expect(parseRewardStats({ startBlock: 975_001, endBlock: 975_144, totalReward: '45360000000', totalFee: '360000000', totalTx: '512000' })).toEqual({
+    expect(
+      parseRewardStats({
+        startBlock: 975_001,
+        endBlock: 975_144,
+        totalReward: '45360000000',
+        totalFee: '360000000',
+        totalTx: '512000',
+      }),
+    ).toEqual({
       startBlock: 975_001,
       endBlock: 975_144,
       totalRewardSats: 45_360_000_000,
@@ -139,7 +166,9 @@ describe('parseRewardStats', () => {
   });
   it('rejects non-numeric strings, fees above rewards and reversed ranges', () => {
     const ok = { startBlock: 1, endBlock: 144, totalReward: '100', totalFee: '10', totalTx: '5' };
-    expect(reason(() => parseRewardStats({ ...ok, totalFee: '1e5' }))).toMatch(/totalFee should be a whole number in a string/);
+    expect(reason(() => parseRewardStats({ ...ok, totalFee: '1e5' }))).toMatch(
+      /totalFee should be a whole number in a string/,
+    );
     expect(reason(() => parseRewardStats({ ...ok, totalFee: '-10' }))).toMatch(/totalFee/);
     expect(reason(() => parseRewardStats({ ...ok, totalFee: '200' }))).toMatch(/exceeds totalReward/);
     expect(reason(() => parseRewardStats({ ...ok, startBlock: 200 }))).toMatch(/below startBlock/);
@@ -148,7 +177,16 @@ describe('parseRewardStats', () => {
 
 describe('parsePrices', () => {
   it('drops currencies marked −1 (unavailable)', () => {
-    const p = parsePrices({ time: 1_795_300_000, USD: 95_000, EUR: -1, GBP: 74_000, CAD: 131_000, CHF: 84_000, AUD: 146_000, JPY: 14_250_000 });
+    const p = parsePrices({
+      time: 1_795_300_000,
+      USD: 95_000,
+      EUR: -1,
+      GBP: 74_000,
+      CAD: 131_000,
+      CHF: 84_000,
+      AUD: 146_000,
+      JPY: 14_250_000,
+    });
     expect(p.perBtc.USD).toBe(95_000);
     expect(p.perBtc.EUR).toBeUndefined();
     expect(p.perBtc.JPY).toBe(14_250_000);
@@ -182,9 +220,14 @@ describe('history series', () => {
     expect(r[1]!.adjustmentRatio).toBe(1.06983);
     expect(reason(() => parseDifficultyAdjustments([[1, 2]]))).toMatch(/should be \[time, height, difficulty, ratio\]/);
     // The whole history ends (newest first) with the genesis row, ratio 0: the start of the series, read as ×1.
-    const all = parseDifficultyAdjustments([[1_703_311_464, 822_528, 72_006_146_478_567.1, 1.06983], [1_231_006_505, 0, 1, 0]]);
+    const all = parseDifficultyAdjustments([
+      [1_703_311_464, 822_528, 72_006_146_478_567.1, 1.06983],
+      [1_231_006_505, 0, 1, 0],
+    ]);
     expect(all[0]).toEqual({ timeS: 1_231_006_505, height: 0, difficulty: 1, adjustmentRatio: 1 });
-    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 7.2e13, 0]]))).toMatch(/ratio\) = 0 is outside/);
+    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 7.2e13, 0]]))).toMatch(
+      /ratio\) = 0 is outside/,
+    );
   });
   it('reads rewards and fees with an optional USD price', () => {
     const rewards = parseBlockRewards([
@@ -195,23 +238,43 @@ describe('history series', () => {
     expect(rewards[1]!.priceUsd).toBeNull();
     const fees = parseBlockFees([{ avgHeight: 975_000, timestamp: 1_795_219_200, avgFees: 2_500_000, USD: -1 }]);
     expect(fees[0]!.priceUsd).toBeNull();
-    expect(reason(() => parseBlockRewards([{ avgHeight: 1, timestamp: 1_795_219_200, avgRewards: -3 }]))).toMatch(/avgRewards/);
+    expect(reason(() => parseBlockRewards([{ avgHeight: 1, timestamp: 1_795_219_200, avgRewards: -3 }]))).toMatch(
+      /avgRewards/,
+    );
   });
   it('reads historical prices for a currency and skips days without one', () => {
     const h = parseHistoricalPrices(
-      { prices: [{ time: 1_500_000_000, EUR: 1964, USD: 2254.9 }, { time: 1_400_000_000, EUR: -1, USD: 500 }], exchangeRates: {} },
+      {
+        prices: [
+          { time: 1_500_000_000, EUR: 1964, USD: 2254.9 },
+          { time: 1_400_000_000, EUR: -1, USD: 500 },
+        ],
+        exchangeRates: {},
+      },
       'EUR',
     );
     expect(h.points).toEqual([{ timeS: 1_500_000_000, price: 1964, priceUsd: 2254.9 }]);
   });
   it('reads blocks and escapes nothing here (the hover escapes), but caps pool names', () => {
     const b = parseBlocks([
-      { height: 975_144, timestamp: 1_795_305_000, difficulty: 1.398e14, extras: { reward: 315_000_000, totalFees: 2_500_000, pool: { id: 1, name: 'x'.repeat(200), slug: 'x' } } },
+      {
+        height: 975_144,
+        timestamp: 1_795_305_000,
+        difficulty: 1.398e14,
+        extras: { reward: 315_000_000, totalFees: 2_500_000, pool: { id: 1, name: 'x'.repeat(200), slug: 'x' } },
+      },
       { height: 975_143, timestamp: 1_795_304_000, difficulty: 1.398e14 },
     ]);
     expect(b[0]!.poolName).toHaveLength(80);
     expect(b[1]!.rewardSats).toBeNull();
-    expect(reason(() => parseBlocks([{ height: 5, timestamp: 1_795_305_000, difficulty: 1 }, { height: 6, timestamp: 1_795_305_000, difficulty: 1 }]))).toMatch(/not descending/);
+    expect(
+      reason(() =>
+        parseBlocks([
+          { height: 5, timestamp: 1_795_305_000, difficulty: 1 },
+          { height: 6, timestamp: 1_795_305_000, difficulty: 1 },
+        ]),
+      ),
+    ).toMatch(/not descending/);
   });
 });
 
@@ -219,40 +282,70 @@ describe('physical minimums', () => {
   // A tiny positive value passes "greater than 0" yet no network produces it, and it broke formatting
   // (toFixed with 203 decimals). Each is rejected with a reason naming the field and the floor.
   it('difficulty is at least 1, wherever it appears', () => {
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 1e-200 }))).toMatch(/currentDifficulty = 1e-200 is below the minimum difficulty of 1/);
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 0.5 }))).toMatch(/currentDifficulty = 0.5 is below the minimum difficulty of 1/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 1e-200 }))).toMatch(
+      /currentDifficulty = 1e-200 is below the minimum difficulty of 1/,
+    );
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentDifficulty: 0.5 }))).toMatch(
+      /currentDifficulty = 0.5 is below the minimum difficulty of 1/,
+    );
     const records = hashrate();
     records.difficulty[0]!.difficulty = 1e-9;
     expect(reason(() => parseHashrateHistory(records))).toMatch(/difficulty\[0\]\.difficulty = 1e-9 is below/);
-    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 0.25, 1.06983]]))).toMatch(/\[0\]\[2\] \(difficulty\) = 0.25 is below/);
-    expect(reason(() => parseBlocks([{ height: 5, timestamp: 1_795_305_000, difficulty: 1e-200 }]))).toMatch(/\[0\]\.difficulty = 1e-200 is below/);
+    expect(reason(() => parseDifficultyAdjustments([[1_703_311_464, 822_528, 0.25, 1.06983]]))).toMatch(
+      /\[0\]\[2\] \(difficulty\) = 0.25 is below/,
+    );
+    expect(reason(() => parseBlocks([{ height: 5, timestamp: 1_795_305_000, difficulty: 1e-200 }]))).toMatch(
+      /\[0\]\.difficulty = 1e-200 is below/,
+    );
     // Exactly 1 (the genesis difficulty) is fine.
     expect(parseHashrateHistory({ ...hashrate(), currentDifficulty: 1 }).currentDifficulty).toBe(1);
   });
 
   it('hash rate is at least 1 H/s; a daily 0 (a day without blocks) stays allowed', () => {
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e-200 }))).toMatch(/currentHashrate = 1e-200 is below the minimum of 1 H\/s/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e-200 }))).toMatch(
+      /currentHashrate = 1e-200 is below the minimum of 1 H\/s/,
+    );
     const daily = hashrate();
     daily.hashrates[0]!.avgHashrate = 0.001;
-    expect(reason(() => parseHashrateHistory(daily))).toMatch(/hashrates\[0\]\.avgHashrate = 0.001 is below the minimum of 1 H\/s/);
+    expect(reason(() => parseHashrateHistory(daily))).toMatch(
+      /hashrates\[0\]\.avgHashrate = 0.001 is below the minimum of 1 H\/s/,
+    );
     daily.hashrates[0]!.avgHashrate = 0;
     expect(parseHashrateHistory(daily).daily[0]!.hashrateHps).toBe(0);
-    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e25 }))).toMatch(/currentHashrate = 1e\+25 is outside/);
+    expect(reason(() => parseHashrateHistory({ ...hashrate(), currentHashrate: 1e25 }))).toMatch(
+      /currentHashrate = 1e\+25 is outside/,
+    );
   });
 
   it('a price is above 0.0001 and below 10⁹ (−1 and 0 still mean "unavailable")', () => {
-    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e-200 }))).toMatch(/USD = 1e-200 is below the minimum price of 0.0001/);
-    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e9 }))).toMatch(/USD = 1000000000 is not below 1000000000/);
+    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e-200 }))).toMatch(
+      /USD = 1e-200 is below the minimum price of 0.0001/,
+    );
+    expect(reason(() => parsePrices({ time: 1_795_300_000, USD: 1e9 }))).toMatch(
+      /USD = 1000000000 is not below 1000000000/,
+    );
     expect(reason(() => parsePrices({ time: 1_795_300_000, JPY: 5e9 }))).toMatch(/JPY = 5000000000 is outside/);
-    expect(reason(() => parseBlockRewards([{ avgHeight: 1, timestamp: 1_795_219_200, avgRewards: 3, USD: 1e-9 }]))).toMatch(/\[0\]\.USD = 1e-9 is below/);
+    expect(
+      reason(() => parseBlockRewards([{ avgHeight: 1, timestamp: 1_795_219_200, avgRewards: 3, USD: 1e-9 }])),
+    ).toMatch(/\[0\]\.USD = 1e-9 is below/);
     expect(parsePrices({ time: 1_795_300_000, USD: 0, EUR: -1, GBP: 0.0001 }).perBtc).toEqual({ GBP: 0.0001 });
   });
 
   it('heights are whole numbers in range and times plausible', () => {
-    expect(reason(() => parseRewardStats({ startBlock: 1.5, endBlock: 144, totalReward: '100', totalFee: '10', totalTx: '5' }))).toMatch(/startBlock should be a whole number/);
-    expect(reason(() => parseRewardStats({ startBlock: 1, endBlock: 10_000_001, totalReward: '100', totalFee: '10', totalTx: '5' }))).toMatch(/endBlock = 10000001 is outside/);
+    expect(
+      reason(() =>
+        parseRewardStats({ startBlock: 1.5, endBlock: 144, totalReward: '100', totalFee: '10', totalTx: '5' }),
+      ),
+    ).toMatch(/startBlock should be a whole number/);
+    expect(
+      reason(() =>
+        parseRewardStats({ startBlock: 1, endBlock: 10_000_001, totalReward: '100', totalFee: '10', totalTx: '5' }),
+      ),
+    ).toMatch(/endBlock = 10000001 is outside/);
     expect(reason(() => parsePrices({ time: 1_000_000_000, USD: 95_000 }))).toMatch(/time = 1000000000 is outside/); // 2001: before Bitcoin
-    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), previousTime: 5_000_000_000 }))).toMatch(/previousTime = 5000000000 is outside/); // 2128
+    expect(reason(() => parseDifficultyAdjustment({ ...adjustment(), previousTime: 5_000_000_000 }))).toMatch(
+      /previousTime = 5000000000 is outside/,
+    ); // 2128
   });
 });
 
@@ -260,7 +353,17 @@ describe('isSnapshotShape', () => {
   it('accepts a snapshot and rejects other values, older schemas and damaged parts', () => {
     expect(isSnapshotShape(makeSnapshot())).toBe(true);
     expect(isSnapshotShape(JSON.parse(JSON.stringify(makeSnapshot())))).toBe(true);
-    for (const bad of [null, undefined, 'snapshot', 42, [], { ...makeSnapshot(), schema: 2 }, { ...makeSnapshot(), tipHeight: '975144' }, { ...makeSnapshot(), latestBlocks: null }, { ...makeSnapshot(), hashrate: {} }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'snapshot',
+      42,
+      [],
+      { ...makeSnapshot(), schema: 2 },
+      { ...makeSnapshot(), tipHeight: '975144' },
+      { ...makeSnapshot(), latestBlocks: null },
+      { ...makeSnapshot(), hashrate: {} },
+    ]) {
       expect(isSnapshotShape(bad)).toBe(false);
     }
   });

@@ -30,7 +30,12 @@ function wsBlock(height: number, overrides: Record<string, unknown> = {}) {
     bits: 386_038_124,
     difficulty: 1.38e14,
     tx_count: 2229,
-    extras: { reward: 315_498_786, totalFees: 2_998_786, medianFee: 2.1, pool: { id: 111, name: 'Foundry USA', slug: 'foundryusa' } },
+    extras: {
+      reward: 315_498_786,
+      totalFees: 2_998_786,
+      medianFee: 2.1,
+      pool: { id: 111, name: 'Foundry USA', slug: 'foundryusa' },
+    },
     ...overrides,
   };
 }
@@ -55,17 +60,43 @@ function wsDa(height: number, overrides: Record<string, unknown> = {}) {
   };
 }
 
-const conversions = { time: 1_795_600_800, USD: 96_000, EUR: 83_000, GBP: 71_000, CAD: -1, CHF: 0, AUD: 140_000, JPY: 14_000_000 };
+const conversions = {
+  time: 1_795_600_800,
+  USD: 96_000,
+  EUR: 83_000,
+  GBP: 71_000,
+  CAD: -1,
+  CHF: 0,
+  AUD: 140_000,
+  JPY: 14_000_000,
+};
 
 describe('parsePushMessage', () => {
   it('reads a block push with its da, ignoring mempool keys we do not use', () => {
-    const m = parsePushMessage({ block: wsBlock(TIP + 1), da: wsDa(TIP + 1), mempoolInfo: { size: 1 }, fees: { fastestFee: 8 }, vBytesPerSecond: 1500 });
+    const m = parsePushMessage({
+      block: wsBlock(TIP + 1),
+      da: wsDa(TIP + 1),
+      mempoolInfo: { size: 1 },
+      fees: { fastestFee: 8 },
+      vBytesPerSecond: 1500,
+    });
     expect(m.rejected).toEqual([]);
     expect(m.blocks).toEqual([
-      { height: TIP + 1, timeS: 1_795_600_300, difficulty: 1.38e14, rewardSats: 315_498_786, totalFeesSats: 2_998_786, poolName: 'Foundry USA' },
+      {
+        height: TIP + 1,
+        timeS: 1_795_600_300,
+        difficulty: 1.38e14,
+        rewardSats: 315_498_786,
+        totalFeesSats: 2_998_786,
+        poolName: 'Foundry USA',
+      },
     ]);
     // 2016 − (975 145 mod 2016 = 1417) = 599 blocks to 975 744.
-    expect(m.adjustment).toMatchObject({ remainingBlocks: 599, nextRetargetHeight: 975_744, estimatedRetargetMs: NOW_MS + 599 * 588_000 });
+    expect(m.adjustment).toMatchObject({
+      remainingBlocks: 599,
+      nextRetargetHeight: 975_744,
+      estimatedRetargetMs: NOW_MS + 599 * 588_000,
+    });
     expect(m.prices).toBeNull();
     expect(hasPushData(m)).toBe(true);
   });
@@ -77,7 +108,10 @@ describe('parsePushMessage', () => {
 
   it('reads conversions like /api/v1/prices: −1 and 0 mean unavailable', () => {
     const m = parsePushMessage({ conversions });
-    expect(m.prices).toEqual({ timeS: 1_795_600_800, perBtc: { USD: 96_000, EUR: 83_000, GBP: 71_000, AUD: 140_000, JPY: 14_000_000 } });
+    expect(m.prices).toEqual({
+      timeS: 1_795_600_800,
+      perBtc: { USD: 96_000, EUR: 83_000, GBP: 71_000, AUD: 140_000, JPY: 14_000_000 },
+    });
   });
 
   it('has no data in a pong or a stats-only message', () => {
@@ -89,7 +123,11 @@ describe('parsePushMessage', () => {
   });
 
   it('rejects a malformed part with its reason and keeps the good ones', () => {
-    const m = parsePushMessage({ block: wsBlock(TIP + 1), da: wsDa(TIP + 1, { estimatedRetargetDate: 1_795_600_000 }), conversions: 'soon' });
+    const m = parsePushMessage({
+      block: wsBlock(TIP + 1),
+      da: wsDa(TIP + 1, { estimatedRetargetDate: 1_795_600_000 }),
+      conversions: 'soon',
+    });
     expect(m.blocks).toHaveLength(1);
     expect(m.adjustment).toBeNull();
     expect(m.prices).toBeNull();
@@ -100,7 +138,9 @@ describe('parsePushMessage', () => {
   });
 
   it('names a bad block by its position as sent', () => {
-    expect(parsePushMessage({ block: wsBlock(TIP, { height: -1 }) }).rejected).toEqual([expect.stringMatching(/^block: height = -1 is outside/)]);
+    expect(parsePushMessage({ block: wsBlock(TIP, { height: -1 }) }).rejected).toEqual([
+      expect.stringMatching(/^block: height = -1 is outside/),
+    ]);
     const bad = parsePushMessage({ blocks: [wsBlock(TIP - 1), wsBlock(TIP, { timestamp: 1_795_600_000_000 })] });
     expect(bad.blocks).toEqual([]);
     expect(bad.rejected).toEqual([expect.stringMatching(/^blocks: \[1\]\.timestamp = 1795600000000 is outside/)]);
@@ -109,21 +149,28 @@ describe('parsePushMessage', () => {
   });
 
   it('never throws on text that is not a JSON object', () => {
-    expect(parsePushText('<html>502 Bad Gateway</html>').rejected).toEqual(['message is not JSON (starts with "<html>502 Bad Gateway</html>")']);
+    expect(parsePushText('<html>502 Bad Gateway</html>').rejected).toEqual([
+      'message is not JSON (starts with "<html>502 Bad Gateway</html>")',
+    ]);
     expect(parsePushText('[1,2]').rejected).toEqual(['message is not a JSON object']);
     expect(parsePushText('null').rejected).toEqual(['message is not a JSON object']);
     expect(parsePushText(JSON.stringify({ block: wsBlock(TIP) })).blocks).toHaveLength(1);
   });
 
   it('subscribes like mempool: init (for conversions), then want blocks and stats', () => {
-    expect(PUSH_SUBSCRIBE_MESSAGES.map((t) => JSON.parse(t))).toEqual([{ action: 'init' }, { action: 'want', data: ['blocks', 'stats'] }]);
+    expect(PUSH_SUBSCRIBE_MESSAGES.map((t) => JSON.parse(t))).toEqual([
+      { action: 'init' },
+      { action: 'want', data: ['blocks', 'stats'] },
+    ]);
   });
 });
 
 describe('reconnectDelayMs', () => {
   it('doubles from 1 s per failure, with jitter over [½, 1] of the delay', () => {
     expect([1, 2, 3, 4].map((n) => reconnectDelayMs(n, () => 0))).toEqual([500, 1000, 2000, 4000]);
-    expect([1, 2, 3, 4].map((n) => reconnectDelayMs(n, () => 0.999_999))).toEqual([1000, 2000, 4000, 8000].map((d) => expect.closeTo(d, 0)));
+    expect([1, 2, 3, 4].map((n) => reconnectDelayMs(n, () => 0.999_999))).toEqual(
+      [1000, 2000, 4000, 8000].map((d) => expect.closeTo(d, 0)),
+    );
     expect(reconnectDelayMs(0, () => 0)).toBe(500);
   });
 
@@ -140,7 +187,14 @@ describe('planPush', () => {
   const at = NOW_MS + 5_000;
 
   it('applies a new block with its da at once and refetches the reward sums and the current estimate', () => {
-    const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }), da: wsDa(TIP + 1) }), at);
+    const plan = planPush(
+      snapshot,
+      parsePushMessage({
+        block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }),
+        da: wsDa(TIP + 1),
+      }),
+      at,
+    );
     const next = plan.snapshot!;
     expect(next.tipHeight).toBe(TIP + 1);
     expect(next.latestBlocks.map((b) => b.height)).toEqual([TIP + 1, TIP]);
@@ -154,18 +208,24 @@ describe('planPush', () => {
   });
 
   it('refetches the hash rate too when the block brings a new difficulty (a retarget)', () => {
-    const plan = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: 1.39e14 }), da: wsDa(TIP + 1) }), at);
+    const plan = planPush(
+      snapshot,
+      parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: 1.39e14 }), da: wsDa(TIP + 1) }),
+      at,
+    );
     // A block's difficulty is the network's current difficulty.
     expect(plan.snapshot!.hashrate.currentDifficulty).toBe(1.39e14);
     expect(plan.refetch).toEqual(['rewardStats', 'hashrate']);
   });
 
   it('refetches the adjustment when the block comes without a da for it', () => {
-    expect(planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }) }), at).refetch).toEqual([
-      'rewardStats',
-      'hashrateNow',
-      'difficultyAdjustment',
-    ]);
+    expect(
+      planPush(
+        snapshot,
+        parsePushMessage({ block: wsBlock(TIP + 1, { difficulty: snapshot.hashrate.currentDifficulty }) }),
+        at,
+      ).refetch,
+    ).toEqual(['rewardStats', 'hashrateNow', 'difficultyAdjustment']);
     // A da for another height (mempool computed it before the block) is not used either.
     const stale = planPush(snapshot, parsePushMessage({ block: wsBlock(TIP + 1), da: wsDa(TIP) }), at);
     expect(stale.refetch).toContain('difficultyAdjustment');
@@ -174,7 +234,14 @@ describe('planPush', () => {
 
   it('refetches the latest blocks when pushed blocks leave a hole (missed while disconnected)', () => {
     const d = snapshot.hashrate.currentDifficulty;
-    const plan = planPush(snapshot, parsePushMessage({ blocks: [wsBlock(TIP + 3, { difficulty: d }), wsBlock(TIP + 4, { difficulty: d })], da: wsDa(TIP + 4) }), at);
+    const plan = planPush(
+      snapshot,
+      parsePushMessage({
+        blocks: [wsBlock(TIP + 3, { difficulty: d }), wsBlock(TIP + 4, { difficulty: d })],
+        da: wsDa(TIP + 4),
+      }),
+      at,
+    );
     expect(plan.snapshot!.tipHeight).toBe(TIP + 4);
     expect(plan.snapshot!.latestBlocks.map((b) => b.height)).toEqual([TIP + 4, TIP + 3, TIP]);
     expect(plan.refetch).toEqual(['blocks', 'rewardStats', 'hashrateNow']);
@@ -188,19 +255,36 @@ describe('planPush', () => {
   });
 
   it('changes nothing for blocks we already have (the initial blocks after a reconnect)', () => {
-    const da = wsDa(TIP, { difficultyChange: -1.2345 + 0.004, estimatedRetargetDate: snapshot.adjustment.estimatedRetargetMs });
+    const da = wsDa(TIP, {
+      difficultyChange: -1.2345 + 0.004,
+      estimatedRetargetDate: snapshot.adjustment.estimatedRetargetMs,
+    });
     const plan = planPush(snapshot, parsePushMessage({ blocks: [wsBlock(TIP - 1), wsBlock(TIP)], da }), at);
     expect(plan).toEqual({ snapshot: null, refetch: [] });
   });
 
   it('applies a da on its own only when something shown changes (mempool re-sends it every few seconds)', () => {
     const base = { difficultyChange: -1.2345, estimatedRetargetDate: snapshot.adjustment.estimatedRetargetMs };
-    const tiny = planPush(snapshot, parsePushMessage({ da: wsDa(TIP, { ...base, difficultyChange: -1.2395, estimatedRetargetDate: base.estimatedRetargetDate + 9 * 60_000 }) }), at);
+    const tiny = planPush(
+      snapshot,
+      parsePushMessage({
+        da: wsDa(TIP, {
+          ...base,
+          difficultyChange: -1.2395,
+          estimatedRetargetDate: base.estimatedRetargetDate + 9 * 60_000,
+        }),
+      }),
+      at,
+    );
     expect(tiny.snapshot).toBeNull();
     const moved = planPush(snapshot, parsePushMessage({ da: wsDa(TIP, { ...base, difficultyChange: -1.2445 }) }), at);
     expect(moved.snapshot!.adjustment.difficultyChangePercent).toBe(-1.2445);
     expect(moved.refetch).toEqual([]);
-    const later = planPush(snapshot, parsePushMessage({ da: wsDa(TIP, { ...base, estimatedRetargetDate: base.estimatedRetargetDate + 10 * 60_000 }) }), at);
+    const later = planPush(
+      snapshot,
+      parsePushMessage({ da: wsDa(TIP, { ...base, estimatedRetargetDate: base.estimatedRetargetDate + 10 * 60_000 }) }),
+      at,
+    );
     expect(later.snapshot).not.toBeNull();
   });
 
@@ -217,14 +301,22 @@ describe('planPush', () => {
     const plan = planPush(snapshot, parsePushMessage({ conversions }), at);
     expect(plan.snapshot!.prices.perBtc.USD).toBe(96_000);
     expect(plan.refetch).toEqual([]);
-    expect(planPush(snapshot, parsePushMessage({ conversions: { ...conversions, time: 1_795_590_000 } }), at).snapshot).toBeNull();
+    expect(
+      planPush(snapshot, parsePushMessage({ conversions: { ...conversions, time: 1_795_590_000 } }), at).snapshot,
+    ).toBeNull();
     const same = { time: snapshot.prices.timeS, USD: 95_000, EUR: 82_000 };
     expect(planPush(snapshot, parsePushMessage({ conversions: same }), at).snapshot).toBeNull();
   });
 });
 
 describe('fetchParts and mergeParts', () => {
-  const rewardStats = (endBlock: number) => ({ startBlock: endBlock - 143, endBlock, totalReward: String(144 * 316_000_000), totalFee: String(144 * 3_500_000), totalTx: '500000' });
+  const rewardStats = (endBlock: number) => ({
+    startBlock: endBlock - 143,
+    endBlock,
+    totalReward: String(144 * 316_000_000),
+    totalFee: String(144 * 3_500_000),
+    totalTx: '500000',
+  });
   const hashrate = {
     hashrates: [{ timestamp: 1_795_478_400, avgHashrate: 9.9e20 }],
     difficulty: [{ time: 1_795_000_000, height: 973_728, difficulty: 1.38e14, adjustment: 0.9877 }],
@@ -267,7 +359,12 @@ describe('fetchParts and mergeParts', () => {
       '/api/v1/difficulty-adjustment': JSON.stringify(wsDa(TIP + 1, { remainingBlocks: 5000 })),
     });
     const { parts, errors } = await fetchParts(t, ['hashrate', 'rewardStats', 'difficultyAdjustment', 'blocks']);
-    expect(t.paths.sort()).toEqual(['/api/v1/blocks', '/api/v1/difficulty-adjustment', '/api/v1/mining/hashrate/1m', '/api/v1/mining/reward-stats/144']);
+    expect(t.paths.sort()).toEqual([
+      '/api/v1/blocks',
+      '/api/v1/difficulty-adjustment',
+      '/api/v1/mining/hashrate/1m',
+      '/api/v1/mining/reward-stats/144',
+    ]);
     expect(parts.hashrate?.currentHashrateHps).toBe(9.91e20);
     expect(Object.keys(parts)).toEqual(['hashrate']);
     expect(errors.sort()).toEqual([
@@ -278,7 +375,10 @@ describe('fetchParts and mergeParts', () => {
   });
 
   it('merges onto the snapshot as it is now, never moving the reward window or the tip backwards', async () => {
-    const t = transport({ '/api/v1/mining/reward-stats/144': JSON.stringify(rewardStats(TIP + 1)), '/api/v1/blocks/tip/height': String(TIP - 5) });
+    const t = transport({
+      '/api/v1/mining/reward-stats/144': JSON.stringify(rewardStats(TIP + 1)),
+      '/api/v1/blocks/tip/height': String(TIP - 5),
+    });
     const current: NetworkSnapshot = makeSnapshot({ tipHeight: TIP + 1 });
     const { parts } = await fetchParts(t, ['rewardStats', 'tipHeight']);
     const merged = mergeParts(current, parts, NOW_MS + 9_000);
@@ -291,10 +391,18 @@ describe('fetchParts and mergeParts', () => {
     const both = mergeParts(current, { ...parts, hashrate: parseHashrate() }, NOW_MS + 9_000);
     expect(both.snapshot.chainDataAtMs).toBe(NOW_MS + 9_000);
 
-    const older = mergeParts(merged.snapshot, { rewardStats: { ...merged.snapshot.rewardStats, startBlock: TIP - 143, endBlock: TIP } }, NOW_MS);
+    const older = mergeParts(
+      merged.snapshot,
+      { rewardStats: { ...merged.snapshot.rewardStats, startBlock: TIP - 143, endBlock: TIP } },
+      NOW_MS,
+    );
     expect(older.snapshot.rewardStats.endBlock).toBe(TIP + 1);
     expect(older.warnings).toEqual([`reward-stats ends at block ${TIP}, older than the ${TIP + 1} we have: kept ours`]);
-    const ahead = mergeParts(current, { rewardStats: { ...current.rewardStats, startBlock: TIP - 100, endBlock: TIP + 44 } }, NOW_MS);
+    const ahead = mergeParts(
+      current,
+      { rewardStats: { ...current.rewardStats, startBlock: TIP - 100, endBlock: TIP + 44 } },
+      NOW_MS,
+    );
     expect(ahead.warnings).toEqual([`reward-stats ends at block ${TIP + 44} but the tip is ${TIP + 1}: kept ours`]);
   });
 

@@ -75,7 +75,10 @@ describe('PushClient', () => {
     const { c, messages, statuses } = client();
     c.start();
     await vi.waitFor(() => expect(messages.some((m) => m.prices !== null)).toBe(true), WAIT);
-    await vi.waitFor(() => expect(messages.some((m) => m.blocks.length === 8 && m.adjustment !== null)).toBe(true), WAIT);
+    await vi.waitFor(
+      () => expect(messages.some((m) => m.blocks.length === 8 && m.adjustment !== null)).toBe(true),
+      WAIT,
+    );
     expect(statuses.map((s) => s.status)).toEqual(['connecting', 'open']);
     expect(c.status).toBe('open');
     const [info] = server.webSockets;
@@ -120,7 +123,12 @@ describe('PushClient', () => {
       await vi.waitFor(() => expect(snapshot.rewardStats.endBlock).toBe(tipHeight), WAIT);
       // Only the reward sums and the current estimate (the small 3-day route) went over HTTP — no tip,
       // blocks, prices, adjustment or month-long hash-rate series.
-      expect(server.requests.slice(since).map((r) => r.path).sort()).toEqual(['/api/v1/mining/hashrate/3d', '/api/v1/mining/reward-stats/144']);
+      expect(
+        server.requests
+          .slice(since)
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual(['/api/v1/mining/hashrate/3d', '/api/v1/mining/reward-stats/144']);
     } finally {
       await http.close();
     }
@@ -132,7 +140,15 @@ describe('PushClient', () => {
     await vi.waitFor(() => expect(c.status).toBe('open'), WAIT);
     const before = server.chain.tipHeight;
     const { tipHeight } = server.mineBlocks(3);
-    await vi.waitFor(() => expect(messages.flatMap((m) => (m.blocks.length === 1 ? [m.blocks[0]!.height] : []))).toEqual([before + 1, before + 2, tipHeight]), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(messages.flatMap((m) => (m.blocks.length === 1 ? [m.blocks[0]!.height] : []))).toEqual([
+          before + 1,
+          before + 2,
+          tipHeight,
+        ]),
+      WAIT,
+    );
     const count = messages.filter((m) => m.prices).length;
     server.pushConversions();
     await vi.waitFor(() => expect(messages.filter((m) => m.prices).length).toBe(count + 1), WAIT);
@@ -145,7 +161,9 @@ describe('PushClient', () => {
     await vi.waitFor(() => expect(seen('unavailable')).toBeGreaterThanOrEqual(1), WAIT);
     expect(upgrades()).toBeGreaterThanOrEqual(3);
     expect(statuses.slice(0, 4).map((s) => s.status)).toEqual(['connecting', 'closed', 'connecting', 'closed']);
-    expect(statuses.find((s) => s.status === 'unavailable')!.detail).toMatch(/^3 failed attempts: could not connect: closed \(code 1006\); retrying in \d+ s$/);
+    expect(statuses.find((s) => s.status === 'unavailable')!.detail).toMatch(
+      /^3 failed attempts: could not connect: closed \(code 1006\); retrying in \d+ s$/,
+    );
     expect(c.failureCount).toBeGreaterThanOrEqual(3);
     server.clearFault();
     await vi.waitFor(() => expect(c.status).toBe('open'), WAIT);
@@ -171,7 +189,9 @@ describe('PushClient', () => {
     c.start();
     await vi.waitFor(() => expect(c.status).toBe('open'), WAIT);
     expect(statuses.map((s) => s.status)).toEqual(['connecting', 'closed', 'connecting', 'open']);
-    expect(statuses[1]!.detail).toMatch(/^could not connect: the websocket upgrade did not complete in time; retrying in/);
+    expect(statuses[1]!.detail).toMatch(
+      /^could not connect: the websocket upgrade did not complete in time; retrying in/,
+    );
   });
 
   it('reconnects when nothing arrives for the idle timeout, and pings keep a quiet connection alive', async () => {
@@ -195,7 +215,9 @@ describe('PushClient', () => {
     const { c, messages } = client();
     c.start();
     await vi.waitFor(() => expect(messages.some((m) => m.rejected.length > 0)).toBe(true), WAIT);
-    expect(messages.find((m) => m.rejected.length > 0)!.rejected).toEqual(['message is not JSON (starts with "<html><body>502 Bad Gateway</body></html")']);
+    expect(messages.find((m) => m.rejected.length > 0)!.rejected).toEqual([
+      'message is not JSON (starts with "<html><body>502 Bad Gateway</body></html")',
+    ]);
     await vi.waitFor(() => expect(c.status).toBe('open'), WAIT);
   });
 

@@ -21,7 +21,12 @@ afterEach(async () => {
 async function setUp(): Promise<{ server: ReplayServer; client: HttpClient; snapshot: NetworkSnapshot }> {
   const server = await startReplayServer({ conversionsIntervalMs: 0 });
   closers.push(() => server.close());
-  const client = new HttpClient({ baseUrl: server.url, userAgent: 'test', proxy: NO_PROXY, now: () => server.nowS() * 1000 });
+  const client = new HttpClient({
+    baseUrl: server.url,
+    userAgent: 'test',
+    proxy: NO_PROXY,
+    now: () => server.nowS() * 1000,
+  });
   closers.push(() => client.close());
   const { snapshot } = await fetchSnapshot(client, 'replay', () => server.nowS() * 1000);
   return { server, client, snapshot };
@@ -147,7 +152,12 @@ describe('PushApplier over the websocket', () => {
       now: () => 0,
       warn: (m) => warnings.push(m),
     });
-    await expect(applier.handle({ blocks: [], adjustment: null, prices: null, rejected: ['x: bad'] })).resolves.toBeUndefined();
-    expect(warnings).toEqual(['Ignored part of a websocket message: x: bad', 'Could not apply a websocket message: view broke']);
+    await expect(
+      applier.handle({ blocks: [], adjustment: null, prices: null, rejected: ['x: bad'] }),
+    ).resolves.toBeUndefined();
+    expect(warnings).toEqual([
+      'Ignored part of a websocket message: x: bad',
+      'Could not apply a websocket message: view broke',
+    ]);
   });
 });

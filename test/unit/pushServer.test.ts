@@ -57,7 +57,10 @@ async function rawClient(path = '/api/v1/ws', headers: Record<string, string> = 
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ];
   socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-  const texts = () => frames.filter((f) => f.opcode === OPCODE.text).map((f) => JSON.parse(f.payload.toString('utf8')) as Record<string, unknown>);
+  const texts = () =>
+    frames
+      .filter((f) => f.opcode === OPCODE.text)
+      .map((f) => JSON.parse(f.payload.toString('utf8')) as Record<string, unknown>);
   return {
     socket,
     frames,
@@ -65,14 +68,22 @@ async function rawClient(path = '/api/v1/ws', headers: Record<string, string> = 
     head: () => head,
     ended: () => ended,
     send: (text: string, opts: { fin?: boolean; opcode?: number; mask?: Buffer | null } = {}) =>
-      socket.write(encodeFrame(opts.opcode ?? OPCODE.text, Buffer.from(text), { fin: opts.fin ?? true, ...(opts.mask === null ? {} : { mask: opts.mask ?? MASK }) })),
+      socket.write(
+        encodeFrame(opts.opcode ?? OPCODE.text, Buffer.from(text), {
+          fin: opts.fin ?? true,
+          ...(opts.mask === null ? {} : { mask: opts.mask ?? MASK }),
+        }),
+      ),
   };
 }
 
 describe('handshake', () => {
   it('answers with the RFC 6455 accept key and declines extensions', async () => {
     expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ==')).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo='); // RFC 6455 §1.3
-    const c = await rawClient('/api/v1/ws', { 'Sec-WebSocket-Extensions': 'permessage-deflate', 'User-Agent': 'raw/1' });
+    const c = await rawClient('/api/v1/ws', {
+      'Sec-WebSocket-Extensions': 'permessage-deflate',
+      'User-Agent': 'raw/1',
+    });
     await vi.waitFor(() => expect(c.head()).toMatch(/^HTTP\/1\.1 101 /), WAIT);
     expect(c.head()).toContain('Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
     expect(c.head()).not.toMatch(/Sec-WebSocket-Extensions/i);
@@ -109,7 +120,11 @@ describe('mempool semantics', () => {
     c.send(JSON.stringify({ action: 'init' }));
     c.send(JSON.stringify({ action: 'ping' }));
     await vi.waitFor(() => expect(c.texts()).toHaveLength(3), WAIT);
-    expect(c.texts()[1]).toMatchObject({ conversions: { USD: expect.any(Number), time: expect.any(Number) }, blocks: expect.any(Array), da: expect.any(Object) });
+    expect(c.texts()[1]).toMatchObject({
+      conversions: { USD: expect.any(Number), time: expect.any(Number) },
+      blocks: expect.any(Array),
+      da: expect.any(Object),
+    });
     expect(c.texts()[2]).toEqual({ pong: true });
   });
 
@@ -175,7 +190,9 @@ describe('control', () => {
   it('POST /__control/ws-drop kills open websockets; /__control/state counts them', async () => {
     const c = await rawClient();
     await vi.waitFor(() => expect(server.webSockets).toHaveLength(1), WAIT);
-    expect(((await (await fetch(`${server.url}/__control/state`)).json()) as { webSockets: number }).webSockets).toBe(1);
+    expect(((await (await fetch(`${server.url}/__control/state`)).json()) as { webSockets: number }).webSockets).toBe(
+      1,
+    );
     const res = await fetch(`${server.url}/__control/ws-drop`, { method: 'POST' });
     expect(await res.json()).toEqual({ ok: true, dropped: 1 });
     await vi.waitFor(() => expect(c.ended() || c.socket.destroyed).toBe(true), WAIT);
@@ -221,7 +238,9 @@ describe('control', () => {
       s.write(
         'GET /api/v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
       );
-      s.write(encodeFrame(OPCODE.text, Buffer.from(JSON.stringify({ action: 'want', data: ['blocks'] })), { mask: MASK }));
+      s.write(
+        encodeFrame(OPCODE.text, Buffer.from(JSON.stringify({ action: 'want', data: ['blocks'] })), { mask: MASK }),
+      );
       const start = live.chain.tipHeight;
       await vi.waitFor(() => expect(frames.some((f) => f.payload.toString().startsWith('{"block":'))).toBe(true), WAIT);
       expect(live.chain.tipHeight).toBeGreaterThan(start);

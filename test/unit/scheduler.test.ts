@@ -199,7 +199,11 @@ describe('RefreshScheduler against hostile servers', () => {
   }
 
   it('caps a Retry-After of 3 000 000 s at one hour instead of overflowing the timer into a flood', async () => {
-    const { clock, runs, scheduler } = hostile([{ ok: false, retryAfterMs: 3_000_000_000 }, { ok: false, retryAfterMs: 3_000_000_000 }, { ok: true }]);
+    const { clock, runs, scheduler } = hostile([
+      { ok: false, retryAfterMs: 3_000_000_000 },
+      { ok: false, retryAfterMs: 3_000_000_000 },
+      { ok: true },
+    ]);
     scheduler.start();
     await clock.advance(0);
     await clock.advance(59 * MIN);
@@ -214,7 +218,11 @@ describe('RefreshScheduler against hostile servers', () => {
   });
 
   it('treats a NaN or negative Retry-After as none', async () => {
-    const { clock, runs, scheduler } = hostile([{ ok: false, retryAfterMs: Number.NaN }, { ok: false, retryAfterMs: -5 }, { ok: true }]);
+    const { clock, runs, scheduler } = hostile([
+      { ok: false, retryAfterMs: Number.NaN },
+      { ok: false, retryAfterMs: -5 },
+      { ok: true },
+    ]);
     scheduler.start();
     await clock.advance(0);
     await expect(scheduler.refreshNow()).resolves.toMatchObject({ kind: 'ran' });
@@ -223,7 +231,10 @@ describe('RefreshScheduler against hostile servers', () => {
   });
 
   it('waits out an interval longer than the timer limit instead of firing at once', async () => {
-    const { clock, runs, scheduler } = hostile([{ ok: true }, { ok: true }], { intervalMs: 30 * DAY, runTimeoutMs: MIN });
+    const { clock, runs, scheduler } = hostile([{ ok: true }, { ok: true }], {
+      intervalMs: 30 * DAY,
+      runTimeoutMs: MIN,
+    });
     scheduler.start();
     await clock.advance(0);
     await clock.advance(30 * DAY - 1);
@@ -275,7 +286,9 @@ describe('RefreshScheduler against hostile servers', () => {
       runTimeoutMs: MIN,
       run: () => {
         calls++;
-        return calls === 1 ? new Promise<RunOutcome>((resolve) => (resolveFirst = resolve)) : Promise.resolve({ ok: true });
+        return calls === 1
+          ? new Promise<RunOutcome>((resolve) => (resolveFirst = resolve))
+          : Promise.resolve({ ok: true });
       },
     });
     scheduler.start();

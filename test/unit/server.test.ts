@@ -201,7 +201,12 @@ describe('endpoints', () => {
       expect(b.height).toBe(tip - i);
       expect(b.id).toMatch(/^[0-9a-f]{64}$/);
       expect(b.extras.reward).toBe(subsidySats(b.height) + b.extras.totalFees);
-      expect(b.extras.pool).toEqual({ id: expect.any(Number), name: expect.any(String), slug: expect.any(String), minerNames: null });
+      expect(b.extras.pool).toEqual({
+        id: expect.any(Number),
+        name: expect.any(String),
+        slug: expect.any(String),
+        minerNames: null,
+      });
       expect(typeof b.extras.medianFee).toBe('number');
       expect(b.extras.header).toHaveLength(160);
       if (i > 0) expect(blocks[i - 1].previousblockhash).toBe(b.id);
@@ -246,7 +251,9 @@ describe('endpoints', () => {
     const entry = await server.waitForRequest((r) => r.path === '/api/v1/prices?probe=1', 10_000, { since });
     expect(entry).toMatchObject({ method: 'GET', status: 200, fault: null, route: 'prices' });
     expect(entry.seq).toBeGreaterThanOrEqual(since);
-    await expect(server.waitForRequest((r) => r.path === '/never', 50, { since })).rejects.toThrow(/no matching request/);
+    await expect(server.waitForRequest((r) => r.path === '/never', 50, { since })).rejects.toThrow(
+      /no matching request/,
+    );
   });
 });
 
@@ -392,7 +399,12 @@ describe('control API (for another process)', () => {
     const post = (path: string, body: unknown): Promise<Response> =>
       get(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-    const r1 = await post('/__control/fault', { fault: 'http429', paths: '/difficulty-adjustment', retryAfterS: 3, count: 2 });
+    const r1 = await post('/__control/fault', {
+      fault: 'http429',
+      paths: '/difficulty-adjustment',
+      retryAfterS: 3,
+      count: 2,
+    });
     expect(r1.status).toBe(200);
     await r1.text();
     const a = await get('/api/v1/difficulty-adjustment');

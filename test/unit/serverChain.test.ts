@@ -14,13 +14,7 @@ import {
   subsidySats,
   targetToCompact,
 } from '../server/chain';
-import {
-  bucketSecondsFor,
-  calcDifficultyAdjustment,
-  hashrateBody,
-  periodStartS,
-  respond,
-} from '../server/responses';
+import { bucketSecondsFor, calcDifficultyAdjustment, hashrateBody, periodStartS, respond } from '../server/responses';
 
 const EH = 1e18;
 const ZH = 1e21;

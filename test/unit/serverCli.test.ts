@@ -59,7 +59,10 @@ describe('replay-server CLI', () => {
     expect(Number(tip)).toBeGreaterThan(970_000);
     // a hung request must not keep the process alive
     await (
-      await fetch(`${r.url}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault: 'timeout', paths: '/prices' }) })
+      await fetch(`${r.url}/__control/fault`, {
+        method: 'POST',
+        body: JSON.stringify({ fault: 'timeout', paths: '/prices' }),
+      })
     ).text();
     const hung = fetch(`${r.url}/api/v1/prices`).catch(() => 'rejected');
     const list = async (): Promise<any[]> => (await (await fetch(`${r.url}/__control/requests`)).json()) as any[];

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normaliseMempoolUrl, PLACEHOLDERS, readSettings, sourceHostOf } from '../../src/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  normaliseMempoolUrl,
+  PLACEHOLDERS,
+  readSettings,
+  sourceHostOf,
+} from '../../src/core/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -28,12 +34,23 @@ describe('readSettings', () => {
     expect(settings.mempoolUrl).toBe('http://umbrel.local:3006');
     expect(settings.refreshIntervalMs).toBe(120_000);
     expect(settings.currency).toBe('EUR');
-    expect(settings.statusBar).toMatchObject({ show: 'hashpriceSats', alignment: 'left', priority: -5, fixedWidth: false });
+    expect(settings.statusBar).toMatchObject({
+      show: 'hashpriceSats',
+      alignment: 'left',
+      priority: -5,
+      fixedWidth: false,
+    });
   });
 
   it('falls back with a message naming the setting for each bad value', () => {
     const { settings, problems } = readSettings(
-      from({ mempoolUrl: 'ftp://x', refreshIntervalMinutes: 0.1, currency: 'XBT', 'statusBar.show': 'everything', 'statusBar.template': '{hashrate} {bogus}' }),
+      from({
+        mempoolUrl: 'ftp://x',
+        refreshIntervalMinutes: 0.1,
+        currency: 'XBT',
+        'statusBar.show': 'everything',
+        'statusBar.template': '{hashrate} {bogus}',
+      }),
     );
     expect(settings.mempoolUrl).toBe('https://mempool.space');
     expect(settings.refreshIntervalMs).toBe(60_000);
@@ -67,7 +84,9 @@ describe('confidence level and significance', () => {
 
   it('reads 0.80 … 0.99 and a switched-off significance', () => {
     for (const level of [0.8, 0.9, 0.99]) {
-      const { settings, problems } = readSettings(from({ confidenceLevel: level, 'alerts.requireSignificance': false }));
+      const { settings, problems } = readSettings(
+        from({ confidenceLevel: level, 'alerts.requireSignificance': false }),
+      );
       expect(problems).toEqual([]);
       expect(settings.confidenceLevel).toBe(level);
       expect(settings.alerts.requireSignificance).toBe(false);
@@ -79,7 +98,9 @@ describe('confidence level and significance', () => {
     expect(settings.confidenceLevel).toBe(0.95);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.setting).toBe('miningEconomics.confidenceLevel');
-    expect(problems[0]!.message).toMatch(/^must be a number from 0\.80 to 0\.99 \(0\.95 = 95 % intervals\), got .+\. Using 0\.95\.$/);
+    expect(problems[0]!.message).toMatch(
+      /^must be a number from 0\.80 to 0\.99 \(0\.95 = 95 % intervals\), got .+\. Using 0\.95\.$/,
+    );
   });
 
   it('keeps significance on for a non-boolean value, with a problem', () => {
@@ -90,11 +111,20 @@ describe('confidence level and significance', () => {
 });
 
 describe('package.json and README agree with the code', () => {
-  const props = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).contributes.configuration.properties;
+  const props = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).contributes.configuration
+    .properties;
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   it('declares the confidence level and significance settings with the code defaults and range', () => {
-    expect(props['miningEconomics.confidenceLevel']).toMatchObject({ type: 'number', default: DEFAULT_SETTINGS.confidenceLevel, minimum: 0.8, maximum: 0.99 });
-    expect(props['miningEconomics.alerts.requireSignificance']).toMatchObject({ type: 'boolean', default: DEFAULT_SETTINGS.alerts.requireSignificance });
+    expect(props['miningEconomics.confidenceLevel']).toMatchObject({
+      type: 'number',
+      default: DEFAULT_SETTINGS.confidenceLevel,
+      minimum: 0.8,
+      maximum: 0.99,
+    });
+    expect(props['miningEconomics.alerts.requireSignificance']).toMatchObject({
+      type: 'boolean',
+      default: DEFAULT_SETTINGS.alerts.requireSignificance,
+    });
   });
   it('lists every template placeholder in the setting description and in the README', () => {
     const templateRow = readme.split('\n').find((line) => line.startsWith('| `miningEconomics.statusBar.template`'))!;
@@ -117,7 +147,15 @@ describe('normaliseMempoolUrl', () => {
   ])('%s → %s', (raw, url) => {
     expect(normaliseMempoolUrl(raw)).toEqual({ url });
   });
-  it.each(['', 'mempool.space', 'javascript:alert(1)', 'file:///etc/passwd', 'https://x/?a=1', 'https://x:99999', 'https://a b'])('rejects %j', (raw) => {
+  it.each([
+    '',
+    'mempool.space',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://x/?a=1',
+    'https://x:99999',
+    'https://a b',
+  ])('rejects %j', (raw) => {
     expect(normaliseMempoolUrl(raw)).toHaveProperty('problem');
   });
   it('names the host for the hover', () => {

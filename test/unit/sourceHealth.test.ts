@@ -49,7 +49,10 @@ describe('the age of the source’s tip', () => {
 
   it('asks whether the source is syncing beyond 2 h, without calling the data stale', () => {
     const s = withTipAge(3 * HOUR_MS);
-    expect(sourceHealth(s, NOW_MS)).toEqual({ staleReason: null, notices: ["the source's last block is 3 h old — is it syncing?"] });
+    expect(sourceHealth(s, NOW_MS)).toEqual({
+      staleReason: null,
+      notices: ["the source's last block is 3 h old — is it syncing?"],
+    });
     expect(staleness(live(s), NOW_MS, 5 * 60_000)).toEqual({ stale: false, reason: null });
     expect(hover(s)).toContain("$(info) The source\\'s last block is 3 h old — is it syncing?");
   });
@@ -63,7 +66,9 @@ describe('the age of the source’s tip', () => {
     const md = hover(s);
     const lines = md.split('\n').filter((l) => l !== '');
     // Our own wording goes through the hover's escaping too: the apostrophe is escaped, Markdown shows it plain.
-    expect(lines[1]).toBe("$(warning) **Stale** — The source\\'s last block is 617 d old — is it syncing? The figures below describe the chain as of that block.");
+    expect(lines[1]).toBe(
+      "$(warning) **Stale** — The source\\'s last block is 617 d old — is it syncing? The figures below describe the chain as of that block.",
+    );
     expect(md).not.toContain('updated just now');
     expect(md).not.toContain('Last refresh failed');
     expect(md).toContain('fetched just now, but the source is behind');
@@ -99,19 +104,25 @@ describe("mempool's own signals", () => {
     // (9.8e20 + 1.0e21) / 2 = 9.9e20.
     const fresh = usableEstimate(reported, null);
     expect(fresh.hashrate.currentHashrateHps).toBeCloseTo(9.9e20, -8);
-    expect(fresh.note).toBe('the source reports a hash rate of 0 — its Bitcoin Core seems unreachable: showing the mean of its last 2 daily values');
+    expect(fresh.note).toBe(
+      'the source reports a hash rate of 0 — its Bitcoin Core seems unreachable: showing the mean of its last 2 daily values',
+    );
     const snapshot = makeSnapshot({ sourceNotes: [fresh.note!] });
     expect(sourceHealth(snapshot, NOW_MS).notices).toEqual([fresh.note]);
     // After a block: an estimate of 0 from the 3-day route leaves ours in place.
     const merged = mergeParts(previous, { hashrateNow: { currentHashrateHps: 0, currentDifficulty: 1.38e14 } }, NOW_MS);
     expect(merged.snapshot.hashrate.currentHashrateHps).toBe(987.6e18);
-    expect(merged.warnings).toEqual(['the source reports a hash rate of 0 — its Bitcoin Core seems unreachable: kept the last estimate']);
+    expect(merged.warnings).toEqual([
+      'the source reports a hash rate of 0 — its Bitcoin Core seems unreachable: kept the last estimate',
+    ]);
   });
 
   it('prices of −1 (its price updater off): the fiat figures are missing and the hover says why', () => {
     const prices = parsePrices({ time: 1_795_599_000, USD: -1, EUR: -1, GBP: -1, CAD: -1, CHF: -1, AUD: -1, JPY: -1 });
     const s = makeSnapshot({ fetchedAtMs: NOW_MS, prices });
-    expect(sourceHealth(s, NOW_MS).notices).toEqual(['the source has no BTC prices — its price updater seems to be off, so fiat figures are missing']);
+    expect(sourceHealth(s, NOW_MS).notices).toEqual([
+      'the source has no BTC prices — its price updater seems to be off, so fiat figures are missing',
+    ]);
     expect(computeGlanceFigures(s, 'USD', NOW_MS).btcPrice).toBeNull();
     expect(hover(s)).toContain('$(info) The source has no BTC prices');
   });
@@ -121,7 +132,12 @@ describe("mempool's own signals", () => {
     let client: HttpClient;
     beforeAll(async () => {
       server = await startReplayServer({ conversionsIntervalMs: 0 });
-      client = new HttpClient({ baseUrl: server.url, userAgent: 'test', proxy: { proxyUrl: '', strictSsl: true, noProxy: [] }, now: () => server.nowS() * 1000 });
+      client = new HttpClient({
+        baseUrl: server.url,
+        userAgent: 'test',
+        proxy: { proxyUrl: '', strictSsl: true, noProxy: [] },
+        now: () => server.nowS() * 1000,
+      });
     });
     afterAll(async () => {
       await client.close();
@@ -132,7 +148,9 @@ describe("mempool's own signals", () => {
       // mempool with INDEXING_BLOCKS_AMOUNT=0 answers 404 on /api/v1/mining/*; the rest works.
       const noIndexing: Transport = {
         getText: (path) =>
-          path.startsWith('/api/v1/mining/') ? Promise.reject(new TransportError('http', `${path}: HTTP 404`, { status: 404, path })) : client.getText(path),
+          path.startsWith('/api/v1/mining/')
+            ? Promise.reject(new TransportError('http', `${path}: HTTP 404`, { status: 404, path }))
+            : client.getText(path),
       };
       await expect(fetchSnapshot(noIndexing, 'replay', () => server.nowS() * 1000)).rejects.toThrow(
         /^the source has no mining data \(\/api\/v1\/mining\/(hashrate\/1m|reward-stats\/144) answered 404\): is block indexing off on this mempool instance\? Hash rate and hashprice need it$/,

@@ -28,7 +28,12 @@ const MAX_TERMS = 1_000_000;
 export function betaPrefix(a: number, b: number, x: number, y: number): number {
   if (x <= 0 || y <= 0) return 0;
   const c = a + b;
-  const exponent = stirlingCorrection(c) - stirlingCorrection(a) - stirlingCorrection(b) + scaledLogRatio(a, (x * c) / a) + scaledLogRatio(b, (y * c) / b);
+  const exponent =
+    stirlingCorrection(c) -
+    stirlingCorrection(a) -
+    stirlingCorrection(b) +
+    scaledLogRatio(a, (x * c) / a) +
+    scaledLogRatio(b, (y * c) / b);
   return Math.sqrt((a * b) / (2 * Math.PI * c)) * Math.exp(exponent);
 }
 

@@ -33,17 +33,23 @@ export function checkLevel(level: unknown): number | string {
 
 /** null if value is a finite number > 0, else the reason. */
 export function checkPositive(name: string, value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? null : `${name} must be a finite number > 0, got ${show(value)}`;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? null
+    : `${name} must be a finite number > 0, got ${show(value)}`;
 }
 
 /** null if value is a finite number (any sign), else the reason. */
 export function checkFinite(name: string, value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) ? null : `${name} must be a finite number, got ${show(value)}`;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? null
+    : `${name} must be a finite number, got ${show(value)}`;
 }
 
 /** null if value is an integer ≥ min, else the reason. */
 export function checkCount(name: string, value: unknown, min: number): string | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min ? null : `${name} must be a whole number ≥ ${min}, got ${show(value)}`;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min
+    ? null
+    : `${name} must be a whole number ≥ ${min}, got ${show(value)}`;
 }
 
 /** The first reason among the checks, if any. */

@@ -67,7 +67,13 @@ export function stirlingCorrection(z: number): number {
   const r = 1 / zz;
   const r2 = r * r;
   const series =
-    r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))));
+    r *
+    (1 / 12 +
+      r2 *
+        (-1 / 360 +
+          r2 *
+            (1 / 1260 +
+              r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))));
   return series + shift;
 }
 
@@ -137,12 +143,18 @@ export function gammaQ(a: number, x: number): number {
  */
 export function normalQuantileApprox(p: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : Number.NaN;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const tail = (q: number): number =>
-    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+    ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log1p(-p)));
   const q = p - 0.5;
@@ -195,7 +207,8 @@ export function gammaQuantile(p: number, a: number): number {
     }
     // Halley converges cubically: a step this small leaves an error far below the rounding of P itself.
     if (Math.abs(next - x) <= STEP_TOLERANCE * x) return next;
-    if (!(next > lo && next < hi)) next = hi === Infinity ? Math.max(2 * x, lo * 2, 1e-300) : lo === 0 ? hi / 2 : 0.5 * (lo + hi);
+    if (!(next > lo && next < hi))
+      next = hi === Infinity ? Math.max(2 * x, lo * 2, 1e-300) : lo === 0 ? hi / 2 : 0.5 * (lo + hi);
     x = next;
   }
   return x;

@@ -14,7 +14,15 @@
  * uncertainty only (≈ 1/√n of the remaining time), not the forecast error.
  */
 import { HALVING_INTERVAL, HASHES_PER_DIFFICULTY } from '../constants';
-import { checkCount, checkFinite, checkLevel, checkPositive, firstProblem, invalid, type InvalidEstimate } from './common';
+import {
+  checkCount,
+  checkFinite,
+  checkLevel,
+  checkPositive,
+  firstProblem,
+  invalid,
+  type InvalidEstimate,
+} from './common';
 import { remainingTimeQuantileS } from './predictive';
 import type { Quantiles } from './retarget';
 
@@ -61,6 +69,13 @@ export function halvingInterval(input: HalvingInput): HalvingEstimate | InvalidE
   const halvingHeight = (Math.floor(input.tipHeight / HALVING_INTERVAL) + 1) * HALVING_INTERVAL;
   const remainingBlocks = halvingHeight - input.tipHeight;
   const alpha = 1 - level;
-  const at = (p: number): number => (input.nowS + remainingTimeQuantileS(p, remainingBlocks, input.windowBlocks, input.windowS)) * 1000;
-  return { kind: 'estimate', level, halvingHeight, remainingBlocks, halvingMs: { low: at(alpha / 2), median: at(0.5), high: at(1 - alpha / 2), unit: 'ms' } };
+  const at = (p: number): number =>
+    (input.nowS + remainingTimeQuantileS(p, remainingBlocks, input.windowBlocks, input.windowS)) * 1000;
+  return {
+    kind: 'estimate',
+    level,
+    halvingHeight,
+    remainingBlocks,
+    halvingMs: { low: at(alpha / 2), median: at(0.5), high: at(1 - alpha / 2), unit: 'ms' },
+  };
 }

@@ -59,7 +59,10 @@ export interface HashrateInterval {
 }
 
 function checkWindow(window: HashrateWindow, label = ''): string | null {
-  return firstProblem(checkPositive(`${label}hashrateHps`, window.hashrateHps), checkCount(`${label}blocks`, window.blocks, 1));
+  return firstProblem(
+    checkPositive(`${label}hashrateHps`, window.hashrateHps),
+    checkCount(`${label}blocks`, window.blocks, 1),
+  );
 }
 
 /** Exact interval for the hash rate behind Core's estimate over `blocks` intervals. */
@@ -99,7 +102,11 @@ export function probabilityBelow(input: ProbabilityBelowInput): ProbabilityBelow
   const thresholdHps = input.thresholdHps ?? ONE_ZETTAHASH_HPS;
   const problem = firstProblem(checkWindow(input), checkPositive('thresholdHps', thresholdHps));
   if (problem) return invalid(problem);
-  return { kind: 'probability', probability: gammaP(input.blocks, (input.blocks * thresholdHps) / input.hashrateHps), thresholdHps };
+  return {
+    kind: 'probability',
+    probability: gammaP(input.blocks, (input.blocks * thresholdHps) / input.hashrateHps),
+    thresholdHps,
+  };
 }
 
 export interface HashrateTrendInput {
@@ -133,5 +140,12 @@ export function hashrateTrend(input: HashrateTrendInput): HashrateTrend | Invali
   const d2 = 2 * input.earlier.blocks;
   const lowPercent = (ratio * fQuantile(alpha / 2, d1, d2) - 1) * 100;
   const highPercent = (ratio * fQuantile(1 - alpha / 2, d1, d2) - 1) * 100;
-  return { kind: 'trend', changePercent: (ratio - 1) * 100, lowPercent, highPercent, level, withinNoise: lowPercent <= 0 && highPercent >= 0 };
+  return {
+    kind: 'trend',
+    changePercent: (ratio - 1) * 100,
+    lowPercent,
+    highPercent,
+    level,
+    withinNoise: lowPercent <= 0 && highPercent >= 0,
+  };
 }

@@ -5,7 +5,15 @@
  */
 export * from './common';
 export { hashrateInterval, hashrateTrend, probabilityBelow, ONE_ZETTAHASH_HPS } from './hashrate';
-export type { HashrateInterval, HashrateIntervalInput, HashrateTrend, HashrateTrendInput, HashrateWindow, ProbabilityBelow, ProbabilityBelowInput } from './hashrate';
+export type {
+  HashrateInterval,
+  HashrateIntervalInput,
+  HashrateTrend,
+  HashrateTrendInput,
+  HashrateWindow,
+  ProbabilityBelow,
+  ProbabilityBelowInput,
+} from './hashrate';
 export { changePercentForTimespan, retargetInterval, TARGET_TIMESPAN_S } from './retarget';
 export type { Quantiles, RetargetEstimate, RetargetInput, RetargetNoInformation } from './retarget';
 export { halvingInterval, windowFromHashrate } from './halving';

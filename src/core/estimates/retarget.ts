@@ -93,32 +93,61 @@ export function retargetInterval(input: RetargetInput): RetargetEstimate | Retar
   );
   if (problem) return invalid(problem);
   const n = input.tipHeight % BLOCKS_PER_EPOCH;
-  const common = { blocksMined: n, remainingBlocks: BLOCKS_PER_EPOCH - n, retargetHeight: input.tipHeight - n + BLOCKS_PER_EPOCH };
+  const common = {
+    blocksMined: n,
+    remainingBlocks: BLOCKS_PER_EPOCH - n,
+    retargetHeight: input.tipHeight - n + BLOCKS_PER_EPOCH,
+  };
   if (n === 0) {
-    return { kind: 'noInformation', ...common, reason: 'no block of this epoch is mined at the new difficulty yet: nothing to estimate its rate from' };
+    return {
+      kind: 'noInformation',
+      ...common,
+      reason: 'no block of this epoch is mined at the new difficulty yet: nothing to estimate its rate from',
+    };
   }
   const nowS = Math.max(input.nowS, input.tipTimeS);
   const exposureS = nowS - input.epochStartS;
-  if (!(exposureS > 0)) return invalid(`the epoch started at ${input.epochStartS} s, not before now (${nowS} s): check the clock and timestamps`);
+  if (!(exposureS > 0))
+    return invalid(
+      `the epoch started at ${input.epochStartS} s, not before now (${nowS} s): check the clock and timestamps`,
+    );
 
   const alpha = 1 - level;
   const probabilities = [alpha / 2, 0.5, 1 - alpha / 2] as const;
   const toDate = (p: number): number => (nowS + remainingTimeQuantileS(p, common.remainingBlocks, n, exposureS)) * 1000;
-  const retargetMs: Quantiles<'ms'> = { low: toDate(probabilities[0]), median: toDate(probabilities[1]), high: toDate(probabilities[2]), unit: 'ms' };
+  const retargetMs: Quantiles<'ms'> = {
+    low: toDate(probabilities[0]),
+    median: toDate(probabilities[1]),
+    high: toDate(probabilities[2]),
+    unit: 'ms',
+  };
 
   const remainingIntervals = TIMESPAN_INTERVALS - n;
   if (remainingIntervals === 0) {
     const locked = changePercentForTimespan(input.tipTimeS - input.epochStartS);
-    return { kind: 'estimate', ...common, level, lockedIn: true, changePercent: { low: locked, median: locked, high: locked, unit: '%' }, retargetMs };
+    return {
+      kind: 'estimate',
+      ...common,
+      level,
+      lockedIn: true,
+      changePercent: { low: locked, median: locked, high: locked, unit: '%' },
+      retargetMs,
+    };
   }
   // A long remaining time means a small change: the low change comes from the high time.
-  const change = (p: number): number => changePercentForTimespan(exposureS + remainingTimeQuantileS(1 - p, remainingIntervals, n, exposureS));
+  const change = (p: number): number =>
+    changePercentForTimespan(exposureS + remainingTimeQuantileS(1 - p, remainingIntervals, n, exposureS));
   return {
     kind: 'estimate',
     ...common,
     level,
     lockedIn: false,
-    changePercent: { low: change(probabilities[0]), median: change(probabilities[1]), high: change(probabilities[2]), unit: '%' },
+    changePercent: {
+      low: change(probabilities[0]),
+      median: change(probabilities[1]),
+      high: change(probabilities[2]),
+      unit: '%',
+    },
     retargetMs,
   };
 }

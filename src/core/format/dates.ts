@@ -17,21 +17,37 @@ let dateTimeFormat: Intl.DateTimeFormat | undefined;
 /** "25 Nov 2026" (locale order), for a UTC day. */
 export function formatDay(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  dayFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return dayFormat.format(timeS * 1000);
 }
 
 /** "Wed, 25 Nov 2026" (locale order), for a UTC day. */
 export function formatDayLong(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  weekdayFormat ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  weekdayFormat ??= new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return weekdayFormat.format(timeS * 1000);
 }
 
 /** Local day and time of a near instant (the retarget estimate, days away). */
 export function formatDateTime(ms: number): string {
   if (!validMs(ms)) return '—';
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return dateTimeFormat.format(ms);
 }
 

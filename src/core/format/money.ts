@@ -52,7 +52,9 @@ export function moneyText(value: number | null, currency: Currency): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const cents = Math.round(value * 100) / 100;
   // formatMoney gives 4 decimals below 1: to the cent here, so "$0.50", "$0.00".
-  return formatMoney(cents === 0 ? 0 : cents, currency).replace(/(\.\d\d)00$/, '$1').replace(/^-/, MINUS);
+  return formatMoney(cents === 0 ? 0 : cents, currency)
+    .replace(/(\.\d\d)00$/, '$1')
+    .replace(/^-/, MINUS);
 }
 
 /** Axis ticks: "$48", "$0.12", "$1.2k", "$105k", "¥7.5M". */

@@ -27,7 +27,9 @@ export function formatInteger(n: number): string {
 /** A number as people write it: "20", "17.5", "0.05", "1,000" (at most 3 decimals, no trailing zeros). */
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  const fixed = Math.abs(value).toFixed(3).replace(/\.?0+$/, '');
+  const fixed = Math.abs(value)
+    .toFixed(3)
+    .replace(/\.?0+$/, '');
   const [int, frac] = fixed.split('.');
   return `${value < 0 && fixed !== '0' ? '-' : ''}${groupThousands(int!)}${frac ? `.${frac}` : ''}`;
 }

@@ -5,7 +5,14 @@
 
 import { describeError } from '../errors';
 import type { NetworkSnapshot } from '../model';
-import { fetchParts, mergeParts, planPush, type GlancePart, type PushMessage, type RevalidatingTransport } from '../push';
+import {
+  fetchParts,
+  mergeParts,
+  planPush,
+  type GlancePart,
+  type PushMessage,
+  type RevalidatingTransport,
+} from '../push';
 
 export interface PushApplierOptions {
   /** The snapshot to patch, or null when there is no complete live one yet (the full fetch comes first). */

@@ -75,12 +75,17 @@ export class StateHolder {
  * (the machine slept, the window was unfocused for hours): three intervals, at least 15 minutes — or
  * the source itself is behind (its tip was over a day old when fetched, see sourceHealth).
  */
-export function staleness(state: GlanceState, nowMs: number, intervalMs: number): { stale: boolean; reason: string | null } {
+export function staleness(
+  state: GlanceState,
+  nowMs: number,
+  intervalMs: number,
+): { stale: boolean; reason: string | null } {
   if (state.error) return { stale: true, reason: state.error.message };
   const snapshot = state.snapshot;
   if (!snapshot) return { stale: false, reason: null };
   const limitMs = Math.max(3 * intervalMs, 15 * 60_000);
-  if (nowMs - snapshot.fetchedAtMs > limitMs) return { stale: true, reason: 'the data has not been refreshed recently' };
+  if (nowMs - snapshot.fetchedAtMs > limitMs)
+    return { stale: true, reason: 'the data has not been refreshed recently' };
   const { staleReason } = sourceHealth(snapshot, nowMs);
   if (staleReason) return { stale: true, reason: staleReason };
   return { stale: false, reason: null };

@@ -86,11 +86,16 @@ export function carryForward(values: readonly (number | null)[], maxDays: number
  * Difficulty in force at the end of each day. Days before the first known retarget get the difficulty
  * that retarget replaced (difficulty ÷ ratio), so a range that starts mid-epoch is still complete.
  */
-export function difficultyPerDay(adjustments: readonly DifficultyRecord[], firstDay: number, dayCount: number): (number | null)[] {
+export function difficultyPerDay(
+  adjustments: readonly DifficultyRecord[],
+  firstDay: number,
+  dayCount: number,
+): (number | null)[] {
   const out = new Array<number | null>(dayCount).fill(null);
   if (adjustments.length === 0) return out;
   const first = adjustments[0]!;
-  let current: number | null = first.adjustmentRatio > 0 && first.height > 0 ? first.difficulty / first.adjustmentRatio : null;
+  let current: number | null =
+    first.adjustmentRatio > 0 && first.height > 0 ? first.difficulty / first.adjustmentRatio : null;
   let k = 0;
   for (let i = 0; i < dayCount; i++) {
     const dayEndS = (firstDay + i + 1) * SECONDS_PER_DAY;
@@ -108,7 +113,10 @@ export function difficultyPerDay(adjustments: readonly DifficultyRecord[], first
  * (height, time) pairs (reward buckets: many per day; retargets: every 2016 blocks).
  */
 export function halvingTimes(anchors: readonly { readonly height: number; readonly timeS: number }[]): Halving[] {
-  const sorted = anchors.filter((a) => Number.isFinite(a.height) && Number.isFinite(a.timeS)).slice().sort((a, b) => a.height - b.height);
+  const sorted = anchors
+    .filter((a) => Number.isFinite(a.height) && Number.isFinite(a.timeS))
+    .slice()
+    .sort((a, b) => a.height - b.height);
   if (sorted.length < 2) return [];
   const out: Halving[] = [];
   const maxHeight = sorted[sorted.length - 1]!.height;
@@ -119,7 +127,8 @@ export function halvingTimes(anchors: readonly { readonly height: number; readon
     const a = sorted[j]!;
     const b = sorted[Math.min(j + 1, sorted.length - 1)]!;
     if (a.height > height || b.height < height) continue;
-    const timeS = b.height === a.height ? a.timeS : a.timeS + ((height - a.height) / (b.height - a.height)) * (b.timeS - a.timeS);
+    const timeS =
+      b.height === a.height ? a.timeS : a.timeS + ((height - a.height) / (b.height - a.height)) * (b.timeS - a.timeS);
     out.push({ index, height, timeS: Math.round(timeS) });
   }
   return out;
@@ -137,7 +146,8 @@ export function adjustmentColumns(adjustments: readonly DifficultyRecord[]): Adj
 /** Merges two retarget lists (e.g. the range's own and the whole-history list) by height, oldest first. */
 export function mergeAdjustments(...lists: readonly (readonly DifficultyRecord[])[]): DifficultyRecord[] {
   const byHeight = new Map<number, DifficultyRecord>();
-  for (const list of lists) for (const record of list) if (!byHeight.has(record.height)) byHeight.set(record.height, record);
+  for (const list of lists)
+    for (const record of list) if (!byHeight.has(record.height)) byHeight.set(record.height, record);
   return [...byHeight.values()].sort((a, b) => a.height - b.height);
 }
 
@@ -155,22 +165,58 @@ export function buildHistoryDataset(parts: HistoryParts, meta: DatasetMeta): His
   const timeS = new Array<number>(n);
   for (let i = 0; i < n; i++) timeS[i] = (firstDay + i) * SECONDS_PER_DAY;
 
-  const hashrateHps = binDailyMean(parts.hashrate, firstDay, n, (p) => p.timeS, (p) => p.hashrateHps);
+  const hashrateHps = binDailyMean(
+    parts.hashrate,
+    firstDay,
+    n,
+    (p) => p.timeS,
+    (p) => p.hashrateHps,
+  );
   const difficulty = difficultyPerDay(parts.adjustments, firstDay, n);
-  const rewardSats = binDailyMean(parts.rewards, firstDay, n, (p) => p.timeS, (p) => p.avgRewardsSats);
+  const rewardSats = binDailyMean(
+    parts.rewards,
+    firstDay,
+    n,
+    (p) => p.timeS,
+    (p) => p.avgRewardsSats,
+  );
 
   let feesSats: (number | null)[];
   if (parts.fees) {
-    feesSats = binDailyMean(parts.fees, firstDay, n, (p) => p.timeS, (p) => p.avgFeesSats);
+    feesSats = binDailyMean(
+      parts.fees,
+      firstDay,
+      n,
+      (p) => p.timeS,
+      (p) => p.avgFeesSats,
+    );
   } else {
     // Without the fees series: reward − subsidy at the bucket's mean height (off on the bucket of a halving).
-    feesSats = binDailyMean(parts.rewards, firstDay, n, (p) => p.timeS, (p) => Math.max(0, p.avgRewardsSats - subsidySats(Math.round(p.avgHeight))));
+    feesSats = binDailyMean(
+      parts.rewards,
+      firstDay,
+      n,
+      (p) => p.timeS,
+      (p) => Math.max(0, p.avgRewardsSats - subsidySats(Math.round(p.avgHeight))),
+    );
     if (parts.rewards.length > 0) notes.push('Fees estimated as reward − subsidy (the fees series was unavailable).');
   }
 
   const rawPrice = parts.prices
-    ? binDailyMean(parts.prices, firstDay, n, (p) => p.timeS, (p) => (p.price > 0 ? p.price : null))
-    : binDailyMean(parts.rewards, firstDay, n, (p) => p.timeS, (p) => p.priceUsd);
+    ? binDailyMean(
+        parts.prices,
+        firstDay,
+        n,
+        (p) => p.timeS,
+        (p) => (p.price > 0 ? p.price : null),
+      )
+    : binDailyMean(
+        parts.rewards,
+        firstDay,
+        n,
+        (p) => p.timeS,
+        (p) => p.priceUsd,
+      );
   const price = carryForward(rawPrice, PRICE_CARRY_DAYS);
 
   const anchors = [

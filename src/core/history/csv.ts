@@ -46,7 +46,8 @@ export function historyCsv(series: DerivedSeries, currency: Currency, first: num
     'hashrate_ma7_low_ehs',
     'hashrate_ma7_high_ehs',
   ];
-  const scale = (v: number | null | undefined, k: number): number | null => (v === null || v === undefined ? null : v / k);
+  const scale = (v: number | null | undefined, k: number): number | null =>
+    v === null || v === undefined ? null : v / k;
   const rows: CsvCell[][] = [];
   const lo = Math.max(0, first);
   const hi = Math.min(series.timeS.length - 1, last);

@@ -94,7 +94,8 @@ export function deriveSeries(dataset: HistoryDataset, band: Ma7BandFactors | nul
       hashpriceFiat[i] = null;
     }
     const fees = d.feesSats[i] ?? null;
-    feeSharePercent[i] = fees !== null && reward !== null && reward > 0 ? Math.min(100, Math.max(0, (fees / reward) * 100)) : null;
+    feeSharePercent[i] =
+      fees !== null && reward !== null && reward > 0 ? Math.min(100, Math.max(0, (fees / reward) * 100)) : null;
   }
   const hashrateMa7 = movingAverage(hashrate, MA7_DAYS, MA7_MIN_DAYS);
   const bounds = band ? ma7Band(hashrate, hashrateMa7, band) : null;

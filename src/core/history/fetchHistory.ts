@@ -23,7 +23,6 @@ export const HISTORY_PATHS = {
   prices: (currency: Currency) => `/api/v1/historical-price?currency=${currency}`,
 } as const;
 
-
 export interface RangeSeries {
   readonly hashrate: HashrateHistory;
   readonly rewards: readonly BlockRewardsPoint[];

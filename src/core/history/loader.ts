@@ -34,15 +34,13 @@ export class TtlCache<V> {
     if (hit && !force && this.now() - hit.atMs < maxAgeMs) return Promise.resolve(hit);
     const running = this.inflight.get(key);
     if (running) return running;
-    const promise = load().then(
-      (value) => {
-        const entry = { value, atMs: this.now() };
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-        while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-        return entry;
-      },
-    );
+    const promise = load().then((value) => {
+      const entry = { value, atMs: this.now() };
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      return entry;
+    });
     this.inflight.set(key, promise);
     const done = (): void => {
       if (this.inflight.get(key) === promise) this.inflight.delete(key);
@@ -98,18 +96,24 @@ export class HistoryLoader {
     const [series, adjustments, prices] = await Promise.all([
       this.series.get(`${host}|${range}`, this.maxAgeMs, () => this.fetchSeries(transport, range), force),
       // Optional: without it, the range's own retarget list still gives every day's difficulty.
-      this.adjustments.get(host, this.maxAgeMs, () => fetchAllAdjustments(transport), force).catch((error: unknown) => {
-        notes.push(`Retarget history unavailable (${describeFailure(error)}); showing the range's own retargets.`);
-        return this.adjustments.peek(host) ?? null;
-      }),
+      this.adjustments
+        .get(host, this.maxAgeMs, () => fetchAllAdjustments(transport), force)
+        .catch((error: unknown) => {
+          notes.push(`Retarget history unavailable (${describeFailure(error)}); showing the range's own retargets.`);
+          return this.adjustments.peek(host) ?? null;
+        }),
       currency === 'USD'
         ? Promise.resolve(null)
-        : this.prices.get(`${host}|${currency}`, this.priceMaxAgeMs, () => fetchPrices(transport, currency), force).catch((error: unknown) => {
-            const cached = this.prices.peek(`${host}|${currency}`);
-            if (cached) return cached;
-            notes.push(`${currency} price history unavailable (${describeFailure(error)}); fiat values are not shown.`);
-            return { value: [] as PricePoint[], atMs: this.options.now() };
-          }),
+        : this.prices
+            .get(`${host}|${currency}`, this.priceMaxAgeMs, () => fetchPrices(transport, currency), force)
+            .catch((error: unknown) => {
+              const cached = this.prices.peek(`${host}|${currency}`);
+              if (cached) return cached;
+              notes.push(
+                `${currency} price history unavailable (${describeFailure(error)}); fiat values are not shown.`,
+              );
+              return { value: [] as PricePoint[], atMs: this.options.now() };
+            }),
     ]);
     return this.assemble(range, currency, host, series, adjustments, prices, notes);
   }
@@ -120,7 +124,7 @@ export class HistoryLoader {
     const series = this.series.peek(`${host}|${range}`);
     if (!series) return null;
     if (currency !== 'USD' && !this.prices.peek(`${host}|${currency}`)) return null;
-    const prices = currency === 'USD' ? null : this.prices.peek(`${host}|${currency}`) ?? null;
+    const prices = currency === 'USD' ? null : (this.prices.peek(`${host}|${currency}`) ?? null);
     return this.assemble(range, currency, host, series, this.adjustments.peek(host) ?? null, prices, []);
   }
 

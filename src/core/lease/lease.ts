@@ -35,7 +35,8 @@ export const MAX_LEASE_TTL_MS = 120_000;
 
 export function parseLeaseRecord(text: string | null): LeaseRecord | null {
   const o = parseObject(text);
-  if (!o || typeof o.ownerId !== 'string' || o.ownerId === '' || !isCount(o.epoch) || !isCount(o.expiresAtMs)) return null;
+  if (!o || typeof o.ownerId !== 'string' || o.ownerId === '' || !isCount(o.epoch) || !isCount(o.expiresAtMs))
+    return null;
   return { ownerId: o.ownerId, epoch: o.epoch, expiresAtMs: o.expiresAtMs };
 }
 
@@ -154,7 +155,10 @@ export class Lease {
       if (this.disposed) return;
       const now = clock.now();
       const plausible = record !== null && record.expiresAtMs <= now + MAX_LEASE_TTL_MS + FUTURE_TOLERANCE_MS;
-      if (record && !plausible) this.options.onError?.(`Ignored a lease held by ${record.ownerId} until ${new Date(record.expiresAtMs).toISOString()}: later than any lease is written for.`);
+      if (record && !plausible)
+        this.options.onError?.(
+          `Ignored a lease held by ${record.ownerId} until ${new Date(record.expiresAtMs).toISOString()}: later than any lease is written for.`,
+        );
       const live = record !== null && plausible && record.expiresAtMs > 0 && now < record.expiresAtMs + this.graceMs;
       if (live && record.ownerId !== ownerId) {
         this.succeeded({ role: 'follower', holderId: record.ownerId, epoch: record.epoch, problem: null }, record);
@@ -173,7 +177,15 @@ export class Lease {
       if (this.disposed) return;
       const back = parseLeaseRecord(await this.options.store.read());
       const won = back?.ownerId === ownerId && back.epoch === epoch;
-      this.succeeded({ role: won ? 'holder' : 'follower', holderId: back?.ownerId ?? null, epoch: back?.epoch ?? epoch, problem: null }, back);
+      this.succeeded(
+        {
+          role: won ? 'holder' : 'follower',
+          holderId: back?.ownerId ?? null,
+          epoch: back?.epoch ?? epoch,
+          problem: null,
+        },
+        back,
+      );
     } catch (error) {
       if (this.disposed) return;
       this.failures++;
@@ -194,7 +206,13 @@ export class Lease {
   private set(next: LeaseState): void {
     const prev = this.current;
     this.current = next;
-    if (prev.role === next.role && prev.holderId === next.holderId && prev.epoch === next.epoch && prev.problem === next.problem) return;
+    if (
+      prev.role === next.role &&
+      prev.holderId === next.holderId &&
+      prev.epoch === next.epoch &&
+      prev.problem === next.problem
+    )
+      return;
     try {
       this.options.onChange?.(next);
     } catch (error) {

@@ -3,7 +3,14 @@
 
 import { describeError } from '../errors';
 import type { Clock } from '../scheduler';
-import { decodeSharedGlance, encodeSharedGlance, FUTURE_TOLERANCE_MS, type ReportError, type SharedGlance, type SharedText } from './records';
+import {
+  decodeSharedGlance,
+  encodeSharedGlance,
+  FUTURE_TOLERANCE_MS,
+  type ReportError,
+  type SharedGlance,
+  type SharedText,
+} from './records';
 
 export interface SnapshotChannelOptions {
   readonly store: SharedText;
@@ -40,8 +47,13 @@ export class SnapshotChannel {
     // A time in the future is no time at all: believing it would make every later snapshot look older
     // (and a successor wait for it before fetching).
     const latestPlausibleMs = this.options.clock.now() + FUTURE_TOLERANCE_MS;
-    if (glance.writtenAtMs > latestPlausibleMs || (glance.snapshot && glance.snapshot.fetchedAtMs > latestPlausibleMs)) {
-      this.options.onError?.(`Ignored a shared snapshot dated in the future (written ${new Date(glance.writtenAtMs).toISOString()}).`);
+    if (
+      glance.writtenAtMs > latestPlausibleMs ||
+      (glance.snapshot && glance.snapshot.fetchedAtMs > latestPlausibleMs)
+    ) {
+      this.options.onError?.(
+        `Ignored a shared snapshot dated in the future (written ${new Date(glance.writtenAtMs).toISOString()}).`,
+      );
       return null;
     }
     const key = `${glance.writerId}/${glance.epoch}/${glance.writtenAtMs}`;

@@ -124,14 +124,19 @@ export function resolveAlertSettings(partial: Partial<AlertSettings> = {}): Aler
   const d = DEFAULT_ALERT_SETTINGS;
   return {
     enabled: { ...d.enabled, ...(partial.enabled ?? {}) },
-    hashrateThresholdHps: isPositive(partial.hashrateThresholdHps) ? partial.hashrateThresholdHps : d.hashrateThresholdHps,
+    hashrateThresholdHps: isPositive(partial.hashrateThresholdHps)
+      ? partial.hashrateThresholdHps
+      : d.hashrateThresholdHps,
     hysteresisPercent:
       isFiniteNumber(partial.hysteresisPercent) && partial.hysteresisPercent >= 0 && partial.hysteresisPercent < 100
         ? partial.hysteresisPercent
         : d.hysteresisPercent,
-    requireSignificance: typeof partial.requireSignificance === 'boolean' ? partial.requireSignificance : d.requireSignificance,
+    requireSignificance:
+      typeof partial.requireSignificance === 'boolean' ? partial.requireSignificance : d.requireSignificance,
     confidenceLevel:
-      isFiniteNumber(partial.confidenceLevel) && partial.confidenceLevel >= MIN_CONFIDENCE_LEVEL && partial.confidenceLevel <= MAX_CONFIDENCE_LEVEL
+      isFiniteNumber(partial.confidenceLevel) &&
+      partial.confidenceLevel >= MIN_CONFIDENCE_LEVEL &&
+      partial.confidenceLevel <= MAX_CONFIDENCE_LEVEL
         ? partial.confidenceLevel
         : d.confidenceLevel,
     breakevenHashpricePerPhDay: isPositive(partial.breakevenHashpricePerPhDay)
@@ -155,13 +160,23 @@ function settleSide(previous: Side | null, value: number, line: number, hysteres
  * side). A first value takes the estimate's side (a silent baseline); after that the side changes only
  * when P(true rate on the other side) ≥ level. Null when the estimate cannot be judged (no block count).
  */
-function settleHashrateSide(previous: Side | null, hashrateHps: number, blocks: unknown, line: number, level: number): { side: Side; probability: number } | null {
+function settleHashrateSide(
+  previous: Side | null,
+  hashrateHps: number,
+  blocks: unknown,
+  line: number,
+  level: number,
+): { side: Side; probability: number } | null {
   if (!(typeof blocks === 'number' && Number.isSafeInteger(blocks) && blocks >= 1)) return null;
   // A rate of 0 (no block in the window) is certainly below any positive line.
-  const result = hashrateHps === 0 ? { kind: 'probability' as const, probability: 1 } : probabilityBelow({ hashrateHps, blocks, thresholdHps: line });
+  const result =
+    hashrateHps === 0
+      ? { kind: 'probability' as const, probability: 1 }
+      : probabilityBelow({ hashrateHps, blocks, thresholdHps: line });
   if (result.kind !== 'probability') return null;
   const below = result.probability;
-  if (previous === null) return hashrateHps >= line ? { side: 'above', probability: 1 - below } : { side: 'below', probability: below };
+  if (previous === null)
+    return hashrateHps >= line ? { side: 'above', probability: 1 - below } : { side: 'below', probability: below };
   if (previous === 'above' && below >= level) return { side: 'below', probability: below };
   if (previous === 'below' && 1 - below >= level) return { side: 'above', probability: 1 - below };
   return { side: previous, probability: previous === 'below' ? below : 1 - below };
@@ -194,7 +209,12 @@ export function evaluate(
       next.lastRetargetHeight = height;
       if (settings.enabled.difficultyAdjusted) {
         const change = observation.lastRetargetChangePercent;
-        events.push({ type: 'difficultyAdjusted', atMs: nowMs, height, changePercent: isFiniteNumber(change) ? change : null });
+        events.push({
+          type: 'difficultyAdjusted',
+          atMs: nowMs,
+          height,
+          changePercent: isFiniteNumber(change) ? change : null,
+        });
       }
     }
   }

@@ -68,8 +68,7 @@ export function compareMiningVsHosting(
 
   const utilisationShare = hosting.utilisationPercent / 100;
   const itLoadKwPerMwGrid = KW_PER_MW / hosting.pue;
-  const hostingRevenuePerMwYear =
-    hosting.colocationPerKwMonth * itLoadKwPerMwGrid * MONTHS_PER_YEAR * utilisationShare;
+  const hostingRevenuePerMwYear = hosting.colocationPerKwMonth * itLoadKwPerMwGrid * MONTHS_PER_YEAR * utilisationShare;
   // Unleased capacity is assumed dark, so the host's own bill scales with utilisation too.
   const hostingPowerCostPerMwYear = hosting.powerPassThrough
     ? 0
@@ -78,8 +77,7 @@ export function compareMiningVsHosting(
   const miningNetPerMwYear = mining.marginPerMwYear;
 
   // Mining margin per MW-year = hashprice × netRevenuePerMwYearPerHashprice − power cost: solve for equality.
-  const netRevenuePerMwYearPerHashprice =
-    mining.physics.netRevenueShare * mining.physics.phsPerMwGrid * DAYS_PER_YEAR;
+  const netRevenuePerMwYearPerHashprice = mining.physics.netRevenueShare * mining.physics.phsPerMwGrid * DAYS_PER_YEAR;
   const equal = (hostingNetPerMwYear + mining.powerCostPerMwYear) / netRevenuePerMwYearPerHashprice;
 
   return {
@@ -113,10 +111,10 @@ function assumptionsFor(
     `Miners use ${m.efficiencyJPerTh} J/TH plus ${m.minerOverheadPercent} % site overhead; PUE does not apply to them.`,
     `Colocation rent ${hosting.colocationPerKwMonth} per kW-month of IT load, ${hosting.utilisationPercent} % of capacity leased; unleased capacity draws no power.`,
     hosting.powerPassThrough
-      ? 'Power is passed through: the tenant pays it, so the host\'s net is the rent.'
+      ? "Power is passed through: the tenant pays it, so the host's net is the rent."
       : 'Power is not passed through: the host pays for the grid power the leased load draws.',
     `Mining: pool fee ${m.poolFeePercent} % and uptime ${m.uptimePercent} % as given; miners draw no power while down.`,
-    'Hashprice, BTC price and fees are held at today\'s values for the whole year.',
+    "Hashprice, BTC price and fees are held at today's values for the whole year.",
     'No capex, depreciation, financing, staff, taxes, build time or contract risk on either side.',
     'No curtailment or demand-response revenue on either side.',
   ];

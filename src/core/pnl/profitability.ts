@@ -134,10 +134,7 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function computeProfitability(
-  partialInputs: Partial<MinerInputs>,
-  market: MarketInputs,
-): ProfitabilityResult {
+export function computeProfitability(partialInputs: Partial<MinerInputs>, market: MarketInputs): ProfitabilityResult {
   const inputs = resolveMinerInputs(partialInputs);
   const physics = minerPhysics(inputs);
   const gridKwhPerPhDay = HOURS_PER_DAY * physics.gridKwPerPhs;
@@ -153,8 +150,7 @@ export function computeProfitability(
   const afterFeeShare = 1 - physics.poolFeeShare;
   const afterFeeHashpricePerPhDay = market.hashpricePerPhDay * afterFeeShare;
   // Margin is linear in J/TH: each rated J/TH costs this much per PH/s per day (overhead included).
-  const powerCostPerPhDayPerJPerTh =
-    HOURS_PER_DAY * inputs.powerPricePerKwh * (1 + inputs.minerOverheadPercent / 100);
+  const powerCostPerPhDayPerJPerTh = HOURS_PER_DAY * inputs.powerPricePerKwh * (1 + inputs.minerOverheadPercent / 100);
   const breakevenHashpricePerPhDay =
     afterFeeShare > 0 ? finiteOrNull((gridKwhPerPhDay * inputs.powerPricePerKwh) / afterFeeShare) : null;
   const breakevenBtcPrice =
@@ -174,8 +170,7 @@ export function computeProfitability(
     netRevenuePerMwYear: netRevenuePerPhDay * phDaysPerMwYear,
     powerCostPerMwYear: powerCostPerPhDay * phDaysPerMwYear,
     marginPerMwYear: marginPerPhDay * phDaysPerMwYear,
-    breakevenPowerPricePerKwh:
-      gridKwhPerPhDay > 0 ? finiteOrNull(afterFeeHashpricePerPhDay / gridKwhPerPhDay) : null,
+    breakevenPowerPricePerKwh: gridKwhPerPhDay > 0 ? finiteOrNull(afterFeeHashpricePerPhDay / gridKwhPerPhDay) : null,
     breakevenEfficiencyJPerTh:
       powerCostPerPhDayPerJPerTh > 0 ? finiteOrNull(afterFeeHashpricePerPhDay / powerCostPerPhDayPerJPerTh) : null,
     breakevenHashpricePerPhDay,

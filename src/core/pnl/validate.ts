@@ -66,11 +66,7 @@ function toNumber(value: unknown): number | null {
   return null;
 }
 
-function validateNumber(
-  field: NumericField,
-  raw: unknown,
-  problems: ValidationProblem[],
-): number {
+function validateNumber(field: NumericField, raw: unknown, problems: ValidationProblem[]): number {
   const rule = PNL_RANGES[field];
   const fallback = DEFAULT_PNL_INPUTS[field];
   if (raw === undefined || raw === null) return fallback;
@@ -129,7 +125,8 @@ function validateFleet(raw: unknown, problems: ValidationProblem[]): Fleet | und
 }
 
 export function validatePnlInputs(raw: unknown): ValidationResult {
-  const record: Record<string, unknown> = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const record: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const problems: ValidationProblem[] = [];
   const number = (field: NumericField): number => validateNumber(field, record[field], problems);
   const values: PnlInputs = {

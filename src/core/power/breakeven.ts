@@ -92,7 +92,10 @@ export interface HashpriceColumns {
 export interface BreakevenSeries {
   readonly timeS: readonly number[];
   /** One line per power price, in the order given; null where hashprice is missing or not positive. */
-  readonly lines: readonly { readonly powerPricePerKwh: number; readonly breakevenJPerTh: readonly (number | null)[] }[];
+  readonly lines: readonly {
+    readonly powerPricePerKwh: number;
+    readonly breakevenJPerTh: readonly (number | null)[];
+  }[];
 }
 
 /** The breakeven chart: ε_be per day for each power price (Luxor plots several prices at once). */

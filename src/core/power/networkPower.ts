@@ -95,10 +95,12 @@ export function energyTwhPerYear(watts: number): number {
 
 /** Settings are untrusted: a PUE must be a finite multiplier in [1, 3]. */
 export function resolvePue(pue: number | PueByBound | undefined): PueByBound | string {
-  const resolved = pue === undefined ? { ...CBECI_V1.pue } : typeof pue === 'number' ? { low: pue, best: pue, high: pue } : { ...pue };
+  const resolved =
+    pue === undefined ? { ...CBECI_V1.pue } : typeof pue === 'number' ? { low: pue, best: pue, high: pue } : { ...pue };
   for (const key of ['low', 'best', 'high'] as const) {
     const v = resolved[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > 3) return `PUE (${key}) should be a number from 1 to 3, got ${String(v)}`;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > 3)
+      return `PUE (${key}) should be a number from 1 to 3, got ${String(v)}`;
   }
   return resolved;
 }
@@ -127,8 +129,10 @@ export function boundEfficiencies(
 }
 
 function checkInputs(inputs: NetworkPowerInputs): string | null {
-  if (!Number.isFinite(inputs.hashrateHps) || inputs.hashrateHps < 0) return `hash rate should be a finite number ≥ 0 H/s, got ${inputs.hashrateHps}`;
-  if (!Number.isFinite(inputs.hashpricePerPhDay)) return `hashprice should be a finite number, got ${inputs.hashpricePerPhDay}`;
+  if (!Number.isFinite(inputs.hashrateHps) || inputs.hashrateHps < 0)
+    return `hash rate should be a finite number ≥ 0 H/s, got ${inputs.hashrateHps}`;
+  if (!Number.isFinite(inputs.hashpricePerPhDay))
+    return `hashprice should be a finite number, got ${inputs.hashpricePerPhDay}`;
   const price = inputs.powerPricePerKwh ?? CBECI_V1.powerPricePerKwh;
   if (!Number.isFinite(price) || price <= 0) return `power price should be a number above 0 per kWh, got ${price}`;
   if (!Number.isFinite(inputs.dateMs)) return `date should be a finite Unix ms value, got ${inputs.dateMs}`;
@@ -154,7 +158,11 @@ export function networkPower(inputs: NetworkPowerInputs): NetworkPowerResult {
   const breakevenJPerTh = breakevenEfficiencyJPerTh(inputs.hashpricePerPhDay, powerPricePerKwh);
   if (breakevenJPerTh === null) return { ok: false, reason: 'no breakeven efficiency for these prices' };
   const chosen = boundEfficiencies(breakevenJPerTh, inputs.dateMs, inputs.machines ?? MACHINES);
-  if (!chosen) return { ok: false, reason: `no machine in the table was released by ${new Date(inputs.dateMs).toISOString().slice(0, 10)}` };
+  if (!chosen)
+    return {
+      ok: false,
+      reason: `no machine in the table was released by ${new Date(inputs.dateMs).toISOString().slice(0, 10)}`,
+    };
   const { itW, atMeter, energy } = scaleBounds(inputs.hashrateHps, chosen.efficiency, pue);
   return {
     ok: true,
@@ -208,7 +216,9 @@ export function networkPowerSeries(
   const machines = options.machines ?? MACHINES;
   const raw = columns.timeS.map((_, i) => {
     const hashprice = columns.hashpricePerPhDay[i];
-    return hashprice === null || hashprice === undefined || !Number.isFinite(hashprice) ? null : breakevenEfficiencyJPerTh(hashprice, price);
+    return hashprice === null || hashprice === undefined || !Number.isFinite(hashprice)
+      ? null
+      : breakevenEfficiencyJPerTh(hashprice, price);
   });
   const threshold = movingAverage(raw, CBECI_V1.thresholdMaDays, CBECI_V1.thresholdMaDays / 2);
   const n = columns.timeS.length;

@@ -25,7 +25,11 @@ export interface StackedPoolShares {
   /** Weekly timestamps, oldest first. */
   readonly timeS: readonly number[];
   /** Top N pools, largest mean share first; each column aligned with timeS. */
-  readonly pools: readonly { readonly poolName: string; readonly meanSharePercent: number; readonly sharePercent: readonly number[] }[];
+  readonly pools: readonly {
+    readonly poolName: string;
+    readonly meanSharePercent: number;
+    readonly sharePercent: readonly number[];
+  }[];
   readonly othersPercent: readonly number[];
 }
 
@@ -79,8 +83,11 @@ export function topPoolBlockShares(
 ): { name: string; blockCount: number; blockSharePercent: number }[] {
   const n = Math.max(0, Math.floor(Number.isFinite(topN) ? topN : 0));
   const sorted = [...pools].sort((a, b) => b.blockCount - a.blockCount || a.rank - b.rank);
-  const top = sorted.slice(0, n).map((p) => ({ name: p.name, blockCount: p.blockCount, blockSharePercent: p.blockSharePercent }));
+  const top = sorted
+    .slice(0, n)
+    .map((p) => ({ name: p.name, blockCount: p.blockCount, blockSharePercent: p.blockSharePercent }));
   const rest = totalBlocks - top.reduce((s, p) => s + p.blockCount, 0);
-  if (rest > 0) top.push({ name: OTHERS, blockCount: rest, blockSharePercent: totalBlocks > 0 ? (rest / totalBlocks) * 100 : 0 });
+  if (rest > 0)
+    top.push({ name: OTHERS, blockCount: rest, blockSharePercent: totalBlocks > 0 ? (rest / totalBlocks) * 100 : 0 });
   return top;
 }

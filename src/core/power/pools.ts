@@ -62,7 +62,8 @@ const MAX_NAME = 80;
 /** avgFeeDelta is a decimal string of BTC ("-0.01971455"); numbers are accepted too. */
 function btcDelta(r: Reader, value: unknown, path: string): number {
   if (typeof value === 'string') {
-    if (!/^-?\d{1,8}(\.\d{1,12})?$/.test(value.trim())) r.fail(`${path} should be a decimal BTC amount in a string, got ${describe(value)}`);
+    if (!/^-?\d{1,8}(\.\d{1,12})?$/.test(value.trim()))
+      r.fail(`${path} should be a decimal BTC amount in a string, got ${describe(value)}`);
     return r.number(Number(value), path, -21e6, 21e6);
   }
   return r.number(value, path, -21e6, 21e6);
@@ -83,7 +84,10 @@ export function parseMiningPools(json: unknown): PoolsSummary {
     return {
       poolId: r.optional(o.poolId, (v) => r.integer(v, `${path}.poolId`, 0, 1e9)),
       name,
-      slug: o.slug === undefined || o.slug === null ? name.toLowerCase().replace(/[^a-z0-9]+/g, '') : r.text(o.slug, `${path}.slug`, MAX_NAME),
+      slug:
+        o.slug === undefined || o.slug === null
+          ? name.toLowerCase().replace(/[^a-z0-9]+/g, '')
+          : r.text(o.slug, `${path}.slug`, MAX_NAME),
       link: typeof o.link === 'string' && /^https?:\/\//.test(o.link) ? o.link.slice(0, 200) : null,
       rank: r.integer(o.rank, `${path}.rank`, 1, 100_000),
       blockCount: count,
@@ -123,13 +127,15 @@ export function parsePoolHashrates(json: unknown): PoolHashratePoint[] {
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1]!;
     const b = points[i]!;
-    if (a.timeS === b.timeS && a.poolName === b.poolName) r.fail(`pool "${b.poolName}" appears twice at timestamp ${b.timeS}`);
+    if (a.timeS === b.timeS && a.poolName === b.poolName)
+      r.fail(`pool "${b.poolName}" appears twice at timestamp ${b.timeS}`);
   }
   // Shares of one week are parts of one network: more than 100 % (with rounding slack) is a wrong unit.
   const perWeek = new Map<number, number>();
   for (const p of points) perWeek.set(p.timeS, (perWeek.get(p.timeS) ?? 0) + p.shareRatio);
   for (const [timeS, total] of perWeek) {
-    if (total > 1.01) r.fail(`shares at timestamp ${timeS} add up to ${total.toFixed(3)}, more than 1 (is share in percent?)`);
+    if (total > 1.01)
+      r.fail(`shares at timestamp ${timeS} add up to ${total.toFixed(3)}, more than 1 (is share in percent?)`);
   }
   return points;
 }

@@ -109,17 +109,23 @@ function findReference(
 
 export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult {
   const { timeS } = inputs;
-  if (timeS.length !== inputs.hashrateHps.length) return { ok: false, reason: 'time and hash-rate columns differ in length' };
+  if (timeS.length !== inputs.hashrateHps.length)
+    return { ok: false, reason: 'time and hash-rate columns differ in length' };
   const pue = inputs.pue ?? CBECI_V1.pue.best;
   const powerPricePerKwh = inputs.powerPricePerKwh ?? CBECI_V1.powerPricePerKwh;
   const daily = inputs.hashrateHps.map(positiveOrNull);
   const ma7 = movingAverage(daily, 7, 4);
   let last = daily.length - 1;
   while (last >= 0 && (daily[last] === null || ma7[last] === null)) last--;
-  if (last < 0) return { ok: false, reason: 'no 7-day hash-rate mean in the series (need at least 4 days with estimates)' };
+  if (last < 0)
+    return { ok: false, reason: 'no 7-day hash-rate mean in the series (need at least 4 days with estimates)' };
   const current = ma7[last]!;
   const ref = findReference(timeS, ma7, last, inputs.reference);
-  if (!ref) return { ok: false, reason: `the series does not reach back ${inputs.reference === 'peak' ? 'far enough' : inputs.reference}` };
+  if (!ref)
+    return {
+      ok: false,
+      reason: `the series does not reach back ${inputs.reference === 'peak' ? 'far enough' : inputs.reference}`,
+    };
 
   const network = networkPower({
     hashrateHps: current,
@@ -169,7 +175,12 @@ export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult 
 /** "1.2 GW", "810 MW", "45 kW": two significant digits (the J/TH assumption is not more precise). */
 export function formatPowerCompact(watts: number): string {
   if (!Number.isFinite(watts)) return '—';
-  const units: [number, string][] = [[1e9, 'GW'], [1e6, 'MW'], [1e3, 'kW'], [1, 'W']];
+  const units: [number, string][] = [
+    [1e9, 'GW'],
+    [1e6, 'MW'],
+    [1e3, 'kW'],
+    [1, 'W'],
+  ];
   const abs = Math.abs(watts);
   const [scale, unit] = units.find(([s]) => Number((abs / s).toPrecision(2)) >= 1) ?? [1, 'W'];
   const value = Number((abs / scale).toPrecision(2));
@@ -181,7 +192,13 @@ export function formatMoneyCompact(value: number, currency: Currency): string {
   if (!Number.isFinite(value)) return '—';
   // formatMoney(1000) is "<symbol>1,000" in every currency: the symbol is what precedes the digits.
   const symbol = formatMoney(1000, currency).replace('1,000', '');
-  const scales: [number, string][] = [[1e12, ' T'], [1e9, ' B'], [1e6, ' M'], [1e3, ' k'], [1, '']];
+  const scales: [number, string][] = [
+    [1e12, ' T'],
+    [1e9, ' B'],
+    [1e6, ' M'],
+    [1e3, ' k'],
+    [1, ''],
+  ];
   const abs = Math.abs(value);
   const [scale, word] = scales.find(([s]) => Number((abs / s).toPrecision(2)) >= 1) ?? [1, ''];
   const scaled = Number((abs / scale).toPrecision(2));

@@ -43,7 +43,8 @@ export function alertMessage(event: AlertEvent, currency: Currency): string {
       return `Bitcoin difficulty adjusted at block ${formatInteger(event.height)}${event.changePercent === null ? '' : `: ${formatSignedPercent(event.changePercent)}`}.`;
     case 'hashrateCrossed': {
       const side = event.direction === 'up' ? 'above' : 'below';
-      const likely = event.probability === undefined ? '' : ` (${probabilityText(event.probability)} likely truly ${side})`;
+      const likely =
+        event.probability === undefined ? '' : ` (${probabilityText(event.probability)} likely truly ${side})`;
       return `Bitcoin's 7-day hash rate ${event.direction === 'up' ? 'rose above' : 'fell below'} ${formatHashrate(event.thresholdHps)}: now ${formatHashrate(event.hashrate7dHps)}${likely}.`;
     }
     case 'belowBreakeven':

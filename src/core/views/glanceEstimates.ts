@@ -58,7 +58,11 @@ export interface GlanceEstimates {
  * mempool's `previousTime` is that block's time, but only while its response is about our tip's epoch
  * (its nextRetargetHeight is ours); otherwise the difficulty record at that height, if we have it.
  */
-export function epochStartS(snapshot: NetworkSnapshot, nextRetargetHeight: number, epochStartHeight: number): number | null {
+export function epochStartS(
+  snapshot: NetworkSnapshot,
+  nextRetargetHeight: number,
+  epochStartHeight: number,
+): number | null {
   const a = snapshot.adjustment;
   if (a.nextRetargetHeight === nextRetargetHeight && a.previousRetargetS !== null) return a.previousRetargetS;
   const record = snapshot.hashrate.difficulty.find((r) => r.height === epochStartHeight);
@@ -72,11 +76,18 @@ function tipTimeS(snapshot: NetworkSnapshot): number | null {
 }
 
 /** The result if it is of the wanted kind (not `invalid`, not `noInformation`), else null. */
-function ok<R extends { readonly kind: string }, K extends R['kind']>(result: R, kind: K): Extract<R, { kind: K }> | null {
+function ok<R extends { readonly kind: string }, K extends R['kind']>(
+  result: R,
+  kind: K,
+): Extract<R, { kind: K }> | null {
   return result.kind === kind ? (result as Extract<R, { kind: K }>) : null;
 }
 
-export function computeGlanceEstimates(snapshot: NetworkSnapshot, nowMs: number, options: GlanceEstimateOptions = {}): GlanceEstimates {
+export function computeGlanceEstimates(
+  snapshot: NetworkSnapshot,
+  nowMs: number,
+  options: GlanceEstimateOptions = {},
+): GlanceEstimates {
   const level = options.confidenceLevel ?? DEFAULT_CONFIDENCE_LEVEL;
   const thresholdHps = options.thresholdHps ?? ONE_ZETTAHASH_HPS;
   const { tipHeight } = snapshot;
@@ -104,7 +115,9 @@ export function computeGlanceEstimates(snapshot: NetworkSnapshot, nowMs: number,
   const startS = epochStartS(snapshot, startHeight + BLOCKS_PER_EPOCH, startHeight);
   const tipS = tipTimeS(snapshot);
   const retarget =
-    startS === null || tipS === null ? null : ok(retargetInterval({ tipHeight, epochStartS: startS, tipTimeS: tipS, nowS, level }), 'estimate');
+    startS === null || tipS === null
+      ? null
+      : ok(retargetInterval({ tipHeight, epochStartS: startS, tipTimeS: tipS, nowS, level }), 'estimate');
 
   const rate = windowFromHashrate(currentHashrateHps, HASHRATE_7D_BLOCKS, currentDifficulty);
   const halving = ok(halvingInterval({ tipHeight, nowS, ...rate, level }), 'estimate');

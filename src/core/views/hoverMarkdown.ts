@@ -76,7 +76,9 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push('');
 
   if (ctx.sourceStale && f) {
-    lines.push(`$(warning) **Stale** — ${escapeMarkdown(capitalize(ctx.sourceStale))} The figures below describe the chain as of that block.`);
+    lines.push(
+      `$(warning) **Stale** — ${escapeMarkdown(capitalize(ctx.sourceStale))} The figures below describe the chain as of that block.`,
+    );
     lines.push('');
   }
   if (ctx.error && f && ctx.error !== ctx.sourceStale) {
@@ -85,7 +87,9 @@ export function hoverMarkdown(ctx: HoverContext): string {
     );
     lines.push('');
   } else if (ctx.fromCache && f) {
-    lines.push(`$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`);
+    lines.push(
+      `$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`,
+    );
     lines.push('');
   }
 
@@ -108,14 +112,26 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push('|:--|:--|');
   const e = f.estimates;
   const level = levelText(e.level);
-  const hashrateRange = e.hashrate ? ` (${level}: ${hashrateRangeText(e.hashrate.lowHps, e.hashrate.highHps, f.hashrateHps)})` : '';
+  const hashrateRange = e.hashrate
+    ? ` (${level}: ${hashrateRangeText(e.hashrate.lowHps, e.hashrate.highHps, f.hashrateHps)})`
+    : '';
   lines.push(row('Hash rate (7-day estimate)', `**${formatHashrate(f.hashrateHps)}**${hashrateRange}`));
-  if (e.below) lines.push(row(`Under ${thresholdText(e.below.thresholdHps)}`, `${probabilityText(e.below.probability)} likely`));
+  if (e.below)
+    lines.push(row(`Under ${thresholdText(e.below.thresholdHps)}`, `${probabilityText(e.below.probability)} likely`));
   if (f.hashrateTrendPercent !== null) {
-    const noise = e.trend ? (e.trend.withinNoise ? ' (within noise)' : ` (${level}: ${percentRangeText(e.trend.lowPercent, e.trend.highPercent)})`) : '';
+    const noise = e.trend
+      ? e.trend.withinNoise
+        ? ' (within noise)'
+        : ` (${level}: ${percentRangeText(e.trend.lowPercent, e.trend.highPercent)})`
+      : '';
     lines.push(row('7-day trend', `${formatTrend(f.hashrateTrendPercent)} vs previous 7 days${noise}`));
   }
-  lines.push(row('Hashprice', `**${formatHashprice(hp.hashpricePerPhDay, f.currency)}** · ${formatSatsPerPhDay(hp.hashvalueSatsPerPhDay)}`));
+  lines.push(
+    row(
+      'Hashprice',
+      `**${formatHashprice(hp.hashpricePerPhDay, f.currency)}** · ${formatSatsPerPhDay(hp.hashvalueSatsPerPhDay)}`,
+    ),
+  );
   lines.push(
     row(
       'Reward per block',
@@ -134,13 +150,23 @@ export function hoverMarkdown(ctx: HoverContext): string {
       ),
     );
     const breakevenPower = formatPowerPrice(pnl.breakevenPowerPricePerKwh, f.currency);
-    lines.push(row('Breakeven', `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`));
+    lines.push(
+      row(
+        'Breakeven',
+        `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`,
+      ),
+    );
   }
   if (f.hashpriceMoves.length > 0) {
     const inUsd = f.currency === 'USD' ? '' : ' (in USD)';
     for (const move of f.hashpriceMoves) {
       const d = move.decomposition;
-      lines.push(row(`Hashprice over ${move.days} d${inUsd}`, `**${formatSignedPercent(d.totalPercent, 1)}** = ${moveParts(d).join(' · ')}`));
+      lines.push(
+        row(
+          `Hashprice over ${move.days} d${inUsd}`,
+          `**${formatSignedPercent(d.totalPercent, 1)}** = ${moveParts(d).join(' · ')}`,
+        ),
+      );
     }
   }
   lines.push('');
@@ -157,7 +183,9 @@ export function hoverMarkdown(ctx: HoverContext): string {
   );
   lines.push(row('Estimated change', changeText(f, level)));
   const r = e.retarget;
-  const retargetRange = r ? ` · ${level}: ${ctx.formatDate(r.retargetMs.low)} – ${ctx.formatDate(r.retargetMs.high)}` : '';
+  const retargetRange = r
+    ? ` · ${level}: ${ctx.formatDate(r.retargetMs.low)} – ${ctx.formatDate(r.retargetMs.high)}`
+    : '';
   lines.push(
     row(
       'Estimated retarget',
@@ -168,7 +196,9 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push(row('Previous adjustment', `${formatSignedPercent(f.previousRetargetPercent)}${previousWhen}`));
   lines.push(row('Average block time this epoch', `${formatBlockInterval(f.timeAvgMs)} (target 10 min 0 s)`));
   const h = e.halving;
-  const halvingRange = h ? ` · ${level}: ${ctx.formatDate(h.halvingMs.low)} – ${ctx.formatDate(h.halvingMs.high)} if today's block rate holds` : '';
+  const halvingRange = h
+    ? ` · ${level}: ${ctx.formatDate(h.halvingMs.low)} – ${ctx.formatDate(h.halvingMs.high)} if today's block rate holds`
+    : '';
   lines.push(
     row(
       'Next halving',
@@ -182,11 +212,17 @@ export function hoverMarkdown(ctx: HoverContext): string {
   }
   if (f.lastBlock) {
     const pool = f.lastBlock.poolName ? ` by ${escapeMarkdown(f.lastBlock.poolName)}` : '';
-    lines.push(`Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`);
+    lines.push(
+      `Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`,
+    );
     lines.push('');
   }
   const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);
-  lines.push(ctx.sourceStale ? `Source: ${source} · fetched ${age}, but the source is behind` : `Source: ${source} · updated ${age}`);
+  lines.push(
+    ctx.sourceStale
+      ? `Source: ${source} · fetched ${age}, but the source is behind`
+      : `Source: ${source} · updated ${age}`,
+  );
   lines.push('');
   lines.push(links(ctx));
   return lines.join('\n');
@@ -198,7 +234,8 @@ export function hoverMarkdown(ctx: HoverContext): string {
  */
 function changeText(f: GlanceFigures, level: string): string {
   const r = f.estimates.retarget;
-  if (r?.lockedIn) return `**${formatSignedPercent(r.changePercent.median)}** (locked in: the epoch's last block is mined)`;
+  if (r?.lockedIn)
+    return `**${formatSignedPercent(r.changePercent.median)}** (locked in: the epoch's last block is mined)`;
   const range = r ? ` (${level}: ${percentRangeText(r.changePercent.low, r.changePercent.high)})` : '';
   return `**${formatSignedPercent(f.difficultyChangePercent)}**${range}`;
 }

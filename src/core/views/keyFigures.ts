@@ -82,14 +82,19 @@ export function hashrateChangePercent(series: DerivedSeries, lagDays = 30, windo
  * nominal 7 × 144 = 1008 blocks (see TREND_WINDOW_BLOCKS); the windows are 30 days apart, so they do not
  * overlap, as hashrateTrend requires. The trend uses only the ratio of the two means.
  */
-function change30dInterval(changePercent: number | null, level: number): { low: number; high: number; withinNoise: boolean } | null {
+function change30dInterval(
+  changePercent: number | null,
+  level: number,
+): { low: number; high: number; withinNoise: boolean } | null {
   if (changePercent === null) return null;
   const trend = hashrateTrend({
     recent: { hashrateHps: 1 + changePercent / 100, blocks: TREND_WINDOW_BLOCKS },
     earlier: { hashrateHps: 1, blocks: TREND_WINDOW_BLOCKS },
     level,
   });
-  return trend.kind === 'trend' ? { low: trend.lowPercent, high: trend.highPercent, withinNoise: trend.withinNoise } : null;
+  return trend.kind === 'trend'
+    ? { low: trend.lowPercent, high: trend.highPercent, withinNoise: trend.withinNoise }
+    : null;
 }
 
 export function computeKeyFigures(

@@ -52,7 +52,8 @@ export function fleetOf(size: number, unit: FleetUnit): Fleet | undefined {
   return size > 0 ? { kind: unit === 'MW' ? 'mw' : 'phs', value: size } : undefined;
 }
 
-export type PnlEditResult = { readonly ok: true; readonly value: PnlEditValue } | { readonly ok: false; readonly message: string };
+export type PnlEditResult =
+  { readonly ok: true; readonly value: PnlEditValue } | { readonly ok: false; readonly message: string };
 
 /** "12,5" → "12.5": a decimal comma is a decimal point here (form fields only; settings are JSON numbers). */
 function normaliseDecimal(raw: unknown): unknown {
@@ -67,15 +68,21 @@ function normaliseDecimal(raw: unknown): unknown {
 export function validatePnlEdit(field: PnlEditField, raw: unknown, fleetUnit: FleetUnit = 'PH/s'): PnlEditResult {
   const value = normaliseDecimal(raw);
   if (field === 'fleetUnit') {
-    return value === 'PH/s' || value === 'MW' ? { ok: true, value } : { ok: false, message: `Fleet unit must be PH/s or MW; got ${JSON.stringify(value)}.` };
+    return value === 'PH/s' || value === 'MW'
+      ? { ok: true, value }
+      : { ok: false, message: `Fleet unit must be PH/s or MW; got ${JSON.stringify(value)}.` };
   }
   if (field === 'fleetSize') {
     // Empty or 0: no fleet. validatePnlInputs treats a fleet as optional and only checks a given one.
-    if (value === '' || value === 0 || value === '0' || value === null || value === undefined) return { ok: true, value: 0 };
+    if (value === '' || value === 0 || value === '0' || value === null || value === undefined)
+      return { ok: true, value: 0 };
     const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
     const unitText = fleetUnit === 'MW' ? 'MW of grid power' : 'PH/s';
     if (!Number.isFinite(n) || n < 0) {
-      return { ok: false, message: `Fleet size must be a number of ${unitText} above 0, or empty for none; got ${typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}.` };
+      return {
+        ok: false,
+        message: `Fleet size must be a number of ${unitText} above 0, or empty for none; got ${typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}.`,
+      };
     }
     const checked = validatePnlInputs({ fleet: fleetOf(n, fleetUnit) });
     const problem = checked.problems[0];

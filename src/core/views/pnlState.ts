@@ -173,7 +173,9 @@ export interface PnlStateSources {
 
 /** The problems readSettings found in the P&L settings, by the field they feed (others are dropped). */
 export function settingProblemsByField(problems: readonly SettingsProblem[]): PnlFieldMessage[] {
-  const fieldOf = new Map<string, PnlEditField>(PNL_EDIT_FIELDS.map((f) => [`${SETTINGS_SECTION}.${PNL_EDIT_SETTING_KEYS[f]}`, f]));
+  const fieldOf = new Map<string, PnlEditField>(
+    PNL_EDIT_FIELDS.map((f) => [`${SETTINGS_SECTION}.${PNL_EDIT_SETTING_KEYS[f]}`, f]),
+  );
   return problems.flatMap((p) => {
     const field = fieldOf.get(p.setting);
     return field ? [{ field, message: `Your setting ${p.setting} ${p.message}` }] : [];
@@ -185,7 +187,10 @@ export function breakevenBand(pnl: PnlInputs): { powerCostPerPhDay: number; brea
   const inputs = resolveMinerInputs(pnl);
   const powerCostPerPhDay = HOURS_PER_DAY * minerPhysics(inputs).gridKwPerPhs * inputs.powerPricePerKwh;
   const afterFee = 1 - inputs.poolFeePercent / 100;
-  return { powerCostPerPhDay, breakevenPerPhDay: afterFee > 0 ? powerCostPerPhDay / afterFee : Number.POSITIVE_INFINITY };
+  return {
+    powerCostPerPhDay,
+    breakevenPerPhDay: afterFee > 0 ? powerCostPerPhDay / afterFee : Number.POSITIVE_INFINITY,
+  };
 }
 
 export function buildPnlOverlay(currency: Currency, pnl: PnlInputs): PnlOverlay | null {
@@ -243,14 +248,29 @@ export function buildPnlState(sources: PnlStateSources): PnlState {
       ? {
           hashratePhs: p.fleet.hashratePhs,
           gridPowerMw: p.fleet.gridPowerMw,
-          perDay: amounts(p.fleet.grossRevenuePerDay, p.fleet.netRevenuePerDay, p.fleet.powerCostPerDay, p.fleet.marginPerDay),
-          perYear: amounts(p.fleet.grossRevenuePerYear, p.fleet.netRevenuePerYear, p.fleet.powerCostPerYear, p.fleet.marginPerYear),
+          perDay: amounts(
+            p.fleet.grossRevenuePerDay,
+            p.fleet.netRevenuePerDay,
+            p.fleet.powerCostPerDay,
+            p.fleet.marginPerDay,
+          ),
+          perYear: amounts(
+            p.fleet.grossRevenuePerYear,
+            p.fleet.netRevenuePerYear,
+            p.fleet.powerCostPerYear,
+            p.fleet.marginPerYear,
+          ),
         }
       : null,
   };
 
   const c = compareMiningVsHosting(
-    { colocationPerKwMonth: pnl.colocationPerKwMonth, powerPassThrough: pnl.powerPassThrough, pue: pnl.pue, utilisationPercent: pnl.utilisationPercent },
+    {
+      colocationPerKwMonth: pnl.colocationPerKwMonth,
+      powerPassThrough: pnl.powerPassThrough,
+      pue: pnl.pue,
+      utilisationPercent: pnl.utilisationPercent,
+    },
     pnl,
     market,
   );
@@ -268,7 +288,12 @@ export function buildPnlState(sources: PnlStateSources): PnlState {
   };
 
   const w = computeWhatIf(
-    { market, subsidyBtc: hp.subsidySats / SATS_PER_BTC, feesBtcPerBlock: hp.meanFeesSats / SATS_PER_BTC, difficultyChangePercent: figures.difficultyChangePercent },
+    {
+      market,
+      subsidyBtc: hp.subsidySats / SATS_PER_BTC,
+      feesBtcPerBlock: hp.meanFeesSats / SATS_PER_BTC,
+      difficultyChangePercent: figures.difficultyChangePercent,
+    },
     pnl,
   );
   const whatIf: PnlWhatIf | null = w
@@ -299,7 +324,12 @@ export function buildPnlState(sources: PnlStateSources): PnlState {
 
   return {
     ...base,
-    market: { hashpricePerPhDay: market.hashpricePerPhDay, hashvalueSatsPerPhDay: hp.hashvalueSatsPerPhDay, btcPrice: market.btcPrice, fetchedAtMs: sources.snapshot!.fetchedAtMs },
+    market: {
+      hashpricePerPhDay: market.hashpricePerPhDay,
+      hashvalueSatsPerPhDay: hp.hashvalueSatsPerPhDay,
+      btcPrice: market.btcPrice,
+      fetchedAtMs: sources.snapshot!.fetchedAtMs,
+    },
     profit,
     hosting,
     whatIf,
@@ -320,7 +350,12 @@ function movesOf(history: HistoryDataset | null, currency: Currency): { movesRan
   return { movesRange: history.range, moves };
 }
 
-function waterOf(range: HistoryDataset | null, currency: Currency, powerCost: number, breakeven: number | null): PnlWater | null {
+function waterOf(
+  range: HistoryDataset | null,
+  currency: Currency,
+  powerCost: number,
+  breakeven: number | null,
+): PnlWater | null {
   if (!range || range.currency !== currency || breakeven === null) return null;
   const series = deriveSeries(range);
   let days = 0;

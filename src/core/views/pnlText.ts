@@ -15,7 +15,11 @@ function showsSubsidy(d: HashpriceDecomposition): boolean {
 
 /** ["price +0.8%", "difficulty +3.1%", "fees +0.2%"] (+ "subsidy −49.0%" across a halving): they add up to the total. */
 export function moveParts(d: HashpriceDecomposition): string[] {
-  const parts = [`price ${formatSignedPercent(d.pricePercent, 1)}`, `difficulty ${formatSignedPercent(d.difficultyPercent, 1)}`, `fees ${formatSignedPercent(d.feesPercent, 1)}`];
+  const parts = [
+    `price ${formatSignedPercent(d.pricePercent, 1)}`,
+    `difficulty ${formatSignedPercent(d.difficultyPercent, 1)}`,
+    `fees ${formatSignedPercent(d.feesPercent, 1)}`,
+  ];
   if (showsSubsidy(d)) parts.push(`subsidy ${formatSignedPercent(d.subsidyPercent, 1)}`);
   return parts;
 }
@@ -38,7 +42,8 @@ export function hasSubsidyPart(moves: readonly HashpriceDecomposition[]): boolea
 export function headroom(current: number, breakeven: number | null, kind: 'cost' | 'price'): string {
   if (breakeven === null || !Number.isFinite(breakeven) || !(current > 0)) return '—';
   const change = (breakeven / current - 1) * 100;
-  if (kind === 'cost') return change >= 0 ? `can rise ${formatPercent(change, 0)}` : `${formatPercent(-change, 0)} too high`;
+  if (kind === 'cost')
+    return change >= 0 ? `can rise ${formatPercent(change, 0)}` : `${formatPercent(-change, 0)} too high`;
   return change <= 0 ? `can fall ${formatPercent(-change, 0)}` : `${formatPercent(change, 0)} too low`;
 }
 
@@ -46,7 +51,9 @@ export function headroom(current: number, breakeven: number | null, kind: 'cost'
 export function verdict(hostingMinusMining: number, currency: Currency): string {
   const amount = moneyText(Math.abs(hostingMinusMining), currency);
   if (Math.abs(hostingMinusMining) < 0.5) return 'Both net the same per MW-year';
-  return hostingMinusMining > 0 ? `AI hosting nets ${amount} more per MW-year than mining` : `Mining nets ${amount} more per MW-year than AI hosting`;
+  return hostingMinusMining > 0
+    ? `AI hosting nets ${amount} more per MW-year than mining`
+    : `Mining nets ${amount} more per MW-year than AI hosting`;
 }
 
 /** "500 PH/s · 10 MW of grid power". */

@@ -22,9 +22,21 @@ export interface RetargetFan {
 
 /** Null when the figures have no retarget interval (early in an epoch, no tip time) or it is not ahead. */
 export function retargetFan(f: KeyFigures, fromS: number): RetargetFan | null {
-  const { difficultyChangeLowPercent: low, difficultyChangeMedianPercent: median, difficultyChangeHighPercent: high } = f;
+  const {
+    difficultyChangeLowPercent: low,
+    difficultyChangeMedianPercent: median,
+    difficultyChangeHighPercent: high,
+  } = f;
   const { retargetLowMs, retargetMedianMs, retargetHighMs } = f;
-  if (low === null || median === null || high === null || retargetLowMs === null || retargetMedianMs === null || retargetHighMs === null) return null;
+  if (
+    low === null ||
+    median === null ||
+    high === null ||
+    retargetLowMs === null ||
+    retargetMedianMs === null ||
+    retargetHighMs === null
+  )
+    return null;
   if (!(retargetMedianMs / 1000 > fromS) || !(f.difficulty > 0)) return null;
   const next = (percent: number): number => impliedHashrateHps(f.difficulty * (1 + percent / 100));
   return {

@@ -68,7 +68,11 @@ export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Place
   };
 }
 
-export function renderTemplate(template: string, values: Record<Placeholder, () => string>, fixedWidth: boolean): string {
+export function renderTemplate(
+  template: string,
+  values: Record<Placeholder, () => string>,
+  fixedWidth: boolean,
+): string {
   const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(values, name)) return whole;
     const value = values[name as Placeholder]();

@@ -3,7 +3,15 @@
 // choice, refresh, exports, log lines).
 
 import { bool, fail, num, oneOf, str, strOrNull, validate, type Validated, type Validators } from './check';
-import { checkHistoryDataset, checkKeyFigures, isRangeId, type HistoryDataset, type HistoryLoadState, type KeyFigures, type RangeId } from './history';
+import {
+  checkHistoryDataset,
+  checkKeyFigures,
+  isRangeId,
+  type HistoryDataset,
+  type HistoryLoadState,
+  type KeyFigures,
+  type RangeId,
+} from './history';
 import { checkStatus, type PanelStatus } from './status';
 
 export type ChartsHostMessage =
@@ -28,7 +36,13 @@ export type ChartsWebviewMessage =
    * CSV of every series over the visible window [fromS, toS] of the range's dataset. The host builds it
    * from the dataset it posted (the webview only says which days), then asks where to save it.
    */
-  | { readonly type: 'exportCsv'; readonly requestId: string; readonly range: RangeId; readonly fromS: number; readonly toS: number }
+  | {
+      readonly type: 'exportCsv';
+      readonly requestId: string;
+      readonly range: RangeId;
+      readonly fromS: number;
+      readonly toS: number;
+    }
   /** A chart as a `data:image/png;base64,…` URL (drawn by the webview: only it has the canvas). */
   | { readonly type: 'savePng'; readonly requestId: string; readonly fileName: string; readonly dataUrl: string }
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
@@ -82,7 +96,8 @@ export const chartsWebviewValidators = {
   savePng: (o) => {
     requestId(o.requestId);
     const fileName = str(o.fileName, 'fileName', 100);
-    if (!FILE_NAME.test(fileName) || fileName.includes('..') || !fileName.toLowerCase().endsWith('.png')) fail('fileName is not a plain .png file name');
+    if (!FILE_NAME.test(fileName) || fileName.includes('..') || !fileName.toLowerCase().endsWith('.png'))
+      fail('fileName is not a plain .png file name');
     const data = str(o.dataUrl, 'dataUrl', MAX_PNG_CHARS);
     if (!data.startsWith(PNG_DATA_URL)) fail('dataUrl should be a PNG data URL');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_DATA_URL.length))) fail('dataUrl is not base64');

@@ -40,7 +40,8 @@ export function bool(value: unknown, path: string): boolean {
 }
 
 export function oneOf<T extends string>(value: unknown, options: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) fail(`${path} should be one of ${options.join(', ')}`);
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value))
+    fail(`${path} should be one of ${options.join(', ')}`);
   return value as T;
 }
 
@@ -51,7 +52,8 @@ export function numberColumn(value: unknown, path: string, length: number | null
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];
     if (v === null && nullable) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${path}[${i}] should be a finite number${nullable ? ' or null' : ''}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      fail(`${path}[${i}] should be a finite number${nullable ? ' or null' : ''}`);
   }
 }
 
@@ -89,21 +91,31 @@ export const record =
 // Messages
 
 /** One validator per message type of a family: the compiler asks for one when a variant is added. */
-export type Validators<M extends { type: string }> = { readonly [K in M['type']]: (o: Record<string, unknown>) => void };
+export type Validators<M extends { type: string }> = {
+  readonly [K in M['type']]: (o: Record<string, unknown>) => void;
+};
 
 /** Checks `value` against the validator of its `type`; `side` names the sender in the error ("host", "webview"). */
-export function validate<M extends { type: string }>(value: unknown, validators: Validators<M>, side: string): Validated<M> {
+export function validate<M extends { type: string }>(
+  value: unknown,
+  validators: Validators<M>,
+  side: string,
+): Validated<M> {
   let type: unknown;
   try {
     const o = obj(value, 'message');
     type = o.type;
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(validators, type)) {
-      return { ok: false, error: `unknown ${side} message type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}` };
+      return {
+        ok: false,
+        error: `unknown ${side} message type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}`,
+      };
     }
     validators[type as M['type']](o);
     return { ok: true, value: o as unknown as M };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: `${side} message${typeof type === 'string' ? ` '${type}'` : ''}: ${error.message}` };
+    if (error instanceof Invalid)
+      return { ok: false, error: `${side} message${typeof type === 'string' ? ` '${type}'` : ''}: ${error.message}` };
     throw error;
   }
 }

@@ -40,7 +40,8 @@ export function checkHistoryDataset(value: unknown, path = 'dataset'): HistoryDa
   numberColumn(adj.timeS, `${path}.adjustments.timeS`, null, false);
   const m = (adj.timeS as number[]).length;
   if (m > MAX_ADJUSTMENTS) fail(`${path}.adjustments is too long`);
-  for (const key of ['height', 'difficulty', 'ratio'] as const) numberColumn(adj[key], `${path}.adjustments.${key}`, m, false);
+  for (const key of ['height', 'difficulty', 'ratio'] as const)
+    numberColumn(adj[key], `${path}.adjustments.${key}`, m, false);
   if (!Array.isArray(o.halvings) || o.halvings.length > 100) fail(`${path}.halvings should be a short array`);
   o.halvings.forEach((h, i) => {
     const ho = obj(h, `${path}.halvings[${i}]`);
@@ -66,7 +67,8 @@ export function checkKeyFigures(value: unknown, path = 'figures'): KeyFigures {
   oneOf(o.currency, CURRENCIES, `${path}.currency`);
   // The intervals' level decides every bound shown: within the settings' range or the message is refused.
   const level = num(o.confidenceLevel, `${path}.confidenceLevel`);
-  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL) fail(`${path}.confidenceLevel should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
+  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL)
+    fail(`${path}.confidenceLevel should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
   const entries = Object.entries(o);
   if (entries.length > 60) fail(`${path} has too many fields`);
   for (const [key, v] of entries) {

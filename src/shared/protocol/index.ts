@@ -16,9 +16,24 @@ import { chartsWebviewValidators, type ChartsHostMessage, type ChartsWebviewMess
 import { validate, type Validated } from './check';
 import { pnlWebviewValidators, type PnlHostMessage, type PnlWebviewMessage } from './pnl';
 
-export { MAX_PNG_CHARS, pngBase64, validateHostMessage, type ChartsHostMessage, type ChartsWebviewMessage } from './charts';
+export {
+  MAX_PNG_CHARS,
+  pngBase64,
+  validateHostMessage,
+  type ChartsHostMessage,
+  type ChartsWebviewMessage,
+} from './charts';
 export type { Validated } from './check';
-export { checkHistoryDataset, checkKeyFigures, isRangeId, RANGES, type HistoryDataset, type HistoryLoadState, type KeyFigures, type RangeId } from './history';
+export {
+  checkHistoryDataset,
+  checkKeyFigures,
+  isRangeId,
+  RANGES,
+  type HistoryDataset,
+  type HistoryLoadState,
+  type KeyFigures,
+  type RangeId,
+} from './history';
 export {
   isPnlScriptMessage,
   PNL_SCRIPT_MESSAGE_TYPES,

@@ -46,7 +46,12 @@ export type PnlHostMessage =
    */
   | { readonly type: 'pnl/state'; readonly state: PnlState }
   /** The outcome of a `pnl/update`: ok (message: a caveat, e.g. a workspace value overrides it) or why not. */
-  | { readonly type: 'pnl/updateResult'; readonly field: PnlEditField; readonly ok: boolean; readonly message: string | null };
+  | {
+      readonly type: 'pnl/updateResult';
+      readonly field: PnlEditField;
+      readonly ok: boolean;
+      readonly message: string | null;
+    };
 
 export type PnlWebviewMessage =
   /** The P&L script is listening (it loads after the charts' first paint). */
@@ -57,7 +62,10 @@ export type PnlWebviewMessage =
    */
   | { readonly type: 'pnl/update'; readonly field: PnlEditField; readonly value: PnlEditValue };
 
-export const PNL_SCRIPT_MESSAGE_TYPES: readonly string[] = ['pnl/state', 'pnl/updateResult'] satisfies readonly PnlHostMessage['type'][];
+export const PNL_SCRIPT_MESSAGE_TYPES: readonly string[] = [
+  'pnl/state',
+  'pnl/updateResult',
+] satisfies readonly PnlHostMessage['type'][];
 
 const isCurrency: Check = (v, p) => void oneOf(v, CURRENCIES, p);
 const isEditField: Check = (v, p) => void oneOf(v, PNL_EDIT_FIELDS, p);
@@ -81,8 +89,18 @@ function checkPnlState(value: unknown, path: string): void {
       utilisationPercent: isNum,
       minerOverheadPercent: isNum,
     }),
-    settingProblems: listOf(record<PnlFieldMessage>({ field: isEditField, message: isStr(2000) }), PNL_EDIT_FIELDS.length),
-    market: nullable(record<NonNullable<PnlState['market']>>({ hashpricePerPhDay: isNum, hashvalueSatsPerPhDay: isNum, btcPrice: isNum, fetchedAtMs: isNum })),
+    settingProblems: listOf(
+      record<PnlFieldMessage>({ field: isEditField, message: isStr(2000) }),
+      PNL_EDIT_FIELDS.length,
+    ),
+    market: nullable(
+      record<NonNullable<PnlState['market']>>({
+        hashpricePerPhDay: isNum,
+        hashvalueSatsPerPhDay: isNum,
+        btcPrice: isNum,
+        fetchedAtMs: isNum,
+      }),
+    ),
     profit: nullable(
       record<PnlProfit>({
         perPhDay: amounts,
@@ -93,7 +111,14 @@ function checkPnlState(value: unknown, path: string): void {
         breakevenPowerPricePerKwh: isNumOrNull,
         breakevenEfficiencyJPerTh: isNumOrNull,
         breakevenBtcPrice: isNumOrNull,
-        fleet: nullable(record<NonNullable<PnlProfit['fleet']>>({ hashratePhs: isNum, gridPowerMw: isNum, perDay: amounts, perYear: amounts })),
+        fleet: nullable(
+          record<NonNullable<PnlProfit['fleet']>>({
+            hashratePhs: isNum,
+            gridPowerMw: isNum,
+            perDay: amounts,
+            perYear: amounts,
+          }),
+        ),
       }),
     ),
     hosting: nullable(
@@ -149,7 +174,15 @@ function checkPnlState(value: unknown, path: string): void {
         ),
       }),
     ),
-    overlay: nullable(record<PnlOverlay>({ currency: isCurrency, powerCostPerPhDay: isNum, breakevenPerPhDay: isNum, label: isStr(200), note: isStr(2000) })),
+    overlay: nullable(
+      record<PnlOverlay>({
+        currency: isCurrency,
+        powerCostPerPhDay: isNum,
+        breakevenPerPhDay: isNum,
+        label: isStr(200),
+        note: isStr(2000),
+      }),
+    ),
     water: nullable(
       record<PnlWater>({
         range: (v, p) => {

@@ -27,7 +27,8 @@ const BAND_ENTRIES = 8;
 function checkBandFactors(value: unknown, path: string): void {
   const o = obj(value, path);
   const level = num(o.level, `${path}.level`);
-  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL) fail(`${path}.level should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
+  if (level < MIN_CONFIDENCE_LEVEL || level > MAX_CONFIDENCE_LEVEL)
+    fail(`${path}.level should be from ${MIN_CONFIDENCE_LEVEL} to ${MAX_CONFIDENCE_LEVEL}`);
   numberColumn(o.low, `${path}.low`, BAND_ENTRIES, true);
   numberColumn(o.high, `${path}.high`, BAND_ENTRIES, true);
   const low = o.low as (number | null)[];
@@ -37,7 +38,8 @@ function checkBandFactors(value: unknown, path: string): void {
     const lo = low[i] ?? null;
     const hi = high[i] ?? null;
     if ((lo === null) !== (hi === null)) fail(`${path}: low[${i}] and high[${i}] should both be numbers or both null`);
-    if (lo !== null && hi !== null && !(lo > 0 && lo <= 1 && hi >= 1 && hi < 10)) fail(`${path}: [${lo}, ${hi}] at ${i} is not an interval around 1`);
+    if (lo !== null && hi !== null && !(lo > 0 && lo <= 1 && hi >= 1 && hi < 10))
+      fail(`${path}: [${lo}, ${hi}] at ${i} is not an interval around 1`);
   }
 }
 

@@ -48,7 +48,9 @@ export class HistoryDiskCache {
         await vscode.workspace.fs.createDirectory(this.dir);
         await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(dataset), 'utf8'));
       })
-      .catch((error: unknown) => this.log.warn(`Could not cache the ${dataset.range} history: ${describeError(error)}`));
+      .catch((error: unknown) =>
+        this.log.warn(`Could not cache the ${dataset.range} history: ${describeError(error)}`),
+      );
     this.writing.set(key, next);
     void next.finally(() => {
       if (this.writing.get(key) === next) this.writing.delete(key);

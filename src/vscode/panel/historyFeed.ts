@@ -50,7 +50,8 @@ export class HistoryFeed {
     const cached = loader.peek(range, currency) ?? (await disk.load(host.sourceHost, currency, range));
     if (cached && range === this.deps.shownRange()) this.postHistory(cached);
     const error = this.errors.get(range);
-    if (error && !loader.isLoading(range)) this.deps.post({ type: 'historyState', range, state: 'error', message: error });
+    if (error && !loader.isLoading(range))
+      this.deps.post({ type: 'historyState', range, state: 'error', message: error });
     if (!cached || loader.isStale(range) || loader.isLoading(range)) await this.load(range, false);
   }
 

@@ -42,7 +42,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function renderPanelHtml(options: PanelHtmlOptions): string {
-  if (!/^[A-Za-z0-9+/=]{16,}$/.test(options.nonce)) throw new Error('renderPanelHtml: the nonce must be base64 of at least 96 bits');
+  if (!/^[A-Za-z0-9+/=]{16,}$/.test(options.nonce))
+    throw new Error('renderPanelHtml: the nonce must be base64 of at least 96 bits');
   const csp = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce));
   return `<!DOCTYPE html>
 <html lang="en">

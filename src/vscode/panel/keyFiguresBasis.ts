@@ -45,7 +45,12 @@ export class KeyFiguresBasis {
     if (dataset.currency !== this.host.settings.currency || dataset.sourceHost !== this.host.sourceHost) return;
     const series = deriveSeries(dataset);
     if (!coversKeyFigures(series)) return;
-    if (this.basis && this.basis.dataset.fetchedAtMs > dataset.fetchedAtMs && this.basis.dataset.currency === dataset.currency) return;
+    if (
+      this.basis &&
+      this.basis.dataset.fetchedAtMs > dataset.fetchedAtMs &&
+      this.basis.dataset.currency === dataset.currency
+    )
+      return;
     this.basis = { dataset, series };
     this.onChange();
   }
@@ -57,7 +62,11 @@ export class KeyFiguresBasis {
   }
 
   private fits(): boolean {
-    return this.basis !== null && this.basis.dataset.currency === this.host.settings.currency && this.basis.dataset.sourceHost === this.host.sourceHost;
+    return (
+      this.basis !== null &&
+      this.basis.dataset.currency === this.host.settings.currency &&
+      this.basis.dataset.sourceHost === this.host.sourceHost
+    );
   }
 
   private find(): void {

@@ -59,7 +59,14 @@ export class MiningPanel extends Disposable {
       },
     });
     this.pnl = this._register(
-      new PnlFeed({ host, settingsInfo: deps.settingsInfo, log, post, isDisposed, history: () => ({ basis: this.basis.dataset, shown: this.history.postedFor(this.range) }) }),
+      new PnlFeed({
+        host,
+        settingsInfo: deps.settingsInfo,
+        log,
+        post,
+        isDisposed,
+        history: () => ({ basis: this.basis.dataset, shown: this.history.postedFor(this.range) }),
+      }),
     );
     setUpPanelWebview(panel, deps.extensionUri);
     this._register(panel.onDidDispose(() => this.dispose()));
@@ -103,10 +110,18 @@ export class MiningPanel extends Disposable {
         void this.history.load(this.range, true);
       },
       exportCsv: (message) => {
-        void exportCsv(this.history.postedFor(message.range), ma7BandFactors(this.deps.host.settings.confidenceLevel), message.fromS, message.toS, this.deps.log).then((r) => this.postSaveResult(message.requestId, r));
+        void exportCsv(
+          this.history.postedFor(message.range),
+          ma7BandFactors(this.deps.host.settings.confidenceLevel),
+          message.fromS,
+          message.toS,
+          this.deps.log,
+        ).then((r) => this.postSaveResult(message.requestId, r));
       },
       savePng: (message) => {
-        void saveLogged('png', message.fileName, () => pngBytes(message.dataUrl), this.deps.log).then((r) => this.postSaveResult(message.requestId, r));
+        void saveLogged('png', message.fileName, () => pngBytes(message.dataUrl), this.deps.log).then((r) =>
+          this.postSaveResult(message.requestId, r),
+        );
       },
       log: (message) => this.deps.log[message.level](`Panel webview: ${message.message}`),
       'pnl/ready': () => this.pnl.setReady(true),
@@ -117,7 +132,10 @@ export class MiningPanel extends Disposable {
   private post(message: HostMessage): void {
     if (!this.ready || this.isDisposed) return;
     // The dataset keeps its full host (it is the cache key); the page gets what the protocol accepts.
-    const sent = message.type === 'history' ? { ...message, dataset: { ...message.dataset, sourceHost: shownSourceHost(message.dataset.sourceHost) } } : message;
+    const sent =
+      message.type === 'history'
+        ? { ...message, dataset: { ...message.dataset, sourceHost: shownSourceHost(message.dataset.sourceHost) } }
+        : message;
     void this.panel.webview.postMessage(sent).then(undefined, () => undefined);
   }
 
@@ -143,14 +161,19 @@ export class MiningPanel extends Disposable {
 
   /** Runs after the host applied the new settings (it fires the event), so everything reads the new ones. */
   private onSettings({ previous, current }: SettingsChange): void {
-    const dataChanged = previous.currency !== current.currency || previous.mempoolUrl !== current.mempoolUrl || previous.refreshIntervalMs !== current.refreshIntervalMs;
+    const dataChanged =
+      previous.currency !== current.currency ||
+      previous.mempoolUrl !== current.mempoolUrl ||
+      previous.refreshIntervalMs !== current.refreshIntervalMs;
     if (dataChanged) {
       this.basis.reset();
       this.history.reset();
     }
     this.pnl.settingsChanged();
     // The bands and the key figures' intervals follow the level (and P(below) the alert threshold).
-    const intervalsChanged = previous.confidenceLevel !== current.confidenceLevel || previous.alerts.hashrateThresholdHps !== current.alerts.hashrateThresholdHps;
+    const intervalsChanged =
+      previous.confidenceLevel !== current.confidenceLevel ||
+      previous.alerts.hashrateThresholdHps !== current.alerts.hashrateThresholdHps;
     if (!dataChanged && !intervalsChanged) return;
     this.postStatus();
     this.postFigures();
@@ -183,7 +206,16 @@ export class MiningPanel extends Disposable {
       return;
     }
     try {
-      this.post({ type: 'figures', figures: computeKeyFigures(state.snapshot, this.deps.host.settings.currency, Date.now(), basis?.series ?? null, glanceEstimateOptions(this.deps.host.settings)) });
+      this.post({
+        type: 'figures',
+        figures: computeKeyFigures(
+          state.snapshot,
+          this.deps.host.settings.currency,
+          Date.now(),
+          basis?.series ?? null,
+          glanceEstimateOptions(this.deps.host.settings),
+        ),
+      });
     } catch (error) {
       this.deps.log.error(`Panel: could not compute the key figures: ${describeFailure(error)}`);
       this.post({ type: 'figures', figures: null });

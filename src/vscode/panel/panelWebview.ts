@@ -16,7 +16,8 @@ export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vsco
     light: vscode.Uri.joinPath(extensionUri, 'media', 'panel-light.svg'),
     dark: vscode.Uri.joinPath(extensionUri, 'media', 'panel-dark.svg'),
   };
-  const asset = (file: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', file)).toString();
+  const asset = (file: string): string =>
+    panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', file)).toString();
   panel.webview.html = renderPanelHtml({
     cspSource: panel.webview.cspSource,
     nonce: randomBytes(16).toString('base64'),

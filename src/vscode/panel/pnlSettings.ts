@@ -9,7 +9,12 @@ import { describeFailure } from '../../core/transport';
 import type { Log } from '../log';
 
 /** `message`: why it was refused, or (saved) that a workspace value still wins; null when nothing to say. */
-export async function savePnlSetting(field: PnlEditField, value: unknown, fleetUnit: FleetUnit, log: Log): Promise<{ ok: boolean; message: string | null }> {
+export async function savePnlSetting(
+  field: PnlEditField,
+  value: unknown,
+  fleetUnit: FleetUnit,
+  log: Log,
+): Promise<{ ok: boolean; message: string | null }> {
   const key = PNL_EDIT_SETTING_KEYS[field];
   const checked = validatePnlEdit(field, value, fleetUnit);
   if (!checked.ok) {

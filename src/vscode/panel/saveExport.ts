@@ -17,7 +17,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function pngBytes(dataUrl: string): Uint8Array {
   const bytes = Buffer.from(pngBase64(dataUrl), 'base64');
-  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) throw new Error('the image is not a PNG');
+  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b))
+    throw new Error('the image is not a PNG');
   return bytes;
 }
 
@@ -38,7 +39,12 @@ export async function saveExport(format: 'csv' | 'png', fileName: string, bytes:
 }
 
 /** Asks where, writes, logs; never throws. */
-export async function saveLogged(format: 'csv' | 'png', fileName: string, bytes: () => Uint8Array, log: Log): Promise<SaveResult> {
+export async function saveLogged(
+  format: 'csv' | 'png',
+  fileName: string,
+  bytes: () => Uint8Array,
+  log: Log,
+): Promise<SaveResult> {
   try {
     const result = await saveExport(format, fileName, bytes());
     if (result.ok) log.info(`Panel: ${result.message}`);
@@ -51,11 +57,22 @@ export async function saveLogged(format: 'csv' | 'png', fileName: string, bytes:
 }
 
 /** The visible window [fromS, toS] of a posted dataset as CSV, named after its first and last day. */
-export async function exportCsv(dataset: HistoryDataset | null, band: Ma7BandFactors, fromS: number, toS: number, log: Log): Promise<SaveResult> {
+export async function exportCsv(
+  dataset: HistoryDataset | null,
+  band: Ma7BandFactors,
+  fromS: number,
+  toS: number,
+  log: Log,
+): Promise<SaveResult> {
   const series = dataset ? deriveSeries(dataset, band) : null;
   const window = series ? indexRange(series.timeS, fromS, toS) : null;
   if (!dataset || !series || !window) return { ok: false, message: 'No data in the visible range to export.' };
   const t = series.timeS;
   const fileName = `mining-economics-${isoDay(t[window[0]]!)}-to-${isoDay(t[window[1]]!)}.csv`;
-  return saveLogged('csv', fileName, () => Buffer.from(historyCsv(series, dataset.currency, window[0], window[1]), 'utf8'), log);
+  return saveLogged(
+    'csv',
+    fileName,
+    () => Buffer.from(historyCsv(series, dataset.currency, window[0], window[1]), 'utf8'),
+    log,
+  );
 }

@@ -59,8 +59,7 @@ export function loadExtras(): Promise<Extras> {
       if (extras) {
         resolveLoaded(extras);
         resolve(extras);
-      }
-      else reject(new Error('the extras script did not register'));
+      } else reject(new Error('the extras script did not register'));
     };
     script.onerror = () => reject(new Error(`could not load ${from.src}`));
     document.body.append(script);

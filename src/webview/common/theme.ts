@@ -58,7 +58,9 @@ export function withAlpha(color: string, alpha: number): string {
 
 export function readPalette(): Palette {
   // VS Code's body classes: vscode-light, vscode-dark, vscode-high-contrast(-light).
-  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const highContrast =
+    document.body.classList.contains('vscode-high-contrast') ||
+    document.body.classList.contains('vscode-high-contrast-light');
   const style = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string): string => style.getPropertyValue(`--vscode-${name}`).trim() || fallback;
   const foreground = v('charts-foreground', v('editor-foreground', FALLBACK.foreground!));

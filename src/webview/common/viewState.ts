@@ -62,7 +62,14 @@ export function sanitizeViewState(raw: unknown): ViewState {
   let zoom: ViewState['zoom'] = null;
   if (typeof o.zoom === 'object' && o.zoom !== null) {
     const z = o.zoom as Record<string, unknown>;
-    if (isRangeId(z.range) && typeof z.fromS === 'number' && typeof z.toS === 'number' && Number.isFinite(z.fromS) && Number.isFinite(z.toS) && z.fromS < z.toS) {
+    if (
+      isRangeId(z.range) &&
+      typeof z.fromS === 'number' &&
+      typeof z.toS === 'number' &&
+      Number.isFinite(z.fromS) &&
+      Number.isFinite(z.toS) &&
+      z.fromS < z.toS
+    ) {
       zoom = { range: z.range, fromS: z.fromS, toS: z.toS };
     }
   }

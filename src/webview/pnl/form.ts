@@ -60,7 +60,12 @@ function valueText(field: PnlEditField, value: PnlEditValue): string {
 function rangeText(field: PnlEditField, currency: Currency): string {
   const range = fieldRange(field);
   if (!range) return '';
-  const unit = field === 'pue' ? '' : field === 'colocationPerKwMonth' ? currency : fieldUnit(field, currency).replace(' leased', '');
+  const unit =
+    field === 'pue'
+      ? ''
+      : field === 'colocationPerKwMonth'
+        ? currency
+        : fieldUnit(field, currency).replace(' leased', '');
   return `${range.min} – ${range.max}${unit ? ` ${unit}` : ''}`;
 }
 
@@ -84,10 +89,19 @@ export class PnlForm {
       h('option', { value: 'PH/s' }, 'PH/s'),
       h('option', { value: 'MW' }, 'MW of grid power'),
     );
-    const passThrough = h('input', { type: 'checkbox', id: id('powerPassThrough', 'input'), 'aria-describedby': `${id('powerPassThrough', 'hint')} ${id('powerPassThrough', 'error')}` });
+    const passThrough = h('input', {
+      type: 'checkbox',
+      id: id('powerPassThrough', 'input'),
+      'aria-describedby': `${id('powerPassThrough', 'hint')} ${id('powerPassThrough', 'error')}`,
+    });
     this.element = h(
       'form',
-      { class: 'card pnl-form', 'aria-labelledby': 'pnl-form-title', novalidate: true, onsubmit: (e: Event) => e.preventDefault() },
+      {
+        class: 'card pnl-form',
+        'aria-labelledby': 'pnl-form-title',
+        novalidate: true,
+        onsubmit: (e: Event) => e.preventDefault(),
+      },
       h('h3', { id: 'pnl-form-title' }, 'Your inputs'),
       h(
         'fieldset',
@@ -95,7 +109,11 @@ export class PnlForm {
         h('legend', {}, 'Mining'),
         ...MINING.map((d) => this.#numberField(d)),
         this.#field(
-          { field: 'fleetSize', label: 'Fleet size', hint: 'optional: hash rate, or grid power · empty = no fleet totals' },
+          {
+            field: 'fleetSize',
+            label: 'Fleet size',
+            hint: 'optional: hash rate, or grid power · empty = no fleet totals',
+          },
           h('div', { class: 'pnl-input' }, fleetInput, fleetUnit),
         ),
       ),
@@ -105,8 +123,17 @@ export class PnlForm {
         h('legend', {}, 'AI/HPC hosting alternative'),
         this.#numberField(HOSTING[0]!),
         this.#field(
-          { field: 'powerPassThrough', label: 'Power passed through', hint: 'the tenant pays the power bill (usual for colocation)' },
-          h('div', { class: 'pnl-input pnl-check' }, passThrough, h('label', { for: id('powerPassThrough', 'input') }, 'Tenant pays for power')),
+          {
+            field: 'powerPassThrough',
+            label: 'Power passed through',
+            hint: 'the tenant pays the power bill (usual for colocation)',
+          },
+          h(
+            'div',
+            { class: 'pnl-input pnl-check' },
+            passThrough,
+            h('label', { for: id('powerPassThrough', 'input') }, 'Tenant pays for power'),
+          ),
           false,
         ),
         ...HOSTING.slice(1).map((d) => this.#numberField(d)),
@@ -169,7 +196,9 @@ export class PnlForm {
     return h(
       'div',
       { class: 'pnl-field', 'data-field': d.field },
-      labelled ? h('label', { for: input.id }, d.label) : h('span', { class: 'pnl-label', id: id(d.field, 'label') }, d.label),
+      labelled
+        ? h('label', { for: input.id }, d.label)
+        : h('span', { class: 'pnl-label', id: id(d.field, 'label') }, d.label),
       control,
       hint,
       error,
@@ -187,7 +216,17 @@ export class PnlForm {
   ): void {
     // The fleet unit shares the fleet size's error line.
     const err = error ?? this.#controls.get('fleetSize')?.error ?? h('p', { class: 'pnl-error', hidden: true });
-    this.#controls.set(field, { field, label, input, unit, hint, baseHint, error: err, saved: null, shown: input.value });
+    this.#controls.set(field, {
+      field,
+      label,
+      input,
+      unit,
+      hint,
+      baseHint,
+      error: err,
+      saved: null,
+      shown: input.value,
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -230,7 +269,12 @@ export class PnlForm {
     const c = this.#controls.get(field);
     if (!c) return;
     if (!ok) this.#showError(c, message ? `${message} Not saved.` : 'Not saved.');
-    setText(this.#status, ok ? (message ?? `Saved ${c.label.toLowerCase()} to your user settings.`) : `Could not save ${c.label.toLowerCase()}.`);
+    setText(
+      this.#status,
+      ok
+        ? (message ?? `Saved ${c.label.toLowerCase()} to your user settings.`)
+        : `Could not save ${c.label.toLowerCase()}.`,
+    );
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -282,7 +326,7 @@ export class PnlForm {
   }
 
   #showError(c: Control, message: string | null): void {
-    const input = c.field === 'fleetUnit' ? this.#controls.get('fleetSize')?.input ?? c.input : c.input;
+    const input = c.field === 'fleetUnit' ? (this.#controls.get('fleetSize')?.input ?? c.input) : c.input;
     c.error.hidden = message === null;
     setText(c.error, message ?? '');
     if (message === null) {

@@ -27,7 +27,9 @@ export function breakevenOverlay(o: PnlOverlay): ChartOverlay {
     annotate(ctx, idx) {
       const v = ctx.series.hashpriceFiat[idx];
       if (v == null || !applies(ctx)) return [];
-      return [`${v < o.breakevenPerPhDay ? 'below' : 'above'} your breakeven by ${moneyText(Math.abs(v - o.breakevenPerPhDay), ctx.currency)}`];
+      return [
+        `${v < o.breakevenPerPhDay ? 'below' : 'above'} your breakeven by ${moneyText(Math.abs(v - o.breakevenPerPhDay), ctx.currency)}`,
+      ];
     },
     draw(u: uPlot, ctx: ChartContext, plotSeries: PlotSeriesById) {
       const hashprice = plotSeries(SERIES);

@@ -53,13 +53,20 @@ function table(caption: string, head: readonly Cell[], rows: readonly (readonly 
     h(
       'tbody',
       {},
-      ...rows.map((cells) => h('tr', {}, h('th', { scope: 'row' }, cells[0]!), ...cells.slice(1).map((c) => h('td', {}, c)))),
+      ...rows.map((cells) =>
+        h('tr', {}, h('th', { scope: 'row' }, cells[0]!), ...cells.slice(1).map((c) => h('td', {}, c))),
+      ),
     ),
   );
 }
 
 function card(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
-  return h('article', { class: `card pnl-card pnl-${id}`, 'aria-labelledby': `pnl-${id}-title` }, h('h3', { id: `pnl-${id}-title` }, title), ...children);
+  return h(
+    'article',
+    { class: `card pnl-card pnl-${id}`, 'aria-labelledby': `pnl-${id}-title` },
+    h('h3', { id: `pnl-${id}-title` }, title),
+    ...children,
+  );
 }
 
 function note(text: string): HTMLElement {
@@ -89,7 +96,12 @@ export class PnlSection {
     replaceChildren(
       root,
       h('header', { class: 'pnl-head' }, h('h2', { id: 'pnl-title' }, 'Your mining P&L'), this.#summary),
-      h('div', { class: 'pnl-top' }, this.#form.element, h('div', { class: 'pnl-right' }, this.#results, this.#whatIfEl)),
+      h(
+        'div',
+        { class: 'pnl-top' },
+        this.#form.element,
+        h('div', { class: 'pnl-right' }, this.#results, this.#whatIfEl),
+      ),
       this.#compare,
     );
     root.hidden = false;
@@ -107,7 +119,11 @@ export class PnlSection {
   render(nowMs: number): void {
     const s = this.#state;
     if (!s) return;
-    this.#form.update(s.inputs, s.currency, new Map(s.settingProblems.map((p: PnlFieldMessage) => [p.field, p.message])));
+    this.#form.update(
+      s.inputs,
+      s.currency,
+      new Map(s.settingProblems.map((p: PnlFieldMessage) => [p.field, p.message])),
+    );
     this.#root.dataset.currency = s.currency;
     replaceChildren(this.#summary, ...this.#summaryParts(s));
     replaceChildren(this.#results, this.#profit(s));
@@ -136,7 +152,11 @@ export class PnlSection {
     if (w) {
       parts.push(
         ` Over the ${w.range} range hashprice was below your breakeven on `,
-        h('strong', { 'data-pnl': 'below-breakeven' }, `${formatInteger(w.belowBreakeven)} of ${formatInteger(w.days)} days`),
+        h(
+          'strong',
+          { 'data-pnl': 'below-breakeven' },
+          `${formatInteger(w.belowBreakeven)} of ${formatInteger(w.days)} days`,
+        ),
         w.lastBelowS === null ? '' : ` (last ${formatDay(w.lastBelowS)})`,
         `, below your power cost alone on ${formatInteger(w.belowPowerCost)}: see the band on the hashprice chart.`,
       );
@@ -148,12 +168,22 @@ export class PnlSection {
     const p = s.profit;
     const cur = s.currency;
     const i = s.inputs;
-    if (!p || !s.market) return card('profit', 'Profitability', h('p', { class: 'empty' }, 'The P&L appears with the first hashprice in your currency.'));
+    if (!p || !s.market)
+      return card(
+        'profit',
+        'Profitability',
+        h('p', { class: 'empty' }, 'The P&L appears with the first hashprice in your currency.'),
+      );
     const margin = p.perPhDay.margin;
     const headline = h(
       'div',
       { class: 'pnl-headline' },
-      h('div', { class: 'pnl-big', 'data-pnl': 'margin' }, money(margin, cur), h('span', { class: 'pnl-big-unit' }, '/PH/day')),
+      h(
+        'div',
+        { class: 'pnl-big', 'data-pnl': 'margin' },
+        money(margin, cur),
+        h('span', { class: 'pnl-big-unit' }, '/PH/day'),
+      ),
       h(
         'div',
         { class: 'pnl-big-sub' },
@@ -164,7 +194,12 @@ export class PnlSection {
       ),
     );
     const fleet = p.fleet;
-    const cols: Cell[] = [`${cur}`, 'per PH/s per day', 'per MW per year', ...(fleet ? ['your fleet per day', 'your fleet per year'] : [])];
+    const cols: Cell[] = [
+      `${cur}`,
+      'per PH/s per day',
+      'per MW per year',
+      ...(fleet ? ['your fleet per day', 'your fleet per year'] : []),
+    ];
     const row = (label: string, pick: (a: PnlAmounts) => number): Cell[] => [
       label,
       money(pick(p.perPhDay), cur),
@@ -182,15 +217,30 @@ export class PnlSection {
       'Breakevens: where the margin reaches zero, other things equal',
       ['Breakeven', 'Value', 'Yours / today', 'Headroom'],
       [
-        ['Power price', formatPowerPrice(p.breakevenPowerPricePerKwh, cur), formatPowerPrice(i.powerPricePerKwh, cur), headroom(i.powerPricePerKwh, p.breakevenPowerPricePerKwh, 'cost')],
+        [
+          'Power price',
+          formatPowerPrice(p.breakevenPowerPricePerKwh, cur),
+          formatPowerPrice(i.powerPricePerKwh, cur),
+          headroom(i.powerPricePerKwh, p.breakevenPowerPricePerKwh, 'cost'),
+        ],
         [
           'Miner efficiency',
           p.breakevenEfficiencyJPerTh === null ? '—' : `${formatNumber(p.breakevenEfficiencyJPerTh, 1)} J/TH`,
           `${plainNumber(i.efficiencyJPerTh)} J/TH`,
           headroom(i.efficiencyJPerTh, p.breakevenEfficiencyJPerTh, 'cost'),
         ],
-        ['Hashprice', hashprice(p.breakevenHashpricePerPhDay, cur), hashprice(s.market.hashpricePerPhDay, cur), headroom(s.market.hashpricePerPhDay, p.breakevenHashpricePerPhDay, 'price')],
-        ['BTC price', moneyText(p.breakevenBtcPrice, cur), moneyText(s.market.btcPrice, cur), headroom(s.market.btcPrice, p.breakevenBtcPrice, 'price')],
+        [
+          'Hashprice',
+          hashprice(p.breakevenHashpricePerPhDay, cur),
+          hashprice(s.market.hashpricePerPhDay, cur),
+          headroom(s.market.hashpricePerPhDay, p.breakevenHashpricePerPhDay, 'price'),
+        ],
+        [
+          'BTC price',
+          moneyText(p.breakevenBtcPrice, cur),
+          moneyText(s.market.btcPrice, cur),
+          headroom(s.market.btcPrice, p.breakevenBtcPrice, 'price'),
+        ],
       ],
       'pnl-breakevens',
     );
@@ -201,14 +251,21 @@ export class PnlSection {
       amounts,
       note(fees),
       breakevens,
-      note(`Breakevens do not depend on uptime. On the hashprice chart, the red band runs from ${hashprice(p.powerCostBreakevenPerPhDay, cur)} (power only) to ${hashprice(p.breakevenHashpricePerPhDay, cur)} (with the pool fee).`),
+      note(
+        `Breakevens do not depend on uptime. On the hashprice chart, the red band runs from ${hashprice(p.powerCostBreakevenPerPhDay, cur)} (power only) to ${hashprice(p.breakevenHashpricePerPhDay, cur)} (with the pool fee).`,
+      ),
     );
   }
 
   #hosting(s: PnlState): HTMLElement {
     const x = s.hosting;
     const cur = s.currency;
-    if (!x || !s.market) return card('hosting', 'Mining vs AI hosting, per MW', h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'));
+    if (!x || !s.market)
+      return card(
+        'hosting',
+        'Mining vs AI hosting, per MW',
+        h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'),
+      );
     const i = s.inputs;
     const diff = x.hostingMinusMiningPerMwYear;
     const equal = x.equalNetHashpricePerPhDay;
@@ -222,19 +279,36 @@ export class PnlSection {
           [
             'Revenue',
             money(x.miningRevenuePerMwYear, cur),
-            h('span', {}, money(x.hostingRevenuePerMwYear, cur), h('span', { class: 'pnl-aside' }, ` rent on ${formatNumber(x.itLoadKwPerMw, 0)} kW of IT load`)),
+            h(
+              'span',
+              {},
+              money(x.hostingRevenuePerMwYear, cur),
+              h('span', { class: 'pnl-aside' }, ` rent on ${formatNumber(x.itLoadKwPerMw, 0)} kW of IT load`),
+            ),
           ],
-          ['Power you pay', money(x.miningPowerCostPerMwYear, cur), x.hostingPowerCostPerMwYear === 0 ? h('span', {}, moneyText(0, cur), h('span', { class: 'pnl-aside' }, ' passed through to the tenant')) : money(x.hostingPowerCostPerMwYear, cur)],
+          [
+            'Power you pay',
+            money(x.miningPowerCostPerMwYear, cur),
+            x.hostingPowerCostPerMwYear === 0
+              ? h('span', {}, moneyText(0, cur), h('span', { class: 'pnl-aside' }, ' passed through to the tenant'))
+              : money(x.hostingPowerCostPerMwYear, cur),
+          ],
           ['Net', money(x.miningNetPerMwYear, cur), money(x.hostingNetPerMwYear, cur)],
         ],
         'pnl-hosting-table',
       ),
-      h('p', { class: `pnl-verdict ${diff > 0 ? 'pnl-verdict-hosting' : 'pnl-verdict-mining'}`, 'data-pnl': 'verdict' }, `${verdict(diff, cur)} at today’s hashprice.`),
+      h(
+        'p',
+        { class: `pnl-verdict ${diff > 0 ? 'pnl-verdict-hosting' : 'pnl-verdict-mining'}`, 'data-pnl': 'verdict' },
+        `${verdict(diff, cur)} at today’s hashprice.`,
+      ),
       h(
         'p',
         { class: 'pnl-equal', 'data-pnl': 'equal-hashprice' },
         ...(equal === null
-          ? ['Mining revenue does not grow with hashprice here (100 % pool fee or no uptime): no hashprice makes them equal.']
+          ? [
+              'Mining revenue does not grow with hashprice here (100 % pool fee or no uptime): no hashprice makes them equal.',
+            ]
           : [
               'Equal at a hashprice of ',
               h('strong', {}, hashprice(equal, cur)),
@@ -242,21 +316,50 @@ export class PnlSection {
             ]),
       ),
       h('h4', {}, 'Assumed'),
-      h('ul', { class: 'pnl-assumptions' }, h('li', {}, `Amounts in ${cur}: colocation rent ${moneyText(i.colocationPerKwMonth, cur)} per kW-month of IT load, power ${formatPowerPrice(i.powerPricePerKwh, cur)}.`), ...x.assumptions.map((a) => h('li', {}, a))),
+      h(
+        'ul',
+        { class: 'pnl-assumptions' },
+        h(
+          'li',
+          {},
+          `Amounts in ${cur}: colocation rent ${moneyText(i.colocationPerKwMonth, cur)} per kW-month of IT load, power ${formatPowerPrice(i.powerPricePerKwh, cur)}.`,
+        ),
+        ...x.assumptions.map((a) => h('li', {}, a)),
+      ),
     );
   }
 
   #moves(s: PnlState): HTMLElement {
     const moves = s.moves;
     if (moves.length === 0) {
-      return card('moves', 'Why did hashprice move?', h('p', { class: 'empty' }, s.movesRange ? 'The daily history is too short to compare.' : 'Waiting for the daily history…'));
+      return card(
+        'moves',
+        'Why did hashprice move?',
+        h(
+          'p',
+          { class: 'empty' },
+          s.movesRange ? 'The daily history is too short to compare.' : 'Waiting for the daily history…',
+        ),
+      );
     }
     const subsidy = hasSubsidyPart(moves);
     const cur = s.currency;
-    const head: Cell[] = ['Over', 'Hashprice', 'Change', 'Price', 'Difficulty', 'Fees', ...(subsidy ? ['Subsidy'] : [])];
+    const head: Cell[] = [
+      'Over',
+      'Hashprice',
+      'Change',
+      'Price',
+      'Difficulty',
+      'Fees',
+      ...(subsidy ? ['Subsidy'] : []),
+    ];
     const rows = moves.map((m: PnlMove): Cell[] => [
       m.days === 1 ? '1 day' : `${m.days} days`,
-      h('span', { title: `${isoDay(m.fromS)} → ${isoDay(m.toS)} (UTC)` }, `${moneyText(m.fromHashpricePerPhDay, cur)} → ${moneyText(m.toHashpricePerPhDay, cur)}`),
+      h(
+        'span',
+        { title: `${isoDay(m.fromS)} → ${isoDay(m.toS)} (UTC)` },
+        `${moneyText(m.fromHashpricePerPhDay, cur)} → ${moneyText(m.toHashpricePerPhDay, cur)}`,
+      ),
       signedPercent(m.totalPercent),
       signedPercent(m.pricePercent),
       signedPercent(m.difficultyPercent),
@@ -267,8 +370,24 @@ export class PnlSection {
     return card(
       'moves',
       'Why did hashprice move?',
-      table(`Hashprice in ${cur}/PH/day to ${formatDay(last.toS)}, split into what moved it`, head, rows, 'pnl-moves-table'),
-      h('ul', { class: 'pnl-sentences' }, ...moves.map((m) => h('li', { 'data-days': String(m.days) }, h('strong', {}, m.days === 1 ? '1 d' : `${m.days} d`), ` ${moveSentence(m)}`))),
+      table(
+        `Hashprice in ${cur}/PH/day to ${formatDay(last.toS)}, split into what moved it`,
+        head,
+        rows,
+        'pnl-moves-table',
+      ),
+      h(
+        'ul',
+        { class: 'pnl-sentences' },
+        ...moves.map((m) =>
+          h(
+            'li',
+            { 'data-days': String(m.days) },
+            h('strong', {}, m.days === 1 ? '1 d' : `${m.days} d`),
+            ` ${moveSentence(m)}`,
+          ),
+        ),
+      ),
       note(
         `From the daily history (${s.movesRange} range, ${cur}): the day’s difficulty, BTC price and mean reward per block. Parts are percentage points of the starting hashprice and add up to the change (log-mean split, no residual). Rising difficulty lowers hashprice.`,
       ),
@@ -281,12 +400,25 @@ export class PnlSection {
     if (!w) return card('whatif', 'What if', h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'));
     const label: Record<PnlScenario['id'], Cell> = {
       now: 'Today',
-      retarget: h('span', {}, 'Next retarget', h('span', { class: 'pnl-aside' }, ` difficulty ${formatSignedPercent(w.difficultyChangePercent)} (estimate) at block ${formatInteger(w.retargetHeight)}, ${formatRelative(w.retargetEtaMs, nowMs)}`)),
+      retarget: h(
+        'span',
+        {},
+        'Next retarget',
+        h(
+          'span',
+          { class: 'pnl-aside' },
+          ` difficulty ${formatSignedPercent(w.difficultyChangePercent)} (estimate) at block ${formatInteger(w.retargetHeight)}, ${formatRelative(w.retargetEtaMs, nowMs)}`,
+        ),
+      ),
       halving: h(
         'span',
         {},
         'Next halving',
-        h('span', { class: 'pnl-aside' }, ` subsidy ${formatBtc(w.subsidyBtc * SATS_PER_BTC)} → ${formatBtc((w.subsidyBtc / 2) * SATS_PER_BTC)} at block ${formatInteger(w.halvingHeight)}, ≈ ${formatDay(w.halvingEtaMs / 1000)}`),
+        h(
+          'span',
+          { class: 'pnl-aside' },
+          ` subsidy ${formatBtc(w.subsidyBtc * SATS_PER_BTC)} → ${formatBtc((w.subsidyBtc / 2) * SATS_PER_BTC)} at block ${formatInteger(w.halvingHeight)}, ≈ ${formatDay(w.halvingEtaMs / 1000)}`,
+        ),
       ),
       both: 'Both',
     };
@@ -296,7 +428,13 @@ export class PnlSection {
       table(
         'Your margin after the next retarget and the next halving',
         ['Scenario', 'Hashprice', 'Margin per PH/s per day', 'Margin per MW per year', 'BTC price for zero margin'],
-        w.scenarios.map((x) => [label[x.id], hashprice(x.hashpricePerPhDay, cur), money(x.marginPerPhDay, cur), money(x.marginPerMwYear, cur), moneyText(x.breakevenBtcPrice, cur)]),
+        w.scenarios.map((x) => [
+          label[x.id],
+          hashprice(x.hashpricePerPhDay, cur),
+          money(x.marginPerPhDay, cur),
+          money(x.marginPerMwYear, cur),
+          moneyText(x.breakevenBtcPrice, cur),
+        ]),
         'pnl-whatif-table',
       ),
       note('BTC price, fees per block and your inputs held at today’s values.'),

@@ -13,12 +13,22 @@ export interface AdjustmentRow {
 }
 
 /** Retargets with fromS ≤ time ≤ toS (the genesis record is not a retarget), sorted. */
-export function adjustmentRows(adjustments: HistoryDataset['adjustments'], fromS: number, toS: number, sort: ViewState['sort']): AdjustmentRow[] {
+export function adjustmentRows(
+  adjustments: HistoryDataset['adjustments'],
+  fromS: number,
+  toS: number,
+  sort: ViewState['sort'],
+): AdjustmentRow[] {
   const rows: AdjustmentRow[] = [];
   for (let i = 0; i < adjustments.timeS.length; i++) {
     const t = adjustments.timeS[i]!;
     if (t < fromS || t > toS || adjustments.height[i] === 0) continue;
-    rows.push({ timeS: t, height: adjustments.height[i]!, difficulty: adjustments.difficulty[i]!, changePercent: (adjustments.ratio[i]! - 1) * 100 });
+    rows.push({
+      timeS: t,
+      height: adjustments.height[i]!,
+      difficulty: adjustments.difficulty[i]!,
+      changePercent: (adjustments.ratio[i]! - 1) * 100,
+    });
   }
   const key: Record<AdjustmentSortKey, (r: AdjustmentRow) => number> = {
     time: (r) => r.timeS,
@@ -52,11 +62,25 @@ export class AdjustmentsTable {
     this.#sort = sort;
     this.#onSort = onSort;
     this.#caption = h('p', { class: 'card-subtitle', 'aria-live': 'polite' });
-    this.#body = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Difficulty adjustments' });
+    this.#body = h('div', {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': 'Difficulty adjustments',
+    });
     this.card = h(
       'article',
       { class: 'card adjustments-card', 'aria-labelledby': 'adjustments-title' },
-      h('header', { class: 'card-header' }, h('div', { class: 'card-title' }, h('h3', { id: 'adjustments-title' }, 'Difficulty adjustments'), this.#caption)),
+      h(
+        'header',
+        { class: 'card-header' },
+        h(
+          'div',
+          { class: 'card-title' },
+          h('h3', { id: 'adjustments-title' }, 'Difficulty adjustments'),
+          this.#caption,
+        ),
+      ),
       this.#body,
     );
   }
@@ -64,7 +88,8 @@ export class AdjustmentsTable {
   render(adjustments: HistoryDataset['adjustments'], fromS: number, toS: number): void {
     this.#last = { adjustments, fromS, toS };
     const rows = adjustmentRows(adjustments, fromS, toS, this.#sort);
-    this.#caption.textContent = rows.length === 1 ? '1 retarget in view' : `${formatInteger(rows.length)} retargets in view`;
+    this.#caption.textContent =
+      rows.length === 1 ? '1 retarget in view' : `${formatInteger(rows.length)} retargets in view`;
     const head = h(
       'tr',
       {},
@@ -78,23 +103,44 @@ export class AdjustmentsTable {
             'button',
             { class: 'sort-button', 'data-sort': c.key, onclick: () => this.#setSort(next) },
             c.label,
-            h('span', { class: 'sort-indicator', 'aria-hidden': 'true' }, active ? (this.#sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+            h(
+              'span',
+              { class: 'sort-indicator', 'aria-hidden': 'true' },
+              active ? (this.#sort.dir === 'asc' ? ' ▲' : ' ▼') : '',
+            ),
           ),
         );
       }),
     );
     const tbody = document.createElement('tbody');
     for (const r of rows) {
-      const change = h('td', { class: r.changePercent > 0 ? 'up' : r.changePercent < 0 ? 'down' : 'flat' }, formatSignedPercent(r.changePercent));
+      const change = h(
+        'td',
+        { class: r.changePercent > 0 ? 'up' : r.changePercent < 0 ? 'down' : 'flat' },
+        formatSignedPercent(r.changePercent),
+      );
       tbody.appendChild(
-        h('tr', {}, h('th', { scope: 'row' }, isoDay(r.timeS)), h('td', {}, formatInteger(r.height)), h('td', {}, formatDifficulty(r.difficulty)), change),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, isoDay(r.timeS)),
+          h('td', {}, formatInteger(r.height)),
+          h('td', {}, formatDifficulty(r.difficulty)),
+          change,
+        ),
       );
     }
     replaceChildren(
       this.#body,
       rows.length === 0
         ? h('p', { class: 'empty' }, 'No retarget in the visible range.')
-        : h('table', {}, h('caption', { class: 'visually-hidden' }, 'Difficulty adjustments in the visible range'), h('thead', {}, head), tbody),
+        : h(
+            'table',
+            {},
+            h('caption', { class: 'visually-hidden' }, 'Difficulty adjustments in the visible range'),
+            h('thead', {}, head),
+            tbody,
+          ),
     );
   }
 

@@ -2,7 +2,18 @@
 // day's events (`annotate`) are written by ./readoutNotes.ts, in the extras script loaded after the first paint.
 
 import { difficultyFromHps, impliedHashrateHps } from '../../core/economics';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, formatDifficulty, formatHashrate, formatInteger, formatMoney, formatPercent } from '../../core/format';
+import {
+  axisDifficulty,
+  axisHashrate,
+  axisPercent,
+  compactCount,
+  compactMoney,
+  formatDifficulty,
+  formatHashrate,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+} from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
 import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
@@ -26,8 +37,7 @@ const hashrateChart: ChartDef = {
   id: 'hashrate',
   title: 'Hash rate & difficulty',
   height: 320,
-  note:
-    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
+  note: 'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
   series: [
     {
       id: 'daily',
@@ -95,7 +105,8 @@ const hashrateChart: ChartDef = {
       key: 'hps',
       logCapable: true,
       // Keep the 1 ZH/s milestone in view once the network gets close to it.
-      range: (min, max, log) => (!log && max >= 0.6 * HPS_PER_ZHS && max < 1.06 * HPS_PER_ZHS ? [min, 1.06 * HPS_PER_ZHS] : [min, max]),
+      range: (min, max, log) =>
+        !log && max >= 0.6 * HPS_PER_ZHS && max < 1.06 * HPS_PER_ZHS ? [min, 1.06 * HPS_PER_ZHS] : [min, max],
     },
   ],
   axes: [

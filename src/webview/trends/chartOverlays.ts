@@ -65,7 +65,11 @@ function drawRetargetFan(u: uPlot, ctx: ChartContext): void {
   g.font = `${Math.round(p.fontSize * ratio)}px ${p.fontFamily}`;
   g.textBaseline = 'bottom';
   g.textAlign = 'right';
-  g.fillText(`Next retarget · ${levelText(fan.level)}`, Math.min(x(fan.latestS), u.bbox.left + u.bbox.width - 2 * ratio), y(fan.highHps) - 3 * ratio);
+  g.fillText(
+    `Next retarget · ${levelText(fan.level)}`,
+    Math.min(x(fan.latestS), u.bbox.left + u.bbox.width - 2 * ratio),
+    y(fan.highHps) - 3 * ratio,
+  );
   g.textAlign = 'left';
 }
 
@@ -100,7 +104,13 @@ export function drawHashrateOverlay(u: uPlot, ctx: ChartContext, plotSeries: Plo
   const ratio = devicePixelRatio || 1;
   const p = ctx.palette;
   const yScale = u.scales.hps;
-  if (yScale && yScale.min !== undefined && yScale.max !== undefined && HPS_PER_ZHS >= yScale.min && HPS_PER_ZHS <= yScale.max) {
+  if (
+    yScale &&
+    yScale.min !== undefined &&
+    yScale.max !== undefined &&
+    HPS_PER_ZHS >= yScale.min &&
+    HPS_PER_ZHS <= yScale.max
+  ) {
     const y = Math.round(u.valToPos(HPS_PER_ZHS, 'hps', true));
     g.strokeStyle = withAlpha(p.red, 0.7);
     g.lineWidth = ratio * p.weight;

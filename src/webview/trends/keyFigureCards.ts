@@ -4,9 +4,21 @@
 
 import { h, replaceChildren } from '../common/dom';
 
-export const KEY_FIGURE_LABELS = ['Hash rate · 7-day', 'Difficulty', 'Hashprice', 'BTC price', 'Blocks to retarget', 'Blocks to halving'] as const;
+export const KEY_FIGURE_LABELS = [
+  'Hash rate · 7-day',
+  'Difficulty',
+  'Hashprice',
+  'BTC price',
+  'Blocks to retarget',
+  'Blocks to halving',
+] as const;
 
-export function keyFigureCard(id: string, label: string, value: HTMLElement, ...rows: (Node | string | null)[]): HTMLElement {
+export function keyFigureCard(
+  id: string,
+  label: string,
+  value: HTMLElement,
+  ...rows: (Node | string | null)[]
+): HTMLElement {
   return h(
     'div',
     { class: 'kpi', role: 'listitem', 'data-kpi': id },
@@ -18,5 +30,10 @@ export function keyFigureCard(id: string, label: string, value: HTMLElement, ...
 
 /** The six cards with "—" until the figures (and the script that renders them) are here. */
 export function renderKeyFigurePlaceholders(container: HTMLElement): void {
-  replaceChildren(container, ...KEY_FIGURE_LABELS.map((label, i) => keyFigureCard(String(i), label, h('div', { class: 'kpi-value' }, '—'), '\u00a0')));
+  replaceChildren(
+    container,
+    ...KEY_FIGURE_LABELS.map((label, i) =>
+      keyFigureCard(String(i), label, h('div', { class: 'kpi-value' }, '—'), '\u00a0'),
+    ),
+  );
 }

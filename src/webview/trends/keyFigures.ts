@@ -16,7 +16,13 @@ import {
   formatSatsPerPhDay,
   formatSignedPercent,
 } from '../../core/format';
-import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from '../../core/views/estimateText';
+import {
+  hashrateRangeText,
+  levelText,
+  percentRangeText,
+  probabilityText,
+  thresholdText,
+} from '../../core/views/estimateText';
 import type { KeyFigures } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
 import { KEY_FIGURE_LABELS as LABELS, keyFigureCard as card, renderKeyFigurePlaceholders } from './keyFigureCards';
@@ -38,32 +44,59 @@ function delta(percent: number | null, label: string): HTMLElement {
 function valueWithUnit(text: string, splitAt: RegExp | null = / (?=[A-Za-z/]+$)/): HTMLElement {
   const m = splitAt?.exec(text);
   if (!m) return h('div', { class: 'kpi-value' }, text);
-  return h('div', { class: 'kpi-value' }, text.slice(0, m.index), h('span', { class: 'kpi-unit' }, text.slice(m.index)));
+  return h(
+    'div',
+    { class: 'kpi-value' },
+    text.slice(0, m.index),
+    h('span', { class: 'kpi-unit' }, text.slice(m.index)),
+  );
 }
 
 function progress(percent: number, label: string): HTMLElement {
   const clamped = Math.max(0, Math.min(100, percent));
   const fill = h('div');
   fill.style.width = `${clamped.toFixed(1)}%`;
-  return h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': clamped.toFixed(1), 'aria-label': label }, fill);
+  return h(
+    'div',
+    {
+      class: 'progress',
+      role: 'progressbar',
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+      'aria-valuenow': clamped.toFixed(1),
+      'aria-label': label,
+    },
+    fill,
+  );
 }
 
 /** "95%: 932.0–1,054 EH/s · 62% likely under 1 ZH/s" (null parts left out; null if nothing is known). */
 function hashrateInterval(f: KeyFigures): string | null {
   const parts: string[] = [];
-  if (f.hashrateLowHps !== null && f.hashrateHighHps !== null) parts.push(`${levelText(f.confidenceLevel)}: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`);
+  if (f.hashrateLowHps !== null && f.hashrateHighHps !== null)
+    parts.push(
+      `${levelText(f.confidenceLevel)}: ${hashrateRangeText(f.hashrateLowHps, f.hashrateHighHps, f.hashrateHps)}`,
+    );
   if (f.hashrateBelowProbability !== null && f.hashrateBelowThresholdHps !== null) {
-    parts.push(`${probabilityText(f.hashrateBelowProbability)} likely under ${thresholdText(f.hashrateBelowThresholdHps)}`);
+    parts.push(
+      `${probabilityText(f.hashrateBelowProbability)} likely under ${thresholdText(f.hashrateBelowThresholdHps)}`,
+    );
   }
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 /** The 30-day change's interval, or "within noise" when it contains 0 %. */
 function changeInterval(f: KeyFigures): HTMLElement | null {
-  const { hashrateChange30dLowPercent: low, hashrateChange30dHighPercent: high, hashrateChange30dWithinNoise: noise } = f;
+  const {
+    hashrateChange30dLowPercent: low,
+    hashrateChange30dHighPercent: high,
+    hashrateChange30dWithinNoise: noise,
+  } = f;
   if (low === null || high === null || noise === null) return null;
   const text = `${levelText(f.confidenceLevel)}: ${percentRangeText(low, high)}`;
-  return noise ? h('span', { class: 'noise', title: `${text}: the interval contains 0 %` }, `within noise (${text})`) : h('span', {}, text);
+  return noise
+    ? h('span', { class: 'noise', title: `${text}: the interval contains 0 %` }, `within noise (${text})`)
+    : h('span', {}, text);
 }
 
 /** The next retarget's change and date intervals (retargetInterval on the host). */
@@ -78,7 +111,10 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
     renderKeyFigurePlaceholders(container);
     return;
   }
-  const hashprice = f.hashpriceFiat === null ? formatSatsPerPhDay(f.hashpriceSats) : formatMoney(f.hashpriceFiat, f.currency) + '/PH/day';
+  const hashprice =
+    f.hashpriceFiat === null
+      ? formatSatsPerPhDay(f.hashpriceSats)
+      : formatMoney(f.hashpriceFiat, f.currency) + '/PH/day';
   // The hover's function: blocks mined, to go and percent all from the tip height.
   const mined = epochProgress(f.tipHeight).blocksMined;
   replaceChildren(
@@ -104,7 +140,12 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
       LABELS[2],
       valueWithUnit(hashprice, /\/PH\/day$| sats\/PH\/day$/),
       f.hashpriceFiat === null ? null : formatSatsPerPhDay(f.hashpriceSats),
-      h('span', { class: 'deltas' }, delta(f.hashpriceChange7dPercent, '7d'), delta(f.hashpriceChange30dPercent, '30d')),
+      h(
+        'span',
+        { class: 'deltas' },
+        delta(f.hashpriceChange7dPercent, '7d'),
+        delta(f.hashpriceChange30dPercent, '30d'),
+      ),
     ),
     card(
       'price',

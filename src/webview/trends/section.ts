@@ -87,22 +87,36 @@ export class TrendsSection implements ChartHost {
     rangeGroup.addEventListener('keydown', (e) => this.#onRangeKey(e));
     this.#logButton = h(
       'button',
-      { 'aria-pressed': String(isLogScale(state)), title: 'Logarithmic value axes (useful for the whole history)', onclick: () => this.#toggleLog() },
+      {
+        'aria-pressed': String(isLogScale(state)),
+        title: 'Logarithmic value axes (useful for the whole history)',
+        onclick: () => this.#toggleLog(),
+      },
       'Log scale',
     );
-    const csvButton = h('button', { title: 'Save every series of the visible range as CSV', onclick: () => this.#exportCsv() }, 'Export CSV');
+    const csvButton = h(
+      'button',
+      { title: 'Save every series of the visible range as CSV', onclick: () => this.#exportCsv() },
+      'Export CSV',
+    );
     const toolbar = h(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chart controls' },
       rangeGroup,
-      h('span', { class: 'hint' }, 'Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair'),
+      h(
+        'span',
+        { class: 'hint' },
+        'Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair',
+      ),
       h('span', { class: 'toolbar-spacer' }),
       this.#logButton,
       csvButton,
     );
     this.#noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
 
-    this.#charts = CHARTS.map((def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)));
+    this.#charts = CHARTS.map(
+      (def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)),
+    );
     this.element = h(
       'section',
       { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
@@ -154,7 +168,8 @@ export class TrendsSection implements ChartHost {
   setBand(band: Ma7BandFactors): void {
     if (this.#band && JSON.stringify(band) === JSON.stringify(this.#band)) return;
     this.#band = band;
-    for (const [range, entry] of this.#datasets) this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, band) });
+    for (const [range, entry] of this.#datasets)
+      this.#datasets.set(range, { dataset: entry.dataset, series: deriveSeries(entry.dataset, band) });
     if (this.#shown) {
       this.#generation++;
       this.#drawStartedAt = performance.now();
@@ -212,7 +227,8 @@ export class TrendsSection implements ChartHost {
       extendToS: this.#extendToS,
       figures: () => this.#figures,
     };
-    const zoom = state.zoom && state.zoom.range === state.range ? ([state.zoom.fromS, state.zoom.toS] as [number, number]) : null;
+    const zoom =
+      state.zoom && state.zoom.range === state.range ? ([state.zoom.fromS, state.zoom.toS] as [number, number]) : null;
     // A refresh of the range keeps the user's zoom; a new range starts from its full extent.
     if (!sameRange && state.zoom && state.zoom.range !== state.range) this.#host.update({ zoom: null });
     this.#pendingDraw = new Set(this.#charts.filter((c) => !c.isTable).map((c) => c.id));
@@ -323,7 +339,13 @@ export class TrendsSection implements ChartHost {
       return;
     }
     // Whole days, exactly those the charts and tables show.
-    this.#host.post({ type: 'exportCsv', requestId: this.#nextRequestId(), range: this.#shown.dataset.range, fromS: window[0], toS: window[1] });
+    this.#host.post({
+      type: 'exportCsv',
+      requestId: this.#nextRequestId(),
+      range: this.#shown.dataset.range,
+      fromS: window[0],
+      toS: window[1],
+    });
   }
 
   #nextRequestId(): string {
@@ -362,7 +384,9 @@ export class TrendsSection implements ChartHost {
     this.#drawStartedAt = 0;
     document.body.dataset.drawn = String(this.#generation);
     document.body.dataset.drawnRange = this.#host.state().range;
-    window.dispatchEvent(new CustomEvent(DRAWN_EVENT, { detail: { generation: this.#generation, ms, range: this.#host.state().range } }));
+    window.dispatchEvent(
+      new CustomEvent(DRAWN_EVENT, { detail: { generation: this.#generation, ms, range: this.#host.state().range } }),
+    );
   }
 
   onKeyboardCursor(_source: TrendChart, idx: number | null): void {
@@ -396,7 +420,10 @@ export class TrendsSection implements ChartHost {
     const entry = this.#shown;
     const range = chart.visibleIndices();
     if (!png || !entry || !range) {
-      this.#host.announce(chart.isTable ? 'Switch back from the table view to export the chart.' : 'Nothing to export yet.', 'error');
+      this.#host.announce(
+        chart.isTable ? 'Switch back from the table view to export the chart.' : 'Nothing to export yet.',
+        'error',
+      );
       return;
     }
     this.#host.post({
@@ -407,4 +434,3 @@ export class TrendsSection implements ChartHost {
     });
   }
 }
-

@@ -141,7 +141,14 @@ export async function run(): Promise<SuiteReport> {
         await withTimeout(t.fn, t.timeoutMs, t.name);
         results.push({ name: t.name, ok: true, durationMs: Date.now() - t0 });
       } catch (e) {
-        if (e instanceof SkipError) results.push({ name: t.name, ok: true, skipped: true, durationMs: Date.now() - t0, error: `skipped: ${e.message}` });
+        if (e instanceof SkipError)
+          results.push({
+            name: t.name,
+            ok: true,
+            skipped: true,
+            durationMs: Date.now() - t0,
+            error: `skipped: ${e.message}`,
+          });
         else results.push({ name: t.name, ok: false, durationMs: Date.now() - t0, error: describeError(e) });
       }
     }
@@ -173,7 +180,11 @@ function request(url: string, body: unknown, timeoutMs: number): Promise<{ statu
     const data = Buffer.from(JSON.stringify(body));
     const req = http.request(
       url,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: timeoutMs },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': data.length },
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -192,12 +203,16 @@ function request(url: string, body: unknown, timeoutMs: number): Promise<{ statu
  * extension's UI. Skips the test when no harness can answer (the
  * test-electron route has no browser to look at).
  */
-export async function askHarness<T = unknown>(question: { kind: string } & Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+export async function askHarness<T = unknown>(
+  question: { kind: string } & Record<string, unknown>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const url = reportUrl();
   if (!url) skip('no harness to look at the UI (no report URL: e.g. the test-electron route)');
   const r = await request(url.replace(/\/report$/, '/ask'), question, timeoutMs);
   if (r.status === 501) skip('the harness answers no UI questions on this route');
-  if (r.status !== 200) throw new Error(`harness could not answer ${JSON.stringify(question)}: HTTP ${r.status} ${r.text}`);
+  if (r.status !== 200)
+    throw new Error(`harness could not answer ${JSON.stringify(question)}: HTTP ${r.status} ${r.text}`);
   return JSON.parse(r.text) as T;
 }
 
@@ -206,10 +221,16 @@ function post(url: string, body: unknown): Promise<void> {
     const data = Buffer.from(JSON.stringify(body));
     const req = http.request(
       url,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: 10_000 },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': data.length },
+        timeout: 10_000,
+      },
       (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`report POST: HTTP ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`report POST: HTTP ${res.statusCode}`)),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('report POST timed out')));
@@ -228,11 +249,15 @@ export async function runAndReport(): Promise<SuiteReport> {
   const url = reportUrl();
   const report = await run();
   for (const t of report.tests) {
-    console.log(`[e2e-companion] ${t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL'} ${t.name}${t.error ? `\n${t.error}` : ''}`);
+    console.log(
+      `[e2e-companion] ${t.skipped ? 'SKIP' : t.ok ? 'PASS' : 'FAIL'} ${t.name}${t.error ? `\n${t.error}` : ''}`,
+    );
   }
   console.log(`[e2e-companion] ${report.passed} passed, ${report.failed} failed`);
   if (url) {
-    await post(url, report).catch((e) => console.error(`[e2e-companion] could not report to ${url}: ${describeError(e)}`));
+    await post(url, report).catch((e) =>
+      console.error(`[e2e-companion] could not report to ${url}: ${describeError(e)}`),
+    );
   } else {
     console.error('[e2e-companion] no report URL (e2eCompanion.reportUrl / E2E_REPORT_URL)');
   }

@@ -38,7 +38,8 @@ function parseArgs(argv: string[]): Args {
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     const value = (): string => inline ?? argv[++i] ?? usage(`missing value for ${flag}`);
-    const num = (v: string): number => (Number.isFinite(Number(v)) ? Number(v) : usage(`not a number for ${flag}: ${v}`));
+    const num = (v: string): number =>
+      Number.isFinite(Number(v)) ? Number(v) : usage(`not a number for ${flag}: ${v}`);
     switch (flag) {
       case '--port':
         out.port = num(value());
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`BITCOIND_URL=${server.url}\n`);
   if (server.cookiePath !== null) process.stdout.write(`BITCOIND_COOKIE=${server.cookiePath}\n`);
-  process.stderr.write(`bitcoind test node v${args.version}: tip ${chain.tipHeight} at ${new Date(chain.tipTimeS * 1000).toISOString()}\n`);
+  process.stderr.write(
+    `bitcoind test node v${args.version}: tip ${chain.tipHeight} at ${new Date(chain.tipTimeS * 1000).toISOString()}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -50,14 +50,18 @@ function intParam(params: Params, i: number, fallback: number): number {
 
 function hashParam(v: unknown, name: string): string {
   if (typeof v !== 'string') throw new RpcError(-3, `JSON value of type ${typeName(v)} is not of expected type string`);
-  if (v.length !== 64) throw new RpcError(-8, `${name} must be of length 64 (not ${v.length}, for '${v.slice(0, 80)}')`);
+  if (v.length !== 64)
+    throw new RpcError(-8, `${name} must be of length 64 (not ${v.length}, for '${v.slice(0, 80)}')`);
   if (!/^[0-9a-fA-F]{64}$/.test(v)) throw new RpcError(-8, `${name} must be hexadecimal string (not '${v}')`);
   return v.toLowerCase();
 }
 
 function tooFew(method: string, params: Params, required: number, max: number): void {
   if (params.length < required || params.length > max) {
-    throw new RpcError(-1, `${method} called with ${params.length} arguments; expected ${required === max ? required : `${required} to ${max}`} (see help ${method})`);
+    throw new RpcError(
+      -1,
+      `${method} called with ${params.length} arguments; expected ${required === max ? required : `${required} to ${max}`} (see help ${method})`,
+    );
   }
 }
 
@@ -113,7 +117,12 @@ function miningInfo(ctx: NodeContext): Record<string, unknown> {
   });
   if (ctx.version >= 29) {
     const nextBits = node.nextBits();
-    out.next = { height: tip + 1, bits: nextBits.toString(16).padStart(8, '0'), difficulty: bitsToDifficulty(nextBits), target: hex64(compactToTarget(nextBits)) };
+    out.next = {
+      height: tip + 1,
+      bits: nextBits.toString(16).padStart(8, '0'),
+      difficulty: bitsToDifficulty(nextBits),
+      target: hex64(compactToTarget(nextBits)),
+    };
   }
   if (ctx.version >= 30) out.blockmintxfee = 0.00001;
   out.warnings = ctx.version >= 28 ? [] : '';
@@ -128,7 +137,8 @@ function blockStats(ctx: NodeContext, params: Params): Record<string, unknown> {
   if (typeof target === 'number') {
     if (!Number.isInteger(target)) throw new RpcError(-3, 'JSON integer out of range');
     if (target < 0) throw new RpcError(-8, `Target block height ${target} is negative`);
-    if (target > node.tipHeight) throw new RpcError(-8, `Target block height ${target} after current tip ${node.tipHeight}`);
+    if (target > node.tipHeight)
+      throw new RpcError(-8, `Target block height ${target} after current tip ${node.tipHeight}`);
     height = target;
   } else {
     const found = node.heightOfHash(hashParam(target, 'hash_or_height'));
@@ -138,9 +148,11 @@ function blockStats(ctx: NodeContext, params: Params): Record<string, unknown> {
   const selected = params[1];
   let keys: readonly string[] = BLOCK_STATS_KEYS;
   if (selected !== undefined && selected !== null) {
-    if (!Array.isArray(selected)) throw new RpcError(-3, `JSON value of type ${typeName(selected)} is not of expected type array`);
+    if (!Array.isArray(selected))
+      throw new RpcError(-3, `JSON value of type ${typeName(selected)} is not of expected type array`);
     for (const key of selected) {
-      if (typeof key !== 'string') throw new RpcError(-3, `JSON value of type ${typeName(key)} is not of expected type string`);
+      if (typeof key !== 'string')
+        throw new RpcError(-3, `JSON value of type ${typeName(key)} is not of expected type string`);
       if (!BLOCK_STATS_KEYS.includes(key)) throw new RpcError(-8, `Invalid selected statistic '${key}'`);
     }
     if (selected.length > 0) keys = selected as string[];
@@ -159,7 +171,10 @@ export const METHODS: Readonly<Record<string, Handler>> = {
   getblockcount: (ctx) => ctx.node.tipHeight,
   getbestblockhash: (ctx) => ctx.node.blockHash(ctx.node.tipHeight),
   getdifficulty: (ctx) => ctx.node.difficultyAt(ctx.node.tipHeight),
-  getnetworkhashps: (ctx, p) => (tooFew('getnetworkhashps', p, 0, 2), ctx.node.networkHashPs(intParam(p, 0, 120), intParam(p, 1, -1))),
+  getnetworkhashps: (ctx, p) => (
+    tooFew('getnetworkhashps', p, 0, 2),
+    ctx.node.networkHashPs(intParam(p, 0, 120), intParam(p, 1, -1))
+  ),
   getblockhash: (ctx, p) => {
     tooFew('getblockhash', p, 1, 1);
     const height = intParam(p, 0, -1);
@@ -171,7 +186,8 @@ export const METHODS: Readonly<Record<string, Handler>> = {
     const height = ctx.node.heightOfHash(hashParam(p[0], 'blockhash'));
     if (height === undefined) throw new RpcError(-5, 'Block not found');
     const verbose = p[1] === undefined || p[1] === null ? true : p[1];
-    if (typeof verbose !== 'boolean') throw new RpcError(-3, `JSON value of type ${typeName(verbose)} is not of expected type bool`);
+    if (typeof verbose !== 'boolean')
+      throw new RpcError(-3, `JSON value of type ${typeName(verbose)} is not of expected type bool`);
     return verbose ? ctx.node.header(height) : ctx.node.rawHeader(height);
   },
   getblockstats: blockStats,

@@ -4,7 +4,14 @@
 // node can serve the same chain. Test-only levers: a visible tip below the chain's (IBD / stale node) and
 // per-block time overrides (Core's min/max-of-window rule only shows with non-monotonic timestamps).
 
-import { BLOCKS_PER_EPOCH, bitsToDifficulty, compactToTarget, hash32, retargetBits, type SyntheticChain } from '../chain';
+import {
+  BLOCKS_PER_EPOCH,
+  bitsToDifficulty,
+  compactToTarget,
+  hash32,
+  retargetBits,
+  type SyntheticChain,
+} from '../chain';
 import { RpcError } from './rpcError';
 
 const TWO_POW_256 = 1n << 256n;
@@ -39,7 +46,8 @@ export class NodeChain {
 
   /** Pretend the node's active tip is at `height` (null = the chain's tip). */
   setVisibleTip(height: number | null): void {
-    if (height !== null && (!Number.isInteger(height) || height < 0 || height > this.chain.tipHeight)) throw new RangeError(`no block ${height}`);
+    if (height !== null && (!Number.isInteger(height) || height < 0 || height > this.chain.tipHeight))
+      throw new RangeError(`no block ${height}`);
     this.visibleTip = height;
   }
 
@@ -73,7 +81,9 @@ export class NodeChain {
   chainworkAt(height: number): bigint {
     const e = Math.floor(height / BLOCKS_PER_EPOCH);
     for (let k = this.epochPrefix.length; k <= e; k++) {
-      this.epochPrefix.push(this.epochPrefix[k - 1]! + BigInt(BLOCKS_PER_EPOCH) * blockProof(this.bitsAt((k - 1) * BLOCKS_PER_EPOCH)));
+      this.epochPrefix.push(
+        this.epochPrefix[k - 1]! + BigInt(BLOCKS_PER_EPOCH) * blockProof(this.bitsAt((k - 1) * BLOCKS_PER_EPOCH)),
+      );
     }
     return this.epochPrefix[e]! + BigInt(height - e * BLOCKS_PER_EPOCH + 1) * blockProof(this.bitsAt(height));
   }
@@ -92,7 +102,8 @@ export class NodeChain {
     const known = this.heightByHash.get(hash);
     if (known !== undefined) return known;
     if (this.indexedRecentUpTo < this.chain.tipHeight) {
-      for (let h = Math.max(0, this.chain.tipHeight - 3000, this.indexedRecentUpTo + 1); h <= this.chain.tipHeight; h++) this.blockHash(h);
+      for (let h = Math.max(0, this.chain.tipHeight - 3000, this.indexedRecentUpTo + 1); h <= this.chain.tipHeight; h++)
+        this.blockHash(h);
       this.indexedRecentUpTo = this.chain.tipHeight;
     }
     return this.heightByHash.get(hash);
@@ -166,7 +177,14 @@ export class NodeChain {
     };
     const reversed = (hex: string): string => Buffer.from(hex, 'hex').reverse().toString('hex');
     const prev = height > 0 ? this.blockHash(height - 1) : '0'.repeat(64);
-    return le32(block.version) + reversed(prev) + reversed(block.merkleRoot) + le32(this.timeOf(height)) + le32(this.bitsAt(height)) + le32(block.nonce);
+    return (
+      le32(block.version) +
+      reversed(prev) +
+      reversed(block.merkleRoot) +
+      le32(this.timeOf(height)) +
+      le32(this.bitsAt(height)) +
+      le32(block.nonce)
+    );
   }
 
   /**
@@ -178,11 +196,25 @@ export class NodeChain {
   blockStats(height: number): Record<string, unknown> {
     const block = this.chain.blockAt(height);
     const txs = block.txCount;
-    const common = { blockhash: this.blockHash(height), height, time: this.timeOf(height), mediantime: this.medianTimeOf(height), subsidy: block.subsidySats, txs };
+    const common = {
+      blockhash: this.blockHash(height),
+      height,
+      time: this.timeOf(height),
+      mediantime: this.medianTimeOf(height),
+      subsidy: block.subsidySats,
+      txs,
+    };
     const spends = txs - 1;
     const coinbaseOuts = height === 0 ? 1 : 2;
     if (spends === 0) {
-      return fullStats({ ...common, outs: coinbaseOuts, utxo_increase: coinbaseOuts, utxo_size_inc: 75 * coinbaseOuts, utxo_increase_actual: 1, utxo_size_inc_actual: 75 });
+      return fullStats({
+        ...common,
+        outs: coinbaseOuts,
+        utxo_increase: coinbaseOuts,
+        utxo_size_inc: 75 * coinbaseOuts,
+        utxo_increase_actual: 1,
+        utxo_size_inc_actual: 75,
+      });
     }
     const fee = block.totalFeesSats;
     const u = (salt: number): number => hash32(hash32(this.chain.seed, salt), height) / 4294967296;
@@ -225,9 +257,26 @@ export class NodeChain {
 }
 
 const ZERO_STATS = {
-  avgfee: 0, avgfeerate: 0, avgtxsize: 0, feerate_percentiles: [0, 0, 0, 0, 0], ins: 0, maxfee: 0, maxfeerate: 0,
-  maxtxsize: 0, medianfee: 0, mediantxsize: 0, minfee: 0, minfeerate: 0, mintxsize: 0, swtotal_size: 0,
-  swtotal_weight: 0, swtxs: 0, total_out: 0, total_size: 0, total_weight: 0, totalfee: 0,
+  avgfee: 0,
+  avgfeerate: 0,
+  avgtxsize: 0,
+  feerate_percentiles: [0, 0, 0, 0, 0],
+  ins: 0,
+  maxfee: 0,
+  maxfeerate: 0,
+  maxtxsize: 0,
+  medianfee: 0,
+  mediantxsize: 0,
+  minfee: 0,
+  minfeerate: 0,
+  mintxsize: 0,
+  swtotal_size: 0,
+  swtotal_weight: 0,
+  swtxs: 0,
+  total_out: 0,
+  total_size: 0,
+  total_weight: 0,
+  totalfee: 0,
 };
 
 /** Core's key order (alphabetical, as UniValue prints the stats map). */

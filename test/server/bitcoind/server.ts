@@ -109,7 +109,10 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
   const authDelayMs = options.authFailureDelayMs ?? 250;
   const startedAtMs = Date.now();
 
-  const ownDir = options.cookie !== false && options.dataDir === undefined ? await mkdtemp(path.join(tmpdir(), 'bitcoind-test-')) : null;
+  const ownDir =
+    options.cookie !== false && options.dataDir === undefined
+      ? await mkdtemp(path.join(tmpdir(), 'bitcoind-test-'))
+      : null;
   const cookiePath = options.cookie === false ? null : path.join(options.dataDir ?? ownDir!, '.cookie');
   let cookiePassword: string | null = null;
 
@@ -143,7 +146,10 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
   /** One request object → its reply (Core's JSONRPCExecOne plus the v28 version rules). */
   function execOne(request: unknown, methods: string[]): Reply {
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      return { body: { result: null, error: { code: -32600, message: 'Invalid Request object' }, id: null }, status: 400 };
+      return {
+        body: { result: null, error: { code: -32600, message: 'Invalid Request object' }, id: null },
+        status: 400,
+      };
     }
     const req = request as Record<string, unknown>;
     const hasId = 'id' in req;
@@ -152,10 +158,15 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     const reply = (result: unknown, error: RpcError | null): Reply => {
       if (v2) {
         if (!hasId) return { body: undefined, status: 204 };
-        const body: Record<string, unknown> = error ? { jsonrpc: '2.0', error: { code: error.code, message: error.message }, id } : { jsonrpc: '2.0', result, id };
+        const body: Record<string, unknown> = error
+          ? { jsonrpc: '2.0', error: { code: error.code, message: error.message }, id }
+          : { jsonrpc: '2.0', result, id };
         return { body, status: 200 };
       }
-      const body: Record<string, unknown> = { result: error ? null : result, error: error ? { code: error.code, message: error.message } : null };
+      const body: Record<string, unknown> = {
+        result: error ? null : result,
+        error: error ? { code: error.code, message: error.message } : null,
+      };
       // v27 always echoes id (null if absent); v28+ only when the request carried one.
       if (hasId || version < 28) body.id = id;
       return { body, status: error ? legacyStatus(error.code) : 200 };
@@ -185,7 +196,8 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     if (typeof params === 'object') {
       const names = PARAM_NAMES[method] ?? [];
       const obj = params as Record<string, unknown>;
-      for (const key of Object.keys(obj)) if (!names.includes(key)) throw new RpcError(-8, `Unknown named parameter ${key}`);
+      for (const key of Object.keys(obj))
+        if (!names.includes(key)) throw new RpcError(-8, `Unknown named parameter ${key}`);
       const out = names.map((n) => obj[n]);
       while (out.length > 0 && out[out.length - 1] === undefined) out.pop();
       return out;
@@ -193,14 +205,22 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     throw new RpcError(-32600, 'Params must be an array or object');
   }
 
-  function send(res: http.ServerResponse, status: number, body: unknown, entry: Omit<BitcoindRequestLogEntry, 'seq' | 'status'>): void {
+  function send(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    entry: Omit<BitcoindRequestLogEntry, 'seq' | 'status'>,
+  ): void {
     requests.push({ ...entry, seq: requests.length, status });
     if (body === undefined) {
       res.writeHead(status).end();
       return;
     }
     const text = typeof body === 'string' ? body : `${JSON.stringify(body)}\n`;
-    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
@@ -216,12 +236,16 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
       chunks.push(chunk);
     }
     const url = req.url ?? '/';
-    if (url.startsWith('/__control/')) return control(url, req.method ?? 'GET', Buffer.concat(chunks).toString('utf8'), res);
-    if (url !== '/' && !url.startsWith('/wallet/')) return send(res, 404, undefined, { methods: [], user: null, batch: false });
-    if (req.method !== 'POST') return send(res, 405, 'JSONRPC server handles only POST requests', { methods: [], user: null, batch: false });
+    if (url.startsWith('/__control/'))
+      return control(url, req.method ?? 'GET', Buffer.concat(chunks).toString('utf8'), res);
+    if (url !== '/' && !url.startsWith('/wallet/'))
+      return send(res, 404, undefined, { methods: [], user: null, batch: false });
+    if (req.method !== 'POST')
+      return send(res, 405, 'JSONRPC server handles only POST requests', { methods: [], user: null, batch: false });
     const user = authenticate(req.headers.authorization);
     if (user === null) {
-      if (req.headers.authorization !== undefined && authDelayMs > 0) await new Promise((r) => setTimeout(r, authDelayMs));
+      if (req.headers.authorization !== undefined && authDelayMs > 0)
+        await new Promise((r) => setTimeout(r, authDelayMs));
       requests.push({ seq: requests.length, methods: [], status: 401, user: null, batch: false });
       res.writeHead(401, { 'www-authenticate': REALM_HEADER, 'content-length': 0 }).end();
       return;
@@ -235,16 +259,27 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     try {
       parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
-      return send(res, 500, { result: null, error: { code: -32700, message: 'Parse error' }, id: null }, { methods: [], user, batch: false });
+      return send(
+        res,
+        500,
+        { result: null, error: { code: -32700, message: 'Parse error' }, id: null },
+        { methods: [], user, batch: false },
+      );
     }
     const methods: string[] = [];
     if (Array.isArray(parsed)) {
       const replies = parsed.map((r) => execOne(r, methods).body).filter((b) => b !== undefined);
-      if (parsed.length > 0 && replies.length === 0 && version >= 28) return send(res, 204, undefined, { methods, user, batch: true });
+      if (parsed.length > 0 && replies.length === 0 && version >= 28)
+        return send(res, 204, undefined, { methods, user, batch: true });
       return send(res, 200, replies, { methods, user, batch: true });
     }
     if (typeof parsed !== 'object' || parsed === null) {
-      return send(res, 500, { result: null, error: { code: -32700, message: 'Top-level object parse error' }, id: null }, { methods, user, batch: false });
+      return send(
+        res,
+        500,
+        { result: null, error: { code: -32700, message: 'Top-level object parse error' }, id: null },
+        { methods, user, batch: false },
+      );
     }
     const reply = execOne(parsed, methods);
     send(res, reply.status, reply.body, { methods, user, batch: false });
@@ -253,12 +288,25 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
   async function control(url: string, method: string, body: string, res: http.ServerResponse): Promise<void> {
     const reply = (status: number, value: unknown): void => {
       const text = JSON.stringify(value);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+      res
+        .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+        .end(text);
     };
     try {
       const args = (body.trim() === '' ? {} : JSON.parse(body)) as Record<string, any>;
       if (method === 'GET' && url === '/__control/state') {
-        return reply(200, { tipHeight: node.tipHeight, headerHeight: node.headerHeight, version, warmingUp, syncProgress, pruneHeight, busyRemaining, missing: [...missing], requests: requests.length, cookiePath });
+        return reply(200, {
+          tipHeight: node.tipHeight,
+          headerHeight: node.headerHeight,
+          version,
+          warmingUp,
+          syncProgress,
+          pruneHeight,
+          busyRemaining,
+          missing: [...missing],
+          requests: requests.length,
+          cookiePath,
+        });
       }
       if (method !== 'POST') return reply(405, { error: 'POST' });
       if (url === '/__control/mode') {

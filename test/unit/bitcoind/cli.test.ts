@@ -17,7 +17,14 @@ let bundle: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bitcoind-cli-'));
   bundle = join(dir, 'bitcoind-server.js');
-  await build({ entryPoints: [join(__dirname, '../../server/bitcoind/cli.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(__dirname, '../../server/bitcoind/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -35,7 +42,9 @@ function run(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
@@ -53,11 +62,16 @@ describe('bitcoind test node CLI', () => {
     const node = await run(['--port', '0', '--version', '28', '--datadir', dataDir]);
     expect(node.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(node.cookiePath).toBe(join(dataDir, '.cookie'));
-    const client = new JsonRpcClient({ url: node.url, auth: { kind: 'cookie', cookiePath: node.cookiePath }, readFile: (p) => readFile(p, 'utf8') });
+    const client = new JsonRpcClient({
+      url: node.url,
+      auth: { kind: 'cookie', cookiePath: node.cookiePath },
+      readFile: (p) => readFile(p, 'utf8'),
+    });
     try {
       const info = await client.call(rpc.getBlockchainInfo());
       expect(info).toMatchObject({ chain: 'main', initialBlockDownload: false, bits: null });
-      const control = (path: string, body: unknown): Promise<Response> => fetch(`${node.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+      const control = (path: string, body: unknown): Promise<Response> =>
+        fetch(`${node.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
       expect((await control('rotate-cookie', {})).status).toBe(200);
       expect(await client.call(rpc.getBlockCount())).toBe(info.blocks);
       await control('mode', { warmingUp: 'Verifying blocks…' });

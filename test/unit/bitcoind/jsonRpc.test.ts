@@ -8,7 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BitcoindError, isBitcoindError } from '../../../src/core/sources/bitcoind/errors';
 import { nodeFeeMean, feeWindowHeights } from '../../../src/core/sources/bitcoind/fees';
 import { rpc } from '../../../src/core/sources/bitcoind/calls';
-import { JsonRpcClient, type BitcoindAuth, type JsonRpcClientOptions, type RpcExchangeInfo } from '../../../src/net/jsonRpc';
+import {
+  JsonRpcClient,
+  type BitcoindAuth,
+  type JsonRpcClientOptions,
+  type RpcExchangeInfo,
+} from '../../../src/net/jsonRpc';
 import { subsidySats } from '../../server/chain';
 import { startBitcoindServer, type BitcoindServer } from '../../server/bitcoind/server';
 
@@ -123,7 +128,15 @@ describe('calls', () => {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         const { id } = JSON.parse(body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(id % 2 ? { jsonrpc: '2.0', result: 123, id } : { jsonrpc: '2.0', error: { code: -28, message: 'Verifying blocks…' }, id }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify(
+              id % 2
+                ? { jsonrpc: '2.0', result: 123, id }
+                : { jsonrpc: '2.0', error: { code: -28, message: 'Verifying blocks…' }, id },
+            ),
+          );
       });
     });
     try {
@@ -149,15 +162,22 @@ describe('cookie', () => {
   });
 
   it('missing file: says where it looked and why a cookie may be absent', async () => {
-    const err = await failure(makeClient({ auth: { kind: 'cookie', cookiePath: '/nonexistent/regtest/.cookie' } }).client.call(rpc.uptime()));
+    const err = await failure(
+      makeClient({ auth: { kind: 'cookie', cookiePath: '/nonexistent/regtest/.cookie' } }).client.call(rpc.uptime()),
+    );
     expect(err.kind).toBe('cookieUnreadable');
     expect(err.message).toContain('/nonexistent/regtest/.cookie');
     expect(err.message).toMatch(/does not exist/);
   });
 
   it('unreadable (permission denied) and malformed files', async () => {
-    const denied = makeClient({ readFile: () => Promise.reject(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' })) });
-    expect(await failure(denied.client.call(rpc.uptime()))).toMatchObject({ kind: 'cookieUnreadable', message: expect.stringContaining('permission denied') });
+    const denied = makeClient({
+      readFile: () => Promise.reject(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' })),
+    });
+    expect(await failure(denied.client.call(rpc.uptime()))).toMatchObject({
+      kind: 'cookieUnreadable',
+      message: expect.stringContaining('permission denied'),
+    });
     const malformed = makeClient({ readFile: async () => 'not a cookie' });
     expect((await failure(malformed.client.call(rpc.uptime()))).message).toMatch(/not a Bitcoin Core cookie/);
   });
@@ -178,7 +198,11 @@ describe('cookie', () => {
 
 describe('error states', () => {
   it('wrong password: 401 names the user, never the password', async () => {
-    const err = await failure(makeClient({ auth: { kind: 'password', user: 'alice', password: `${PASSWORD}-wrong` } }).client.call(rpc.uptime()));
+    const err = await failure(
+      makeClient({ auth: { kind: 'password', user: 'alice', password: `${PASSWORD}-wrong` } }).client.call(
+        rpc.uptime(),
+      ),
+    );
     secrets.add(`${PASSWORD}-wrong`);
     expect(err.kind).toBe('unauthorized');
     expect(err.message).toContain('"alice"');
@@ -203,7 +227,10 @@ describe('error states', () => {
 
   it('503 work queue exceeded', async () => {
     server.setBusy(1);
-    expect(await failure(makeClient().client.call(rpc.uptime()))).toMatchObject({ kind: 'busy', details: { httpStatus: 503 } });
+    expect(await failure(makeClient().client.call(rpc.uptime()))).toMatchObject({
+      kind: 'busy',
+      details: { httpStatus: 503 },
+    });
   });
 
   it('method missing on an older node', async () => {
@@ -215,22 +242,38 @@ describe('error states', () => {
 
   it('pruned block', async () => {
     server.setPruned(970_000);
-    expect(await failure(makeClient().client.call(rpc.getBlockStats(900_000)))).toMatchObject({ kind: 'pruned', details: { rpcCode: -1 } });
+    expect(await failure(makeClient().client.call(rpc.getBlockStats(900_000)))).toMatchObject({
+      kind: 'pruned',
+      details: { rpcCode: -1 },
+    });
   });
 
   it('deadline per call, size cap, wrong shapes, non-JSON bodies', async () => {
     const hang = await rawServer(() => undefined);
-    const big = await rawServer((_req, res) => res.writeHead(200).end(JSON.stringify({ result: 'x'.repeat(200_000), error: null, id: 1 })));
-    const wrong = await rawServer((_req, res) => res.writeHead(200).end(JSON.stringify({ result: { blocks: 'many' }, error: null, id: 1 })));
-    const html = await rawServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>'));
+    const big = await rawServer((_req, res) =>
+      res.writeHead(200).end(JSON.stringify({ result: 'x'.repeat(200_000), error: null, id: 1 })),
+    );
+    const wrong = await rawServer((_req, res) =>
+      res.writeHead(200).end(JSON.stringify({ result: { blocks: 'many' }, error: null, id: 1 })),
+    );
+    const html = await rawServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>'),
+    );
     const auth = { kind: 'password', user: 'alice', password: PASSWORD } as const;
     try {
-      expect(await failure(makeClient({ url: hang.url, auth, callTimeoutMs: 300 }).client.call(rpc.uptime()))).toMatchObject({ kind: 'timeout' });
-      expect(await failure(makeClient({ url: big.url, auth, maxResponseBytes: 100_000 }).client.call(rpc.uptime()))).toMatchObject({ kind: 'tooLarge' });
+      expect(
+        await failure(makeClient({ url: hang.url, auth, callTimeoutMs: 300 }).client.call(rpc.uptime())),
+      ).toMatchObject({ kind: 'timeout' });
+      expect(
+        await failure(makeClient({ url: big.url, auth, maxResponseBytes: 100_000 }).client.call(rpc.uptime())),
+      ).toMatchObject({ kind: 'tooLarge' });
       const shape = await failure(makeClient({ url: wrong.url, auth }).client.call(rpc.getBlockchainInfo()));
       expect(shape.kind).toBe('invalid');
       expect(shape.message).toContain('blocks should be a finite number');
-      expect(await failure(makeClient({ url: html.url, auth }).client.call(rpc.uptime()))).toMatchObject({ kind: 'http', details: { httpStatus: 404 } });
+      expect(await failure(makeClient({ url: html.url, auth }).client.call(rpc.uptime()))).toMatchObject({
+        kind: 'http',
+        details: { httpStatus: 404 },
+      });
     } finally {
       await Promise.all([hang.close(), big.close(), wrong.close(), html.close()]);
     }
@@ -240,14 +283,29 @@ describe('error states', () => {
     const echo = await rawServer((req, res) => {
       const decoded = Buffer.from(String(req.headers.authorization).slice(6), 'base64').toString();
       const pad = 'x'.repeat(Number(/^\/pad\/(\d+)$/.exec(req.url ?? '')?.[1] ?? 0));
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ result: null, error: { code: -1, message: `bad auth ${pad}${decoded} ${req.headers.authorization}` }, id: 1 }));
+      res.writeHead(500, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          result: null,
+          error: { code: -1, message: `bad auth ${pad}${decoded} ${req.headers.authorization}` },
+          id: 1,
+        }),
+      );
     });
     try {
-      const err = await failure(makeClient({ url: echo.url, auth: { kind: 'password', user: 'alice', password: PASSWORD } }).client.call(rpc.uptime()));
+      const err = await failure(
+        makeClient({ url: echo.url, auth: { kind: 'password', user: 'alice', password: PASSWORD } }).client.call(
+          rpc.uptime(),
+        ),
+      );
       expect(err.message).toContain('***');
       // The secret straddling the point where long server text is cut: not even its first letters leak.
       for (const pad of [136, 140, 150]) {
-        const padded = await failure(makeClient({ url: `${echo.url}/pad/${pad}`, auth: { kind: 'password', user: 'alice', password: PASSWORD } }).client.call(rpc.uptime()));
+        const padded = await failure(
+          makeClient({
+            url: `${echo.url}/pad/${pad}`,
+            auth: { kind: 'password', user: 'alice', password: PASSWORD },
+          }).client.call(rpc.uptime()),
+        );
         expect(padded.message).not.toContain('wonder');
       }
     } finally {
@@ -278,13 +336,23 @@ describe('batches', () => {
     const mean = nodeFeeMean(stats)!;
     let sum = 0;
     for (let h = tip - 99; h <= tip; h++) sum += server.node.chain.feesAt(h);
-    expect(mean).toMatchObject({ blocksUsed: 100, missingBlocks: 44, fromHeight: tip - 143, toHeight: tip, nextSubsidySats: subsidySats(tip + 1) });
+    expect(mean).toMatchObject({
+      blocksUsed: 100,
+      missingBlocks: 44,
+      fromHeight: tip - 143,
+      toHeight: tip,
+      nextSubsidySats: subsidySats(tip + 1),
+    });
     expect(mean.meanFeesSats).toBeCloseTo(sum / 100, 9);
   });
 
   it('mixed types in one batch; a transport failure rejects the whole batch', async () => {
     const { client } = makeClient();
-    const [info, hash, missing] = await client.batch([rpc.getBlockchainInfo(), rpc.getBlockHash(0), rpc.getBlockHash(-1)] as const);
+    const [info, hash, missing] = await client.batch([
+      rpc.getBlockchainInfo(),
+      rpc.getBlockHash(0),
+      rpc.getBlockHash(-1),
+    ] as const);
     expect(info.ok && info.value.blocks).toBe(server.node.tipHeight);
     expect(hash.ok && hash.value).toBe(server.node.blockHash(0));
     expect(!missing.ok && missing.error.kind).toBe('invalidParameter');

@@ -77,16 +77,27 @@ describe('getnetworkhashps(nblocks, height) semantics', () => {
   });
 
   it('rejects bad nblocks and heights with −8 and Core’s messages', () => {
-    expect(rpcError(() => node.networkHashPs(0, -1))).toMatchObject({ code: -8, message: 'Invalid nblocks. Must be a positive number or -1.' });
+    expect(rpcError(() => node.networkHashPs(0, -1))).toMatchObject({
+      code: -8,
+      message: 'Invalid nblocks. Must be a positive number or -1.',
+    });
     expect(rpcError(() => node.networkHashPs(-2, -1))).toMatchObject({ code: -8 });
-    expect(rpcError(() => node.networkHashPs(120, 7))).toMatchObject({ code: -8, message: 'Block does not exist at specified height' });
+    expect(rpcError(() => node.networkHashPs(120, 7))).toMatchObject({
+      code: -8,
+      message: 'Block does not exist at specified height',
+    });
     expect(rpcError(() => node.networkHashPs(120, -2))).toMatchObject({ code: -8 });
   });
 
   it('on the default chain it equals the generator’s Σ difficulty·2³² estimate × 65536/65535 (Core counts 2²⁵⁶/(T+1))', () => {
     const chain = generateChain();
     const big = new NodeChain(chain);
-    for (const [n, h] of [[120, chain.tipHeight], [1008, chain.tipHeight], [2016, 800_000], [10, 100_000]] as const) {
+    for (const [n, h] of [
+      [120, chain.tipHeight],
+      [1008, chain.tipHeight],
+      [2016, 800_000],
+      [10, 100_000],
+    ] as const) {
       const ratio = big.networkHashPs(n, h) / chain.networkHashPs(n, h);
       expect(ratio).toBeCloseTo(65536 / 65535, 9);
     }

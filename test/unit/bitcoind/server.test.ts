@@ -25,8 +25,15 @@ beforeEach(async () => {
   auth = `Basic ${Buffer.from(await readFile(server.cookiePath!, 'utf8')).toString('base64')}`;
 });
 
-async function post(body: unknown, headers: Record<string, string> = { authorization: auth }): Promise<{ status: number; text: string; json: any; headers: Headers }> {
-  const res = await fetch(server.url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+async function post(
+  body: unknown,
+  headers: Record<string, string> = { authorization: auth },
+): Promise<{ status: number; text: string; json: any; headers: Headers }> {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let json: unknown;
   try {
@@ -46,7 +53,11 @@ describe('authentication', () => {
   });
 
   it('401 with WWW-Authenticate: Basic realm="jsonrpc" and an empty body, without or with bad credentials', async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: `Basic ${Buffer.from('__cookie__:00').toString('base64')}` }, { authorization: 'Bearer x' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: `Basic ${Buffer.from('__cookie__:00').toString('base64')}` },
+      { authorization: 'Bearer x' },
+    ]) {
       const r = await post({ id: 1, method: 'getblockcount' }, headers);
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toBe('Basic realm="jsonrpc"');
@@ -55,7 +66,10 @@ describe('authentication', () => {
   });
 
   it('accepts a configured user and password', async () => {
-    const r = await post({ id: 1, method: 'getblockcount' }, { authorization: `Basic ${Buffer.from('alice:wonderland-42').toString('base64')}` });
+    const r = await post(
+      { id: 1, method: 'getblockcount' },
+      { authorization: `Basic ${Buffer.from('alice:wonderland-42').toString('base64')}` },
+    );
     expect(r.status).toBe(200);
     expect(r.json.result).toBe(server.node.tipHeight);
   });
@@ -71,7 +85,15 @@ describe('authentication', () => {
 
   it('only POST on / (405 otherwise), unknown paths 404', async () => {
     expect((await fetch(server.url, { headers: { authorization: auth } })).status).toBe(405);
-    expect((await fetch(`${server.url}/rest/chaininfo.json`, { method: 'POST', headers: { authorization: auth }, body: '{}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${server.url}/rest/chaininfo.json`, {
+          method: 'POST',
+          headers: { authorization: auth },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -124,7 +146,11 @@ describe('JSON-RPC 1.0 (legacy) and 2.0 replies', () => {
     const r = await post({ jsonrpc: '2.0', id: 3, method: 'getblockhash', params: [-5] });
     expect(r.status).toBe(500);
     expect(r.json).toEqual({ result: null, error: { code: -8, message: 'Block height out of range' }, id: 3 });
-    expect((await post({ method: 'getblockcount' })).json).toEqual({ result: server.node.tipHeight, error: null, id: null });
+    expect((await post({ method: 'getblockcount' })).json).toEqual({
+      result: server.node.tipHeight,
+      error: null,
+      id: null,
+    });
   });
 
   it('batches: always HTTP 200, an array with each element’s own reply and version', async () => {
@@ -151,7 +177,14 @@ describe('methods', () => {
   it('getblockchaininfo: v30 fields, synced, not pruned', async () => {
     const { json } = await post({ id: 1, method: 'getblockchaininfo' });
     const tip = server.node.tipHeight;
-    expect(json.result).toMatchObject({ chain: 'main', blocks: tip, headers: tip, initialblockdownload: false, pruned: false, warnings: [] });
+    expect(json.result).toMatchObject({
+      chain: 'main',
+      blocks: tip,
+      headers: tip,
+      initialblockdownload: false,
+      pruned: false,
+      warnings: [],
+    });
     expect(json.result.bits).toMatch(/^[0-9a-f]{8}$/);
     expect(json.result.time).toBe(server.node.timeOf(tip));
     expect(json.result).not.toHaveProperty('pruneheight');
@@ -175,8 +208,30 @@ describe('methods', () => {
     const h = 900_000;
     const hash = (await post({ id: 1, method: 'getblockhash', params: [h] })).json.result;
     const header = (await post({ id: 1, method: 'getblockheader', params: [hash] })).json.result;
-    expect(Object.keys(header)).toEqual(['hash', 'confirmations', 'height', 'version', 'versionHex', 'merkleroot', 'time', 'mediantime', 'nonce', 'bits', 'target', 'difficulty', 'chainwork', 'nTx', 'previousblockhash', 'nextblockhash']);
-    expect(header).toMatchObject({ hash, height: h, confirmations: server.node.tipHeight - h + 1, previousblockhash: server.node.blockHash(h - 1) });
+    expect(Object.keys(header)).toEqual([
+      'hash',
+      'confirmations',
+      'height',
+      'version',
+      'versionHex',
+      'merkleroot',
+      'time',
+      'mediantime',
+      'nonce',
+      'bits',
+      'target',
+      'difficulty',
+      'chainwork',
+      'nTx',
+      'previousblockhash',
+      'nextblockhash',
+    ]);
+    expect(header).toMatchObject({
+      hash,
+      height: h,
+      confirmations: server.node.tipHeight - h + 1,
+      previousblockhash: server.node.blockHash(h - 1),
+    });
     const raw = (await post({ id: 1, method: 'getblockheader', params: [hash, false] })).json.result;
     expect(raw).toHaveLength(160);
     expect(Buffer.from(raw, 'hex').readUInt32LE(68)).toBe(header.time);
@@ -187,25 +242,63 @@ describe('methods', () => {
     const all = (await post({ id: 1, method: 'getblockstats', params: [900_000] })).json.result;
     // The names of Core's regtest fixture (rpc_getblockstats.json) plus the two *_actual fields of v25+.
     expect(Object.keys(all)).toEqual([
-      'avgfee', 'avgfeerate', 'avgtxsize', 'blockhash', 'feerate_percentiles', 'height', 'ins', 'maxfee', 'maxfeerate',
-      'maxtxsize', 'medianfee', 'mediantime', 'mediantxsize', 'minfee', 'minfeerate', 'mintxsize', 'outs', 'subsidy',
-      'swtotal_size', 'swtotal_weight', 'swtxs', 'time', 'total_out', 'total_size', 'total_weight', 'totalfee', 'txs',
-      'utxo_increase', 'utxo_increase_actual', 'utxo_size_inc', 'utxo_size_inc_actual',
+      'avgfee',
+      'avgfeerate',
+      'avgtxsize',
+      'blockhash',
+      'feerate_percentiles',
+      'height',
+      'ins',
+      'maxfee',
+      'maxfeerate',
+      'maxtxsize',
+      'medianfee',
+      'mediantime',
+      'mediantxsize',
+      'minfee',
+      'minfeerate',
+      'mintxsize',
+      'outs',
+      'subsidy',
+      'swtotal_size',
+      'swtotal_weight',
+      'swtxs',
+      'time',
+      'total_out',
+      'total_size',
+      'total_weight',
+      'totalfee',
+      'txs',
+      'utxo_increase',
+      'utxo_increase_actual',
+      'utxo_size_inc',
+      'utxo_size_inc_actual',
     ]);
     expect(all.subsidy).toBe(312_500_000);
-    const some = (await post({ id: 1, method: 'getblockstats', params: [all.blockhash, ['totalfee', 'height']] })).json.result;
+    const some = (await post({ id: 1, method: 'getblockstats', params: [all.blockhash, ['totalfee', 'height']] })).json
+      .result;
     expect(some).toEqual({ height: 900_000, totalfee: all.totalfee });
     const tip = server.node.tipHeight;
-    expect((await post({ id: 1, method: 'getblockstats', params: [-1] })).json.error).toEqual({ code: -8, message: 'Target block height -1 is negative' });
-    expect((await post({ id: 1, method: 'getblockstats', params: [tip + 1] })).json.error).toEqual({ code: -8, message: `Target block height ${tip + 1} after current tip ${tip}` });
-    expect((await post({ id: 1, method: 'getblockstats', params: ['ab'.repeat(32)] })).json.error).toEqual({ code: -5, message: 'Block not found' });
+    expect((await post({ id: 1, method: 'getblockstats', params: [-1] })).json.error).toEqual({
+      code: -8,
+      message: 'Target block height -1 is negative',
+    });
+    expect((await post({ id: 1, method: 'getblockstats', params: [tip + 1] })).json.error).toEqual({
+      code: -8,
+      message: `Target block height ${tip + 1} after current tip ${tip}`,
+    });
+    expect((await post({ id: 1, method: 'getblockstats', params: ['ab'.repeat(32)] })).json.error).toEqual({
+      code: -5,
+      message: 'Block not found',
+    });
     expect((await post({ id: 1, method: 'getblockstats', params: [1, ['bogus']] })).json.error.code).toBe(-8);
   });
 
   it('getnetworkhashps takes positional and named parameters', async () => {
     const positional = (await post({ id: 1, method: 'getnetworkhashps', params: [1008, 900_000] })).json.result;
     expect(positional).toBe(server.node.networkHashPs(1008, 900_000));
-    const named = (await post({ id: 1, method: 'getnetworkhashps', params: { height: 900_000, nblocks: 1008 } })).json.result;
+    const named = (await post({ id: 1, method: 'getnetworkhashps', params: { height: 900_000, nblocks: 1008 } })).json
+      .result;
     expect(named).toBe(positional);
     expect((await post({ id: 1, method: 'getnetworkhashps', params: [0] })).json.error.code).toBe(-8);
   });
@@ -222,7 +315,12 @@ describe('modes', () => {
   it('IBD: blocks behind headers, initialblockdownload, the progress fraction', async () => {
     server.setSyncing(0.42, 500_000);
     const info = (await post({ id: 1, method: 'getblockchaininfo' })).json.result;
-    expect(info).toMatchObject({ blocks: 500_000, headers: server.node.headerHeight, initialblockdownload: true, verificationprogress: 0.42 });
+    expect(info).toMatchObject({
+      blocks: 500_000,
+      headers: server.node.headerHeight,
+      initialblockdownload: true,
+      verificationprogress: 0.42,
+    });
     expect((await post({ id: 1, method: 'getblockhash', params: [500_001] })).json.error.code).toBe(-8);
   });
 
@@ -230,7 +328,10 @@ describe('modes', () => {
     server.setPruned(970_000);
     const info = (await post({ id: 1, method: 'getblockchaininfo' })).json.result;
     expect(info).toMatchObject({ pruned: true, pruneheight: 970_000, automatic_pruning: true });
-    expect((await post({ id: 1, method: 'getblockstats', params: [969_999, ['totalfee']] })).json.error).toEqual({ code: -1, message: 'Block not available (pruned data)' });
+    expect((await post({ id: 1, method: 'getblockstats', params: [969_999, ['totalfee']] })).json.error).toEqual({
+      code: -1,
+      message: 'Block not available (pruned data)',
+    });
     expect((await post({ id: 1, method: 'getblockstats', params: [970_000, ['totalfee']] })).json.error).toBeNull();
   });
 
@@ -244,13 +345,21 @@ describe('modes', () => {
 
   it('an older node without a method: −32601', async () => {
     server.removeMethods('getblockstats');
-    expect((await post({ id: 1, method: 'getblockstats', params: [1] })).json.error).toEqual({ code: -32601, message: 'Method not found' });
+    expect((await post({ id: 1, method: 'getblockstats', params: [1] })).json.error).toEqual({
+      code: -32601,
+      message: 'Method not found',
+    });
   });
 
   it('stale tip: blocks = headers at an older height, not in IBD', async () => {
     server.setStaleTip(970_000);
     const info = (await post({ id: 1, method: 'getblockchaininfo' })).json.result;
-    expect(info).toMatchObject({ blocks: 970_000, headers: 970_000, initialblockdownload: false, time: server.node.timeOf(970_000) });
+    expect(info).toMatchObject({
+      blocks: 970_000,
+      headers: 970_000,
+      initialblockdownload: false,
+      time: server.node.timeOf(970_000),
+    });
   });
 
   it('can serve the replay server’s chain (same hashes and times as mempool’s blocks)', async () => {
@@ -258,9 +367,17 @@ describe('modes', () => {
     const other = await startBitcoindServer({ chain, authFailureDelayMs: 0 });
     try {
       const cookie = await readFile(other.cookiePath!, 'utf8');
-      const res = await fetch(other.url, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(cookie).toString('base64')}` }, body: JSON.stringify({ id: 1, method: 'getblockheader', params: [chain.blockIdAt(chain.tipHeight)] }) });
+      const res = await fetch(other.url, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(cookie).toString('base64')}` },
+        body: JSON.stringify({ id: 1, method: 'getblockheader', params: [chain.blockIdAt(chain.tipHeight)] }),
+      });
       const header = ((await res.json()) as any).result;
-      expect(header).toMatchObject({ height: chain.tipHeight, time: chain.tipTimeS, difficulty: chain.currentDifficulty });
+      expect(header).toMatchObject({
+        height: chain.tipHeight,
+        time: chain.tipTimeS,
+        difficulty: chain.currentDifficulty,
+      });
     } finally {
       await other.close();
     }

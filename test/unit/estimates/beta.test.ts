@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { betaCdf, betaPrimeQuantile, betaQuantile, betaQuantilePair, fQuantile, incompleteBeta } from '../../../src/core/estimates/beta';
+import {
+  betaCdf,
+  betaPrimeQuantile,
+  betaQuantile,
+  betaQuantilePair,
+  fQuantile,
+  incompleteBeta,
+} from '../../../src/core/estimates/beta';
 import { expectRelative } from './relative';
 
 // Reference values marked "mpmath" were computed with mpmath 1.3.0 at 50 significant digits

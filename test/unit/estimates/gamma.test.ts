@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { gammaP, gammaQ, gammaQuantile, incompleteGamma, lnGamma, log1pmx, normalQuantileApprox } from '../../../src/core/estimates/gamma';
+import {
+  gammaP,
+  gammaQ,
+  gammaQuantile,
+  incompleteGamma,
+  lnGamma,
+  log1pmx,
+  normalQuantileApprox,
+} from '../../../src/core/estimates/gamma';
 import { expectRelative } from './relative';
 
 // Reference values marked "mpmath" were computed with mpmath 1.3.0 at 50 significant digits
@@ -110,11 +118,13 @@ describe('gammaQuantile', () => {
       [0.95, 100, 124.342],
       [0.99, 100, 135.807],
     ];
-    for (const [p, df, value] of table) expect(Math.abs(2 * gammaQuantile(p, df / 2) - value)).toBeLessThanOrEqual(5e-4);
+    for (const [p, df, value] of table)
+      expect(Math.abs(2 * gammaQuantile(p, df / 2) - value)).toBeLessThanOrEqual(5e-4);
   });
 
   it('exact closed forms: χ²₂ quantile = −2 ln(1 − p); χ²₁ quantile = z²', () => {
-    for (const p of [1e-9, 0.025, 0.5, 0.975, 1 - 1e-9]) expectRelative(2 * gammaQuantile(p, 1), -2 * Math.log1p(-p), 1e-13);
+    for (const p of [1e-9, 0.025, 0.5, 0.975, 1 - 1e-9])
+      expectRelative(2 * gammaQuantile(p, 1), -2 * Math.log1p(-p), 1e-13);
     expectRelative(2 * gammaQuantile(0.95, 0.5), 1.959963984540054 ** 2, 1e-13); // z₀.₉₇₅ = 1.959963984540054
     expectRelative(gammaQuantile(0.001, 0.5), 7.8539857463124493966e-7, 1e-11); // mpmath: erfinv(0.001)²
   });

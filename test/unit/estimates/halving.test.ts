@@ -20,8 +20,14 @@ describe('windowFromHashrate', () => {
 describe('halvingInterval', () => {
   it('counts to the next multiple of 210,000', () => {
     const window = { windowBlocks: 1008, windowS: 604_800, nowS: 0 };
-    expect(estimate(halvingInterval({ ...window, tipHeight: 839_999 }))).toMatchObject({ halvingHeight: 840_000, remainingBlocks: 1 });
-    expect(estimate(halvingInterval({ ...window, tipHeight: 840_000 }))).toMatchObject({ halvingHeight: 1_050_000, remainingBlocks: 210_000 });
+    expect(estimate(halvingInterval({ ...window, tipHeight: 839_999 }))).toMatchObject({
+      halvingHeight: 840_000,
+      remainingBlocks: 1,
+    });
+    expect(estimate(halvingInterval({ ...window, tipHeight: 840_000 }))).toMatchObject({
+      halvingHeight: 1_050_000,
+      remainingBlocks: 210_000,
+    });
   });
 
   it('120,000 blocks at a 1008-block window of 600 s blocks: BetaPrime(120000, 1008) quantiles (mpmath)', () => {
@@ -56,7 +62,13 @@ describe('halvingInterval', () => {
   });
 
   it('bad input gives a reason', () => {
-    expect(halvingInterval({ tipHeight: 1, nowS: 0, windowBlocks: 0, windowS: 10 })).toEqual({ kind: 'invalid', reason: 'windowBlocks must be a whole number ≥ 1, got 0' });
-    expect(halvingInterval({ tipHeight: 1, nowS: 0, windowBlocks: 3, windowS: Infinity })).toEqual({ kind: 'invalid', reason: 'windowS must be a finite number > 0, got Infinity' });
+    expect(halvingInterval({ tipHeight: 1, nowS: 0, windowBlocks: 0, windowS: 10 })).toEqual({
+      kind: 'invalid',
+      reason: 'windowBlocks must be a whole number ≥ 1, got 0',
+    });
+    expect(halvingInterval({ tipHeight: 1, nowS: 0, windowBlocks: 3, windowS: Infinity })).toEqual({
+      kind: 'invalid',
+      reason: 'windowS must be a finite number > 0, got Infinity',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashrateInterval, hashrateTrend, probabilityBelow, type HashrateInterval, type HashrateTrend, type ProbabilityBelow } from '../../../src/core/estimates';
+import {
+  hashrateInterval,
+  hashrateTrend,
+  probabilityBelow,
+  type HashrateInterval,
+  type HashrateTrend,
+  type ProbabilityBelow,
+} from '../../../src/core/estimates';
 import { seededRandom, type Random } from '../../support/random';
 import { expectRelative } from './relative';
 
@@ -101,7 +108,9 @@ describe('hashrateInterval', () => {
     let sumCore = 0;
     let sumUnbiased = 0;
     for (let i = 0; i < runs; i++) {
-      const r = ok(hashrateInterval({ hashrateHps: simulateCoreEstimate(random, blocks, 1e21, 1e14), blocks })) as HashrateInterval;
+      const r = ok(
+        hashrateInterval({ hashrateHps: simulateCoreEstimate(random, blocks, 1e21, 1e14), blocks }),
+      ) as HashrateInterval;
       sumCore += r.pointHps / 1e21;
       sumUnbiased += r.pointUnbiasedHps / 1e21;
     }
@@ -129,7 +138,11 @@ describe('probabilityBelow', () => {
     let sum = 0;
     let belowTenth = 0;
     for (let i = 0; i < runs; i++) {
-      const p = (ok(probabilityBelow({ hashrateHps: simulateCoreEstimate(random, 144, 1e21, 1e14), blocks: 144 })) as ProbabilityBelow).probability;
+      const p = (
+        ok(
+          probabilityBelow({ hashrateHps: simulateCoreEstimate(random, 144, 1e21, 1e14), blocks: 144 }),
+        ) as ProbabilityBelow
+      ).probability;
       sum += p;
       if (p < 0.1) belowTenth++;
     }
@@ -139,13 +152,21 @@ describe('probabilityBelow', () => {
   });
 
   it('refuses a bad threshold', () => {
-    expect(probabilityBelow({ hashrateHps: 1e21, blocks: 1008, thresholdHps: 0 })).toEqual({ kind: 'invalid', reason: 'thresholdHps must be a finite number > 0, got 0' });
+    expect(probabilityBelow({ hashrateHps: 1e21, blocks: 1008, thresholdHps: 0 })).toEqual({
+      kind: 'invalid',
+      reason: 'thresholdHps must be a finite number > 0, got 0',
+    });
   });
 });
 
 describe('hashrateTrend', () => {
   it('is the ratio times F(2n₁, 2n₂) quantiles: +3.4 % week on week is within noise', () => {
-    const r = ok(hashrateTrend({ recent: { hashrateHps: 992.3 * EH, blocks: 1008 }, earlier: { hashrateHps: 960 * EH, blocks: 1008 } })) as HashrateTrend;
+    const r = ok(
+      hashrateTrend({
+        recent: { hashrateHps: 992.3 * EH, blocks: 1008 },
+        earlier: { hashrateHps: 960 * EH, blocks: 1008 },
+      }),
+    ) as HashrateTrend;
     const ratio = 992.3 / 960;
     expectRelative(r.changePercent, (ratio - 1) * 100, 1e-13);
     // mpmath: BetaPrime(1008, 1008) quantiles 0.91637608182233383809 and 1.0912550205493895412 (= F(2016, 2016)).
@@ -155,7 +176,12 @@ describe('hashrateTrend', () => {
   });
 
   it('+15 % week on week is not noise', () => {
-    const r = ok(hashrateTrend({ recent: { hashrateHps: 1104 * EH, blocks: 1008 }, earlier: { hashrateHps: 960 * EH, blocks: 1008 } })) as HashrateTrend;
+    const r = ok(
+      hashrateTrend({
+        recent: { hashrateHps: 1104 * EH, blocks: 1008 },
+        earlier: { hashrateHps: 960 * EH, blocks: 1008 },
+      }),
+    ) as HashrateTrend;
     expect(r.lowPercent).toBeGreaterThan(0);
     expect(r.withinNoise).toBe(false);
   });
@@ -167,7 +193,9 @@ describe('hashrateTrend', () => {
     for (let i = 0; i < runs; i++) {
       const recent = simulateCoreEstimate(random, 144, 1.05e21, 1e14);
       const earlier = simulateCoreEstimate(random, 288, 1e21, 1e14);
-      const r = ok(hashrateTrend({ recent: { hashrateHps: recent, blocks: 144 }, earlier: { hashrateHps: earlier, blocks: 288 } })) as HashrateTrend;
+      const r = ok(
+        hashrateTrend({ recent: { hashrateHps: recent, blocks: 144 }, earlier: { hashrateHps: earlier, blocks: 288 } }),
+      ) as HashrateTrend;
       if (r.lowPercent <= 5 && 5 <= r.highPercent) covered++;
     }
     expect(covered / runs).toBeGreaterThanOrEqual(0.93);

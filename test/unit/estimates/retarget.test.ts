@@ -28,8 +28,16 @@ describe('changePercentForTimespan', () => {
 
 describe('retargetInterval', () => {
   it('mid-epoch: change from BetaPrime(2015 − n, n), date from BetaPrime(2016 − n, n)', () => {
-    const r = estimate(retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S - 200, nowS: NOW_S }));
-    expect(r).toMatchObject({ blocksMined: 1451, remainingBlocks: 565, retargetHeight: 830_592, lockedIn: false, level: 0.95 });
+    const r = estimate(
+      retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S - 200, nowS: NOW_S }),
+    );
+    expect(r).toMatchObject({
+      blocksMined: 1451,
+      remainingBlocks: 565,
+      retargetHeight: 830_592,
+      lockedIn: false,
+      level: 0.95,
+    });
     // mpmath: BetaPrime(564, 1451) at 0.975, 0.5, 0.025 (the change falls as the time grows).
     const change = (ratio: number): number => (1_209_600 / (EXPOSURE_S * (1 + ratio)) - 1) * 100;
     expectRelative(r.changePercent.low, change(0.42796415134014733551), 1e-11);
@@ -46,21 +54,28 @@ describe('retargetInterval', () => {
 
   it('n = 0: no information, no interval', () => {
     const r = retargetInterval({ tipHeight: 2016 * 400, epochStartS: 1e9, tipTimeS: 1e9, nowS: 1e9 + 300 });
-    expect(r).toMatchObject({ kind: 'noInformation', blocksMined: 0, remainingBlocks: 2016, retargetHeight: 2016 * 401 });
+    expect(r).toMatchObject({
+      kind: 'noInformation',
+      blocksMined: 0,
+      remainingBlocks: 2016,
+      retargetHeight: 2016 * 401,
+    });
   });
 
   it("the epoch's last block locks the change in; the date still waits for one block (closed form)", () => {
     const tipTimeS = 1e9 + 2015 * 590;
     const nowS = tipTimeS + 100;
-    const r = estimate(retargetInterval({ tipHeight: 2016 * 400 + 2015, epochStartS: 1e9, tipTimeS, nowS, level: 0.9 }));
+    const r = estimate(
+      retargetInterval({ tipHeight: 2016 * 400 + 2015, epochStartS: 1e9, tipTimeS, nowS, level: 0.9 }),
+    );
     const locked = (1_209_600 / (2015 * 590) - 1) * 100;
     expect(r.lockedIn).toBe(true);
     expect(r.remainingBlocks).toBe(1);
     expect([r.changePercent.low, r.changePercent.median, r.changePercent.high]).toEqual([locked, locked, locked]);
     // BetaPrime(1, n) quantile = (1 − p)^(−1/n) − 1.
     const t = nowS - 1e9;
-    expectRelative(r.retargetMs.low, (nowS + t * ((0.95 ** (-1 / 2015)) - 1)) * 1000, 1e-13);
-    expectRelative(r.retargetMs.high, (nowS + t * ((0.05 ** (-1 / 2015)) - 1)) * 1000, 1e-13);
+    expectRelative(r.retargetMs.low, (nowS + t * (0.95 ** (-1 / 2015) - 1)) * 1000, 1e-13);
+    expectRelative(r.retargetMs.high, (nowS + t * (0.05 ** (-1 / 2015) - 1)) * 1000, 1e-13);
   });
 
   it('clamps: a crawling epoch cannot fall below −75 %', () => {
@@ -70,14 +85,23 @@ describe('retargetInterval', () => {
   });
 
   it('a clock behind the tip uses the tip time; bad input gives reasons', () => {
-    const behind = estimate(retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: NOW_S - 5000 }));
-    const atTip = estimate(retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: NOW_S }));
+    const behind = estimate(
+      retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: NOW_S - 5000 }),
+    );
+    const atTip = estimate(
+      retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: NOW_S }),
+    );
     expect(behind).toEqual(atTip);
-    expect(retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: Number.NaN })).toEqual({
+    expect(
+      retargetInterval({ tipHeight: 830_027, epochStartS: EPOCH_START_S, tipTimeS: NOW_S, nowS: Number.NaN }),
+    ).toEqual({
       kind: 'invalid',
       reason: 'nowS must be a finite number, got NaN',
     });
-    expect(retargetInterval({ tipHeight: -1, epochStartS: 0, tipTimeS: 0, nowS: 0 })).toEqual({ kind: 'invalid', reason: 'tipHeight must be a whole number ≥ 0, got -1' });
+    expect(retargetInterval({ tipHeight: -1, epochStartS: 0, tipTimeS: 0, nowS: 0 })).toEqual({
+      kind: 'invalid',
+      reason: 'tipHeight must be a whole number ≥ 0, got -1',
+    });
     const late = retargetInterval({ tipHeight: 5, epochStartS: 2000, tipTimeS: 1000, nowS: 1500 });
     expect(late.kind).toBe('invalid');
   });

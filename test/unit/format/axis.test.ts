@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { difficultyFromHps } from '../../../src/core/economics';
-import { axisDifficulty, axisHashrate, axisPercent, compactCount, compactMoney, compactSi, isoDay } from '../../../src/core/format';
+import {
+  axisDifficulty,
+  axisHashrate,
+  axisPercent,
+  compactCount,
+  compactMoney,
+  compactSi,
+  isoDay,
+} from '../../../src/core/format';
 
 describe('axis labels', () => {
   it('compactSi keeps 3 significant digits and rolls over to the next prefix', () => {

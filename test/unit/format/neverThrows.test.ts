@@ -4,17 +4,44 @@ import { describe, expect, it } from 'vitest';
 import * as format from '../../../src/core/format';
 import { CURRENCIES } from '../../../src/core/model';
 
-const NASTY = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-200, -1e-200, 1e300, -1e300, -1, -0, 0, Number.MAX_VALUE, Number.MIN_VALUE, 8.64e15, 2 ** 53];
+const NASTY = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1e-200,
+  -1e-200,
+  1e300,
+  -1e300,
+  -1,
+  -0,
+  0,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  8.64e15,
+  2 ** 53,
+];
 
 type AnyFunction = (...args: unknown[]) => unknown;
-const functions = Object.entries(format as Record<string, unknown>).filter((e): e is [string, AnyFunction] => typeof e[1] === 'function');
+const functions = Object.entries(format as Record<string, unknown>).filter(
+  (e): e is [string, AnyFunction] => typeof e[1] === 'function',
+);
 /** Their second argument is a currency (typed), not a number. */
 const MONEY = new Set(['formatMoney', 'formatPowerPrice', 'formatHashprice', 'moneyText', 'compactMoney']);
 
 describe('format functions never throw', () => {
   it('covers the whole module', () => {
     // A new export is checked automatically; this pins that the list is not accidentally empty.
-    expect(functions.map(([name]) => name)).toEqual(expect.arrayContaining(['formatHashrate', 'formatDifficulty', 'formatMoney', 'formatDay', 'isoDay', 'compactSi', 'csvNumber']));
+    expect(functions.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'formatHashrate',
+        'formatDifficulty',
+        'formatMoney',
+        'formatDay',
+        'isoDay',
+        'compactSi',
+        'csvNumber',
+      ]),
+    );
   });
 
   for (const [name, fn] of functions) {

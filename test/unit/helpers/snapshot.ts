@@ -8,7 +8,10 @@ const DAY = 86_400;
 
 export function makeSnapshot(overrides: Partial<NetworkSnapshot> = {}): NetworkSnapshot {
   // 14 days: first 7 at 1000 EH/s, last 7 at 988 EH/s → trend −1.2 %.
-  const daily = Array.from({ length: 14 }, (_, i) => ({ timeS: 1_794_355_200 + i * DAY, hashrateHps: (i < 7 ? 1000 : 988) * 1e18 }));
+  const daily = Array.from({ length: 14 }, (_, i) => ({
+    timeS: 1_794_355_200 + i * DAY,
+    hashrateHps: (i < 7 ? 1000 : 988) * 1e18,
+  }));
   return {
     schema: 1,
     fetchedAtMs: NOW_MS - 120_000,
@@ -34,9 +37,24 @@ export function makeSnapshot(overrides: Partial<NetworkSnapshot> = {}): NetworkS
       expectedBlocks: 1400,
     },
     // 144 blocks: reward 3.15 BTC each, of which 0.025 BTC fees.
-    rewardStats: { startBlock: 975_001, endBlock: 975_144, totalRewardSats: 144 * 315_000_000, totalFeeSats: 144 * 2_500_000, totalTx: 512_000 },
+    rewardStats: {
+      startBlock: 975_001,
+      endBlock: 975_144,
+      totalRewardSats: 144 * 315_000_000,
+      totalFeeSats: 144 * 2_500_000,
+      totalTx: 512_000,
+    },
     prices: { timeS: 1_795_599_000, perBtc: { USD: 95_000, EUR: 82_000 } },
-    latestBlocks: [{ height: 975_144, timeS: 1_795_599_700, difficulty: 1.38e14, rewardSats: 315_000_000, totalFeesSats: 2_500_000, poolName: 'Foundry USA' }],
+    latestBlocks: [
+      {
+        height: 975_144,
+        timeS: 1_795_599_700,
+        difficulty: 1.38e14,
+        rewardSats: 315_000_000,
+        totalFeesSats: 2_500_000,
+        poolName: 'Foundry USA',
+      },
+    ],
     ...overrides,
   };
 }

@@ -23,7 +23,15 @@ describe('binDailyMean', () => {
       { t: D0 + 2 * DAY + 10, v: 7 },
       { t: D0 - 1, v: 999 }, // the day before the grid: ignored
     ];
-    expect(binDailyMean(points, dayIndexOf(D0), 3, (p) => p.t, (p) => p.v)).toEqual([15, null, 7]);
+    expect(
+      binDailyMean(
+        points,
+        dayIndexOf(D0),
+        3,
+        (p) => p.t,
+        (p) => p.v,
+      ),
+    ).toEqual([15, null, 7]);
   });
 
   it('skips null and non-finite values', () => {
@@ -32,7 +40,15 @@ describe('binDailyMean', () => {
       { t: D0 + 1, v: Number.NaN },
       { t: D0 + 2, v: 4 },
     ];
-    expect(binDailyMean(points, dayIndexOf(D0), 1, (p) => p.t, (p) => p.v)).toEqual([4]);
+    expect(
+      binDailyMean(
+        points,
+        dayIndexOf(D0),
+        1,
+        (p) => p.t,
+        (p) => p.v,
+      ),
+    ).toEqual([4]);
   });
 });
 
@@ -73,7 +89,12 @@ describe('halvingTimes', () => {
   });
 
   it('does not extrapolate past the last known height', () => {
-    expect(halvingTimes([{ height: 100, timeS: 1 }, { height: 200_000, timeS: 2 }])).toEqual([]);
+    expect(
+      halvingTimes([
+        { height: 100, timeS: 1 },
+        { height: 200_000, timeS: 2 },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -132,7 +153,13 @@ describe('buildHistoryDataset', () => {
 
   it('keeps the retargets as columns and the metadata', () => {
     expect(ds.adjustments).toEqual({ timeS: [D0 - 5 * DAY], height: [800_000], difficulty: [7e13], ratio: [1.05] });
-    expect([ds.schema, ds.range, ds.currency, ds.sourceHost, ds.fetchedAtMs]).toEqual([1, '1M', 'USD', 'example.test', 123]);
+    expect([ds.schema, ds.range, ds.currency, ds.sourceHost, ds.fetchedAtMs]).toEqual([
+      1,
+      '1M',
+      'USD',
+      'example.test',
+      123,
+    ]);
   });
 
   it('uses the currency price series when given, and the fees series when present', () => {
@@ -154,7 +181,10 @@ describe('buildHistoryDataset', () => {
   });
 
   it('is empty, not broken, without data', () => {
-    const empty = buildHistoryDataset({ hashrate: [], adjustments: [], rewards: [], fees: [], prices: null }, { range: 'ALL', currency: 'USD', sourceHost: 'x', fetchedAtMs: 0 });
+    const empty = buildHistoryDataset(
+      { hashrate: [], adjustments: [], rewards: [], fees: [], prices: null },
+      { range: 'ALL', currency: 'USD', sourceHost: 'x', fetchedAtMs: 0 },
+    );
     expect(empty.days.timeS).toEqual([]);
     expect(empty.halvings).toEqual([]);
   });

@@ -37,7 +37,15 @@ describe('csvField', () => {
 
 describe('toCsv', () => {
   it('joins with commas and CRLF, ending with a line break', () => {
-    expect(toCsv(['a', 'b'], [[1, null], ['x,y', 2]])).toBe('a,b\r\n1,\r\n"x,y",2\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, null],
+          ['x,y', 2],
+        ],
+      ),
+    ).toBe('a,b\r\n1,\r\n"x,y",2\r\n');
   });
 });
 

@@ -26,11 +26,16 @@ describe('movingAverage', () => {
   });
 
   it('matches a direct computation on a long noisy series', () => {
-    const values = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? null : 10 ** (6 + (i / 5000) * 15) * (1 + Math.sin(i))));
+    const values = Array.from({ length: 5000 }, (_, i) =>
+      i % 97 === 0 ? null : 10 ** (6 + (i / 5000) * 15) * (1 + Math.sin(i)),
+    );
     const ma = movingAverage(values, 30, 15);
     for (const i of [29, 1000, 2500, 4999]) {
       const window = values.slice(i - 29, i + 1).filter((v): v is number => v !== null);
-      expect(ma[i]).toBeCloseTo(window.reduce((a, b) => a + b, 0) / window.length, -Math.floor(Math.log10(ma[i]!)) + 10);
+      expect(ma[i]).toBeCloseTo(
+        window.reduce((a, b) => a + b, 0) / window.length,
+        -Math.floor(Math.log10(ma[i]!)) + 10,
+      );
     }
   });
 });
@@ -64,7 +69,9 @@ describe('deriveSeries', () => {
     // Difficulty 8.3127e13, 6.25 + 0.136 BTC per block, $69,880:
     // blocks per PH/s·day = 86,400 × 1e15 / (8.3127e13 × 2³²) = 0.000241998;
     // × 6.386 BTC = 0.0015454 BTC/PH/day (154,540 sats); × $69,880 = $107.99.
-    const s = deriveSeries(dataset({ difficulty: [8.3127e13], rewardSats: [638_600_000], feesSats: [13_600_000], price: [69_880] }));
+    const s = deriveSeries(
+      dataset({ difficulty: [8.3127e13], rewardSats: [638_600_000], feesSats: [13_600_000], price: [69_880] }),
+    );
     expect(s.hashpriceFiat[0]).toBeCloseTo(107.99, 1);
     expect(s.hashpriceSats[0]).toBeCloseTo(154_540, -1);
     // Fees 0.136 of 6.386 BTC = 2.13 %.
@@ -74,7 +81,15 @@ describe('deriveSeries', () => {
   });
 
   it('leaves gaps where an input is missing, and turns block-less days (0 H/s) into gaps', () => {
-    const s = deriveSeries(dataset({ timeS: [0, 86_400], hashrateHps: [0, 5], difficulty: [1e13, null], rewardSats: [6e8, 6e8], price: [null, 100] }));
+    const s = deriveSeries(
+      dataset({
+        timeS: [0, 86_400],
+        hashrateHps: [0, 5],
+        difficulty: [1e13, null],
+        rewardSats: [6e8, 6e8],
+        price: [null, 100],
+      }),
+    );
     expect(s.hashrate).toEqual([null, 5]);
     expect(s.hashpriceSats[0]).not.toBeNull();
     expect(s.hashpriceFiat).toEqual([null, null]);
@@ -87,10 +102,13 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
   // Independent values (scipy.stats.gamma.ppf(p, n) / n): the Gamma(n, 1) quantiles over n.
   it('is 932.0–1054.5 EH/s around 992.3 EH/s for a full week (1008 blocks) at 95 %', () => {
     const daily = Array.from({ length: 7 }, () => 992.3e18);
-    const s = deriveSeries(dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }), ma7BandFactors(0.95));
+    const s = deriveSeries(
+      dataset({ timeS: daily.map((_, i) => i * 86_400), hashrateHps: daily }),
+      ma7BandFactors(0.95),
+    );
     expect(s.bandLevel).toBe(0.95);
     expect(s.hashrateMa7[6]).toBeCloseTo(992.3e18, -9);
-    expectRelative(s.hashrateMa7Low[6]!, 931.97994670e18, 1e-7);
+    expectRelative(s.hashrateMa7Low[6]!, 931.9799467e18, 1e-7);
     expectRelative(s.hashrateMa7High[6]!, 1054.48472155e18, 1e-7);
   });
 
@@ -110,7 +128,7 @@ describe('ma7Band (the interval around the 7-day mean)', () => {
     expectRelative(band.high[6]!, 1059.54689077e18, 1e-7);
     // Day 9's window (days 3–9): days 4, 5, 6, 9 → 4 estimates, 576 blocks.
     expectRelative(band.low[9]!, 912.90749239e18, 1e-7);
-    expectRelative(band.high[9]!, 1074.95550230e18, 1e-7);
+    expectRelative(band.high[9]!, 1074.9555023e18, 1e-7);
     expect(band.low[3]).toBeNull();
     expect(band.high[2]).toBeNull();
   });
@@ -159,9 +177,9 @@ describe('ma7BandFactors', () => {
     expect(f.low.slice(0, 4)).toEqual([null, null, null, null]);
     expect(f.high.slice(0, 4)).toEqual([null, null, null, null]);
     // scipy.stats.gamma.ppf([0.025, 0.975], n) / n for n = 1008 and 576.
-    expectRelative(f.low[7]!, 931.97994670 / 992.3, 1e-7);
+    expectRelative(f.low[7]!, 931.9799467 / 992.3, 1e-7);
     expectRelative(f.high[7]!, 1054.48472155 / 992.3, 1e-7);
     expectRelative(f.low[4]!, 912.90749239 / 992.3, 1e-7);
-    expectRelative(f.high[4]!, 1074.95550230 / 992.3, 1e-7);
+    expectRelative(f.high[4]!, 1074.9555023 / 992.3, 1e-7);
   });
 });

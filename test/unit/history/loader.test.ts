@@ -46,7 +46,12 @@ const BODIES = {
 function loader(bodies: Record<string, unknown> = BODIES) {
   const log: string[] = [];
   let now = 1_000_000;
-  const l = new HistoryLoader({ transport: () => fakeTransport(bodies, log), sourceHost: () => 'example.test', now: () => now, maxAgeMs: 600_000 });
+  const l = new HistoryLoader({
+    transport: () => fakeTransport(bodies, log),
+    sourceHost: () => 'example.test',
+    now: () => now,
+    maxAgeMs: 600_000,
+  });
   return { l, log, advance: (ms: number) => (now += ms) };
 }
 
@@ -54,7 +59,14 @@ describe('HistoryLoader', () => {
   it('assembles a range from its series, the whole retarget list and (USD) the reward prices', async () => {
     const { l, log } = loader();
     const ds = await l.load('1Y', 'USD');
-    expect(log.sort()).toEqual([HISTORY_PATHS.adjustments, HISTORY_PATHS.fees('1Y'), HISTORY_PATHS.rewards('1Y'), HISTORY_PATHS.hashrate('1Y')].sort());
+    expect(log.sort()).toEqual(
+      [
+        HISTORY_PATHS.adjustments,
+        HISTORY_PATHS.fees('1Y'),
+        HISTORY_PATHS.rewards('1Y'),
+        HISTORY_PATHS.hashrate('1Y'),
+      ].sort(),
+    );
     expect(ds.days.timeS).toEqual([1_795_392_000, 1_795_478_400]);
     expect(ds.days.price).toEqual([100_500, 100_800]);
     expect(ds.days.feesSats).toEqual([2_500_000, 1_500_000]);

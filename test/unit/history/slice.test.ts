@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { indexRange, lowerBound, nearestIndex, percentChange, upperBound, valueAtOrBefore } from '../../../src/core/history/slice';
+import {
+  indexRange,
+  lowerBound,
+  nearestIndex,
+  percentChange,
+  upperBound,
+  valueAtOrBefore,
+} from '../../../src/core/history/slice';
 
 const DAY = 86_400;
 // Real UTC midnights (2026-11-20 … 2026-11-24): at this magnitude 1e-9 vanishes in floating point.

@@ -34,12 +34,20 @@ function follower(): DataService {
   stub.record.config['miningEconomics.mempoolUrl'] = server.url;
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), trace: vi.fn() };
   const config = new ConfigService(log as never);
-  const data = new DataService({ config, store: new SnapshotStore(createMemento() as never), log: log as never, userAgent: 't', sharedDir: null, ownerId: 'f' });
+  const data = new DataService({
+    config,
+    store: new SnapshotStore(createMemento() as never),
+    log: log as never,
+    userAgent: 't',
+    sharedDir: null,
+    ownerId: 'f',
+  });
   open.push(data, config);
   return data;
 }
 
-const tipRequests = (from: number) => server.requests.slice(from).filter((r) => r.path === '/api/blocks/tip/height').length;
+const tipRequests = (from: number) =>
+  server.requests.slice(from).filter((r) => r.path === '/api/blocks/tip/height').length;
 
 describe('a follower window refreshing by hand', () => {
   it('joins a refresh already running instead of starting another', async () => {

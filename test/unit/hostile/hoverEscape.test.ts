@@ -62,10 +62,21 @@ describe('the hover with a hostile pool, host and error', () => {
   it('shows them as text', () => {
     const pool = HOSTILE.join(' ');
     const snapshot = makeSnapshot({
-      latestBlocks: [{ height: 975_144, timeS: 1_795_599_700, difficulty: 1.38e14, rewardSats: null, totalFeesSats: null, poolName: pool }],
+      latestBlocks: [
+        {
+          height: 975_144,
+          timeS: 1_795_599_700,
+          difficulty: 1.38e14,
+          rewardSats: null,
+          totalFeesSats: null,
+          poolName: pool,
+        },
+      ],
     });
     const host = 'www.evil.example/$(alert)/https://x.example';
-    const md = hoverMarkdown(hoverContext(computeGlanceFigures(snapshot, 'USD', NOW_MS), { sourceHost: host, error: HOSTILE[1]! }));
+    const md = hoverMarkdown(
+      hoverContext(computeGlanceFigures(snapshot, 'USD', NOW_MS), { sourceHost: host, error: HOSTILE[1]! }),
+    );
     const lines = md.split('\n');
     const poolLine = lines.find((l) => l.startsWith('Last block'))!;
     expect(live(poolLine)).toEqual([]);
@@ -80,7 +91,12 @@ describe('the hover with a hostile pool, host and error', () => {
   it('cuts a long source host as the panel does', () => {
     const host = `umbrel.local/${'p'.repeat(400)}`;
     const md = hoverMarkdown(hoverContext(null, { sourceHost: host }));
-    const source = unescape(md.split('\n').find((l) => l.startsWith('Source:'))!.slice('Source: '.length));
+    const source = unescape(
+      md
+        .split('\n')
+        .find((l) => l.startsWith('Source:'))!
+        .slice('Source: '.length),
+    );
     expect(source).toHaveLength(MAX_SHOWN_TEXT_CHARS);
     expect(source.endsWith('…')).toBe(true);
   });

@@ -44,7 +44,9 @@ describe('setting problems quote hostile values harmlessly', () => {
       expect(p.message, p.setting).not.toContain('[');
     }
     // Still recognisable for the person who made the mistake.
-    expect(problems.find((p) => p.setting === 'miningEconomics.currency')!.message).toContain('(Quit)(command:workbench.action.quit)');
+    expect(problems.find((p) => p.setting === 'miningEconomics.currency')!.message).toContain(
+      '(Quit)(command:workbench.action.quit)',
+    );
   });
 
   it('bounds quoted values and the whole message, and drops control characters', () => {
@@ -106,7 +108,11 @@ describe('package.json in untrusted workspaces', () => {
     expect(untrusted.supported).toBe('limited');
     const props = pkg.contributes.configuration.properties;
     // Placement only (and mempoolUrl, which is application-scoped: no workspace can set it at all).
-    const harmless = ['miningEconomics.statusBar.alignment', 'miningEconomics.statusBar.priority', 'miningEconomics.statusBar.fixedWidth'];
+    const harmless = [
+      'miningEconomics.statusBar.alignment',
+      'miningEconomics.statusBar.priority',
+      'miningEconomics.statusBar.fixedWidth',
+    ];
     expect(props['miningEconomics.mempoolUrl']!.scope).toBe('application');
     const expected = Object.keys(props).filter((k) => !harmless.includes(k) && props[k]!.scope !== 'application');
     expect([...(untrusted.restrictedConfigurations ?? [])].sort()).toEqual(expected.sort());

@@ -33,7 +33,9 @@ describe('timer delays in the VS Code adapters', () => {
     const unclamped: string[] = [];
     for (const file of files) {
       const text = fs.readFileSync(path.join(root, file), 'utf8');
-      for (const call of timerCalls(text)) if (!/^clampDelayMs\(/.test(call.lastArgument)) unclamped.push(`${file}: ${call.text.replace(/\s+/g, ' ').slice(0, 80)}`);
+      for (const call of timerCalls(text))
+        if (!/^clampDelayMs\(/.test(call.lastArgument))
+          unclamped.push(`${file}: ${call.text.replace(/\s+/g, ' ').slice(0, 80)}`);
     }
     expect(files.length).toBeGreaterThan(10);
     expect(unclamped).toEqual([]);

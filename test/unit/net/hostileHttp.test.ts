@@ -6,7 +6,13 @@ import { createServer as createTcpServer, type AddressInfo, type Server as TcpSe
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RefreshScheduler } from '../../../src/core/scheduler';
 import { MAX_RETRY_AFTER_MS, TransportError, describeFailure, redactUrlCredentials } from '../../../src/core/transport';
-import { HttpClient, MAX_FRESH_MS, freshnessMs, parseRetryAfterMs, type HttpClientOptions } from '../../../src/net/httpClient';
+import {
+  HttpClient,
+  MAX_FRESH_MS,
+  freshnessMs,
+  parseRetryAfterMs,
+  type HttpClientOptions,
+} from '../../../src/net/httpClient';
 import { startReplayServer, type ReplayServer } from '../../server/replayServer';
 import { FakeClock } from '../helpers/fakeClock';
 
@@ -89,7 +95,11 @@ async function listenHttp(handler: Parameters<typeof createHttpServer>[1]): Prom
 function trickle(socket: Socket, stage: 'headers' | 'body'): void {
   let timer: ReturnType<typeof setInterval> | undefined;
   socket.once('data', () => {
-    socket.write(stage === 'body' ? 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[' : 'HTTP/1.1 200 OK\r\n');
+    socket.write(
+      stage === 'body'
+        ? 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n['
+        : 'HTTP/1.1 200 OK\r\n',
+    );
     timer = setInterval(() => socket.write(stage === 'body' ? '1' : 'X-Slow: 1\r\n'), 20);
   });
   socket.on('close', () => clearInterval(timer));
@@ -174,7 +184,9 @@ describe('max-age from a hostile server', () => {
     expect(MAX_FRESH_MS).toBe(600_000);
     expect(freshnessMs({ 'cache-control': 'public, max-age=31536000' }, 0)).toBe(600_000);
     expect(freshnessMs({ 'cache-control': `max-age=${'9'.repeat(400)}` }, 0)).toBe(600_000);
-    expect(freshnessMs({ expires: 'Fri, 31 Dec 9999 23:59:59 GMT', date: 'Wed, 25 Nov 2026 10:00:00 GMT' }, 0)).toBe(600_000);
+    expect(freshnessMs({ expires: 'Fri, 31 Dec 9999 23:59:59 GMT', date: 'Wed, 25 Nov 2026 10:00:00 GMT' }, 0)).toBe(
+      600_000,
+    );
     expect(freshnessMs({ 'cache-control': 'max-age=300' }, 0, 60_000)).toBe(60_000);
     expect(freshnessMs({ 'cache-control': 'max-age=300' }, 0)).toBe(300_000);
   });
@@ -200,8 +212,12 @@ describe('max-age from a hostile server', () => {
 
 describe('server text and URLs in messages', () => {
   it('redacts credentials from every URL in a text', () => {
-    expect(redactUrlCredentials('GET https://alice:s3cret@example.org/api failed')).toBe('GET https://***@example.org/api failed');
-    expect(redactUrlCredentials('ws://token@h:1/x and http://u:p@[::1]:8/y')).toBe('ws://***@h:1/x and http://***@[::1]:8/y');
+    expect(redactUrlCredentials('GET https://alice:s3cret@example.org/api failed')).toBe(
+      'GET https://***@example.org/api failed',
+    );
+    expect(redactUrlCredentials('ws://token@h:1/x and http://u:p@[::1]:8/y')).toBe(
+      'ws://***@h:1/x and http://***@[::1]:8/y',
+    );
     expect(redactUrlCredentials('https://example.org/a@b')).toBe('https://example.org/a@b');
     expect(redactUrlCredentials('mail me: bob@example.org')).toBe('mail me: bob@example.org');
   });
@@ -210,7 +226,9 @@ describe('server text and URLs in messages', () => {
     const text = describeFailure(new TransportError('network', `http://alice:s3cret@example.org ${'x'.repeat(5_000)}`));
     expect(text.startsWith('http://***@example.org x')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(300);
-    expect(describeFailure(new TypeError('Invalid URL: https://bob:pw@host/'))).toBe('TypeError: Invalid URL: https://***@host/');
+    expect(describeFailure(new TypeError('Invalid URL: https://bob:pw@host/'))).toBe(
+      'TypeError: Invalid URL: https://***@host/',
+    );
   });
 });
 

@@ -21,7 +21,9 @@ afterEach(async () => {
 });
 
 /** An HTTP server whose upgrades are handled by `onUpgrade`, counting its open TCP connections. */
-async function wsServer(onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): Promise<{ url: string; open: () => number }> {
+async function wsServer(
+  onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+): Promise<{ url: string; open: () => number }> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((_req, res) => res.end());
   server.on('connection', (socket: Socket) => {
@@ -95,7 +97,9 @@ describe('PushClient message size cap', () => {
     const { c, statuses, messages } = client(server.url, { maxMessageBytes: 65_536 });
     c.start();
     await vi.waitFor(() => expect(statuses.some((s) => s.status === 'closed')).toBe(true), WAIT);
-    expect(statuses.find((s) => s.status === 'closed')!.detail).toMatch(/^could not connect: closed \(code 10\d\d\); retrying in 45 s$/);
+    expect(statuses.find((s) => s.status === 'closed')!.detail).toMatch(
+      /^could not connect: closed \(code 10\d\d\); retrying in 45 s$/,
+    );
     expect(messages).toEqual([]);
     await vi.waitFor(() => expect(server.open()).toBe(0), WAIT);
   });
@@ -118,7 +122,9 @@ describe('PushClient leaves no connection behind', () => {
     const server = await wsServer((_req, socket) => {
       refused++;
       // A plain answer that keeps the connection open: undici parks it in the dispatcher's pool.
-      socket.write('HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nKeep-Alive: timeout=600\r\n\r\nbusy');
+      socket.write(
+        'HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nKeep-Alive: timeout=600\r\n\r\nbusy',
+      );
     });
     const { c, statuses } = client(server.url);
     c.start();
@@ -151,7 +157,10 @@ describe('PushClient leaves no connection behind', () => {
         socket.removeAllListeners('data'); // deaf from now on: never answers a close frame
         socket.on('data', () => undefined);
       });
-      const { c } = client(server.url, { closeGraceMs: 50, ...(dispatcher ? { dispatcher: createDispatcher({ proxy: NO_PROXY }) } : {}) });
+      const { c } = client(server.url, {
+        closeGraceMs: 50,
+        ...(dispatcher ? { dispatcher: createDispatcher({ proxy: NO_PROXY }) } : {}),
+      });
       c.start();
       await vi.waitFor(() => expect(upgraded).toBe(true), WAIT);
       c.stop();
@@ -164,7 +173,9 @@ describe('PushClient messages', () => {
   it('never echoes credentials of an unusable URL', () => {
     const { c, statuses } = client('ftp://alice:s3cret@example.org/mempool');
     c.start();
-    expect(statuses).toEqual([{ status: 'unavailable', detail: 'websocket URL: not an http(s) URL: ftp://***@example.org/mempool' }]);
+    expect(statuses).toEqual([
+      { status: 'unavailable', detail: 'websocket URL: not an http(s) URL: ftp://***@example.org/mempool' },
+    ]);
   });
 
   it('shows a server close reason on one line', async () => {
@@ -175,6 +186,8 @@ describe('PushClient messages', () => {
     const { c, statuses } = client(server.url);
     c.start();
     await vi.waitFor(() => expect(statuses.some((s) => s.status === 'closed')).toBe(true), WAIT);
-    expect(statuses.find((s) => s.status === 'closed')!.detail).toBe('could not connect: closed (code 4001: go away Injected: line); retrying in 45 s');
+    expect(statuses.find((s) => s.status === 'closed')!.detail).toBe(
+      'could not connect: closed (code 4001: go away Injected: line); retrying in 45 s',
+    );
   });
 });

@@ -27,8 +27,12 @@ describe('panel HTML', () => {
       pnlScriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js',
       pnlStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css',
     });
-    expect(html).toContain(`<script nonce="${options.nonce}" src="${options.scriptUri}" data-pnl-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js"></script>`);
-    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css">');
+    expect(html).toContain(
+      `<script nonce="${options.nonce}" src="${options.scriptUri}" data-pnl-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js"></script>`,
+    );
+    expect(html).toContain(
+      '<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.css">',
+    );
     expect((html.match(/<script/g) ?? []).length).toBe(1);
     expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
   });
@@ -44,14 +48,18 @@ describe('panel HTML', () => {
     expect(html).toContain(
       `<script nonce="${options.nonce}" src="${options.scriptUri}" data-pnl-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-pnl.js" data-extras-script="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.js"></script>`,
     );
-    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.css">');
+    expect(html).toContain(
+      '<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview-extras.css">',
+    );
     // One script tag: the others are inserted by it, with its nonce (the CSP allows nothing else).
     expect((html.match(/<script/g) ?? []).length).toBe(1);
     expect(html).not.toMatch(/unsafe-inline|unsafe-eval|\sstyle=|\son\w+=/);
   });
 
   it('escapes attribute values and refuses a weak nonce', () => {
-    expect(renderPanelHtml({ ...options, scriptUri: 'x"><script>alert(1)</script>' })).toContain('x&quot;&gt;&lt;script&gt;');
+    expect(renderPanelHtml({ ...options, scriptUri: 'x"><script>alert(1)</script>' })).toContain(
+      'x&quot;&gt;&lt;script&gt;',
+    );
     expect(() => renderPanelHtml({ ...options, nonce: 'abc' })).toThrow(/nonce/);
   });
 });

@@ -36,7 +36,10 @@ function setup() {
   const requests: string[] = [];
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), trace: vi.fn() };
   const state = new StateHolder();
-  const settingsChange = new (stub.vscode.EventEmitter as typeof import('vscode').EventEmitter)<{ previous: Settings; current: Settings }>();
+  const settingsChange = new (stub.vscode.EventEmitter as typeof import('vscode').EventEmitter)<{
+    previous: Settings;
+    current: Settings;
+  }>();
   const host = {
     state,
     transport: () => fakeTransport(BODIES, requests),
@@ -46,7 +49,13 @@ function setup() {
     onDidChangeSettings: settingsChange.event,
   } satisfies PanelHost;
   const config = new ConfigService(log as never);
-  const deps = { extensionUri: stubUri('/ext'), globalStorageUri: stubUri('/storage'), log: log as never, host, settingsInfo: config };
+  const deps = {
+    extensionUri: stubUri('/ext'),
+    globalStorageUri: stubUri('/storage'),
+    log: log as never,
+    host,
+    settingsInfo: config,
+  };
   // The lazy bundle is this source module in tests.
   const feature = new PanelFeature(deps as never, () => ({ createPanelManager }));
   windows.push(feature, config);
@@ -56,7 +65,8 @@ function setup() {
     host.settings = current;
     settingsChange.fire({ previous, current });
   };
-  const revivePanel = (panel: StubPanel, s: unknown) => record.serializerOf.get('miningEconomics.panel')!.deserializeWebviewPanel(panel, s);
+  const revivePanel = (panel: StubPanel, s: unknown) =>
+    record.serializerOf.get('miningEconomics.panel')!.deserializeWebviewPanel(panel, s);
   return { showPanel: () => feature.show(), revivePanel, feature, log, data: host, state, requests, changeSettings };
 }
 
@@ -69,7 +79,8 @@ async function until<T>(get: () => T | undefined, what: string): Promise<T> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const posted = (type: HostMessage['type']) => (record.panels[0]!.posted as HostMessage[]).filter((m) => m.type === type);
+const posted = (type: HostMessage['type']) =>
+  (record.panels[0]!.posted as HostMessage[]).filter((m) => m.type === type);
 
 describe('MiningPanel', () => {
   beforeEach(() => {
@@ -93,7 +104,9 @@ describe('MiningPanel', () => {
     expect(panel.viewType).toBe('miningEconomics.panel');
     expect(panel.revealed).toBe(1);
     const html = panel.webview.html;
-    expect(html).toMatch(/content="default-src 'none'; img-src https:\/\/resource\.test data:; style-src https:\/\/resource\.test; script-src 'nonce-[A-Za-z0-9+/=]{24}'/);
+    expect(html).toMatch(
+      /content="default-src 'none'; img-src https:\/\/resource\.test data:; style-src https:\/\/resource\.test; script-src 'nonce-[A-Za-z0-9+/=]{24}'/,
+    );
     expect(html).toContain('src="https://resource.test/ext/dist/webview.js"');
     // The P&L script is named on the charts' tag (inserted later with the same nonce); its stylesheet linked.
     expect(html).toContain('data-pnl-script="https://resource.test/ext/dist/webview-pnl.js"');
@@ -116,10 +129,18 @@ describe('MiningPanel', () => {
     await until(() => (t.requests.length >= 4 ? true : undefined), 'the 1Y prefetch');
     expect(panel.posted).toEqual([]);
     panel.send({ type: 'ready', protocol: 1, range: '3M' });
-    const history = await until(() => posted('history').find((m) => m.type === 'history' && m.dataset.range === '3M'), '3M history');
+    const history = await until(
+      () => posted('history').find((m) => m.type === 'history' && m.dataset.range === '3M'),
+      '3M history',
+    );
     expect(history.type === 'history' && history.dataset.days.timeS).toEqual([1_795_392_000, 1_795_478_400]);
-    expect(posted('status')[0]).toMatchObject({ status: { sourceHost: 'mempool.space', currency: 'USD', origin: 'live', stale: false } });
-    const figures = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures !== null), 'figures');
+    expect(posted('status')[0]).toMatchObject({
+      status: { sourceHost: 'mempool.space', currency: 'USD', origin: 'live', stale: false },
+    });
+    const figures = await until(
+      () => posted('figures').find((m) => m.type === 'figures' && m.figures !== null),
+      'figures',
+    );
     expect(figures.type === 'figures' && figures.figures?.hashrateHps).toBe(987.6e18);
     expect(t.requests).toContain('/api/v1/mining/hashrate/3m');
   });
@@ -132,11 +153,20 @@ describe('MiningPanel', () => {
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     const status = await until(() => posted('status')[0], 'status');
     expect(status.type === 'status' && status.status.ma7Band).toEqual(ma7BandFactors(0.95));
-    const figures = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures !== null), 'figures');
+    const figures = await until(
+      () => posted('figures').find((m) => m.type === 'figures' && m.figures !== null),
+      'figures',
+    );
     expect(figures.type === 'figures' && figures.figures?.confidenceLevel).toBe(0.95);
     t.changeSettings({ ...t.data.settings, confidenceLevel: 0.9 });
-    await until(() => posted('status').find((m) => m.type === 'status' && m.status.ma7Band.level === 0.9), 'a status at 90 %');
-    const again = await until(() => posted('figures').find((m) => m.type === 'figures' && m.figures?.confidenceLevel === 0.9), 'figures at 90 %');
+    await until(
+      () => posted('status').find((m) => m.type === 'status' && m.status.ma7Band.level === 0.9),
+      'a status at 90 %',
+    );
+    const again = await until(
+      () => posted('figures').find((m) => m.type === 'figures' && m.figures?.confidenceLevel === 0.9),
+      'figures at 90 %',
+    );
     // 987.6 EH/s over 1008 blocks at 90 %: × gamma.ppf(0.05, 1008) / 1008 = 0.948762 (scipy).
     expect(again.type === 'figures' && again.figures!.hashrateLowHps! / 987.6e18).toBeCloseTo(0.9487621, 6);
   });
@@ -166,11 +196,18 @@ describe('MiningPanel', () => {
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     await until(() => posted('history')[0], 'history');
     const before = panel.posted.length;
-    panel.send({ type: 'savePng', requestId: 'x', fileName: '../../etc/passwd.png', dataUrl: 'data:image/png;base64,AAAA' });
+    panel.send({
+      type: 'savePng',
+      requestId: 'x',
+      fileName: '../../etc/passwd.png',
+      dataUrl: 'data:image/png;base64,AAAA',
+    });
     panel.send({ type: 'runCommand', command: 'workbench.action.quit' });
     panel.send('ready');
     expect(t.log.warn).toHaveBeenCalledTimes(3);
-    expect(t.log.warn.mock.calls[0]![0]).toMatch(/ignored a message from the webview: webview message 'savePng': fileName is not a plain \.png file name/);
+    expect(t.log.warn.mock.calls[0]![0]).toMatch(
+      /ignored a message from the webview: webview message 'savePng': fileName is not a plain \.png file name/,
+    );
     expect(t.log.warn.mock.calls[1]![0]).toMatch(/unknown webview message type "runCommand"/);
     expect(panel.posted.length).toBe(before);
   });
@@ -201,7 +238,9 @@ describe('MiningPanel', () => {
     panel.send({ type: 'exportCsv', requestId: 'export-1', range: '1Y', fromS: 1_795_478_400, toS: 1_795_478_400 });
     const result = await until(() => posted('saveResult')[0], 'saveResult');
     expect(result).toEqual({ type: 'saveResult', requestId: 'export-1', ok: true, message: 'Saved out.csv.' });
-    expect((record.dialog.options as { defaultUri: { path: string } }).defaultUri.path).toBe('/work/mining-economics-2026-11-24-to-2026-11-24.csv');
+    expect((record.dialog.options as { defaultUri: { path: string } }).defaultUri.path).toBe(
+      '/work/mining-economics-2026-11-24-to-2026-11-24.csv',
+    );
     const csv = Buffer.from(record.files.get('/work/out.csv')!).toString('utf8').split('\r\n');
     expect(csv[0]).toMatch(/^date_utc,hashrate_daily_ehs,.*,hashrate_ma7_low_ehs,hashrate_ma7_high_ehs$/);
     expect(csv[1]).toMatch(/^2026-11-24,990,/);
@@ -215,15 +254,43 @@ describe('MiningPanel', () => {
     panel.send({ type: 'ready', protocol: 1, range: '1Y' });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     record.dialog.answer = stubUri('/work/chart.png');
-    panel.send({ type: 'savePng', requestId: 'a', fileName: 'chart.png', dataUrl: `data:image/png;base64,${Buffer.from('GIF89a').toString('base64')}` });
-    panel.send({ type: 'savePng', requestId: 'b', fileName: 'chart.png', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
-    const results = await until(() => (posted('saveResult').length >= 2 ? posted('saveResult') : undefined), 'two results');
-    expect(results).toContainEqual({ type: 'saveResult', requestId: 'a', ok: false, message: 'Export failed: the image is not a PNG' });
+    panel.send({
+      type: 'savePng',
+      requestId: 'a',
+      fileName: 'chart.png',
+      dataUrl: `data:image/png;base64,${Buffer.from('GIF89a').toString('base64')}`,
+    });
+    panel.send({
+      type: 'savePng',
+      requestId: 'b',
+      fileName: 'chart.png',
+      dataUrl: `data:image/png;base64,${png.toString('base64')}`,
+    });
+    const results = await until(
+      () => (posted('saveResult').length >= 2 ? posted('saveResult') : undefined),
+      'two results',
+    );
+    expect(results).toContainEqual({
+      type: 'saveResult',
+      requestId: 'a',
+      ok: false,
+      message: 'Export failed: the image is not a PNG',
+    });
     expect(results).toContainEqual({ type: 'saveResult', requestId: 'b', ok: true, message: 'Saved chart.png.' });
     expect([...record.files.get('/work/chart.png')!]).toEqual([...png]);
     record.dialog.answer = undefined;
-    panel.send({ type: 'savePng', requestId: 'c', fileName: 'chart.png', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
-    expect(await until(() => posted('saveResult')[2], 'cancel')).toEqual({ type: 'saveResult', requestId: 'c', ok: false, message: 'Export cancelled.' });
+    panel.send({
+      type: 'savePng',
+      requestId: 'c',
+      fileName: 'chart.png',
+      dataUrl: `data:image/png;base64,${png.toString('base64')}`,
+    });
+    expect(await until(() => posted('saveResult')[2], 'cancel')).toEqual({
+      type: 'saveResult',
+      requestId: 'c',
+      ok: false,
+      message: 'Export cancelled.',
+    });
     expect(t.log.error).toHaveBeenCalledWith('Panel: Export failed: the image is not a PNG');
   });
 
@@ -233,7 +300,10 @@ describe('MiningPanel', () => {
     await t.revivePanel(first, { v: 1, range: '3M' });
     await until(() => (t.requests.includes('/api/v1/mining/hashrate/3m') ? true : undefined), 'the 3M prefetch');
     // The loaded dataset was written to global storage for the next window.
-    await until(() => [...record.files.keys()].find((k) => k === '/storage/history-example.test-USD-3M.json'), 'the disk cache');
+    await until(
+      () => [...record.files.keys()].find((k) => k === '/storage/history-example.test-USD-3M.json'),
+      'the disk cache',
+    );
     // A new window: a fresh panel feature (empty memory cache), the same disk.
     const files = new Map(record.files);
     const t2 = setup();
@@ -296,7 +366,9 @@ describe('MiningPanel', () => {
     const saved = await until(() => posted('pnl/updateResult')[0], 'updateResult');
     expect(saved).toEqual({ type: 'pnl/updateResult', field: 'powerPricePerKwh', ok: true, message: null });
     expect(record.configUpdates).toEqual([{ key: 'pnl.powerPricePerKwh', value: 0.08, target: 1 }]);
-    expect(t.log.info).toHaveBeenCalledWith('Panel: saved miningEconomics.pnl.powerPricePerKwh = 0.08 to the user settings.');
+    expect(t.log.info).toHaveBeenCalledWith(
+      'Panel: saved miningEconomics.pnl.powerPricePerKwh = 0.08 to the user settings.',
+    );
 
     record.workspaceConfig['miningEconomics.hosting.pue'] = 1.5;
     panel.send({ type: 'pnl/update', field: 'pue', value: 1.2 });
@@ -305,15 +377,23 @@ describe('MiningPanel', () => {
       type: 'pnl/updateResult',
       field: 'pue',
       ok: true,
-      message: 'Saved to your user settings, but this workspace sets miningEconomics.hosting.pue to 1.5, which takes precedence.',
+      message:
+        'Saved to your user settings, but this workspace sets miningEconomics.hosting.pue to 1.5, which takes precedence.',
     });
 
     // Well-formed but out of range (a page that skipped its own check): refused, nothing written.
     panel.send({ type: 'pnl/update', field: 'efficiencyJPerTh', value: 500 });
     const refused = await until(() => posted('pnl/updateResult')[2], 'third updateResult');
-    expect(refused).toEqual({ type: 'pnl/updateResult', field: 'efficiencyJPerTh', ok: false, message: 'Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.' });
+    expect(refused).toEqual({
+      type: 'pnl/updateResult',
+      field: 'efficiencyJPerTh',
+      ok: false,
+      message: 'Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.',
+    });
     expect(record.configUpdates).toHaveLength(2);
-    expect(t.log.warn).toHaveBeenCalledWith('Panel: refused to save miningEconomics.pnl.efficiencyJPerTh: Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.');
+    expect(t.log.warn).toHaveBeenCalledWith(
+      'Panel: refused to save miningEconomics.pnl.efficiencyJPerTh: Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH.',
+    );
 
     // The fleet: the size in the unit the settings hold.
     record.config['miningEconomics.pnl.fleetUnit'] = 'MW';
@@ -336,7 +416,11 @@ describe('MiningPanel', () => {
     panel.send({ type: 'pnl/ready', protocol: 1 });
     const m = await until(() => posted('pnl/state')[0], 'pnl/state');
     expect(m.type === 'pnl/state' && m.state.settingProblems).toEqual([
-      { field: 'poolFeePercent', message: 'Your setting miningEconomics.pnl.poolFeePercent Pool fee must be between 0 and 10 %; got 40 %. Using the default, 2 %.' },
+      {
+        field: 'poolFeePercent',
+        message:
+          'Your setting miningEconomics.pnl.poolFeePercent Pool fee must be between 0 and 10 %; got 40 %. Using the default, 2 %.',
+      },
     ]);
     expect(m.type === 'pnl/state' && m.state.inputs.fleetUnit).toBe('MW');
   });

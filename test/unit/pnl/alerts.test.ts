@@ -47,7 +47,12 @@ describe('difficultyAdjusted', () => {
       allOn,
     );
     expect(eventsPerStep.map(types)).toEqual([[], [], ['difficultyAdjusted'], []]);
-    expect(eventsPerStep[2]![0]).toEqual({ type: 'difficultyAdjusted', atMs: 3_000, height: 872_928, changePercent: -2.1 });
+    expect(eventsPerStep[2]![0]).toEqual({
+      type: 'difficultyAdjusted',
+      atMs: 3_000,
+      height: 872_928,
+      changePercent: -2.1,
+    });
     expect(state.lastRetargetHeight).toBe(872_928);
   });
 
@@ -69,7 +74,9 @@ describe('difficultyAdjusted', () => {
     const off = { ...allOn, enabled: { ...allOn.enabled!, difficultyAdjusted: false } };
     const first = run([{ lastRetargetHeight: 870_912 }, { lastRetargetHeight: 872_928 }], off);
     expect(first.eventsPerStep.flat()).toEqual([]);
-    const { eventsPerStep } = run([{ lastRetargetHeight: 872_928 }, { lastRetargetHeight: 874_944 }], allOn, { start: first.state });
+    const { eventsPerStep } = run([{ lastRetargetHeight: 872_928 }, { lastRetargetHeight: 874_944 }], allOn, {
+      start: first.state,
+    });
     expect(eventsPerStep.map(types)).toEqual([[], ['difficultyAdjusted']]);
   });
 });
@@ -79,7 +86,10 @@ describe('hashrateCrossed (1 ZH/s, Â± 0.5 % dead band: 0.995â€“1.005 ZH/s)', () 
   it('fires once per crossing in each direction and not while wobbling inside the band', () => {
     const values = [0.98, 1.002, 0.999, 1.004, 1.006, 1.003, 0.996, 1.001, 0.994, 0.99, 1.01];
     //               base  band   band   band   UP     band   band   band   DOWN   below  UP
-    const { eventsPerStep } = run(values.map((v) => ({ hashrate7dHps: v * ZH })), allOn);
+    const { eventsPerStep } = run(
+      values.map((v) => ({ hashrate7dHps: v * ZH })),
+      allOn,
+    );
     const fired = eventsPerStep.map((es, i) => (es.length ? `${i}:${(es[0] as { direction: string }).direction}` : ''));
     expect(fired.filter(Boolean)).toEqual(['4:up', '8:down', '10:up']);
   });
@@ -167,7 +177,12 @@ describe('hashrateCrossed with significance (1008-block estimates)', () => {
       const newS = random.exponential(1 / 600);
       sumS += newS - intervalsS[block % 1008]!;
       intervalsS[block % 1008] = newS;
-      const out = evaluate(state, { hashrate7dHps: (1e21 * 1008 * 600) / sumS, hashrate7dBlocks: 1008 }, settings, block);
+      const out = evaluate(
+        state,
+        { hashrate7dHps: (1e21 * 1008 * 600) / sumS, hashrate7dBlocks: 1008 },
+        settings,
+        block,
+      );
       state = out.state;
       count += out.events.length;
     }
@@ -181,7 +196,9 @@ describe('hashrateCrossed with significance (1008-block estimates)', () => {
 
   it('over 20 seeds: never more than two with significance (a second needs a 3.3Ïƒ swing), ten times fewer in all', () => {
     const withSignificance = Array.from({ length: 20 }, (_, i) => notificationsAtTheLine(i + 1, allOn));
-    const without = Array.from({ length: 20 }, (_, i) => notificationsAtTheLine(i + 1, { ...allOn, requireSignificance: false }));
+    const without = Array.from({ length: 20 }, (_, i) =>
+      notificationsAtTheLine(i + 1, { ...allOn, requireSignificance: false }),
+    );
     const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
     expect(Math.max(...withSignificance)).toBeLessThanOrEqual(2);
     expect(Math.min(...without)).toBeGreaterThanOrEqual(4);
@@ -193,7 +210,10 @@ describe('belowBreakeven / recoveredBreakeven (breakeven $40, dead band $39.80â€
   it('fires below once, recovered once, with hysteresis', () => {
     const hashprices = [45, 39.9, 39.7, 39.5, 40.1, 40.3, 40.25, 39.85];
     //                  base band  BELOW  â€“    band  RECOV  â€“     band
-    const { eventsPerStep } = run(hashprices.map((h) => ({ hashpricePerPhDay: h })), allOn);
+    const { eventsPerStep } = run(
+      hashprices.map((h) => ({ hashpricePerPhDay: h })),
+      allOn,
+    );
     expect(eventsPerStep.map(types)).toEqual([[], [], ['belowBreakeven'], [], [], ['recoveredBreakeven'], [], []]);
     expect(eventsPerStep[2]![0]).toEqual({
       type: 'belowBreakeven',
@@ -205,7 +225,10 @@ describe('belowBreakeven / recoveredBreakeven (breakeven $40, dead band $39.80â€
 
   it('below/recovered are separately opt-in', () => {
     const onlyRecovered = { ...allOn, enabled: { ...allOn.enabled!, belowBreakeven: false } };
-    const { eventsPerStep } = run([45, 30, 45].map((h) => ({ hashpricePerPhDay: h })), onlyRecovered);
+    const { eventsPerStep } = run(
+      [45, 30, 45].map((h) => ({ hashpricePerPhDay: h })),
+      onlyRecovered,
+    );
     expect(eventsPerStep.map(types)).toEqual([[], [], ['recoveredBreakeven']]);
   });
 
@@ -213,7 +236,9 @@ describe('belowBreakeven / recoveredBreakeven (breakeven $40, dead band $39.80â€
     const none = { ...allOn, breakevenHashpricePerPhDay: null };
     const first = run([{ hashpricePerPhDay: 45 }], none);
     expect(first.state.breakeven).toBeNull();
-    const { state, eventsPerStep } = run([{ hashpricePerPhDay: 30 }, { hashpricePerPhDay: 30 }], allOn, { start: first.state });
+    const { state, eventsPerStep } = run([{ hashpricePerPhDay: 30 }, { hashpricePerPhDay: 30 }], allOn, {
+      start: first.state,
+    });
     expect(eventsPerStep.flat()).toEqual([]);
     expect(state.breakeven).toEqual({ side: 'below', breakevenHashpricePerPhDay: 40 });
   });
@@ -255,7 +280,12 @@ describe('state', () => {
 
   it('missing or bad observation fields leave trackers untouched', () => {
     const { state } = run([{ lastRetargetHeight: 2016, hashrate7dHps: 0.9 * ZH, hashpricePerPhDay: 50 }], allOn);
-    const out = evaluate(state, { lastRetargetHeight: Number.NaN, hashrate7dHps: null, hashpricePerPhDay: Infinity }, allOn, 2);
+    const out = evaluate(
+      state,
+      { lastRetargetHeight: Number.NaN, hashrate7dHps: null, hashpricePerPhDay: Infinity },
+      allOn,
+      2,
+    );
     expect(out.events).toEqual([]);
     expect({ ...out.state, lastEvaluatedMs: null }).toEqual({ ...state, lastEvaluatedMs: null });
   });

@@ -8,7 +8,13 @@ import {
 } from '../../../src/core/pnl/decomposition';
 
 const DAY_S = 86_400;
-const base: HashpriceObservation = { timeS: 0, difficulty: 1e14, priceFiat: 100_000, subsidyBtc: 3.125, feesBtcPerBlock: 0.1 };
+const base: HashpriceObservation = {
+  timeS: 0,
+  difficulty: 1e14,
+  priceFiat: 100_000,
+  subsidyBtc: 3.125,
+  feesBtcPerBlock: 0.1,
+};
 
 function sumOfParts(d: HashpriceDecomposition): number {
   return d.pricePercent + d.difficultyPercent + d.feesPercent + d.subsidyPercent;
@@ -63,7 +69,7 @@ describe('decomposeHashpriceChange (LMDI)', () => {
 
   it('parts add up exactly over many random moves, including tiny ones', () => {
     let seed = 12345;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 500; i++) {
       const scale = i % 2 === 0 ? 1 : 1e-9; // near-zero moves stress the log-mean limit
       const to = {
@@ -74,8 +80,10 @@ describe('decomposeHashpriceChange (LMDI)', () => {
         subsidyBtc: i % 7 === 0 ? base.subsidyBtc / 2 : base.subsidyBtc,
       };
       const d = decomposeHashpriceChange(base, to)!;
-      const direct = (((to.subsidyBtc + to.feesBtcPerBlock) / to.difficulty) * to.priceFiat) /
-        (((base.subsidyBtc + base.feesBtcPerBlock) / base.difficulty) * base.priceFiat) - 1;
+      const direct =
+        (((to.subsidyBtc + to.feesBtcPerBlock) / to.difficulty) * to.priceFiat) /
+          (((base.subsidyBtc + base.feesBtcPerBlock) / base.difficulty) * base.priceFiat) -
+        1;
       expect(Math.abs(sumOfParts(d) - d.totalPercent)).toBeLessThan(1e-9);
       expect(Math.abs(d.totalPercent - direct * 100)).toBeLessThan(1e-9);
     }

@@ -36,7 +36,11 @@ describe('validatePnlInputs', () => {
   });
 
   it('numeric strings from form fields are accepted', () => {
-    const r = validatePnlInputs({ efficiencyJPerTh: ' 17.5 ', powerPassThrough: 'false', fleet: { kind: 'phs', value: '3' } });
+    const r = validatePnlInputs({
+      efficiencyJPerTh: ' 17.5 ',
+      powerPassThrough: 'false',
+      fleet: { kind: 'phs', value: '3' },
+    });
     expect(r.problems).toEqual([]);
     expect(r.values.efficiencyJPerTh).toBe(17.5);
     expect(r.values.powerPassThrough).toBe(false);
@@ -89,13 +93,25 @@ describe('validatePnlInputs', () => {
   });
 
   it('non-numbers, NaN and Infinity are problems, never exceptions', () => {
-    const r = validatePnlInputs({ efficiencyJPerTh: 'abc', powerPricePerKwh: Number.NaN, poolFeePercent: Infinity, uptimePercent: {} });
+    const r = validatePnlInputs({
+      efficiencyJPerTh: 'abc',
+      powerPricePerKwh: Number.NaN,
+      poolFeePercent: Infinity,
+      uptimePercent: {},
+    });
     expect(r.values.efficiencyJPerTh).toBe(20);
     expect(r.values.powerPricePerKwh).toBe(0.05);
     expect(r.values.poolFeePercent).toBe(2);
     expect(r.values.uptimePercent).toBe(100);
-    expect(r.problems.map((p) => p.field)).toEqual(['efficiencyJPerTh', 'powerPricePerKwh', 'poolFeePercent', 'uptimePercent']);
-    expect(r.problems[0]!.message).toBe('Miner efficiency must be a number (J/TH); got "abc". Using the default, 20 J/TH.');
+    expect(r.problems.map((p) => p.field)).toEqual([
+      'efficiencyJPerTh',
+      'powerPricePerKwh',
+      'poolFeePercent',
+      'uptimePercent',
+    ]);
+    expect(r.problems[0]!.message).toBe(
+      'Miner efficiency must be a number (J/TH); got "abc". Using the default, 20 J/TH.',
+    );
     expect(r.problems[3]!.message).toBe('Uptime must be a number (%); got object. Using the default, 100 %.');
   });
 
@@ -106,7 +122,8 @@ describe('validatePnlInputs', () => {
     expect(r.problems).toEqual([
       {
         field: 'powerPassThrough',
-        message: 'Power pass-through must be true (tenant pays for power) or false (host pays); got "yes". Using the default, true.',
+        message:
+          'Power pass-through must be true (tenant pays for power) or false (host pays); got "yes". Using the default, true.',
       },
       {
         field: 'fleet',
@@ -116,6 +133,8 @@ describe('validatePnlInputs', () => {
     ]);
     const zero = validatePnlInputs({ fleet: { kind: 'mw', value: 0 } });
     expect(zero.values.fleet).toBeUndefined();
-    expect(zero.problems[0]!.message).toBe('Fleet size must be a number above 0 MW of grid power; got 0. No fleet totals are shown.');
+    expect(zero.problems[0]!.message).toBe(
+      'Fleet size must be a number above 0 MW of grid power; got 0. No fleet totals are shown.',
+    );
   });
 });

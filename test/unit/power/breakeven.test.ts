@@ -69,7 +69,10 @@ describe('which machines are under water', () => {
 
 describe('breakeven series', () => {
   it('one line per power price; gaps and non-positive hashprice stay null', () => {
-    const s = breakevenSeries({ timeS: [0, 86_400, 172_800, 259_200], hashpricePerPhDay: [60, null, 0, 36] }, [0.05, 0.06]);
+    const s = breakevenSeries(
+      { timeS: [0, 86_400, 172_800, 259_200], hashpricePerPhDay: [60, null, 0, 36] },
+      [0.05, 0.06],
+    );
     // 0.05: 60 / 1.2 = 50; 36 / 1.2 = 30.   0.06: 60 / 1.44 = 41.667; 36 / 1.44 = 25.
     expect(s.lines[0]!.powerPricePerKwh).toBe(0.05);
     expect(s.lines[0]!.breakevenJPerTh[0]).toBeCloseTo(50, 10);

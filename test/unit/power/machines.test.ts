@@ -3,10 +3,36 @@ import { MACHINES, machinesAvailableAt, releaseTimeMs } from '../../../src/core/
 
 // Source keys defined in machines.ts's header (the project's power reference notes use the same keys).
 const SOURCE_KEYS = [
-  'CBECI-list', 'F2POOL-list', 'NH-list', 'CYBERLAIS-list', 'MG-catalog', 'CODE-LIST-2', 'CODE-LIST-3', 'ZEUS-blog',
-  'MININGSTORE-S19', 'MININGSTORE-XP', 'HRI-XP', 'HRI-A16', 'JIHAN-post', 'VIABTC-WDMS23', 'BITSDAY', 'MINERMAG-CLSK',
-  'TECH4U', 'S21PRO-page', 'BTCMM-XP', 'BTCMM-S21PLUS', 'TOPASIC-S21PH', 'SALMON-S23', 'MINERMAG-S23', 'COINDESK-IT',
-  'DECRYPT-RIOT', 'RIOT-M66S', 'LUXOR-POD', 'DCENTRAL-1466', 'DCENTRAL-1566', 'SHARESTOCKS-A1566',
+  'CBECI-list',
+  'F2POOL-list',
+  'NH-list',
+  'CYBERLAIS-list',
+  'MG-catalog',
+  'CODE-LIST-2',
+  'CODE-LIST-3',
+  'ZEUS-blog',
+  'MININGSTORE-S19',
+  'MININGSTORE-XP',
+  'HRI-XP',
+  'HRI-A16',
+  'JIHAN-post',
+  'VIABTC-WDMS23',
+  'BITSDAY',
+  'MINERMAG-CLSK',
+  'TECH4U',
+  'S21PRO-page',
+  'BTCMM-XP',
+  'BTCMM-S21PLUS',
+  'TOPASIC-S21PH',
+  'SALMON-S23',
+  'MINERMAG-S23',
+  'COINDESK-IT',
+  'DECRYPT-RIOT',
+  'RIOT-M66S',
+  'LUXOR-POD',
+  'DCENTRAL-1466',
+  'DCENTRAL-1566',
+  'SHARESTOCKS-A1566',
 ];
 
 describe('machine table', () => {
@@ -34,7 +60,10 @@ describe('machine table', () => {
 
   it('every row names at least one known source, and the flag matches the source text', () => {
     for (const m of MACHINES) {
-      expect(SOURCE_KEYS.some((key) => m.source.includes(key)), `${m.model}: ${m.source}`).toBe(true);
+      expect(
+        SOURCE_KEYS.some((key) => m.source.includes(key)),
+        `${m.model}: ${m.source}`,
+      ).toBe(true);
       expect(m.uncertain, m.model).toBe(m.source.includes('UNCERTAIN'));
     }
     expect(MACHINES.some((m) => m.uncertain)).toBe(true);
@@ -44,7 +73,13 @@ describe('machine table', () => {
   it('keeps the reference figures of well-documented machines', () => {
     const byModel = (name: string) => MACHINES.find((m) => m.model === name)!;
     // S19 XP: 140 TH/s, 3,010 W → 21.50 J/TH, shipping Q3 2022 (MININGSTORE-XP, HRI-XP).
-    expect(byModel('Antminer S19 XP (140 TH)')).toMatchObject({ hashrateThs: 140, powerW: 3010, efficiencyJPerTh: 21.5, releaseMonth: '2022-07', uncertain: false });
+    expect(byModel('Antminer S19 XP (140 TH)')).toMatchObject({
+      hashrateThs: 140,
+      powerW: 3010,
+      efficiencyJPerTh: 21.5,
+      releaseMonth: '2022-07',
+      uncertain: false,
+    });
     // S9: 0.098 J/GH = 98 J/TH (CBECI-list).
     expect(byModel('Antminer S9 (11.5 TH)').efficiencyJPerTh).toBe(98);
     // A16 XP: 3,850 W ÷ 300 TH/s = 12.833 → 12.83.

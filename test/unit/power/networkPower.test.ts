@@ -59,7 +59,16 @@ describe('network power bounds (CBECI v1.x method)', () => {
     // Breakeven 50 / (24 × 0.05) = 41.667 J/TH. Available by June 2024: A 30, B 25, C 20, E 45, D 15.
     // Profitable (< 41.667): D 15, C 20, B 25, A 30 — E (45) is under water.
     // low = 1e21 × 15 / 1e12 = 1.5e10 W; best = mean(15, 20, 25, 30) = 22.5 J/TH → 2.25e10 W; high = 30 → 3e10 W.
-    const r = ok(networkPower({ hashrateHps: 1000 * EHS, hashpricePerPhDay: 50, powerPricePerKwh: 0.05, pue: 1, dateMs: JUNE_2024, machines: TABLE }));
+    const r = ok(
+      networkPower({
+        hashrateHps: 1000 * EHS,
+        hashpricePerPhDay: 50,
+        powerPricePerKwh: 0.05,
+        pue: 1,
+        dateMs: JUNE_2024,
+        machines: TABLE,
+      }),
+    );
     rel(r.breakevenJPerTh, 41.666666666666664);
     expect(r.profitableMachines.map((m) => m.model)).toEqual(['D', 'C', 'B', 'A']);
     expect(r.availableCount).toBe(5);
@@ -86,21 +95,33 @@ describe('network power bounds (CBECI v1.x method)', () => {
   it('only machines released by the date count (June 2022: no D)', () => {
     // Released by June 2022: A 30, B 25, C 20 (E is 2023-01, D 2024-01); all below 41.667 J/TH.
     // low 20, best (30 + 25 + 20) / 3 = 25, high 30 J/TH; 500 EH/s × 25 J/TH = 12.5 GW.
-    const r = ok(networkPower({ hashrateHps: 500 * EHS, hashpricePerPhDay: 50, pue: 1, dateMs: Date.UTC(2022, 5, 1), machines: TABLE }));
+    const r = ok(
+      networkPower({
+        hashrateHps: 500 * EHS,
+        hashpricePerPhDay: 50,
+        pue: 1,
+        dateMs: Date.UTC(2022, 5, 1),
+        machines: TABLE,
+      }),
+    );
     expect(r.efficiencyJPerTh).toEqual({ low: 20, best: 25, high: 30 });
     rel(r.bestW, 1.25e10);
   });
 
   it('a machine exactly at breakeven is not profitable ($24/PH/day → 20 J/TH)', () => {
     // 24 / 1.2 = 20 J/TH: C (20) is at breakeven, so only D (15) runs: low = best = high = 15.
-    const r = ok(networkPower({ hashrateHps: 1000 * EHS, hashpricePerPhDay: 24, pue: 1, dateMs: JUNE_2024, machines: TABLE }));
+    const r = ok(
+      networkPower({ hashrateHps: 1000 * EHS, hashpricePerPhDay: 24, pue: 1, dateMs: JUNE_2024, machines: TABLE }),
+    );
     expect(r.profitableMachines.map((m) => m.model)).toEqual(['D']);
     expect(r.efficiencyJPerTh).toEqual({ low: 15, best: 15, high: 15 });
   });
 
   it('nothing profitable: the floor is the most efficient machine, best and high are unknown', () => {
     // $10/PH/day → 8.33 J/TH: nothing in the table is that efficient.
-    const r = ok(networkPower({ hashrateHps: 1000 * EHS, hashpricePerPhDay: 10, pue: 1, dateMs: JUNE_2024, machines: TABLE }));
+    const r = ok(
+      networkPower({ hashrateHps: 1000 * EHS, hashpricePerPhDay: 10, pue: 1, dateMs: JUNE_2024, machines: TABLE }),
+    );
     expect(r.profitableMachines).toEqual([]);
     rel(r.lowW, 1.5e10);
     expect(r.bestW).toBeNull();
@@ -118,7 +139,7 @@ describe('network power bounds (CBECI v1.x method)', () => {
     expect(r.efficiencyJPerTh.low).toBe(16);
     expect(r.efficiencyJPerTh.high).toBe(40);
     rel(r.efficiencyJPerTh.best, 686.5 / 26);
-    rel(r.bestW, (1e21 * (686.5 / 26)) / 1e12 * 1.1);
+    rel(r.bestW, ((1e21 * (686.5 / 26)) / 1e12) * 1.1);
   });
 
   it('rejects bad inputs with a reason instead of a number', () => {
@@ -129,7 +150,9 @@ describe('network power bounds (CBECI v1.x method)', () => {
     expect(reason(networkPower({ ...base, powerPricePerKwh: 0 }))).toMatch(/power price/);
     expect(reason(networkPower({ ...base, hashrateHps: -1 }))).toMatch(/hash rate/);
     expect(reason(networkPower({ ...base, hashpricePerPhDay: Number.POSITIVE_INFINITY }))).toMatch(/hashprice/);
-    expect(reason(networkPower({ ...base, dateMs: Date.UTC(2019, 0, 1) }))).toMatch(/no machine in the table was released by 2019-01-01/);
+    expect(reason(networkPower({ ...base, dateMs: Date.UTC(2019, 0, 1) }))).toMatch(
+      /no machine in the table was released by 2019-01-01/,
+    );
   });
 });
 
@@ -142,14 +165,17 @@ describe('daily series', () => {
     // Days 0–13 at $50/PH/day (threshold 41.667 J/TH), days 14–29 at $1/PH/day (0.8333 J/TH).
     const hashprice = timeS.map((_, i) => (i < 14 ? 50 : 1));
     const hashrate = timeS.map(() => 1000 * EHS);
-    const s = networkPowerSeries({ timeS, hashrateHps: hashrate, hashpricePerPhDay: hashprice }, { pue: 1, machines: TABLE });
+    const s = networkPowerSeries(
+      { timeS, hashrateHps: hashrate, hashpricePerPhDay: hashprice },
+      { pue: 1, machines: TABLE },
+    );
     if (typeof s === 'string') throw new Error(s);
     // Day 5 has only 6 thresholds: no value. Day 6 has 7: mean 41.667, all four cheap machines → 22.5 GW.
     expect(s.bestW[5]).toBeNull();
     rel(s.thresholdJPerTh[6], 41.666666666666664);
     rel(s.bestW[6], 2.25e10);
     // Day 20: window 7–20 = 7 × 41.667 + 7 × 0.8333 → mean 21.25 J/TH: D 15 and C 20 profitable → best 17.5, high 20.
-    rel(s.thresholdJPerTh[20], (7 * 50 / 1.2 + 7 * 1 / 1.2) / 14);
+    rel(s.thresholdJPerTh[20], ((7 * 50) / 1.2 + (7 * 1) / 1.2) / 14);
     rel(s.bestW[20], 1.75e10);
     rel(s.highW[20], 2e10);
     expect(s.carriedForward[20]).toBe(false);
@@ -164,10 +190,15 @@ describe('daily series', () => {
 
   it('gaps in hash rate stay gaps; a bad setting gives a reason', () => {
     const hashrate = timeS.map((_, i) => (i === 10 ? null : 1000 * EHS));
-    const s = networkPowerSeries({ timeS, hashrateHps: hashrate, hashpricePerPhDay: timeS.map(() => 50) }, { machines: TABLE });
+    const s = networkPowerSeries(
+      { timeS, hashrateHps: hashrate, hashpricePerPhDay: timeS.map(() => 50) },
+      { machines: TABLE },
+    );
     if (typeof s === 'string') throw new Error(s);
     expect(s.bestW[10]).toBeNull();
     expect(s.bestW[11]).not.toBeNull();
-    expect(networkPowerSeries({ timeS, hashrateHps: hashrate, hashpricePerPhDay: hashrate }, { pue: 5 })).toMatch(/PUE/);
+    expect(networkPowerSeries({ timeS, hashrateHps: hashrate, hashpricePerPhDay: hashrate }, { pue: 5 })).toMatch(
+      /PUE/,
+    );
   });
 });

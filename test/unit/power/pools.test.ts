@@ -33,15 +33,32 @@ const pools = () => ({
 
 const DAY0 = 1_780_272_000; // a Monday, UTC midnight
 const WEEK = 7 * 86_400;
-const row = (week: number, poolName: string, share: number) => ({ timestamp: DAY0 + week * WEEK, avgHashrate: share * 1e21, share, poolName });
+const row = (week: number, poolName: string, share: number) => ({
+  timestamp: DAY0 + week * WEEK,
+  avgHashrate: share * 1e21,
+  share,
+  poolName,
+});
 
 describe('/api/v1/mining/pools/{period}', () => {
   it('parses pools, sorts by rank and computes block shares', () => {
     const s = parseMiningPools(pools());
     expect(s.pools.map((p) => p.slug)).toEqual(['foundryusa', 'antpool', 'viabtc', 'tiny']);
     // 300 of 1000 blocks = 30 %.
-    expect(s.pools[0]).toMatchObject({ name: 'Foundry USA', blockCount: 300, blockSharePercent: 30, avgFeeDeltaBtc: 0.02366061, avgMatchRatePercent: 99.9, poolId: 101 });
-    expect(s.pools[2]).toMatchObject({ emptyBlocks: 2, avgMatchRatePercent: null, avgFeeDeltaBtc: null, blockSharePercent: 15 });
+    expect(s.pools[0]).toMatchObject({
+      name: 'Foundry USA',
+      blockCount: 300,
+      blockSharePercent: 30,
+      avgFeeDeltaBtc: 0.02366061,
+      avgMatchRatePercent: 99.9,
+      poolId: 101,
+    });
+    expect(s.pools[2]).toMatchObject({
+      emptyBlocks: 2,
+      avgMatchRatePercent: null,
+      avgFeeDeltaBtc: null,
+      blockSharePercent: 15,
+    });
     expect(s.blockCount).toBe(1000);
     expect(s.lastEstimatedHashrateHps).toBe(9.5e20);
     expect(s.lastEstimatedHashrate1wHps).toBe(9.7e20);
@@ -60,13 +77,37 @@ describe('/api/v1/mining/pools/{period}', () => {
     ['not an object', [], /response should be an object, got an array/],
     ['pools missing', { ...pools(), pools: undefined }, /pools should be an array/],
     ['blockCount as a string', { ...pools(), blockCount: '1000' }, /blockCount should be a finite number, got "1000"/],
-    ['a pool above the total', { ...pools(), blockCount: 280 }, /pools\[1\]\.blockCount 300 exceeds the total blockCount 280/],
-    ['pools adding up above the total', { ...pools(), blockCount: 700 }, /add up to 750 blocks, more than the total blockCount 700/],
-    ['more empty blocks than blocks', { ...pools(), pools: [pool(1, 'X', 'x', 3, { emptyBlocks: 4 })] }, /emptyBlocks 4 exceeds its blockCount 3/],
-    ['a fee delta that is not a decimal', { ...pools(), pools: [pool(1, 'X', 'x', 3, { avgFeeDelta: '1e5' })] }, /avgFeeDelta should be a decimal BTC amount/],
-    ['a match rate above 100 %', { ...pools(), pools: [pool(1, 'X', 'x', 3, { avgMatchRate: 101 })] }, /avgMatchRate = 101 is outside/],
+    [
+      'a pool above the total',
+      { ...pools(), blockCount: 280 },
+      /pools\[1\]\.blockCount 300 exceeds the total blockCount 280/,
+    ],
+    [
+      'pools adding up above the total',
+      { ...pools(), blockCount: 700 },
+      /add up to 750 blocks, more than the total blockCount 700/,
+    ],
+    [
+      'more empty blocks than blocks',
+      { ...pools(), pools: [pool(1, 'X', 'x', 3, { emptyBlocks: 4 })] },
+      /emptyBlocks 4 exceeds its blockCount 3/,
+    ],
+    [
+      'a fee delta that is not a decimal',
+      { ...pools(), pools: [pool(1, 'X', 'x', 3, { avgFeeDelta: '1e5' })] },
+      /avgFeeDelta should be a decimal BTC amount/,
+    ],
+    [
+      'a match rate above 100 %',
+      { ...pools(), pools: [pool(1, 'X', 'x', 3, { avgMatchRate: 101 })] },
+      /avgMatchRate = 101 is outside/,
+    ],
     ['an empty name', { ...pools(), pools: [pool(1, ' ', 'x', 3)] }, /pools\[0\]\.name should be a non-empty string/],
-    ['no hash-rate estimate', { ...pools(), lastEstimatedHashrate: undefined }, /lastEstimatedHashrate should be a finite number/],
+    [
+      'no hash-rate estimate',
+      { ...pools(), lastEstimatedHashrate: undefined },
+      /lastEstimatedHashrate should be a finite number/,
+    ],
   ])('rejects %s with a reason', (_label, json, message) => {
     let error: unknown;
     try {
@@ -120,9 +161,16 @@ describe('pool shares over the range', () => {
   //   week 1         28 %   22 %   10 %   5 %
   //   week 2         25 %   25 %   —      12 %
   const points = parsePoolHashrates([
-    row(0, 'A', 0.3), row(0, 'B', 0.2), row(0, 'C', 0.1),
-    row(1, 'A', 0.28), row(1, 'B', 0.22), row(1, 'C', 0.1), row(1, 'D', 0.05),
-    row(2, 'A', 0.25), row(2, 'B', 0.25), row(2, 'D', 0.12),
+    row(0, 'A', 0.3),
+    row(0, 'B', 0.2),
+    row(0, 'C', 0.1),
+    row(1, 'A', 0.28),
+    row(1, 'B', 0.22),
+    row(1, 'C', 0.1),
+    row(1, 'D', 0.05),
+    row(2, 'A', 0.25),
+    row(2, 'B', 0.25),
+    row(2, 'D', 0.12),
   ]);
 
   it('growth and shrinkage: share in the last week minus the first, in percentage points', () => {

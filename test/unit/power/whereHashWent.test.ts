@@ -27,7 +27,15 @@ const DAY0_S = Date.UTC(2026, 5, 1) / 1000; // 2026-06-01
 const timeS = Array.from({ length: 100 }, (_, i) => DAY0_S + i * 86_400);
 const hashrateHps = timeS.map((_, i) => (i >= 20 && i <= 26 ? 1050 : i >= 60 ? 940 : 1000) * EHS);
 const market = { hashpricePerPhDay: 50, hashvalueBtcPerPhDay: 0.0005, btcPrice: 100_000 };
-const base: WhereHashWentInputs = { timeS, hashrateHps, reference: '90d', market, powerPricePerKwh: 0.05, pue: 1.1, machines: TABLE };
+const base: WhereHashWentInputs = {
+  timeS,
+  hashrateHps,
+  reference: '90d',
+  market,
+  powerPricePerKwh: 0.05,
+  pue: 1.1,
+  machines: TABLE,
+};
 
 function ok(result: WhereHashWentResult) {
   if (!result.ok) throw new Error(result.reason);
@@ -68,7 +76,9 @@ describe('where the hash went', () => {
     rel(r.dropHps, 110 * EHS);
     // 110 EH/s × 20 J/TH × 1.1 = 2,420 MW.
     rel(r.gridMw, 2420);
-    expect(whereHashWentSentence(r, 'EUR')).toMatch(/^−110\.0 EH\/s since the 7-day peak of 2026-06-27 ≈ 2\.4 GW of grid power ≈ €/);
+    expect(whereHashWentSentence(r, 'EUR')).toMatch(
+      /^−110\.0 EH\/s since the 7-day peak of 2026-06-27 ≈ 2\.4 GW of grid power ≈ €/,
+    );
   });
 
   it('30 days: the same 940 EH/s as now → unchanged; a rise is phrased as growth', () => {
@@ -103,7 +113,9 @@ describe('where the hash went', () => {
 
   it('not enough data → a reason', () => {
     const reason = (r: WhereHashWentResult) => (r.ok ? 'ok' : r.reason);
-    expect(reason(whereHashWent({ ...base, timeS: timeS.slice(0, 50), hashrateHps: hashrateHps.slice(0, 50) }))).toMatch(/does not reach back 90d/);
+    expect(
+      reason(whereHashWent({ ...base, timeS: timeS.slice(0, 50), hashrateHps: hashrateHps.slice(0, 50) })),
+    ).toMatch(/does not reach back 90d/);
     expect(reason(whereHashWent({ ...base, hashrateHps: timeS.map(() => null) }))).toMatch(/no 7-day hash-rate mean/);
     expect(reason(whereHashWent({ ...base, hashrateHps: hashrateHps.slice(1) }))).toMatch(/differ in length/);
     expect(reason(whereHashWent({ ...base, powerPricePerKwh: -1 }))).toMatch(/power price/);

@@ -56,9 +56,17 @@ describe('cleanNpmEnv', () => {
     try {
       fs.writeFileSync(
         path.join(dir, 'package.json'),
-        JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { probe: `node ${JSON.stringify(CLEANER)} node -e "console.log(JSON.stringify(process.env))"` } }),
+        JSON.stringify({
+          name: 'probe',
+          version: '1.0.0',
+          scripts: { probe: `node ${JSON.stringify(CLEANER)} node -e "console.log(JSON.stringify(process.env))"` },
+        }),
       );
-      const outer = spawnSync('npm', ['run', '--silent', 'probe'], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_user_agent: undefined } });
+      const outer = spawnSync('npm', ['run', '--silent', 'probe'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_user_agent: undefined },
+      });
       expect(outer.status, outer.stderr).toBe(0);
       const inner = JSON.parse(outer.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
       const npmKeys = Object.keys(inner).filter((key) => key.startsWith('npm_'));

@@ -27,36 +27,67 @@ describe('alerts from snapshots', () => {
     expect(r.events).toEqual([]);
     // A retarget happens.
     const after = makeSnapshot({
-      hashrate: { ...before.hashrate, difficulty: [...before.hashrate.difficulty, { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 }] },
+      hashrate: {
+        ...before.hashrate,
+        difficulty: [
+          ...before.hashrate.difficulty,
+          { timeS: 1_795_700_000, height: 975_744, difficulty: 1.4e14, adjustmentRatio: 1.0145 },
+        ],
+      },
     });
     const restored = parseAlertState(JSON.parse(JSON.stringify(r.state)));
     r = evaluate(restored, alertObservation(after, figures), alertSettings(settings, figures), NOW_MS + 1);
     expect(r.events.map((e) => e.type)).toEqual(['difficultyAdjusted']);
     expect(alertMessage(r.events[0]!, 'USD')).toBe('Bitcoin difficulty adjusted at block 975,744: +1.45%.');
     // The next refresh (and a restart) sees the same retarget: nothing more.
-    const again = evaluate(parseAlertState(JSON.parse(JSON.stringify(r.state))), alertObservation(after, figures), alertSettings(settings, figures), NOW_MS + 2);
+    const again = evaluate(
+      parseAlertState(JSON.parse(JSON.stringify(r.state))),
+      alertObservation(after, figures),
+      alertSettings(settings, figures),
+      NOW_MS + 2,
+    );
     expect(again.events).toEqual([]);
   });
 
   it('passes the confidence level and the significance switch to the state machine', () => {
     const figures = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS);
-    expect(alertSettings(DEFAULT_SETTINGS, figures)).toMatchObject({ requireSignificance: true, confidenceLevel: 0.95 });
-    const custom = { ...DEFAULT_SETTINGS, confidenceLevel: 0.8, alerts: { ...DEFAULT_SETTINGS.alerts, requireSignificance: false } };
+    expect(alertSettings(DEFAULT_SETTINGS, figures)).toMatchObject({
+      requireSignificance: true,
+      confidenceLevel: 0.95,
+    });
+    const custom = {
+      ...DEFAULT_SETTINGS,
+      confidenceLevel: 0.8,
+      alerts: { ...DEFAULT_SETTINGS.alerts, requireSignificance: false },
+    };
     expect(alertSettings(custom, figures)).toMatchObject({ requireSignificance: false, confidenceLevel: 0.8 });
   });
 
   it('says how likely a significant crossing is', () => {
-    expect(alertMessage({ type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.5e20, probability: 0.9508 }, 'USD')).toBe(
-      "Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 950.0 EH/s (95% likely truly below).",
-    );
+    expect(
+      alertMessage(
+        {
+          type: 'hashrateCrossed',
+          atMs: 0,
+          direction: 'down',
+          thresholdHps: 1e21,
+          hashrate7dHps: 9.5e20,
+          probability: 0.9508,
+        },
+        'USD',
+      ),
+    ).toBe("Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 950.0 EH/s (95% likely truly below).");
   });
 
   it('phrases the other events with units', () => {
-    expect(alertMessage({ type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.93e20 }, 'USD')).toBe(
-      "Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 993.0 EH/s.",
-    );
-    expect(alertMessage({ type: 'belowBreakeven', atMs: 0, hashpricePerPhDay: 39.5, breakevenHashpricePerPhDay: 40 }, 'EUR')).toBe(
-      'Hashprice €39.50/PH/day fell below your breakeven of €40.00/PH/day.',
-    );
+    expect(
+      alertMessage(
+        { type: 'hashrateCrossed', atMs: 0, direction: 'down', thresholdHps: 1e21, hashrate7dHps: 9.93e20 },
+        'USD',
+      ),
+    ).toBe("Bitcoin's 7-day hash rate fell below 1.000 ZH/s: now 993.0 EH/s.");
+    expect(
+      alertMessage({ type: 'belowBreakeven', atMs: 0, hashpricePerPhDay: 39.5, breakevenHashpricePerPhDay: 40 }, 'EUR'),
+    ).toBe('Hashprice €39.50/PH/day fell below your breakeven of €40.00/PH/day.');
   });
 });

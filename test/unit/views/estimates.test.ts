@@ -34,11 +34,17 @@ const DAY_S = 86_400;
 /** 600 s a block at 992.3 EH/s: D·2³²/600 = 992.3 EH/s. */
 const DIFFICULTY = (600 * 992.3 * EH) / 2 ** 32;
 
-function moment(overrides: Partial<NetworkSnapshot> = {}, dailyEhs: readonly [number, number] = [960, 992.3]): NetworkSnapshot {
+function moment(
+  overrides: Partial<NetworkSnapshot> = {},
+  dailyEhs: readonly [number, number] = [960, 992.3],
+): NetworkSnapshot {
   const base = makeSnapshot();
   // 14 UTC days ending the day before NOW: 7 at the first value, then 7 at the second.
   const firstDayS = Math.floor(NOW_S / DAY_S) * DAY_S - 14 * DAY_S;
-  const daily = Array.from({ length: 14 }, (_, i) => ({ timeS: firstDayS + i * DAY_S, hashrateHps: (i < 7 ? dailyEhs[0] : dailyEhs[1]) * EH }));
+  const daily = Array.from({ length: 14 }, (_, i) => ({
+    timeS: firstDayS + i * DAY_S,
+    hashrateHps: (i < 7 ? dailyEhs[0] : dailyEhs[1]) * EH,
+  }));
   return makeSnapshot({
     fetchedAtMs: NOW_MS,
     tipHeight: 830_027,
@@ -52,14 +58,28 @@ function moment(overrides: Partial<NetworkSnapshot> = {}, dailyEhs: readonly [nu
       previousRetargetS: EPOCH_START_S,
       nextRetargetHeight: 830_592,
     },
-    latestBlocks: [{ height: 830_027, timeS: NOW_S - 200, difficulty: DIFFICULTY, rewardSats: null, totalFeesSats: null, poolName: null }],
+    latestBlocks: [
+      {
+        height: 830_027,
+        timeS: NOW_S - 200,
+        difficulty: DIFFICULTY,
+        rewardSats: null,
+        totalFeesSats: null,
+        poolName: null,
+      },
+    ],
     ...overrides,
   });
 }
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 const hover = (snapshot: NetworkSnapshot, level?: number, thresholdHps?: number): string =>
-  hoverMarkdown(hoverContext(computeGlanceFigures(snapshot, 'USD', NOW_MS, {}, { confidenceLevel: level, thresholdHps }), { nowMs: NOW_MS, formatDate: isoMinute }));
+  hoverMarkdown(
+    hoverContext(computeGlanceFigures(snapshot, 'USD', NOW_MS, {}, { confidenceLevel: level, thresholdHps }), {
+      nowMs: NOW_MS,
+      formatDate: isoMinute,
+    }),
+  );
 
 describe('hover intervals at the 992.3 EH/s moment', () => {
   const md = hover(moment());
@@ -85,7 +105,9 @@ describe('hover intervals at the 992.3 EH/s moment', () => {
   it("gives the halving's range, saying what it assumes", () => {
     // The point stays economics' nextHalving: 565 blocks × 588 s + 9,408 × 600 s after now → 2024-04-21 03:00:01.
     expect(md).toContain('≈ 2024-04-21 03:00 (in 69 d 4 h)');
-    expect(md).toContain("· 95%: 2024-04-16 21:57 – 2024-04-25 21:41 if today's block rate holds · subsidy then 3.125 BTC |");
+    expect(md).toContain(
+      "· 95%: 2024-04-16 21:57 – 2024-04-25 21:41 if today's block rate holds · subsidy then 3.125 BTC |",
+    );
     expect(md).toContain('Ranges are 95% intervals: hash rate is inferred from random block times, never measured.');
   });
 
@@ -106,7 +128,11 @@ describe('hover intervals at the 992.3 EH/s moment', () => {
 
   it("words P(below) with the user's alert threshold", () => {
     expect(hover(moment(), undefined, 950 * EH)).toContain('| Under 950 EH/s | 9% likely |'); // 0.0865
-    const options = glanceEstimateOptions({ ...DEFAULT_SETTINGS, confidenceLevel: 0.8, alerts: { ...DEFAULT_SETTINGS.alerts, hashrateThresholdHps: 950 * EH } });
+    const options = glanceEstimateOptions({
+      ...DEFAULT_SETTINGS,
+      confidenceLevel: 0.8,
+      alerts: { ...DEFAULT_SETTINGS.alerts, hashrateThresholdHps: 950 * EH },
+    });
     expect(options).toEqual({ confidenceLevel: 0.8, thresholdHps: 950 * EH });
   });
 });
@@ -118,10 +144,23 @@ describe('hover intervals: locked in, no information, missing data', () => {
     const tipS = startS + 2015 * 590;
     const snapshot = moment({
       tipHeight: 808_415,
-      adjustment: { ...moment().adjustment, difficultyChangePercent: 1.9, previousRetargetS: startS, nextRetargetHeight: 808_416, remainingBlocks: 1 },
-      latestBlocks: [{ height: 808_415, timeS: tipS, difficulty: DIFFICULTY, rewardSats: null, totalFeesSats: null, poolName: null }],
+      adjustment: {
+        ...moment().adjustment,
+        difficultyChangePercent: 1.9,
+        previousRetargetS: startS,
+        nextRetargetHeight: 808_416,
+        remainingBlocks: 1,
+      },
+      latestBlocks: [
+        { height: 808_415, timeS: tipS, difficulty: DIFFICULTY, rewardSats: null, totalFeesSats: null, poolName: null },
+      ],
     });
-    const md = hoverMarkdown(hoverContext(computeGlanceFigures(snapshot, 'USD', (tipS + 100) * 1000), { nowMs: (tipS + 100) * 1000, formatDate: isoMinute }));
+    const md = hoverMarkdown(
+      hoverContext(computeGlanceFigures(snapshot, 'USD', (tipS + 100) * 1000), {
+        nowMs: (tipS + 100) * 1000,
+        formatDate: isoMinute,
+      }),
+    );
     expect(md).toContain("| Estimated change | **+1.75%** (locked in: the epoch's last block is mined) |");
     expect(md).not.toContain('+1.90%');
   });
@@ -130,7 +169,16 @@ describe('hover intervals: locked in, no information, missing data', () => {
     const snapshot = moment({
       tipHeight: 830_592,
       adjustment: { ...moment().adjustment, previousRetargetS: NOW_S - 300, nextRetargetHeight: 832_608 },
-      latestBlocks: [{ height: 830_592, timeS: NOW_S - 300, difficulty: DIFFICULTY, rewardSats: null, totalFeesSats: null, poolName: null }],
+      latestBlocks: [
+        {
+          height: 830_592,
+          timeS: NOW_S - 300,
+          difficulty: DIFFICULTY,
+          rewardSats: null,
+          totalFeesSats: null,
+          poolName: null,
+        },
+      ],
     });
     const md = hover(snapshot);
     expect(md).toContain('| Estimated change | **+8.51%** |');
@@ -148,7 +196,10 @@ describe('hover intervals: locked in, no information, missing data', () => {
     const fromRecord = hover(
       moment({
         adjustment: { ...moment().adjustment, previousRetargetS: null },
-        hashrate: { ...moment().hashrate, difficulty: [{ timeS: EPOCH_START_S, height: 828_576, difficulty: DIFFICULTY, adjustmentRatio: 1.0 }] },
+        hashrate: {
+          ...moment().hashrate,
+          difficulty: [{ timeS: EPOCH_START_S, height: 828_576, difficulty: DIFFICULTY, adjustmentRatio: 1.0 }],
+        },
       }),
     );
     expect(fromRecord).toContain('(95%: +5.5% … +11.4%)');
@@ -167,7 +218,9 @@ describe('status bar bound placeholders', () => {
   it('renders {hashrateLow} {hashrateHigh} {probBelow}; presets are unchanged', () => {
     const f = computeGlanceFigures(moment(), 'USD', NOW_MS);
     // Each bound with its own best unit, like {hashrate}: 931.98 EH/s, 1.05448 ZH/s.
-    expect(statusText(f, 'custom', '{hashrate} ({hashrateLow}–{hashrateHigh}) P<1ZH {probBelow}', false, NOW_MS)).toBe('992.3 EH/s (932.0 EH/s–1.054 ZH/s) P<1ZH 60%');
+    expect(statusText(f, 'custom', '{hashrate} ({hashrateLow}–{hashrateHigh}) P<1ZH {probBelow}', false, NOW_MS)).toBe(
+      '992.3 EH/s (932.0 EH/s–1.054 ZH/s) P<1ZH 60%',
+    );
     expect(statusText(f, 'hashrate', '', false, NOW_MS)).toBe('$(pulse) 992.3 EH/s ↑3.4%');
     const f80 = computeGlanceFigures(moment(), 'USD', NOW_MS, {}, { confidenceLevel: 0.8 });
     expect(statusText(f80, 'custom', '{hashrateLow} {hashrateHigh}', false, NOW_MS)).toBe('952.5 EH/s 1.033 ZH/s');
@@ -175,7 +228,11 @@ describe('status bar bound placeholders', () => {
   it('pads them in fixed-width mode and shows a dash without data', () => {
     const f = computeGlanceFigures(moment(), 'USD', NOW_MS);
     expect(statusText(f, 'custom', '{hashrateLow}|{probBelow}', true, NOW_MS)).toBe(`932.0 EH/s|${FIGURE_SPACE}60%`);
-    const none = computeGlanceFigures(moment({ hashrate: { ...moment().hashrate, currentHashrateHps: Number.NaN } }), 'USD', NOW_MS);
+    const none = computeGlanceFigures(
+      moment({ hashrate: { ...moment().hashrate, currentHashrateHps: Number.NaN } }),
+      'USD',
+      NOW_MS,
+    );
     expect(statusText(none, 'custom', '{hashrateLow} {hashrateHigh} {probBelow}', false, NOW_MS)).toBe('— — —');
   });
 });

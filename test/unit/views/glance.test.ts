@@ -22,22 +22,40 @@ describe('status bar text', () => {
     expect(statusText(f, 'hashpriceSats', '', false, NOW_MS)).toBe('$(pulse) 45,918 sats/PH/day');
   });
   it('renders a custom template with every placeholder', () => {
-    const text = statusText(f, 'custom', '{height} {difficulty} {diffChange} {retargetIn} {price} {hashpriceSats}', false, NOW_MS);
+    const text = statusText(
+      f,
+      'custom',
+      '{height} {difficulty} {diffChange} {retargetIn} {price} {hashpriceSats}',
+      false,
+      NOW_MS,
+    );
     expect(text).toBe('975,144 138.0 T −1.23% in 3 d 4 h $95,000 45,918 sats/PH/day');
   });
   it('pads numbers with figure spaces in fixed-width mode so the item keeps its width', () => {
     const text = statusText(f, 'hashrateAndHashprice', '', true, NOW_MS);
     expect(text).toBe(`$(pulse) 987.6 EH/s ${FIGURE_SPACE}↓1.2% · ${FIGURE_SPACE}$43.62/PH/day`);
-    const higher = computeGlanceFigures(makeSnapshot({ prices: { timeS: 1, perBtc: { USD: 250_000 } } }), 'USD', NOW_MS);
+    const higher = computeGlanceFigures(
+      makeSnapshot({ prices: { timeS: 1, perBtc: { USD: 250_000 } } }),
+      'USD',
+      NOW_MS,
+    );
     expect(statusText(higher, 'hashrateAndHashprice', '', true, NOW_MS)).toHaveLength(text.length);
   });
   it('leaves unknown placeholders visible and reports them', () => {
     expect(unknownPlaceholders('{hashrate} {nope} {x}')).toEqual(['nope', 'x']);
-    expect(renderTemplate('{nope} {height} {toString}', { height: () => '1' } as never, false)).toBe('{nope} 1 {toString}');
+    expect(renderTemplate('{nope} {height} {toString}', { height: () => '1' } as never, false)).toBe(
+      '{nope} 1 {toString}',
+    );
   });
   it('drops the trend cleanly when there is no history', () => {
-    const noHistory = computeGlanceFigures(makeSnapshot({ hashrate: { ...makeSnapshot().hashrate, daily: [] } }), 'USD', NOW_MS);
-    expect(statusText(noHistory, 'hashrateAndHashprice', '', false, NOW_MS)).toBe('$(pulse) 987.6 EH/s · $43.62/PH/day');
+    const noHistory = computeGlanceFigures(
+      makeSnapshot({ hashrate: { ...makeSnapshot().hashrate, daily: [] } }),
+      'USD',
+      NOW_MS,
+    );
+    expect(statusText(noHistory, 'hashrateAndHashprice', '', false, NOW_MS)).toBe(
+      '$(pulse) 987.6 EH/s · $43.62/PH/day',
+    );
   });
   it('shows a dash, not NaN, when the currency has no price', () => {
     const f2 = computeGlanceFigures(makeSnapshot(), 'JPY', NOW_MS);
@@ -86,8 +104,12 @@ describe('hover', () => {
   });
 
   it('marks stale data with its age and the reason', () => {
-    const md = hoverMarkdown(ctx({ error: '/api/v1/prices: HTTP 500 Internal Server Error', fetchedAtMs: NOW_MS - 12 * 60_000 }));
-    expect(md).toContain('**Stale** — Showing the last good data from 12 min ago. Last refresh failed: /api/v1/prices\\: HTTP 500 Internal Server Error');
+    const md = hoverMarkdown(
+      ctx({ error: '/api/v1/prices: HTTP 500 Internal Server Error', fetchedAtMs: NOW_MS - 12 * 60_000 }),
+    );
+    expect(md).toContain(
+      '**Stale** — Showing the last good data from 12 min ago. Last refresh failed: /api/v1/prices\\: HTTP 500 Internal Server Error',
+    );
   });
 
   it('has a clear no-data state', () => {
@@ -100,7 +122,16 @@ describe('hover', () => {
 
   it('escapes everything that came from the network', () => {
     const hostile = makeSnapshot({
-      latestBlocks: [{ height: 975_144, timeS: 1_795_599_700, difficulty: 1.38e14, rewardSats: null, totalFeesSats: null, poolName: '[pwn](command:workbench.action.terminal.new) <img src=x>' }],
+      latestBlocks: [
+        {
+          height: 975_144,
+          timeS: 1_795_599_700,
+          difficulty: 1.38e14,
+          rewardSats: null,
+          totalFeesSats: null,
+          poolName: '[pwn](command:workbench.action.terminal.new) <img src=x>',
+        },
+      ],
     });
     const md = hoverMarkdown(ctx({ figures: computeGlanceFigures(hostile, 'USD', NOW_MS), error: 'evil](command:x)' }));
     expect(md).not.toContain('[pwn](command:');
@@ -147,30 +178,45 @@ describe('state and staleness', () => {
     expect(staleness(fresh, NOW_MS, 5 * 60_000).stale).toBe(false);
     // Fetched 2 min before NOW: 15 min old at NOW + 13 min (not yet stale), 16 min old at NOW + 14 min.
     expect(staleness(fresh, NOW_MS + 13 * 60_000, 5 * 60_000).stale).toBe(false);
-    expect(staleness(fresh, NOW_MS + 14 * 60_000, 5 * 60_000)).toEqual({ stale: true, reason: 'the data has not been refreshed recently' });
+    expect(staleness(fresh, NOW_MS + 14 * 60_000, 5 * 60_000)).toEqual({
+      stale: true,
+      reason: 'the data has not been refreshed recently',
+    });
     // A 10-minute interval stretches the limit to 30 min.
     expect(staleness(fresh, NOW_MS + 14 * 60_000, 10 * 60_000).stale).toBe(false);
-    expect(staleness({ ...fresh, error: { message: 'HTTP 429', atMs: NOW_MS } }, NOW_MS, 5 * 60_000)).toEqual({ stale: true, reason: 'HTTP 429' });
+    expect(staleness({ ...fresh, error: { message: 'HTTP 429', atMs: NOW_MS } }, NOW_MS, 5 * 60_000)).toEqual({
+      stale: true,
+      reason: 'HTTP 429',
+    });
   });
 });
 
-describe('the user\'s margin', () => {
+describe("the user's margin", () => {
   // Hashprice $43.6223/PH/day (see above). 20 J/TH at $0.05/kWh: 20 kW × 24 h × $0.05 = $24.00/PH/day.
   // Revenue after a 2 % pool fee: 43.6223 × 0.98 = $42.7499 → margin $18.75/PH/day.
   // Breakeven power price: 42.7499 / (24 × 20) = $0.0891/kWh; breakeven hashprice 24 / 0.98 = $24.49;
   // breakeven BTC price: 24 / (0.98 × 4.591825e-4 BTC) = $53,333.
-  const f = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, { efficiencyJPerTh: 20, powerPricePerKwh: 0.05, poolFeePercent: 2 });
+  const f = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, {
+    efficiencyJPerTh: 20,
+    powerPricePerKwh: 0.05,
+    poolFeePercent: 2,
+  });
 
   it('is in the status bar with the margin preset', () => {
     expect(statusText(f, 'margin', '', false, NOW_MS)).toBe('$(pulse) margin $18.75/PH/day');
-    const costly = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, { efficiencyJPerTh: 40, powerPricePerKwh: 0.08 });
+    const costly = computeGlanceFigures(makeSnapshot(), 'USD', NOW_MS, {
+      efficiencyJPerTh: 40,
+      powerPricePerKwh: 0.08,
+    });
     // 40 × 24 × 0.08 = $76.80 cost vs $42.75 revenue → −$34.05
     expect(statusText(costly, 'margin', '', false, NOW_MS)).toBe('$(pulse) margin -$34.05/PH/day');
   });
 
   it('is in the hover with its breakevens and inputs', () => {
     const md = hoverMarkdown(hoverContext(f));
-    expect(md).toContain('| Your margin (20.0 J/TH, $0.050/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |');
+    expect(md).toContain(
+      '| Your margin (20.0 J/TH, $0.050/kWh, 2.0% pool fee) | **$18.75/PH/day** = $42.75/PH/day revenue − $24.00/PH/day power |',
+    );
     expect(md).toContain('| Breakeven | power $0.089/kWh · hashprice $24.49/PH/day · BTC $53,333 |');
   });
 });

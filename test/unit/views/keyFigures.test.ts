@@ -9,15 +9,39 @@ const DAY = 86_400;
 const TODAY = 1_795_564_800; // 2026-11-25T00:00:00Z
 const NOW_MS = (TODAY + 9 * 3600) * 1000;
 
-function series(n: number, fill: (i: number, n: number) => Partial<Record<keyof DerivedSeries, number | null>>): DerivedSeries {
-  const cols = ['hashrate', 'hashrateMa7', 'hashrateMa30', 'difficulty', 'difficultyHps', 'hashpriceFiat', 'hashpriceSats', 'rewardSats', 'feesSats', 'feeSharePercent', 'price'] as const;
-  const out = Object.fromEntries(cols.map((c) => [c, [] as (number | null)[]])) as unknown as Record<(typeof cols)[number], (number | null)[]>;
+function series(
+  n: number,
+  fill: (i: number, n: number) => Partial<Record<keyof DerivedSeries, number | null>>,
+): DerivedSeries {
+  const cols = [
+    'hashrate',
+    'hashrateMa7',
+    'hashrateMa30',
+    'difficulty',
+    'difficultyHps',
+    'hashpriceFiat',
+    'hashpriceSats',
+    'rewardSats',
+    'feesSats',
+    'feeSharePercent',
+    'price',
+  ] as const;
+  const out = Object.fromEntries(cols.map((c) => [c, [] as (number | null)[]])) as unknown as Record<
+    (typeof cols)[number],
+    (number | null)[]
+  >;
   for (let i = 0; i < n; i++) {
     const row = fill(i, n);
     for (const c of cols) out[c].push(row[c] ?? null);
   }
   // The key figures do not read the band: empty columns keep the fixture about what they do read.
-  return { timeS: Array.from({ length: n }, (_, i) => TODAY - (n - 1 - i) * DAY), ...out, hashrateMa7Low: [], hashrateMa7High: [], bandLevel: 0.95 };
+  return {
+    timeS: Array.from({ length: n }, (_, i) => TODAY - (n - 1 - i) * DAY),
+    ...out,
+    hashrateMa7Low: [],
+    hashrateMa7High: [],
+    bandLevel: 0.95,
+  };
 }
 
 const snapshot: NetworkSnapshot = {
@@ -40,7 +64,13 @@ const snapshot: NetworkSnapshot = {
     expectedBlocks: 1290,
   },
   // 144 blocks, 0.02 BTC fees each.
-  rewardStats: { startBlock: 974_857, endBlock: 975_000, totalRewardSats: 144 * 314_500_000, totalFeeSats: 144 * 2_000_000, totalTx: 500_000 },
+  rewardStats: {
+    startBlock: 974_857,
+    endBlock: 975_000,
+    totalRewardSats: 144 * 314_500_000,
+    totalFeeSats: 144 * 2_000_000,
+    totalTx: 500_000,
+  },
   prices: { timeS: TODAY, perBtc: { USD: 100_000 } },
   latestBlocks: [],
 };
@@ -52,7 +82,7 @@ describe('hashrateChangePercent', () => {
     expect(hashrateChangePercent(s)).toBeCloseTo(10, 10);
   });
 
-  it('is the status bar trend\'s function: the last 7 estimates, skipping days without one', () => {
+  it("is the status bar trend's function: the last 7 estimates, skipping days without one", () => {
     // Days 10 and 12 have no estimate: the last 7 estimates are days 7-9, 11 and 13-15, all 120 (the rest 100).
     const s = series(50, (i, n) => ({ hashrate: i === n - 5 || i === n - 3 ? null : i >= n - 9 ? 120 : 100 }));
     expect(hashrateChangePercent(s)).toBeCloseTo(20, 10);
@@ -70,7 +100,12 @@ describe('computeKeyFigures', () => {
   const live = hashvalueBtcPerPhDay(314_500_000, 1.4e14);
 
   it('takes the levels from the snapshot and the 7/30-day changes from the daily history', () => {
-    const s = series(45, (i, n) => ({ hashrate: 100, hashpriceFiat: i === n - 8 ? 50 : 40, hashpriceSats: i === n - 31 ? 50_000 : 40_000, price: i === n - 31 ? 80_000 : 90_000 }));
+    const s = series(45, (i, n) => ({
+      hashrate: 100,
+      hashpriceFiat: i === n - 8 ? 50 : 40,
+      hashpriceSats: i === n - 31 ? 50_000 : 40_000,
+      price: i === n - 31 ? 80_000 : 90_000,
+    }));
     const f = computeKeyFigures(snapshot, 'USD', NOW_MS, s);
     expect(f.hashpriceFiat).toBeCloseTo(live * 100_000, 10);
     expect(f.hashpriceSats).toBeCloseTo(live * 1e8, 6);
@@ -80,12 +115,17 @@ describe('computeKeyFigures', () => {
     expect(f.btcPriceChange30dPercent).toBeCloseTo(25, 10);
     expect(f.hashrateChange30dPercent).toBeCloseTo(0, 10);
     expect(f.feeSharePercent).toBeCloseTo((2_000_000 / 314_500_000) * 100, 10);
-    expect([f.difficulty, f.remainingBlocks, f.nextRetargetHeight, f.halvingHeight, f.halvingBlocksLeft]).toEqual([1.4e14, 744, 975_744, 1_050_000, 75_000]);
+    expect([f.difficulty, f.remainingBlocks, f.nextRetargetHeight, f.halvingHeight, f.halvingBlocksLeft]).toEqual([
+      1.4e14, 744, 975_744, 1_050_000, 75_000,
+    ]);
     expect(f.subsidyAfterHalvingSats).toBe(156_250_000);
   });
 
   it('epoch progress comes from the tip, as in the hover, even when the adjustment response is a block behind', () => {
-    const stale = { ...snapshot, adjustment: { ...snapshot.adjustment, remainingBlocks: 745, nextRetargetHeight: 975_744, progressPercent: 63.05 } };
+    const stale = {
+      ...snapshot,
+      adjustment: { ...snapshot.adjustment, remainingBlocks: 745, nextRetargetHeight: 975_744, progressPercent: 63.05 },
+    };
     const f = computeKeyFigures(stale, 'USD', NOW_MS, null);
     // 975,000 mod 2016 = 1,272 mined → 744 to go, 63.095 %.
     expect([f.remainingBlocks, f.nextRetargetHeight]).toEqual([744, 975_744]);
@@ -96,7 +136,11 @@ describe('computeKeyFigures', () => {
     const f = computeKeyFigures({ ...snapshot, prices: { timeS: TODAY, perBtc: {} } }, 'EUR', NOW_MS, null);
     expect(f.hashpriceFiat).toBeNull();
     expect(f.btcPrice).toBeNull();
-    expect([f.hashrateChange30dPercent, f.hashpriceChange7dPercent, f.hashpriceSatsChange7dPercent]).toEqual([null, null, null]);
+    expect([f.hashrateChange30dPercent, f.hashpriceChange7dPercent, f.hashpriceSatsChange7dPercent]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('coversKeyFigures asks for 40 days', () => {
@@ -110,7 +154,16 @@ describe('computeKeyFigures: intervals', () => {
   // Independent values from scipy.stats (gamma, f, betaprime), as written next to each.
   const tipSnapshot: NetworkSnapshot = {
     ...snapshot,
-    latestBlocks: [{ height: 975_000, timeS: TODAY + 8 * 3600, difficulty: 1.4e14, rewardSats: 314_500_000, totalFeesSats: 2_000_000, poolName: 'x' }],
+    latestBlocks: [
+      {
+        height: 975_000,
+        timeS: TODAY + 8 * 3600,
+        difficulty: 1.4e14,
+        rewardSats: 314_500_000,
+        totalFeesSats: 2_000_000,
+        poolName: 'x',
+      },
+    ],
   };
 
   it('gives the 1008-block hash-rate interval and P(below 1 ZH/s) at the level asked for', () => {
@@ -138,7 +191,11 @@ describe('computeKeyFigures: intervals', () => {
 
   it("has no retarget interval without the tip's timestamp", () => {
     const f = computeKeyFigures(snapshot, 'USD', NOW_MS, null);
-    expect([f.difficultyChangeLowPercent, f.difficultyChangeMedianPercent, f.retargetHighMs]).toEqual([null, null, null]);
+    expect([f.difficultyChangeLowPercent, f.difficultyChangeMedianPercent, f.retargetHighMs]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('gives the 30-day change an interval and says when it is within noise', () => {

@@ -21,27 +21,57 @@ describe('validatePnlEdit', () => {
   });
 
   it('refuses out-of-range and non-numbers with the unit in the message', () => {
-    expect(validatePnlEdit('efficiencyJPerTh', '2')).toEqual({ ok: false, message: 'Miner efficiency must be between 5 and 200 J/TH; got 2 J/TH.' });
-    expect(validatePnlEdit('powerPricePerKwh', 'abc')).toEqual({ ok: false, message: 'Power price must be a number (per kWh); got "abc".' });
-    expect(validatePnlEdit('powerPricePerKwh', '')).toEqual({ ok: false, message: 'Power price must be a number (per kWh); got "".' });
-    expect(validatePnlEdit('poolFeePercent', 12)).toEqual({ ok: false, message: 'Pool fee must be between 0 and 10 %; got 12 %.' });
-    expect(validatePnlEdit('uptimePercent', '0')).toEqual({ ok: false, message: 'Uptime must be between 1 and 100 %; got 0 %.' });
-    expect(validatePnlEdit('pue', '0.9')).toEqual({ ok: false, message: 'PUE must be between 1 and 3 (grid kW per kW of IT load); got 0.9 (grid kW per kW of IT load).' });
+    expect(validatePnlEdit('efficiencyJPerTh', '2')).toEqual({
+      ok: false,
+      message: 'Miner efficiency must be between 5 and 200 J/TH; got 2 J/TH.',
+    });
+    expect(validatePnlEdit('powerPricePerKwh', 'abc')).toEqual({
+      ok: false,
+      message: 'Power price must be a number (per kWh); got "abc".',
+    });
+    expect(validatePnlEdit('powerPricePerKwh', '')).toEqual({
+      ok: false,
+      message: 'Power price must be a number (per kWh); got "".',
+    });
+    expect(validatePnlEdit('poolFeePercent', 12)).toEqual({
+      ok: false,
+      message: 'Pool fee must be between 0 and 10 %; got 12 %.',
+    });
+    expect(validatePnlEdit('uptimePercent', '0')).toEqual({
+      ok: false,
+      message: 'Uptime must be between 1 and 100 %; got 0 %.',
+    });
+    expect(validatePnlEdit('pue', '0.9')).toEqual({
+      ok: false,
+      message: 'PUE must be between 1 and 3 (grid kW per kW of IT load); got 0.9 (grid kW per kW of IT load).',
+    });
     expect(validatePnlEdit('colocationPerKwMonth', Number.POSITIVE_INFINITY).ok).toBe(false);
     expect(validatePnlEdit('powerPassThrough', 'maybe')).toEqual({
       ok: false,
       message: 'Power pass-through must be true (tenant pays for power) or false (host pays); got "maybe".',
     });
-    expect(validatePnlEdit('fleetUnit', 'EH/s')).toEqual({ ok: false, message: 'Fleet unit must be PH/s or MW; got "EH/s".' });
+    expect(validatePnlEdit('fleetUnit', 'EH/s')).toEqual({
+      ok: false,
+      message: 'Fleet unit must be PH/s or MW; got "EH/s".',
+    });
   });
 
   it('fleet size: empty or 0 means no fleet; otherwise above 0 in the unit given', () => {
     expect(validatePnlEdit('fleetSize', '')).toEqual({ ok: true, value: 0 });
     expect(validatePnlEdit('fleetSize', 0)).toEqual({ ok: true, value: 0 });
     expect(validatePnlEdit('fleetSize', '12,5', 'MW')).toEqual({ ok: true, value: 12.5 });
-    expect(validatePnlEdit('fleetSize', '-3')).toEqual({ ok: false, message: 'Fleet size must be a number of PH/s above 0, or empty for none; got "-3".' });
-    expect(validatePnlEdit('fleetSize', 'lots', 'MW')).toEqual({ ok: false, message: 'Fleet size must be a number of MW of grid power above 0, or empty for none; got "lots".' });
-    expect(validatePnlEdit('fleetSize', { ph: 3 })).toEqual({ ok: false, message: 'Fleet size must be a number of PH/s above 0, or empty for none; got {"ph":3}.' });
+    expect(validatePnlEdit('fleetSize', '-3')).toEqual({
+      ok: false,
+      message: 'Fleet size must be a number of PH/s above 0, or empty for none; got "-3".',
+    });
+    expect(validatePnlEdit('fleetSize', 'lots', 'MW')).toEqual({
+      ok: false,
+      message: 'Fleet size must be a number of MW of grid power above 0, or empty for none; got "lots".',
+    });
+    expect(validatePnlEdit('fleetSize', { ph: 3 })).toEqual({
+      ok: false,
+      message: 'Fleet size must be a number of PH/s above 0, or empty for none; got {"ph":3}.',
+    });
   });
 });
 
@@ -71,8 +101,16 @@ describe('the fields and their settings', () => {
   });
 
   it('form values: the fleet becomes a size (0 = none) and a unit', () => {
-    expect(formValues(DEFAULT_PNL_INPUTS)).toMatchObject({ fleetSize: 0, fleetUnit: 'PH/s', efficiencyJPerTh: 20, powerPassThrough: true });
-    expect(formValues({ ...DEFAULT_PNL_INPUTS, fleet: { kind: 'mw', value: 12 } })).toMatchObject({ fleetSize: 12, fleetUnit: 'MW' });
+    expect(formValues(DEFAULT_PNL_INPUTS)).toMatchObject({
+      fleetSize: 0,
+      fleetUnit: 'PH/s',
+      efficiencyJPerTh: 20,
+      powerPassThrough: true,
+    });
+    expect(formValues({ ...DEFAULT_PNL_INPUTS, fleet: { kind: 'mw', value: 12 } })).toMatchObject({
+      fleetSize: 12,
+      fleetUnit: 'MW',
+    });
   });
 
   it('plain numbers: no trailing zeros, grouping, at most 3 decimals', () => {

@@ -18,7 +18,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryDataset } from '../../../src/core/history/align';
 import type { HistoryDataset } from '../../../src/core/history/types';
-import { breakevenBand, buildPnlOverlay, buildPnlState, settingProblemsByField } from '../../../src/core/views/pnlState';
+import {
+  breakevenBand,
+  buildPnlOverlay,
+  buildPnlState,
+  settingProblemsByField,
+} from '../../../src/core/views/pnlState';
 import { hashpriceObservations } from '../../../src/core/history/observations';
 import { hashpriceMoves } from '../../../src/core/pnl/decomposition';
 import { DEFAULT_PNL_INPUTS, type PnlInputs } from '../../../src/core/pnl/validate';
@@ -29,7 +34,13 @@ const D50 = (86_400e15 * 6_250) / 2 ** 32;
 
 const snapshot = makeSnapshot({
   hashrate: { ...makeSnapshot().hashrate, currentDifficulty: D50 },
-  rewardStats: { startBlock: 975_001, endBlock: 975_144, totalRewardSats: 144 * 312_500_000, totalFeeSats: 0, totalTx: 512_000 },
+  rewardStats: {
+    startBlock: 975_001,
+    endBlock: 975_144,
+    totalRewardSats: 144 * 312_500_000,
+    totalFeeSats: 0,
+    totalTx: 512_000,
+  },
   prices: { timeS: 1_795_599_000, perBtc: { USD: 100_000 } },
   adjustment: { ...makeSnapshot().adjustment, difficultyChangePercent: 25 },
 });
@@ -70,10 +81,22 @@ function history(): HistoryDataset {
 }
 
 describe('buildPnlState', () => {
-  const state = buildPnlState({ currency: 'USD', pnl: inputs({ fleet: { kind: 'mw', value: 2 } }), snapshot, nowMs: NOW_MS, history: history(), range: history() });
+  const state = buildPnlState({
+    currency: 'USD',
+    pnl: inputs({ fleet: { kind: 'mw', value: 2 } }),
+    snapshot,
+    nowMs: NOW_MS,
+    history: history(),
+    range: history(),
+  });
 
   it('today: per PH/day and per MW-year, and the fleet', () => {
-    expect(state.market).toEqual({ hashpricePerPhDay: expect.closeTo(50, 9), hashvalueSatsPerPhDay: expect.closeTo(50_000, 6), btcPrice: 100_000, fetchedAtMs: snapshot.fetchedAtMs });
+    expect(state.market).toEqual({
+      hashpricePerPhDay: expect.closeTo(50, 9),
+      hashvalueSatsPerPhDay: expect.closeTo(50_000, 6),
+      btcPrice: 100_000,
+      fetchedAtMs: snapshot.fetchedAtMs,
+    });
     const p = state.profit!;
     expect(p.perPhDay.grossRevenue).toBeCloseTo(50, 9);
     expect(p.perPhDay.revenue).toBeCloseTo(49, 9);
@@ -112,7 +135,7 @@ describe('buildPnlState', () => {
     expect(x.equalNetHashpricePerPhDay).toBeCloseTo(1_638_000 / 17_885, 9);
     expect(x.equalNetHashpricePerPhDay).toBeCloseTo(91.5851, 4);
     expect(x.assumptions.length).toBeGreaterThanOrEqual(8);
-    expect(x.assumptions).toContain('Power is passed through: the tenant pays it, so the host\'s net is the rent.');
+    expect(x.assumptions).toContain("Power is passed through: the tenant pays it, so the host's net is the rent.");
   });
 
   it('what if: the estimated retarget, the halving, both', () => {
@@ -123,11 +146,30 @@ describe('buildPnlState', () => {
     expect(w.subsidyBtc).toBe(3.125);
     expect(w.feesBtcPerBlock).toBe(0);
     const [now, retarget, halving, both] = w.scenarios;
-    expect(now).toMatchObject({ id: 'now', hashpricePerPhDay: expect.closeTo(50, 9), marginPerPhDay: expect.closeTo(25, 9) });
-    expect(retarget).toMatchObject({ id: 'retarget', hashpricePerPhDay: expect.closeTo(40, 9), marginPerPhDay: expect.closeTo(15.2, 9), marginPerMwYear: expect.closeTo(277_400, 5) });
-    expect(halving).toMatchObject({ id: 'halving', hashpricePerPhDay: expect.closeTo(25, 9), marginPerPhDay: expect.closeTo(0.5, 9), marginPerMwYear: expect.closeTo(9_125, 5) });
+    expect(now).toMatchObject({
+      id: 'now',
+      hashpricePerPhDay: expect.closeTo(50, 9),
+      marginPerPhDay: expect.closeTo(25, 9),
+    });
+    expect(retarget).toMatchObject({
+      id: 'retarget',
+      hashpricePerPhDay: expect.closeTo(40, 9),
+      marginPerPhDay: expect.closeTo(15.2, 9),
+      marginPerMwYear: expect.closeTo(277_400, 5),
+    });
+    expect(halving).toMatchObject({
+      id: 'halving',
+      hashpricePerPhDay: expect.closeTo(25, 9),
+      marginPerPhDay: expect.closeTo(0.5, 9),
+      marginPerMwYear: expect.closeTo(9_125, 5),
+    });
     expect(halving!.breakevenBtcPrice).toBeCloseTo(97_959.18, 1);
-    expect(both).toMatchObject({ id: 'both', hashpricePerPhDay: expect.closeTo(20, 9), marginPerPhDay: expect.closeTo(-4.4, 9), marginPerMwYear: expect.closeTo(-80_300, 5) });
+    expect(both).toMatchObject({
+      id: 'both',
+      hashpricePerPhDay: expect.closeTo(20, 9),
+      marginPerPhDay: expect.closeTo(-4.4, 9),
+      marginPerMwYear: expect.closeTo(-80_300, 5),
+    });
   });
 
   it('why did hashprice move: 1, 7, 30 days from the daily history, each part where it belongs', () => {
@@ -153,20 +195,38 @@ describe('buildPnlState', () => {
     }
     // The hover's function over the same observations: the same days and the same parts.
     const hover = hashpriceMoves(hashpriceObservations(history()));
-    expect(state.moves.map((m) => [m.days, m.fromS, m.toS, m.totalPercent])).toEqual(hover.map((h) => [h.days, h.from.timeS, h.to.timeS, h.decomposition.totalPercent]));
+    expect(state.moves.map((m) => [m.days, m.fromS, m.toS, m.totalPercent])).toEqual(
+      hover.map((h) => [h.days, h.from.timeS, h.to.timeS, h.decomposition.totalPercent]),
+    );
   });
 
-  it('days under water in the shown range, against today\'s breakevens', () => {
+  it("days under water in the shown range, against today's breakevens", () => {
     // $0.13/kWh: power cost 24 × 20 × 0.13 = $62.40, breakeven 62.40 / 0.98 = $63.67. Days: $62.86 (below the
     // breakeven), $71.36, $58.98 (below both), $64.88 → 2 below the breakeven, 1 below the power cost.
-    const s = buildPnlState({ currency: 'USD', pnl: inputs({ powerPricePerKwh: 0.13 }), snapshot, nowMs: NOW_MS, history: null, range: history() });
-    expect(s.water).toEqual({ range: '3M', days: 4, belowBreakeven: 2, belowPowerCost: 1, lastBelowS: DAY0 + 29 * DAY });
+    const s = buildPnlState({
+      currency: 'USD',
+      pnl: inputs({ powerPricePerKwh: 0.13 }),
+      snapshot,
+      nowMs: NOW_MS,
+      history: null,
+      range: history(),
+    });
+    expect(s.water).toEqual({
+      range: '3M',
+      days: 4,
+      belowBreakeven: 2,
+      belowPowerCost: 1,
+      lastBelowS: DAY0 + 29 * DAY,
+    });
     expect(s.moves).toEqual([]);
     expect(s.movesRange).toBeNull();
   });
 
   it('the overlay: the band from the power cost to the breakeven, explained', () => {
-    expect(breakevenBand(inputs())).toEqual({ powerCostPerPhDay: expect.closeTo(24, 12), breakevenPerPhDay: expect.closeTo(24.4898, 4) });
+    expect(breakevenBand(inputs())).toEqual({
+      powerCostPerPhDay: expect.closeTo(24, 12),
+      breakevenPerPhDay: expect.closeTo(24.4898, 4),
+    });
     expect(state.overlay).toEqual({
       currency: 'USD',
       powerCostPerPhDay: expect.closeTo(24, 12),
@@ -177,19 +237,45 @@ describe('buildPnlState', () => {
         'to your breakeven after the 2 % pool fee, $24.49/PH/day (dashed line). Between hashprice and the breakeven, days above water are shaded green and days below red.',
     });
     // 24 h × 17.5 kW × €0.10 = €42.00 per PH/day; ÷ 0.98 = €42.86.
-    expect(buildPnlOverlay('EUR', inputs({ powerPricePerKwh: 0.1, efficiencyJPerTh: 17.5 }))?.label).toBe('Your breakeven €42.86/PH/day');
+    expect(buildPnlOverlay('EUR', inputs({ powerPricePerKwh: 0.1, efficiencyJPerTh: 17.5 }))?.label).toBe(
+      'Your breakeven €42.86/PH/day',
+    );
   });
 
   it('without a price in the currency: inputs and moves only', () => {
-    const s = buildPnlState({ currency: 'GBP', pnl: inputs(), fleetUnit: 'MW', snapshot, nowMs: NOW_MS, history: history(), range: null });
-    expect(s).toMatchObject({ currency: 'GBP', market: null, profit: null, hosting: null, whatIf: null, water: null, moves: [], movesRange: null });
+    const s = buildPnlState({
+      currency: 'GBP',
+      pnl: inputs(),
+      fleetUnit: 'MW',
+      snapshot,
+      nowMs: NOW_MS,
+      history: history(),
+      range: null,
+    });
+    expect(s).toMatchObject({
+      currency: 'GBP',
+      market: null,
+      profit: null,
+      hosting: null,
+      whatIf: null,
+      water: null,
+      moves: [],
+      movesRange: null,
+    });
     // The fleet unit setting shows even without a fleet size.
     expect(s.inputs.fleetUnit).toBe('MW');
     expect(s.inputs.fleetSize).toBe(0);
   });
 
   it('a hidden negative margin is still a number (error colour in the panel)', () => {
-    const s = buildPnlState({ currency: 'USD', pnl: inputs({ powerPricePerKwh: 0.12 }), snapshot, nowMs: NOW_MS, history: null, range: null });
+    const s = buildPnlState({
+      currency: 'USD',
+      pnl: inputs({ powerPricePerKwh: 0.12 }),
+      snapshot,
+      nowMs: NOW_MS,
+      history: null,
+      range: null,
+    });
     // 24 × 20 × 0.12 = $57.60 > $49.00 → −$8.60/PH/day.
     expect(s.profit!.perPhDay.margin).toBeCloseTo(-8.6, 9);
   });
@@ -197,9 +283,13 @@ describe('buildPnlState', () => {
 
 describe('settingProblemsByField', () => {
   it('maps the P&L settings problems to their field and drops the others', () => {
-    const { problems } = readSettings((key) => ({ 'pnl.efficiencyJPerTh': 500, 'hosting.pue': 'x', 'pnl.fleetSize': -2, currency: 'DOGE' })[key]);
+    const { problems } = readSettings(
+      (key) => ({ 'pnl.efficiencyJPerTh': 500, 'hosting.pue': 'x', 'pnl.fleetSize': -2, currency: 'DOGE' })[key],
+    );
     const byField = settingProblemsByField(problems);
     expect(byField.map((p) => p.field)).toEqual(['efficiencyJPerTh', 'pue', 'fleetSize']);
-    expect(byField[0]!.message).toBe('Your setting miningEconomics.pnl.efficiencyJPerTh Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH. Using the default, 20 J/TH.');
+    expect(byField[0]!.message).toBe(
+      'Your setting miningEconomics.pnl.efficiencyJPerTh Miner efficiency must be between 5 and 200 J/TH; got 500 J/TH. Using the default, 20 J/TH.',
+    );
   });
 });

@@ -20,9 +20,11 @@ const move = (patch: Partial<PnlMove>): PnlMove => ({
 describe('P&L words', () => {
   it('the move as a sentence whose parts add up', () => {
     expect(moveSentence(move({}))).toBe('+4.1%: price +0.8%, difficulty +3.1%, fees +0.2%');
-    expect(moveSentence(move({ totalPercent: -48.2, pricePercent: 1, difficultyPercent: -0.5, feesPercent: 0.3, subsidyPercent: -49 }))).toBe(
-      '−48.2%: price +1.0%, difficulty −0.5%, fees +0.3%, subsidy −49.0%',
-    );
+    expect(
+      moveSentence(
+        move({ totalPercent: -48.2, pricePercent: 1, difficultyPercent: -0.5, feesPercent: 0.3, subsidyPercent: -49 }),
+      ),
+    ).toBe('−48.2%: price +1.0%, difficulty −0.5%, fees +0.3%, subsidy −49.0%');
     expect(hasSubsidyPart([move({})])).toBe(false);
     expect(hasSubsidyPart([move({ subsidyPercent: -49 })])).toBe(true);
   });

@@ -19,14 +19,19 @@ const figures = {
 } as unknown as KeyFigures;
 
 describe('retargetFan', () => {
-  it('runs from the current difficulty to the next one\'s interval, as implied hash rate D·2³²/600', () => {
+  it("runs from the current difficulty to the next one's interval, as implied hash rate D·2³²/600", () => {
     const fan = retargetFan(figures, TODAY)!;
     // 1.5e14 × 4,294,967,296 / 600 = 1.073741824e21 H/s; × 0.96, 1.01, 1.06.
     expect(fan.fromHps).toBeCloseTo(1.073741824e21, -9);
     expect(fan.lowHps).toBeCloseTo(1.03079215104e21, -9);
     expect(fan.medianHps).toBeCloseTo(1.08447924224e21, -9);
     expect(fan.highHps).toBeCloseTo(1.13816633344e21, -9);
-    expect([fan.fromS, fan.earliestS, fan.atS, fan.latestS]).toEqual([TODAY, TODAY + 4 * DAY, TODAY + 5 * DAY, TODAY + 6.5 * DAY]);
+    expect([fan.fromS, fan.earliestS, fan.atS, fan.latestS]).toEqual([
+      TODAY,
+      TODAY + 4 * DAY,
+      TODAY + 5 * DAY,
+      TODAY + 6.5 * DAY,
+    ]);
     expect(fan.level).toBe(0.9);
   });
 

@@ -10,7 +10,9 @@ const adjustments = {
 
 describe('adjustmentRows', () => {
   it('lists the retargets in the window, newest first, without the genesis record', () => {
-    expect(adjustmentRows(adjustments, 0, 350, { key: 'time', dir: 'desc' }).map((r) => r.height)).toEqual([4032, 2016]);
+    expect(adjustmentRows(adjustments, 0, 350, { key: 'time', dir: 'desc' }).map((r) => r.height)).toEqual([
+      4032, 2016,
+    ]);
   });
 
   it('sorts by any column, ties newest first', () => {
@@ -20,6 +22,8 @@ describe('adjustmentRows', () => {
       [6048, 100],
       [2016, 100],
     ]);
-    expect(adjustmentRows(adjustments, 0, 1000, { key: 'difficulty', dir: 'desc' }).map((r) => r.difficulty)).toEqual([3, 2, 1.5]);
+    expect(adjustmentRows(adjustments, 0, 1000, { key: 'difficulty', dir: 'desc' }).map((r) => r.difficulty)).toEqual([
+      3, 2, 1.5,
+    ]);
   });
 });

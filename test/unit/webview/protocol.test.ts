@@ -30,7 +30,16 @@ const dataset = buildHistoryDataset(
   },
   { range: '1Y', currency: 'USD', sourceHost: 'example.test', fetchedAtMs: 1 },
 );
-const status: PanelStatus = { sourceHost: 'example.test', currency: 'USD', ma7Band: ma7BandFactors(0.9), fetchedAtMs: 1, origin: 'live', refreshing: false, stale: false, staleReason: null };
+const status: PanelStatus = {
+  sourceHost: 'example.test',
+  currency: 'USD',
+  ma7Band: ma7BandFactors(0.9),
+  fetchedAtMs: 1,
+  origin: 'live',
+  refreshing: false,
+  stale: false,
+  staleReason: null,
+};
 const figures: KeyFigures = {
   currency: 'USD',
   tipHeight: 975_000,
@@ -95,24 +104,39 @@ describe('host → webview', () => {
   });
 
   it('rejects unknown types and non-objects', () => {
-    expect(validateHostMessage({ type: 'eval', code: 'x' })).toEqual({ ok: false, error: 'unknown host message type "eval"' });
+    expect(validateHostMessage({ type: 'eval', code: 'x' })).toEqual({
+      ok: false,
+      error: 'unknown host message type "eval"',
+    });
     expect(validateHostMessage('history')).toEqual({ ok: false, error: 'host message: message should be an object' });
     expect(validateHostMessage(null).ok).toBe(false);
     expect(validateHostMessage({ type: 'toString' }).ok).toBe(false);
   });
 
   it('names the bad field of a dataset', () => {
-    const bad = (patch: object, days: object = {}) => validateHostMessage({ type: 'history', dataset: { ...dataset, ...patch, days: { ...dataset.days, ...days } } });
-    expect(bad({ range: '5Y' })).toEqual({ ok: false, error: "host message 'history': dataset.range should be one of 1M, 3M, 6M, 1Y, 2Y, 3Y, ALL" });
-    expect(bad({}, { price: [1] })).toEqual({ ok: false, error: "host message 'history': dataset.days.price has 1 entries, expected 2" });
-    expect(bad({}, { hashrateHps: [1, 'x'] })).toEqual({ ok: false, error: "host message 'history': dataset.days.hashrateHps[1] should be a finite number or null" });
+    const bad = (patch: object, days: object = {}) =>
+      validateHostMessage({ type: 'history', dataset: { ...dataset, ...patch, days: { ...dataset.days, ...days } } });
+    expect(bad({ range: '5Y' })).toEqual({
+      ok: false,
+      error: "host message 'history': dataset.range should be one of 1M, 3M, 6M, 1Y, 2Y, 3Y, ALL",
+    });
+    expect(bad({}, { price: [1] })).toEqual({
+      ok: false,
+      error: "host message 'history': dataset.days.price has 1 entries, expected 2",
+    });
+    expect(bad({}, { hashrateHps: [1, 'x'] })).toEqual({
+      ok: false,
+      error: "host message 'history': dataset.days.hashrateHps[1] should be a finite number or null",
+    });
     expect(bad({}, { timeS: [3, 2, 1] }).ok).toBe(false);
     expect(bad({ notes: ['x'.repeat(501)] }).ok).toBe(false);
     expect(bad({ currency: 'DOGE' }).ok).toBe(false);
   });
 
   it('checks key figures and status field by field', () => {
-    expect(validateHostMessage({ type: 'figures', figures: { ...figures, hashrateHps: Number.POSITIVE_INFINITY } })).toEqual({
+    expect(
+      validateHostMessage({ type: 'figures', figures: { ...figures, hashrateHps: Number.POSITIVE_INFINITY } }),
+    ).toEqual({
       ok: false,
       error: "host message 'figures': figures.hashrateHps should be a finite number",
     });
@@ -122,17 +146,26 @@ describe('host → webview', () => {
   it('checks the intervals: flags are booleans or null, numbers finite or null, the level within 0.80–0.99', () => {
     const check = (patch: object) => validateHostMessage({ type: 'figures', figures: { ...figures, ...patch } });
     expect(check({ hashrateChange30dWithinNoise: null, hashrateLowHps: null, retargetHighMs: null }).ok).toBe(true);
-    expect(check({ hashrateChange30dWithinNoise: 1 })).toEqual({ ok: false, error: "host message 'figures': figures.hashrateChange30dWithinNoise should be a boolean" });
+    expect(check({ hashrateChange30dWithinNoise: 1 })).toEqual({
+      ok: false,
+      error: "host message 'figures': figures.hashrateChange30dWithinNoise should be a boolean",
+    });
     expect(check({ hashrateHighHps: true }).ok).toBe(false);
     expect(check({ difficultyChangeLowPercent: Number.NaN }).ok).toBe(false);
-    expect(check({ confidenceLevel: 1.5 })).toEqual({ ok: false, error: "host message 'figures': figures.confidenceLevel should be from 0.8 to 0.99" });
+    expect(check({ confidenceLevel: 1.5 })).toEqual({
+      ok: false,
+      error: "host message 'figures': figures.confidenceLevel should be from 0.8 to 0.99",
+    });
     expect(check({ confidenceLevel: null }).ok).toBe(false);
   });
 
   it("carries the 7-day band's multipliers in the status: 8 pairs around 1, the level within 0.80–0.99", () => {
     const band = status.ma7Band;
     const check = (ma7Band: unknown) => validateHostMessage({ type: 'status', status: { ...status, ma7Band } });
-    expect(check({ ...band, level: 0.5 })).toEqual({ ok: false, error: "host message 'status': status.ma7Band.level should be from 0.8 to 0.99" });
+    expect(check({ ...band, level: 0.5 })).toEqual({
+      ok: false,
+      error: "host message 'status': status.ma7Band.level should be from 0.8 to 0.99",
+    });
     expect(check({ ...band, low: band.low.slice(1) }).ok).toBe(false);
     expect(check({ ...band, low: band.low.map((v, i) => (i === 7 ? null : v)) })).toEqual({
       ok: false,
@@ -161,7 +194,8 @@ describe('webview → host', () => {
   });
 
   it('refuses file names that are not plain names of the right type', () => {
-    const save = (fileName: string) => validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName, dataUrl: png }).ok;
+    const save = (fileName: string) =>
+      validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName, dataUrl: png }).ok;
     expect(save('../../.bashrc.png')).toBe(false);
     expect(save('/etc/x.png')).toBe(false);
     expect(save('chart.csv')).toBe(false);
@@ -170,11 +204,29 @@ describe('webview → host', () => {
   });
 
   it('refuses data that is not a base64 PNG data URL, and bad ids or windows', () => {
-    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName: 'a.png', dataUrl: 'data:image/svg+xml;base64,AAAA' }).ok).toBe(false);
-    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a', fileName: 'a.png', dataUrl: 'data:image/png;base64,<script>' }).ok).toBe(false);
-    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a b', fileName: 'a.png', dataUrl: png }).ok).toBe(false);
+    expect(
+      validateWebviewMessage({
+        type: 'savePng',
+        requestId: 'a',
+        fileName: 'a.png',
+        dataUrl: 'data:image/svg+xml;base64,AAAA',
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateWebviewMessage({
+        type: 'savePng',
+        requestId: 'a',
+        fileName: 'a.png',
+        dataUrl: 'data:image/png;base64,<script>',
+      }).ok,
+    ).toBe(false);
+    expect(validateWebviewMessage({ type: 'savePng', requestId: 'a b', fileName: 'a.png', dataUrl: png }).ok).toBe(
+      false,
+    );
     expect(validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: 5, toS: 1 }).ok).toBe(false);
-    expect(validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: Number.NaN, toS: 1 }).ok).toBe(false);
+    expect(
+      validateWebviewMessage({ type: 'exportCsv', requestId: 'a', range: '1Y', fromS: Number.NaN, toS: 1 }).ok,
+    ).toBe(false);
     expect(validateWebviewMessage({ type: 'log', level: 'fatal', message: 'x' }).ok).toBe(false);
     expect(validateWebviewMessage({ type: 'ready', protocol: 1, range: 'forever' }).ok).toBe(false);
   });
@@ -184,7 +236,14 @@ describe('P&L messages', () => {
   const pnlRoundTrip = (m: unknown) => validatePnlHostMessage(JSON.parse(JSON.stringify(m)) as unknown);
 
   it('the P&L script accepts its own messages, full or before any data', () => {
-    const empty = buildPnlState({ currency: 'EUR', pnl: DEFAULT_PNL_INPUTS, snapshot: null, nowMs: NOW_MS, history: null, range: null });
+    const empty = buildPnlState({
+      currency: 'EUR',
+      pnl: DEFAULT_PNL_INPUTS,
+      snapshot: null,
+      nowMs: NOW_MS,
+      history: null,
+      range: null,
+    });
     const messages: PnlHostMessage[] = [
       { type: 'pnl/state', state: pnlState },
       { type: 'pnl/state', state: empty },
@@ -204,7 +263,10 @@ describe('P&L messages', () => {
     // The charts script does not know them (it skips them before validating)…
     expect(validateHostMessage({ type: 'pnl/state', state: pnlState }).ok).toBe(false);
     // …and the P&L script does not know the charts' messages.
-    expect(validatePnlHostMessage({ type: 'figures', figures })).toEqual({ ok: false, error: 'unknown host message type "figures"' });
+    expect(validatePnlHostMessage({ type: 'figures', figures })).toEqual({
+      ok: false,
+      error: 'unknown host message type "figures"',
+    });
   });
 
   it('names the bad field of a P&L state', () => {
@@ -213,15 +275,22 @@ describe('P&L messages', () => {
       ok: false,
       error: "host message 'pnl/state': state.profit.perPhDay.margin should be a finite number",
     });
-    expect(bad({ inputs: { ...pnlState.inputs, fleetUnit: 'EH/s' } })).toEqual({ ok: false, error: "host message 'pnl/state': state.inputs.fleetUnit should be one of PH/s, MW" });
+    expect(bad({ inputs: { ...pnlState.inputs, fleetUnit: 'EH/s' } })).toEqual({
+      ok: false,
+      error: "host message 'pnl/state': state.inputs.fleetUnit should be one of PH/s, MW",
+    });
     expect(bad({ moves: 'none' }).ok).toBe(false);
     expect(bad({ hosting: { ...pnlState.hosting, assumptions: ['x'.repeat(501)] } }).ok).toBe(false);
     expect(bad({ settingProblems: [{ field: 'mempoolUrl', message: 'x' }] }).ok).toBe(false);
     expect(bad({ overlay: { ...pnlState.overlay, breakevenPerPhDay: Number.NaN } }).ok).toBe(false);
-    expect(bad({ whatIf: { ...pnlState.whatIf, scenarios: [{ ...pnlState.whatIf!.scenarios[0], id: 'later' }] } }).ok).toBe(false);
+    expect(
+      bad({ whatIf: { ...pnlState.whatIf, scenarios: [{ ...pnlState.whatIf!.scenarios[0], id: 'later' }] } }).ok,
+    ).toBe(false);
     expect(bad({ water: { ...pnlState.water, range: '5Y' } }).ok).toBe(false);
     expect(bad({ currency: 'DOGE' }).ok).toBe(false);
-    expect(validatePnlHostMessage({ type: 'pnl/updateResult', field: 'rm -rf', ok: true, message: null }).ok).toBe(false);
+    expect(validatePnlHostMessage({ type: 'pnl/updateResult', field: 'rm -rf', ok: true, message: null }).ok).toBe(
+      false,
+    );
   });
 
   it('the host accepts pnl/ready and typed pnl/update values only', () => {
@@ -236,7 +305,8 @@ describe('P&L messages', () => {
     }
     expect(validateWebviewMessage({ type: 'pnl/update', field: 'mempoolUrl', value: 'https://evil.test' })).toEqual({
       ok: false,
-      error: "webview message 'pnl/update': field should be one of efficiencyJPerTh, powerPricePerKwh, poolFeePercent, uptimePercent, fleetSize, fleetUnit, colocationPerKwMonth, powerPassThrough, pue, utilisationPercent",
+      error:
+        "webview message 'pnl/update': field should be one of efficiencyJPerTh, powerPricePerKwh, poolFeePercent, uptimePercent, fleetSize, fleetUnit, colocationPerKwMonth, powerPassThrough, pue, utilisationPercent",
     });
     expect(validateWebviewMessage({ type: 'pnl/update', field: 'efficiencyJPerTh', value: '20' }).ok).toBe(false);
     expect(validateWebviewMessage({ type: 'pnl/update', field: 'powerPassThrough', value: 'yes' }).ok).toBe(false);

@@ -30,7 +30,11 @@ describe('sanitizeViewState', () => {
   });
 
   it('keeps a valid zoom', () => {
-    expect(sanitizeViewState({ zoom: { range: '3Y', fromS: 1, toS: 2 } }).zoom).toEqual({ range: '3Y', fromS: 1, toS: 2 });
+    expect(sanitizeViewState({ zoom: { range: '3Y', fromS: 1, toS: 2 } }).zoom).toEqual({
+      range: '3Y',
+      fromS: 1,
+      toS: 2,
+    });
   });
 });
 

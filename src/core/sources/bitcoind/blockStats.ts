@@ -40,7 +40,10 @@ export interface BlockStats {
   readonly utxoSizeIncActualBytes: number | null;
 }
 
-type NumberField = Exclude<keyof BlockStats, 'blockHash' | 'feeRatePercentilesSatPerVb' | 'height' | 'timeS' | 'medianTimeS'>;
+type NumberField = Exclude<
+  keyof BlockStats,
+  'blockHash' | 'feeRatePercentilesSatPerVb' | 'height' | 'timeS' | 'medianTimeS'
+>;
 
 /** Sats: the whole supply bounds any amount. Counts and sizes: generous bounds that still catch garbage. */
 const MAX_SATS = 21e14;
@@ -78,10 +81,37 @@ const NUMBER_FIELDS: readonly (readonly [string, NumberField, 'sats' | 'count' |
 
 /** Every key Core's getblockstats can return (for requests and for the test server). */
 export const BLOCK_STATS_KEYS: readonly string[] = [
-  'avgfee', 'avgfeerate', 'avgtxsize', 'blockhash', 'feerate_percentiles', 'height', 'ins', 'maxfee', 'maxfeerate',
-  'maxtxsize', 'medianfee', 'mediantime', 'mediantxsize', 'minfee', 'minfeerate', 'mintxsize', 'outs', 'subsidy',
-  'swtotal_size', 'swtotal_weight', 'swtxs', 'time', 'total_out', 'total_size', 'total_weight', 'totalfee', 'txs',
-  'utxo_increase', 'utxo_size_inc', 'utxo_increase_actual', 'utxo_size_inc_actual',
+  'avgfee',
+  'avgfeerate',
+  'avgtxsize',
+  'blockhash',
+  'feerate_percentiles',
+  'height',
+  'ins',
+  'maxfee',
+  'maxfeerate',
+  'maxtxsize',
+  'medianfee',
+  'mediantime',
+  'mediantxsize',
+  'minfee',
+  'minfeerate',
+  'mintxsize',
+  'outs',
+  'subsidy',
+  'swtotal_size',
+  'swtotal_weight',
+  'swtxs',
+  'time',
+  'total_out',
+  'total_size',
+  'total_weight',
+  'totalfee',
+  'txs',
+  'utxo_increase',
+  'utxo_size_inc',
+  'utxo_increase_actual',
+  'utxo_size_inc_actual',
 ];
 
 /** The stats the fee mean needs; asking for fewer keeps replies small (Core still reads the whole block). */
@@ -96,7 +126,8 @@ export function parseBlockStats(json: unknown): BlockStats {
     timeS: r.optional(o.time, (v) => r.timeS(v, 'time')),
     medianTimeS: r.optional(o.mediantime, (v) => r.timeS(v, 'mediantime')),
     feeRatePercentilesSatPerVb: r.optional(o.feerate_percentiles, (v) => {
-      const list: unknown[] = Array.isArray(v) && v.length === 5 ? v : r.fail('feerate_percentiles should be an array of 5 numbers');
+      const list: unknown[] =
+        Array.isArray(v) && v.length === 5 ? v : r.fail('feerate_percentiles should be an array of 5 numbers');
       return list.map((x, i) => r.number(x, `feerate_percentiles[${i}]`, 0, 1e9));
     }),
   };

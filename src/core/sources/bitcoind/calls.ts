@@ -24,14 +24,34 @@ export interface RpcCall<T> {
 }
 
 export const rpc = {
-  getBlockchainInfo: (): RpcCall<BlockchainInfo> => ({ method: 'getblockchaininfo', params: [], parse: parseBlockchainInfo }),
+  getBlockchainInfo: (): RpcCall<BlockchainInfo> => ({
+    method: 'getblockchaininfo',
+    params: [],
+    parse: parseBlockchainInfo,
+  }),
   getMiningInfo: (): RpcCall<MiningInfo> => ({ method: 'getmininginfo', params: [], parse: parseMiningInfo }),
   /** nblocks −1 = since the last retarget; height −1 = tip (Core's defaults are 120 and −1). */
-  getNetworkHashPs: (nblocks = 120, height = -1): RpcCall<number> => ({ method: 'getnetworkhashps', params: [nblocks, height], parse: parseNetworkHashPs }),
+  getNetworkHashPs: (nblocks = 120, height = -1): RpcCall<number> => ({
+    method: 'getnetworkhashps',
+    params: [nblocks, height],
+    parse: parseNetworkHashPs,
+  }),
   getBlockCount: (): RpcCall<number> => ({ method: 'getblockcount', params: [], parse: parseBlockCount }),
-  getBestBlockHash: (): RpcCall<string> => ({ method: 'getbestblockhash', params: [], parse: (j) => parseBlockHash(j, 'getbestblockhash') }),
-  getBlockHash: (height: number): RpcCall<string> => ({ method: 'getblockhash', params: [height], parse: parseBlockHash }),
-  getBlockHeader: (hash: string): RpcCall<BlockHeader> => ({ method: 'getblockheader', params: [hash, true], parse: parseBlockHeader }),
+  getBestBlockHash: (): RpcCall<string> => ({
+    method: 'getbestblockhash',
+    params: [],
+    parse: (j) => parseBlockHash(j, 'getbestblockhash'),
+  }),
+  getBlockHash: (height: number): RpcCall<string> => ({
+    method: 'getblockhash',
+    params: [height],
+    parse: parseBlockHash,
+  }),
+  getBlockHeader: (hash: string): RpcCall<BlockHeader> => ({
+    method: 'getblockheader',
+    params: [hash, true],
+    parse: parseBlockHeader,
+  }),
   /** `stats` filters the reply (all of Core's fields when omitted). */
   getBlockStats: (heightOrHash: number | string, stats: readonly string[] = FEE_STATS_KEYS): RpcCall<BlockStats> => ({
     method: 'getblockstats',

@@ -26,7 +26,9 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 function joinPath(platform: string, ...parts: string[]): string {
   const sep = platform === 'win32' ? '\\' : '/';
-  const trimmed = parts.filter((p) => p !== '').map((p, i) => (i === 0 ? p.replace(/[\\/]+$/, '') : p.replace(/^[\\/]+|[\\/]+$/g, '')));
+  const trimmed = parts
+    .filter((p) => p !== '')
+    .map((p, i) => (i === 0 ? p.replace(/[\\/]+$/, '') : p.replace(/^[\\/]+|[\\/]+$/g, '')));
   const joined = trimmed.join(sep);
   return joined === '' ? sep : joined;
 }
@@ -54,6 +56,11 @@ export function cookiePathIn(platform: string, dataDir: string, network: Bitcoin
 }
 
 /** Candidate cookie files for a network, most likely first (see defaultDataDirs). */
-export function defaultCookiePaths(platform: string, homeDir: string, env: Env, network: BitcoinNetwork = 'main'): string[] {
+export function defaultCookiePaths(
+  platform: string,
+  homeDir: string,
+  env: Env,
+  network: BitcoinNetwork = 'main',
+): string[] {
   return defaultDataDirs(platform, homeDir, env).map((dir) => cookiePathIn(platform, dir, network));
 }

@@ -57,13 +57,17 @@ export class BitcoindError extends Error {
 export function isBitcoindError(error: unknown): error is BitcoindError {
   return (
     error instanceof BitcoindError ||
-    (error instanceof Error && error.name === 'BitcoindError' && typeof (error as Partial<BitcoindError>).kind === 'string')
+    (error instanceof Error &&
+      error.name === 'BitcoindError' &&
+      typeof (error as Partial<BitcoindError>).kind === 'string')
   );
 }
 
 /** Failures worth retrying later without the user changing anything. */
 export function isTransientBitcoindError(error: BitcoindError): boolean {
-  return error.kind === 'warmingUp' || error.kind === 'busy' || error.kind === 'timeout' || error.kind === 'unreachable';
+  return (
+    error.kind === 'warmingUp' || error.kind === 'busy' || error.kind === 'timeout' || error.kind === 'unreachable'
+  );
 }
 
 /** Server text is untrusted: one line, bounded. */
@@ -72,10 +76,13 @@ export function sanitizeServerText(text: string, max = 160): string {
 }
 
 /** How the client authenticated, in words safe for a message: a path or a user name, never a password. */
-export type CredentialsDescription = { readonly kind: 'cookie'; readonly cookiePath: string } | { readonly kind: 'password'; readonly user: string };
+export type CredentialsDescription =
+  { readonly kind: 'cookie'; readonly cookiePath: string } | { readonly kind: 'password'; readonly user: string };
 
 function describeCredentials(credentials: CredentialsDescription): string {
-  return credentials.kind === 'cookie' ? `the cookie file ${credentials.cookiePath}` : `user "${credentials.user}" with the stored password`;
+  return credentials.kind === 'cookie'
+    ? `the cookie file ${credentials.cookiePath}`
+    : `user "${credentials.user}" with the stored password`;
 }
 
 export const bitcoindMessages = {
@@ -134,11 +141,16 @@ export const bitcoindMessages = {
 /** An RPC error object from the node → the typed error (for a method of a call or a batch element). */
 export function rpcErrorToBitcoindError(url: string, method: string, code: number, message: string): BitcoindError {
   const details = { method, rpcCode: code };
-  if (code === RPC_CODES.inWarmup) return new BitcoindError('warmingUp', bitcoindMessages.warmingUp(url, message), details);
-  if (code === RPC_CODES.methodNotFound) return new BitcoindError('methodNotFound', bitcoindMessages.methodNotFound(url, method), details);
+  if (code === RPC_CODES.inWarmup)
+    return new BitcoindError('warmingUp', bitcoindMessages.warmingUp(url, message), details);
+  if (code === RPC_CODES.methodNotFound)
+    return new BitcoindError('methodNotFound', bitcoindMessages.methodNotFound(url, method), details);
   // Core says "Block not available (pruned data)" / "Undo data not available (pruned data)" with -1.
-  if (code === RPC_CODES.miscError && /prun/i.test(message)) return new BitcoindError('pruned', bitcoindMessages.pruned(url, method, message), details);
-  if (code === RPC_CODES.invalidAddressOrKey) return new BitcoindError('notFound', bitcoindMessages.rpc(url, method, code, message), details);
-  if (code === RPC_CODES.invalidParameter) return new BitcoindError('invalidParameter', bitcoindMessages.rpc(url, method, code, message), details);
+  if (code === RPC_CODES.miscError && /prun/i.test(message))
+    return new BitcoindError('pruned', bitcoindMessages.pruned(url, method, message), details);
+  if (code === RPC_CODES.invalidAddressOrKey)
+    return new BitcoindError('notFound', bitcoindMessages.rpc(url, method, code, message), details);
+  if (code === RPC_CODES.invalidParameter)
+    return new BitcoindError('invalidParameter', bitcoindMessages.rpc(url, method, code, message), details);
   return new BitcoindError('rpc', bitcoindMessages.rpc(url, method, code, message), details);
 }

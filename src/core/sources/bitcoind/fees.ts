@@ -37,7 +37,9 @@ export function nodeFeeMean(stats: readonly BlockStats[], window: number = BLOCK
   for (const s of stats) {
     if (s.height === null || s.totalFeeSats === null) continue;
     if (s.subsidySats !== null && s.subsidySats !== subsidySats(s.height)) {
-      throw new RangeError(`getblockstats at height ${s.height}: subsidy ${s.subsidySats} sats is not the scheduled ${subsidySats(s.height)}`);
+      throw new RangeError(
+        `getblockstats at height ${s.height}: subsidy ${s.subsidySats} sats is not the scheduled ${subsidySats(s.height)}`,
+      );
     }
     byHeight.set(s.height, s.totalFeeSats);
   }

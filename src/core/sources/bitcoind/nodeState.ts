@@ -59,7 +59,12 @@ export function classifyNode(info: BlockchainInfo, nowS: number, options: Classi
   const progressPercent = info.verificationProgress * 100;
   // Regtest blocks come only when someone mines them: an old tip is normal there.
   if (info.chain !== 'regtest' && tipAgeS > staleAfterS) {
-    return { ...base, status: 'staleTip', progressPercent, label: `node's last block ${formatAge(tipAgeS * 1000)}: is it connected to peers?` };
+    return {
+      ...base,
+      status: 'staleTip',
+      progressPercent,
+      label: `node's last block ${formatAge(tipAgeS * 1000)}: is it connected to peers?`,
+    };
   }
   return { ...base, status: 'ready', progressPercent, label: `node at block ${formatInteger(info.blocks)}` };
 }

@@ -15,12 +15,14 @@ export class RpcReader {
   }
 
   object(value: unknown, path = 'result'): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`${path} should be an object, got ${describe(value)}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(`${path} should be an object, got ${describe(value)}`);
     return value as Record<string, unknown>;
   }
 
   number(value: unknown, path: string, min = -Infinity, max = Infinity): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(`${path} should be a finite number, got ${describe(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      this.fail(`${path} should be a finite number, got ${describe(value)}`);
     if (value < min || value > max) this.fail(`${path} = ${value} is outside the plausible range [${min}, ${max}]`);
     return value;
   }

@@ -35,7 +35,8 @@ export interface BlockchainInfo {
 
 function chainName(r: RpcReader, value: unknown): ChainName {
   const s = r.string(value, 'chain');
-  if (!(CHAINS as readonly string[]).includes(s)) r.fail(`chain should be one of ${CHAINS.join(', ')}, got "${s.slice(0, 20)}"`);
+  if (!(CHAINS as readonly string[]).includes(s))
+    r.fail(`chain should be one of ${CHAINS.join(', ')}, got "${s.slice(0, 20)}"`);
   return s as ChainName;
 }
 

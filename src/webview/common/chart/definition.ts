@@ -82,7 +82,9 @@ export interface AxisDef {
 }
 
 /** A series of the drawn plot, found by its SeriesDef id (null: the chart has no such series). */
-export type PlotSeriesById = (id: string) => { readonly shown: boolean; readonly values: ArrayLike<number | null | undefined> } | null;
+export type PlotSeriesById = (
+  id: string,
+) => { readonly shown: boolean; readonly values: ArrayLike<number | null | undefined> } | null;
 
 export interface ChartDef {
   readonly id: ChartId;

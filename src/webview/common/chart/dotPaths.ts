@@ -8,7 +8,8 @@ export function dotPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number
   const ys = u.data[seriesIdx]!;
   const scaleKey = u.series[seriesIdx]!.scale!;
   const path = new Path2D();
-  const size = Math.max(2, Math.min(4, (u.bbox.width / uPlot.pxRatio / Math.max(1, idx1 - idx0)) * 0.9)) * uPlot.pxRatio;
+  const size =
+    Math.max(2, Math.min(4, (u.bbox.width / uPlot.pxRatio / Math.max(1, idx1 - idx0)) * 0.9)) * uPlot.pxRatio;
   const half = size / 2;
   // Dots that would land on an already drawn dot (dense ranges: ~6 days per pixel for ALL) are skipped:
   // a bitmap of half-dot cells over the canvas.

@@ -5,7 +5,15 @@
 import uPlot from 'uplot';
 import { withAlpha, type Palette } from '../theme';
 import { decadeSplits } from '../ticks';
-import { seriesLabel, type AxisDef, type ChartContext, type ChartDef, type ChartOverlay, type PlotSeriesById, type SeriesDef } from './definition';
+import {
+  seriesLabel,
+  type AxisDef,
+  type ChartContext,
+  type ChartDef,
+  type ChartOverlay,
+  type PlotSeriesById,
+  type SeriesDef,
+} from './definition';
 import { dotPaths } from './dotPaths';
 import { axisSize } from './uplotPrivate';
 
@@ -38,7 +46,12 @@ function seriesById(def: ChartDef, u: uPlot): PlotSeriesById {
 }
 
 /** A series' column as drawn: on log axes values ≤ 0 become gaps (copied only if there are any). */
-function drawnColumn(def: ChartDef, ctx: ChartContext, scale: string, values: readonly (number | null)[]): (number | null)[] {
+function drawnColumn(
+  def: ChartDef,
+  ctx: ChartContext,
+  scale: string,
+  values: readonly (number | null)[],
+): (number | null)[] {
   if (ctx.log && def.scales.find((sc) => sc.key === scale)?.logCapable && values.some((v) => v !== null && v <= 0)) {
     return values.map((v) => (v !== null && v > 0 ? v : null));
   }
@@ -63,7 +76,12 @@ export function plotData(def: ChartDef, ctx: ChartContext): uPlot.AlignedData {
  * Path builder of 'band' series: the area between the lower edge and the series' own values (the upper
  * edge), one polygon per run of days that have both.
  */
-function bandPaths(def: ChartDef, lower: NonNullable<SeriesDef['lower']>, scale: string, binding: PlotBinding): uPlot.Series.PathBuilder {
+function bandPaths(
+  def: ChartDef,
+  lower: NonNullable<SeriesDef['lower']>,
+  scale: string,
+  binding: PlotBinding,
+): uPlot.Series.PathBuilder {
   return (u, seriesIdx, idx0, idx1) => {
     const ctx = binding.context();
     const path = new Path2D();
@@ -78,8 +96,10 @@ function bandPaths(def: ChartDef, lower: NonNullable<SeriesDef['lower']>, scale:
         while (i <= idx1 && highs[i] != null && lows[i] != null) i++;
         if (i - start < 2) continue;
         path.moveTo(u.valToPos(xs[start]!, 'x', true), u.valToPos(highs[start]!, scale, true));
-        for (let j = start + 1; j < i; j++) path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(highs[j]!, scale, true));
-        for (let j = i - 1; j >= start; j--) path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(lows[j]!, scale, true));
+        for (let j = start + 1; j < i; j++)
+          path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(highs[j]!, scale, true));
+        for (let j = i - 1; j >= start; j--)
+          path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(lows[j]!, scale, true));
         path.closePath();
       }
     }
@@ -92,7 +112,13 @@ export function emptyPlotData(def: ChartDef): uPlot.AlignedData {
   return [[], ...def.series.map(() => [])];
 }
 
-export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: { width: number; height: number }, binding: PlotBinding): uPlot.Options {
+export function plotOptions(
+  def: ChartDef,
+  p: Palette,
+  logScale: boolean,
+  size: { width: number; height: number },
+  binding: PlotBinding,
+): uPlot.Options {
   const font = `${p.fontSize}px ${p.fontFamily}`;
   const scales: uPlot.Scales = { x: { time: true } };
   for (const sc of def.scales) {
@@ -101,7 +127,8 @@ export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: 
       distr: log ? 3 : 1,
       log: 10,
       range: (_u, min, max) => {
-        if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [log ? 1 : 0, log ? 10 : 1];
+        if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max))
+          return [log ? 1 : 0, log ? 10 : 1];
         const base: [number, number] = log
           ? (uPlot.rangeLog(min, max, 10, false) as [number, number])
           : (uPlot.rangeNum(min, max, 0.1, true) as [number, number]);
@@ -122,22 +149,20 @@ export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: 
   };
   const axes: uPlot.Axis[] = [
     { ...axisCommon, scale: 'x', space: 70, size: 44 },
-    ...def.axes.map(
-      (a): uPlot.Axis => ({
-        ...axisCommon,
-        scale: a.scale,
-        side: a.side === 'left' ? 3 : 1,
-        grid: a.grid ? axisCommon.grid : { show: false },
-        ticks: a.grid ? axisCommon.ticks : { ...axisCommon.ticks, show: true },
-        space: 36,
-        size: axisSize,
-        values: (_u, splits) => {
-          const ctx = binding.context();
-          return splits.map((v) => (v == null || !ctx ? '' : a.format(v, ctx)));
-        },
-        ...axisSplits(def, a, logScale),
-      }),
-    ),
+    ...def.axes.map((a): uPlot.Axis => ({
+      ...axisCommon,
+      scale: a.scale,
+      side: a.side === 'left' ? 3 : 1,
+      grid: a.grid ? axisCommon.grid : { show: false },
+      ticks: a.grid ? axisCommon.ticks : { ...axisCommon.ticks, show: true },
+      space: 36,
+      size: axisSize,
+      values: (_u, splits) => {
+        const ctx = binding.context();
+        return splits.map((v) => (v == null || !ctx ? '' : a.format(v, ctx)));
+      },
+      ...axisSplits(def, a, logScale),
+    })),
   ];
   const series: uPlot.Series[] = [
     {},
@@ -164,7 +189,12 @@ export function plotOptions(def: ChartDef, p: Palette, logScale: boolean, size: 
         };
       }
       if (s.kind === 'band' && s.lower) {
-        return { ...base, width: 0, fill: withAlpha(color, p.weight > 1 ? 0.3 : 0.16), paths: bandPaths(def, s.lower, s.scale, binding) };
+        return {
+          ...base,
+          width: 0,
+          fill: withAlpha(color, p.weight > 1 ? 0.3 : 0.16),
+          paths: bandPaths(def, s.lower, s.scale, binding),
+        };
       }
       if (s.kind === 'step') return { ...base, paths: uPlot.paths.stepped!({ align: 1 }) };
       if (s.kind === 'area') return { ...base, fill: withAlpha(color, p.weight > 1 ? 0.25 : 0.12) };

@@ -10,7 +10,14 @@ import { seriesLabel, type ChartContext, type ChartDef } from './definition';
  * A PNG data URL of `u` (the chart's plot) with its title and legend; `range` is the days in view, `ratio`
  * uPlot's pixel ratio (`uPlot.pxRatio`, passed in for the reason above).
  */
-export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: ReadonlySet<string>, range: [number, number] | null, ratio: number): string {
+export function chartPng(
+  def: ChartDef,
+  u: uPlot,
+  ctx: ChartContext,
+  hidden: ReadonlySet<string>,
+  range: [number, number] | null,
+  ratio: number,
+): string {
   const p = ctx.palette;
   const source = u.ctx.canvas;
   const headerH = Math.round(54 * ratio);
@@ -43,6 +50,10 @@ export function chartPng(def: ChartDef, u: uPlot, ctx: ChartContext, hidden: Rea
   g.font = `${Math.round(11 * ratio)}px ${p.fontFamily}`;
   const t = ctx.series.timeS;
   const span = range ? `${isoDay(t[range[0]]!)} – ${isoDay(t[range[1]]!)}` : '';
-  g.fillText(`Source: ${ctx.dataset.sourceHost} · ${span} · Mining Economics`, pad, headerH + source.height + Math.round(8 * ratio));
+  g.fillText(
+    `Source: ${ctx.dataset.sourceHost} · ${span} · Mining Economics`,
+    pad,
+    headerH + source.height + Math.round(8 * ratio),
+  );
   return canvas.toDataURL('image/png');
 }

@@ -3,7 +3,12 @@
 import { formatDay } from '../../../core/format';
 import { seriesLabel, seriesValueText, type ChartContext, type ChartDef } from './definition';
 
-export function chartSummary(def: ChartDef, ctx: ChartContext | null, range: [number, number] | null, hidden: ReadonlySet<string>): string {
+export function chartSummary(
+  def: ChartDef,
+  ctx: ChartContext | null,
+  range: [number, number] | null,
+  hidden: ReadonlySet<string>,
+): string {
   if (!ctx || !range) return `${def.title}: no data`;
   const [first, last] = range;
   const parts = def.series

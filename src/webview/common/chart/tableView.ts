@@ -6,7 +6,12 @@ import { h, replaceChildren } from '../dom';
 import type { ChartContext, ChartDef } from './definition';
 
 /** Fills `container` with the table of days [first, last] (`range` null: nothing in view). */
-export function renderChartTable(container: HTMLElement, def: ChartDef, ctx: ChartContext | null, range: [number, number] | null): void {
+export function renderChartTable(
+  container: HTMLElement,
+  def: ChartDef,
+  ctx: ChartContext | null,
+  range: [number, number] | null,
+): void {
   if (!ctx || !range) {
     replaceChildren(container, h('p', { class: 'empty' }, 'No data in view.'));
     return;
@@ -17,7 +22,12 @@ export function renderChartTable(container: HTMLElement, def: ChartDef, ctx: Cha
     ...(s.lower ? [{ def: s, title: s.lower.column(ctx), values: s.lower.values(ctx.series) }] : []),
     { def: s, title: s.column(ctx), values: s.values(ctx.series) },
   ]);
-  const head = h('tr', {}, h('th', { scope: 'col' }, 'Date (UTC)'), ...columns.map((c) => h('th', { scope: 'col' }, c.title)));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, 'Date (UTC)'),
+    ...columns.map((c) => h('th', { scope: 'col' }, c.title)),
+  );
   const body = document.createElement('tbody');
   for (let i = last; i >= first; i--) {
     const tr = document.createElement('tr');
@@ -33,6 +43,12 @@ export function renderChartTable(container: HTMLElement, def: ChartDef, ctx: Cha
     }
     body.appendChild(tr);
   }
-  const table = h('table', {}, h('caption', {}, `${def.title}: ${last - first + 1} days, newest first`), h('thead', {}, head), body);
+  const table = h(
+    'table',
+    {},
+    h('caption', {}, `${def.title}: ${last - first + 1} days, newest first`),
+    h('thead', {}, head),
+    body,
+  );
   replaceChildren(container, table);
 }

@@ -71,10 +71,18 @@ export class TrendChart {
     this.#legend = new ChartLegend(def, this.hidden, (id) => this.#toggleSeries(id));
     this.#tableButton = h(
       'button',
-      { 'aria-pressed': String(showTable), title: 'Show the data of the visible range as a table', onclick: () => this.setTableView(!this.#showTable, true) },
+      {
+        'aria-pressed': String(showTable),
+        title: 'Show the data of the visible range as a table',
+        onclick: () => this.setTableView(!this.#showTable, true),
+      },
       'Table',
     );
-    const pngButton = h('button', { title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) }, 'PNG');
+    const pngButton = h(
+      'button',
+      { title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) },
+      'PNG',
+    );
     this.#plotEl = h('div', {
       class: 'plot',
       tabindex: '0',
@@ -137,7 +145,11 @@ export class TrendChart {
     if (!this.#width) this.measure();
     const size = { width: Math.max(200, this.#width || this.#plotEl.clientWidth || 600), height: this.#height() };
     // Empty: render() swaps the data in (both land in one uPlot commit, so one draw).
-    this.#u = new uPlot(plotOptions(this.def, palette, log, size, this.#binding), emptyPlotData(this.def), this.#plotEl);
+    this.#u = new uPlot(
+      plotOptions(this.def, palette, log, size, this.#binding),
+      emptyPlotData(this.def),
+      this.#plotEl,
+    );
     this.#legend.paint(palette);
   }
 
@@ -259,8 +271,14 @@ export class TrendChart {
     const n = ctx.series.timeS.length;
     const at = idx ?? this.visibleIndices()?.[1] ?? n - 1;
     if (at < 0 || at >= n) return;
-    const notes = idx === null || !this.#u ? [] : [...(this.def.annotate?.(ctx, idx, this.#u) ?? []), ...(this.#overlay?.annotate(ctx, idx) ?? [])];
-    setText(this.#dateEl, [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '));
+    const notes =
+      idx === null || !this.#u
+        ? []
+        : [...(this.def.annotate?.(ctx, idx, this.#u) ?? []), ...(this.#overlay?.annotate(ctx, idx) ?? [])];
+    setText(
+      this.#dateEl,
+      [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '),
+    );
     this.#legend.showValues(ctx, at, idx === null);
   }
 
@@ -268,7 +286,11 @@ export class TrendChart {
   showIndex(idx: number | null): void {
     const u = this.#u;
     if (!u || !this.#ctx) return;
-    u.setCursor(idx === null ? { left: -10, top: -10 } : { left: u.valToPos(this.#ctx.series.timeS[idx]!, 'x'), top: u.over.clientHeight / 2 });
+    u.setCursor(
+      idx === null
+        ? { left: -10, top: -10 }
+        : { left: u.valToPos(this.#ctx.series.timeS[idx]!, 'x'), top: u.over.clientHeight / 2 },
+    );
   }
 
   /** Moves the crosshair of every chart (see ./keyboard.ts). */
@@ -320,7 +342,11 @@ export class TrendChart {
         if (this.#showTable) extras.renderChartTable(this.#tableEl, this.def, this.#ctx, this.visibleIndices());
       },
       (error: unknown) => {
-        if (this.#showTable) replaceChildren(this.#tableEl, h('p', { class: 'empty' }, `The table view is not available: ${describeError(error)}.`));
+        if (this.#showTable)
+          replaceChildren(
+            this.#tableEl,
+            h('p', { class: 'empty' }, `The table view is not available: ${describeError(error)}.`),
+          );
       },
     );
   }
