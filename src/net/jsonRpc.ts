@@ -20,6 +20,7 @@ import {
   type BitcoindErrorKind,
   type CredentialsDescription,
 } from '../core/sources/bitcoind/errors';
+import { readCookie, type Credentials } from './jsonRpcCookie';
 
 export type BitcoindAuth =
   | { readonly kind: 'cookie'; readonly cookiePath: string }
@@ -60,11 +61,6 @@ const DEFAULTS = {
   // 144 getblockstats replies with every field are ~150 KB; 8 MB stops a runaway body.
   maxResponseBytes: 8 * 1024 * 1024,
 };
-
-interface Credentials {
-  readonly user: string;
-  readonly password: string;
-}
 
 interface HttpReply {
   readonly status: number;
@@ -329,28 +325,9 @@ export class JsonRpcClient {
     if (auth.kind === 'password') return { user: auth.user, password: auth.password };
     if (this.cookie && !reread) return this.cookie;
     this.cookie = null;
-    let text: string;
-    try {
-      text = await this.options.readFile(auth.cookiePath);
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR')
-        throw this.fail('cookieUnreadable', bitcoindMessages.cookieMissing(auth.cookiePath));
-      const reason =
-        code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a directory'
-            : typeof code === 'string'
-              ? code
-              : 'read failed';
-      throw this.fail('cookieUnreadable', bitcoindMessages.cookieUnreadable(auth.cookiePath, reason));
-    }
-    const line = text.trim();
-    const colon = line.indexOf(':');
-    if (colon <= 0 || colon === line.length - 1 || /[\r\n]/.test(line))
-      throw this.fail('cookieUnreadable', bitcoindMessages.cookieMalformed(auth.cookiePath));
-    this.cookie = { user: line.slice(0, colon), password: line.slice(colon + 1) };
+    this.cookie = await readCookie(auth.cookiePath, this.options.readFile, (message) =>
+      this.fail('cookieUnreadable', message),
+    );
     return this.cookie;
   }
 

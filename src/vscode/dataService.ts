@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
-import { FocusBeacon, Lease, leaseTtlMs, SnapshotChannel, type LeaseState, type SharedGlance } from '../core/lease';
+import { leaseTtlMs, type Lease, type LeaseState, type SharedGlance } from '../core/lease';
 import type { NetworkSnapshot } from '../core/model';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { sourceHostOf, type Settings } from '../core/settings';
@@ -14,9 +14,10 @@ import type { HttpClient } from '../net/index';
 import { LivePush } from './livePush';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
+import { createHttpClient } from './httpClient';
 import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
-import { loadNet } from './netBundle';
+import { createSharedLease, type SharedLease } from './sharedLease';
 import type { SnapshotStore } from './store';
 import { systemClock } from './systemClock';
 
@@ -45,7 +46,7 @@ export class DataService extends Disposable {
   /** The proxy settings the connection was built with: only a change of them rebuilds it. */
   private proxyKey: string;
   private focused = vscode.window.state.focused;
-  private shared: { folder: LeaseFolder; lease: Lease; channel: SnapshotChannel; focusBeacon: FocusBeacon } | undefined;
+  private shared: SharedLease | undefined;
   private started = false;
   private releasing: Promise<void> | undefined;
   /** A follower's manual refresh in flight, and the end of the Retry-After its last one was given. */
@@ -107,39 +108,18 @@ export class DataService extends Disposable {
 
   private startLease(folder: LeaseFolder): void {
     const { ownerId, log } = this.options;
-    const onError = (message: string): void => log.warn(message);
-    const ttlMs = leaseTtlMs(this.current.refreshIntervalMs);
-    const lease = new Lease({
-      store: folder.text('lease'),
-      clock: systemClock,
+    const shared = createSharedLease(folder, {
       ownerId,
-      ttlMs,
-      onChange: (l) => this.onLeaseChange(l),
-      onError,
+      ttlMs: leaseTtlMs(this.current.refreshIntervalMs),
+      onError: (message) => log.warn(message),
+      onLeaseChange: (l) => this.onLeaseChange(l),
+      onShared: (g) => this.onShared(g),
+      onFocusChange: () => void this.updateSchedulerFocus(),
     });
-    const channel = new SnapshotChannel({
-      store: folder.text('snapshot'),
-      clock: systemClock,
-      ownerId,
-      onReceive: (g) => this.onShared(g),
-      onError,
-    });
-    const focusBeacon = new FocusBeacon({
-      store: folder.text('focus'),
-      clock: systemClock,
-      ownerId,
-      freshForMs: ttlMs,
-      onError,
-    });
-    this.shared = { folder, lease, channel, focusBeacon };
-    folder.onDidChange((name) => {
-      if (name === 'lease') void lease.check();
-      else if (name === 'snapshot') void channel.poll();
-      else if (name === 'focus') void this.updateSchedulerFocus();
-    });
-    focusBeacon.setFocused(this.focused);
-    lease.start();
-    void channel.poll();
+    this.shared = shared;
+    shared.focusBeacon.setFocused(this.focused);
+    shared.lease.start();
+    void shared.channel.poll();
   }
 
   setFocused(focused: boolean): void {
@@ -368,22 +348,7 @@ export class DataService extends Disposable {
   }
 
   private getClient(): HttpClient {
-    if (!this.client) {
-      const { HttpClient } = loadNet();
-      const log = this.options.log;
-      this.client = new HttpClient({
-        baseUrl: this.settings.mempoolUrl,
-        userAgent: this.options.userAgent,
-        proxy: this.options.config.proxy(),
-        onExchange: (x) => {
-          const line = x.cached
-            ? `GET ${x.path} → fresh in the HTTP cache, no request`
-            : `GET ${x.path} → ${x.status ?? 'no response'} (${x.bytes} B, ${x.ms} ms, attempt ${x.attempt})${x.error ? `: ${x.error}` : ''}`;
-          if (x.error) log.warn(line);
-          else log.debug(line);
-        },
-      });
-    }
+    this.client ??= createHttpClient(this.settings.mempoolUrl, this.options.config.proxy(), this.options);
     return this.client;
   }
 

@@ -1,77 +1,27 @@
 // The miner's P&L section: the inputs form, today's profitability and breakevens, mining vs AI hosting per
-// MW, "why did hashprice move?" and the what-if rows. Every number comes from the host (`pnl/state`); this
-// file only lays them out, with units on every figure and negative margins in the error colour.
+// MW, "why did hashprice move?" and the what-if rows (whatIf.ts; cells and tables in cells.ts). Every number
+// comes from the host (`pnl/state`); this file only lays them out, with units on every figure and negative
+// margins in the error colour.
 
-import { SATS_PER_BTC } from '../../core/constants';
 import {
-  formatBtc,
   formatDay,
   formatInteger,
   formatNumber,
   formatPercent,
   formatPowerPrice,
-  formatRelative,
   formatSatsPerPhDay,
-  formatSignedPercent,
   isoDay,
   moneyText,
   plainNumber,
 } from '../../core/format';
-import type { Currency } from '../../core/model';
 import type { PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames';
-import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlScenario, PnlState } from '../../core/views/pnlState';
+import type { PnlAmounts, PnlFieldMessage, PnlMove, PnlState } from '../../core/views/pnlState';
 import { fleetText, hasSubsidyPart, headroom, moveSentence, verdict } from '../../core/views/pnlText';
 import type { PnlHostMessage } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
+import { card, type Cell, hashprice, money, note, signedPercent, table } from './cells';
 import { PnlForm } from './form';
-
-type Cell = Node | string;
-
-/** "$24.49/PH/day". */
-function hashprice(value: number | null, currency: Currency): string {
-  return `${moneyText(value, currency)}/PH/day`;
-}
-
-/** A money cell: the error colour when negative. */
-function money(value: number, currency: Currency, suffix = ''): HTMLElement {
-  const text = moneyText(value, currency) + suffix;
-  return h('span', { class: text.startsWith('−') ? 'neg' : value > 0 ? 'pos' : '' }, text);
-}
-
-function signedPercent(value: number): HTMLElement {
-  const rounded = Number(value.toFixed(1));
-  return h('span', { class: rounded < 0 ? 'down' : rounded > 0 ? 'up' : 'flat' }, formatSignedPercent(value, 1));
-}
-
-/** A table with a caption, column headers and row headers (the first cell of each row). */
-function table(caption: string, head: readonly Cell[], rows: readonly (readonly Cell[])[], cls = ''): HTMLTableElement {
-  return h(
-    'table',
-    { class: `pnl-table ${cls}`.trim() },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-    h(
-      'tbody',
-      {},
-      ...rows.map((cells) =>
-        h('tr', {}, h('th', { scope: 'row' }, cells[0]!), ...cells.slice(1).map((c) => h('td', {}, c))),
-      ),
-    ),
-  );
-}
-
-function card(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
-  return h(
-    'article',
-    { class: `card pnl-card pnl-${id}`, 'aria-labelledby': `pnl-${id}-title` },
-    h('h3', { id: `pnl-${id}-title` }, title),
-    ...children,
-  );
-}
-
-function note(text: string): HTMLElement {
-  return h('p', { class: 'note' }, text);
-}
+import { whatIfCard } from './whatIf';
 
 export class PnlSection {
   readonly #root: HTMLElement;
@@ -127,7 +77,7 @@ export class PnlSection {
     this.#root.dataset.currency = s.currency;
     replaceChildren(this.#summary, ...this.#summaryParts(s));
     replaceChildren(this.#results, this.#profit(s));
-    replaceChildren(this.#whatIfEl, this.#whatIf(s, nowMs));
+    replaceChildren(this.#whatIfEl, whatIfCard(s, nowMs));
     replaceChildren(this.#compare, this.#hosting(s), this.#moves(s));
     // Tests and screenshots wait for this count.
     document.body.dataset.pnl = String(Number(document.body.dataset.pnl ?? '0') + 1);
@@ -135,7 +85,7 @@ export class PnlSection {
 
   /** Every 30 s: only the what-if rows say "in 3 d 4 h". */
   tick(nowMs: number): void {
-    if (this.#state) replaceChildren(this.#whatIfEl, this.#whatIf(this.#state, nowMs));
+    if (this.#state) replaceChildren(this.#whatIfEl, whatIfCard(this.#state, nowMs));
   }
 
   #summaryParts(s: PnlState): Cell[] {
@@ -391,53 +341,6 @@ export class PnlSection {
       note(
         `From the daily history (${s.movesRange} range, ${cur}): the day’s difficulty, BTC price and mean reward per block. Parts are percentage points of the starting hashprice and add up to the change (log-mean split, no residual). Rising difficulty lowers hashprice.`,
       ),
-    );
-  }
-
-  #whatIf(s: PnlState, nowMs: number): HTMLElement {
-    const w = s.whatIf;
-    const cur = s.currency;
-    if (!w) return card('whatif', 'What if', h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'));
-    const label: Record<PnlScenario['id'], Cell> = {
-      now: 'Today',
-      retarget: h(
-        'span',
-        {},
-        'Next retarget',
-        h(
-          'span',
-          { class: 'pnl-aside' },
-          ` difficulty ${formatSignedPercent(w.difficultyChangePercent)} (estimate) at block ${formatInteger(w.retargetHeight)}, ${formatRelative(w.retargetEtaMs, nowMs)}`,
-        ),
-      ),
-      halving: h(
-        'span',
-        {},
-        'Next halving',
-        h(
-          'span',
-          { class: 'pnl-aside' },
-          ` subsidy ${formatBtc(w.subsidyBtc * SATS_PER_BTC)} → ${formatBtc((w.subsidyBtc / 2) * SATS_PER_BTC)} at block ${formatInteger(w.halvingHeight)}, ≈ ${formatDay(w.halvingEtaMs / 1000)}`,
-        ),
-      ),
-      both: 'Both',
-    };
-    return card(
-      'whatif',
-      'What if',
-      table(
-        'Your margin after the next retarget and the next halving',
-        ['Scenario', 'Hashprice', 'Margin per PH/s per day', 'Margin per MW per year', 'BTC price for zero margin'],
-        w.scenarios.map((x) => [
-          label[x.id],
-          hashprice(x.hashpricePerPhDay, cur),
-          money(x.marginPerPhDay, cur),
-          money(x.marginPerMwYear, cur),
-          moneyText(x.breakevenBtcPrice, cur),
-        ]),
-        'pnl-whatif-table',
-      ),
-      note('BTC price, fees per block and your inputs held at today’s values.'),
     );
   }
 }

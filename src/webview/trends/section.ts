@@ -1,9 +1,8 @@
-// The network trends section of the panel: key figures, range and scale controls, the three synced trend charts,
+// The network trends section of the panel: key figures, range and scale controls (toolbar.ts), the three synced trend charts,
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
 import { SECONDS_PER_DAY } from '../../core/constants';
 import { deriveSeries, type DerivedSeries, type Ma7BandFactors } from '../../core/history/derive';
-import { RANGES } from '../../shared/protocol';
 import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
 import type { ChartContext, ChartOverlay } from '../common/chart/definition';
 import { TrendChart, type ChartHost } from '../common/chart/trendChart';
@@ -17,6 +16,7 @@ import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
 import { renderKeyFigurePlaceholders } from './keyFigureCards';
+import { createToolbar, type Toolbar } from './toolbar';
 
 export interface SectionHost {
   post(message: WebviewMessage): void;
@@ -37,8 +37,7 @@ export class TrendsSection implements ChartHost {
   readonly #kpiEl: HTMLElement;
   #chartsEl!: HTMLElement;
   readonly #noticeEl: HTMLElement;
-  readonly #rangeButtons = new Map<RangeId, HTMLButtonElement>();
-  readonly #logButton: HTMLButtonElement;
+  readonly #toolbar: Toolbar;
   readonly #charts: TrendChart[];
   /** Made by the extras script on first use, in the slot below the charts. */
   #adjustments: AdjustmentsTable | null = null;
@@ -66,52 +65,12 @@ export class TrendsSection implements ChartHost {
     this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': 'Key figures' });
     renderKeyFigurePlaceholders(this.#kpiEl);
 
-    const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time range' });
-    for (const range of RANGES) {
-      const button = h(
-        'button',
-        {
-          type: 'button',
-          role: 'radio',
-          class: 'segment',
-          'data-range': range,
-          'aria-checked': String(range === state.range),
-          tabindex: range === state.range ? '0' : '-1',
-          onclick: () => this.#selectRange(range),
-        },
-        range,
-      );
-      this.#rangeButtons.set(range, button);
-      rangeGroup.appendChild(button);
-    }
-    rangeGroup.addEventListener('keydown', (e) => this.#onRangeKey(e));
-    this.#logButton = h(
-      'button',
-      {
-        'aria-pressed': String(isLogScale(state)),
-        title: 'Logarithmic value axes (useful for the whole history)',
-        onclick: () => this.#toggleLog(),
-      },
-      'Log scale',
-    );
-    const csvButton = h(
-      'button',
-      { title: 'Save every series of the visible range as CSV', onclick: () => this.#exportCsv() },
-      'Export CSV',
-    );
-    const toolbar = h(
-      'div',
-      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chart controls' },
-      rangeGroup,
-      h(
-        'span',
-        { class: 'hint' },
-        'Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair',
-      ),
-      h('span', { class: 'toolbar-spacer' }),
-      this.#logButton,
-      csvButton,
-    );
+    this.#toolbar = createToolbar(state, {
+      range: () => this.#host.state().range,
+      selectRange: (range) => this.#selectRange(range),
+      toggleLog: () => this.#toggleLog(),
+      exportCsv: () => this.#exportCsv(),
+    });
     this.#noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
 
     this.#charts = CHARTS.map(
@@ -121,7 +80,7 @@ export class TrendsSection implements ChartHost {
       'section',
       { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
       this.#kpiEl,
-      toolbar,
+      this.#toolbar.element,
       this.#noticeEl,
       (this.#chartsEl = h('div', { class: 'charts' }, ...this.#charts.map((c) => c.card))),
       (this.#adjustmentsSlot = h('div', { class: 'adjustments-slot' })),
@@ -208,7 +167,7 @@ export class TrendsSection implements ChartHost {
     const state = this.#host.state();
     const entry = this.#datasets.get(state.range);
     const log = isLogScale(state);
-    this.#logButton.setAttribute('aria-pressed', String(log));
+    this.#toolbar.logButton.setAttribute('aria-pressed', String(log));
     // Until the chosen range arrives, the charts still show the previous one: dimmed.
     this.#chartsEl.classList.toggle('is-waiting', !entry);
     if (!entry) {
@@ -302,7 +261,7 @@ export class TrendsSection implements ChartHost {
   #selectRange(range: RangeId): void {
     if (range === this.#host.state().range) return;
     this.#host.update({ range, zoom: null });
-    for (const [r, button] of this.#rangeButtons) {
+    for (const [r, button] of this.#toolbar.rangeButtons) {
       button.setAttribute('aria-checked', String(r === range));
       button.tabIndex = r === range ? 0 : -1;
     }
@@ -310,20 +269,6 @@ export class TrendsSection implements ChartHost {
     this.#generation++;
     this.#drawStartedAt = performance.now();
     this.#show();
-  }
-
-  #onRangeKey(e: KeyboardEvent): void {
-    const current = RANGES.indexOf(this.#host.state().range);
-    let next: number;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (current + 1) % RANGES.length;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (current - 1 + RANGES.length) % RANGES.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = RANGES.length - 1;
-    else return;
-    e.preventDefault();
-    const range = RANGES[next]!;
-    this.#selectRange(range);
-    this.#rangeButtons.get(range)?.focus();
   }
 
   #toggleLog(): void {
