@@ -14,7 +14,7 @@ import type { HttpClient } from '../net/index';
 import { LivePush } from './livePush';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
-import { createHttpClient } from './httpClient';
+import { createHttpClient } from './loggedHttpClient';
 import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
 import { createSharedLease, type SharedLease } from './sharedLease';
