@@ -7,7 +7,6 @@ import type { HistoryDataset, HostMessage } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { PanelHost, PanelSettingsInfo } from './panelHost';
 import { savePnlSetting } from './pnlSettings';
-import { clampDelayMs } from '../../core/timers';
 
 export interface PnlFeedDeps {
   readonly host: PanelHost;
@@ -40,7 +39,7 @@ export class PnlFeed {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.post();
-    }, clampDelayMs(0));
+    }, 0);
   }
 
   /** After the host applied new settings: a new state if any of those the P&L uses changed. */
