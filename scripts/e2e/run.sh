@@ -7,10 +7,10 @@
 #   4. run each script (a timeout each), then print the total as the last line: `N passed, N failed`.
 #
 # Usage: bash scripts/e2e/run.sh [test scripts…]
-#        (default: test/e2e/mining.e2e.ts test/integration/runTest.ts)
+#        (default: every test/e2e/*.e2e.ts, then test/integration/runTest.ts)
 # Env:   E2E_TEST_TIMEOUT  seconds per script (default 1200)
 #        E2E_SKIP_PACKAGE=1 reuse the .vsix at the root (quicker iteration)
-#        E2E_ONLY=<regex>  only these scenarios of mining.e2e.ts
+#        E2E_ONLY=<regex>  only these scenarios (of every *.e2e.ts)
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,7 +32,7 @@ if [[ "$setup_rc" != 0 ]]; then
 fi
 
 [[ -x node_modules/.bin/esbuild ]] || { echo "node_modules missing: run npm ci first" >&2; exit 1; }
-((${#@})) || set -- test/e2e/mining.e2e.ts test/integration/runTest.ts
+((${#@})) || set -- test/e2e/*.e2e.ts test/integration/runTest.ts
 
 if [[ "${E2E_SKIP_PACKAGE:-}" != 1 ]]; then
   echo "=== npm run package" >&2
