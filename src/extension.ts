@@ -63,10 +63,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.onDidChangeWindowState((state) => data.setFocused(state.focused)),
   );
 
-  statusBar.update(data.state.current);
   started = new Promise((resolve) => {
+    // The first paint (the cached snapshot, if any) is rendered here, not in activate(): VS Code sends a status
+    // item's changes to the window on a timer, which fires after this turn, so the window's first frame is the same.
     const handle = setImmediate(() => {
       try {
+        statusBar.update(data.state.current);
         statusBar.startTicking();
         data.start();
       } catch (error) {

@@ -144,14 +144,16 @@ export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: 
   if (typeof raw !== 'string' || raw.trim() === '')
     return { problem: 'is empty; expected a URL such as https://mempool.space' };
   const text = raw.trim();
+  // Every activation reads this setting, and most users keep the default: it is valid and normal as it is.
+  if (text === DEFAULT_SETTINGS.mempoolUrl) return { url: text };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-  const quoted = quoteSettingValue(text);
-  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `${quoted} must use http or https` };
-  if (/[?#]/.test(text)) return { problem: `${quoted} must not contain a query or fragment` };
+  const quoted = (): string => quoteSettingValue(text);
+  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `${quoted()} must use http or https` };
+  if (/[?#]/.test(text)) return { problem: `${quoted()} must not contain a query or fragment` };
   const match = URL_PATTERN.exec(text);
-  if (!match) return { problem: `${quoted} is not a valid URL; expected something like https://mempool.space` };
+  if (!match) return { problem: `${quoted()} is not a valid URL; expected something like https://mempool.space` };
   const port = match[3] ? Number(match[3].slice(1)) : null;
-  if (port !== null && (port < 1 || port > 65535)) return { problem: `${quoted} has an invalid port` };
+  if (port !== null && (port < 1 || port > 65535)) return { problem: `${quoted()} has an invalid port` };
   const path = (match[4] ?? '').replace(/\/+$/, '');
   return { url: `${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}${match[3] ?? ''}${path}` };
 }

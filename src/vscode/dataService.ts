@@ -66,8 +66,11 @@ export class DataService extends Disposable {
     const cached = options.store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
-      options.log.info(
-        `Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`,
+      // After activate() returns: a process's first date formatting loads the time zone data (milliseconds).
+      queueMicrotask(() =>
+        options.log.info(
+          `Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`,
+        ),
       );
     }
   }
