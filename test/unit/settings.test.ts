@@ -144,6 +144,9 @@ describe('normaliseMempoolUrl', () => {
     ['http://127.0.0.1:8999', 'http://127.0.0.1:8999'],
     ['https://example.org/mempool/', 'https://example.org/mempool'],
     ['http://[::1]:3006', 'http://[::1]:3006'],
+    // The scheme and host in any case; the path keeps its own (servers may tell /Mempool from /mempool).
+    ['HtTp://Umbrel.LOCAL:3006/Mempool/', 'http://umbrel.local:3006/Mempool'],
+    ['  https://mempool.space  ', 'https://mempool.space'],
   ])('%s → %s', (raw, url) => {
     expect(normaliseMempoolUrl(raw)).toEqual({ url });
   });
@@ -157,6 +160,16 @@ describe('normaliseMempoolUrl', () => {
     'https://a b',
   ])('rejects %j', (raw) => {
     expect(normaliseMempoolUrl(raw)).toHaveProperty('problem');
+  });
+  it.each([
+    ['ftp://x', '"ftp://x" must use http or https'],
+    ['HTTPS://x/?a=1', '"HTTPS://x/?a=1" must not contain a query or fragment'],
+    // U+017F (long s) upper-cases to an ASCII S: it must not pass for a scheme letter.
+    ['\u017Fttp://x', '"\u017Fttp://x" is not a valid URL; expected something like https://mempool.space'],
+    ['https://x:0', '"https://x:0" has an invalid port'],
+    ['https://user:secret@x', '"https://***@x" is not a valid URL; expected something like https://mempool.space'],
+  ])('says what is wrong with %j, quoting it without credentials', (raw, problem) => {
+    expect(normaliseMempoolUrl(raw)).toEqual({ problem });
   });
   it('names the host for the hover', () => {
     expect(sourceHostOf('https://mempool.space')).toBe('mempool.space');
