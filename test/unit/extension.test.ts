@@ -130,6 +130,29 @@ describe('activate()', () => {
     }
   });
 
+  it('paints the snapshot an earlier session cached, marked as cached, before this session does any I/O or timer', async () => {
+    // An unreachable source: whatever the item shows can only come from the cache.
+    stub.record.config['miningEconomics.mempoolUrl'] = 'http://127.0.0.1:9';
+    const { activate, whenStarted } = await import('../../src/extension');
+    const context = createContext('/tmp');
+    const cached = { ...makeSnapshotFrom(server, Date.now() - 2 * 3600_000), sourceHost: '127.0.0.1:9' };
+    await context.globalState.update('miningEconomics.lastSnapshot', cached);
+    try {
+      activate(context as never);
+      const item = stub.record.statusItems.at(-1)!;
+      // The deferred work has run, and nothing else: VS Code's status item timer, which sends the item to the
+      // window, has not fired yet, so this is the window's first frame.
+      await whenStarted();
+      expect(item.text).toMatch(
+        /^\$\(pulse\) \d{3}\.\d EH\/s [\u2007]*[↑↓→]\d+\.\d% · [\u2007]*\$\d+\.\d\d\/PH\/day \$\(history\)$/,
+      );
+      const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
+      await waitFor(() => hover().includes('Cached from an earlier session (2 h ago)'), () => `the age (${hover()})`);
+    } finally {
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
   it('a new block pushed over the websocket reaches the status bar without a poll', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
     const { activate } = await import('../../src/extension');
