@@ -34,6 +34,7 @@ const extension = require(path.join(dist, 'extension.js')) as { activate(context
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 if (eager) for (const bundle of ['net.js', 'panel.js']) require(path.join(dist, bundle));
 // Queued before activate()'s own: marks when the next turn's work starts (the loop's own start-up is not ours).
+// As in any extension host, Node's immediate queue is thus already in use when activate() queues its work.
 let nextTurnAt = 0;
 setImmediate(() => (nextTurnAt = performance.now()));
 const t1 = performance.now();
