@@ -67,11 +67,12 @@ export class DataService extends Disposable {
     if (cached) {
       this.state.restoreFromCache(cached);
       // After activate() returns: a process's first date formatting loads the time zone data (milliseconds).
-      queueMicrotask(() =>
-        options.log.info(
-          `Showing the cached snapshot from ${new Date(cached.fetchedAtMs).toISOString()} until the first refresh.`,
-        ),
-      );
+      // A stored time beyond a Date's range must not throw out here, where nothing would catch it.
+      queueMicrotask(() => {
+        const at = new Date(cached.fetchedAtMs);
+        const when = Number.isNaN(at.getTime()) ? `an invalid time (${cached.fetchedAtMs})` : at.toISOString();
+        options.log.info(`Showing the cached snapshot from ${when} until the first refresh.`);
+      });
     }
   }
 
