@@ -23,8 +23,7 @@ import {
   type NodePrices,
 } from './snapshot';
 
-export type RpcOutcome<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
+export type RpcOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
 
 /** What the reader needs of a JSON-RPC client (JsonRpcClient satisfies it). */
 export interface NodeRpc {
