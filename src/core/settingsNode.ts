@@ -34,6 +34,7 @@ export const DEFAULT_NODE_SETTINGS: NodeSettings = {
 function readPath(get: RawSettings, key: string, problem: (key: string, message: string) => void): string {
   const raw = get(key);
   if (raw === undefined || raw === null || raw === '') return '';
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (typeof raw !== 'string' || raw.length > 1024 || /[\u0000-\u001f]/.test(raw)) {
     problem(
       key,

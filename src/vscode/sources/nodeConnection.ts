@@ -62,6 +62,9 @@ export async function createNodeRpc(settings: BitcoindSettings, deps: NodeConnec
     auth,
     readFile: (path) => readFile(path, 'utf8'),
     userAgent: deps.userAgent,
+    // The first batch reads 144 whole blocks (getblockstats): seconds on a desktop, a minute or more on a
+    // Raspberry Pi with a hard disk. Still inside the scheduler's 2-minute run deadline.
+    callTimeoutMs: 100_000,
     onExchange: (x) => {
       const what =
         x.methods.length === 1 ? x.methods[0]! : `batch of ${x.methods.length} (${[...new Set(x.methods)].join(', ')})`;

@@ -34,7 +34,10 @@ function client(auth: BitcoindAuth = { kind: 'cookie', cookiePath: server.cookie
   return c;
 }
 
-function glance(c: JsonRpcClient = client(), nowMs = () => (server.node.timeOf(server.node.tipHeight) + 600) * 1000): NodeGlance {
+function glance(
+  c: JsonRpcClient = client(),
+  nowMs = () => (server.node.timeOf(server.node.tipHeight) + 600) * 1000,
+): NodeGlance {
   const rpc: NodeRpc = { call: (x) => c.call(x), batch: (x) => c.batch(x) };
   return new NodeGlance({
     rpc,
