@@ -11,6 +11,7 @@ import { DataService } from './vscode/dataService';
 import { toDisposable } from './vscode/dispose';
 import { RefreshCommand, ShowLogCommand } from './vscode/glanceCommands';
 import { createLog } from './vscode/log';
+import { NODE_PASSWORD_SECRET, SetNodePasswordCommand } from './vscode/nodePasswordCommand';
 import { PanelFeature, ShowPanelCommand } from './vscode/panel/registration';
 import { StatusBarView } from './vscode/statusBar';
 import { SnapshotStore } from './vscode/store';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Every window of the profile sees the same global storage: one of them fetches for all.
     sharedDir: path.join(context.globalStorageUri.fsPath, 'shared'),
     ownerId: `${vscode.env.sessionId}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    nodePassword: () => Promise.resolve(context.secrets.get(NODE_PASSWORD_SECRET)),
   });
   activeData = data;
   const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ShowPanelCommand(panel));
   commands.register(new RefreshCommand(data));
   commands.register(new ShowLogCommand(log));
+  commands.register(new SetNodePasswordCommand(context.secrets, () => config.settings.bitcoind.user, log));
   context.subscriptions.push(
     log,
     config,
@@ -61,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): void {
       data.applySettings(change);
     }),
     vscode.window.onDidChangeWindowState((state) => data.setFocused(state.focused)),
+    context.secrets.onDidChange((e) => {
+      if (e.key === NODE_PASSWORD_SECRET) data.nodeCredentialsChanged();
+    }),
   );
 
   started = new Promise((resolve) => {
@@ -74,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
       } catch (error) {
         log.error(`Starting the refresh failed: ${describeError(error)}`);
       }
-      log.info(`Activated ${version}; source ${config.settings.mempoolUrl}.`);
+      log.info(`Activated ${version}; source ${data.sourceHost}.`);
       resolve();
     });
     context.subscriptions.push(toDisposable(() => (clearImmediate(handle), resolve())));

@@ -130,6 +130,8 @@ export interface NetworkSnapshot {
   /** Over the last 144 blocks (≈ one day), for the fee part of hashprice. */
   readonly rewardStats: RewardStats;
   readonly prices: Prices;
+  /** Where the prices came from when it is not the source itself ("mempool.space", "manual", "none"). */
+  readonly priceSource?: string;
   /** Newest first; the tip block first. */
   readonly latestBlocks: readonly BlockSummary[];
   /**

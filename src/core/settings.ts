@@ -1,12 +1,12 @@
 // Settings as the rest of the code sees them: typed, immutable, already validated. Bad values fall back to
 // defaults and are reported as problems with a message that names the setting — never a throw.
 
-import { MAX_SHOWN_TEXT_CHARS, oneLine } from './errors';
 import { DEFAULT_CONFIDENCE_LEVEL, MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } from './estimates/common';
 import { CURRENCIES, type Currency } from './model';
 import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl/panelFieldNames';
 import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
-import { redactUrlCredentials } from './transport';
+import { DEFAULT_NODE_SETTINGS, readNodeSettings, type NodeSettings } from './settingsNode';
+import { neutraliseShownText, normaliseMempoolUrl, quoteSettingValue, type RawSettings } from './settingsValues';
 import { HPS_PER_EHS, HPS_PER_ZHS } from './units';
 
 export const SETTINGS_SECTION = 'miningEconomics';
@@ -46,7 +46,25 @@ export function unknownPlaceholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
 }
 
-export interface Settings {
+export {
+  DEFAULT_BITCOIND_URL,
+  GLANCE_SOURCES,
+  PRICE_SOURCES,
+  glanceSourceHostOf,
+  nodeSourceHostOf,
+} from './settingsNode';
+export type { BitcoindSettings, GlanceSourceKind, NodeSettings, PriceSourceKind } from './settingsNode';
+export {
+  neutraliseShownText,
+  normaliseMempoolUrl,
+  quoteSettingValue,
+  shownSourceHost,
+  sourceHostOf,
+} from './settingsValues';
+export type { RawSettings } from './settingsValues';
+
+/** The source, node and price settings (settingsNode.ts) and the rest. */
+export interface Settings extends NodeSettings {
   /** Normalised: http(s), no trailing slash. */
   readonly mempoolUrl: string;
   readonly refreshIntervalMs: number;
@@ -75,6 +93,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_NODE_SETTINGS,
   mempoolUrl: 'https://mempool.space',
   refreshIntervalMs: 5 * 60_000,
   livePush: true,
@@ -107,58 +126,6 @@ export interface SettingsProblem {
   readonly message: string;
 }
 
-/** How much of a bad value a problem message quotes: enough to recognise it, never a page of it. */
-const MAX_QUOTED_VALUE_CHARS = 80;
-
-/**
- * Workspace settings are untrusted (a repository's .vscode/settings.json), and problem messages reach a
- * notification, where VS Code turns `[label](command:…)` into a clickable link, and the panel, whose
- * protocol bounds every string. So square brackets become parentheses (no link syntax can survive),
- * control characters and credentials go, and the text is bounded.
- */
-export function neutraliseShownText(text: string, max = MAX_SHOWN_TEXT_CHARS): string {
-  return oneLine(redactUrlCredentials(text).replace(/\[/g, '(').replace(/\]/g, ')'), max);
-}
-
-/** A raw setting value as a problem message quotes it: JSON (strings in quotes), neutralised, short. */
-export function quoteSettingValue(raw: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(raw) ?? typeof raw;
-  } catch {
-    text = typeof raw;
-  }
-  return neutraliseShownText(text, MAX_QUOTED_VALUE_CHARS);
-}
-
-/** Reads a raw value by its key below `miningEconomics.` (e.g. "statusBar.show"). */
-export type RawSettings = (key: string) => unknown;
-
-// A small, strict URL check of our own: the core has no URL global (it runs without Node or DOM types).
-// The path allows only RFC 3986's path characters: no brackets, angle brackets or quotes, which would
-// otherwise carry Markdown into everything that shows the source host. No `i` flag (a process's first
-// case-insensitive match costs a third of a millisecond of activation): the scheme is lowercased first.
-const URL_PATTERN =
-  /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?$/;
-
-export function normaliseMempoolUrl(raw: unknown): { url: string } | { problem: string } {
-  if (typeof raw !== 'string' || raw.trim() === '')
-    return { problem: 'is empty; expected a URL such as https://mempool.space' };
-  const text = raw.trim();
-  // Every activation reads this setting, and most users keep the default: it is valid and normal as it is.
-  if (text === DEFAULT_SETTINGS.mempoolUrl) return { url: text };
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
-  const quoted = (): string => quoteSettingValue(text);
-  if (scheme && scheme !== 'http' && scheme !== 'https') return { problem: `${quoted()} must use http or https` };
-  if (/[?#]/.test(text)) return { problem: `${quoted()} must not contain a query or fragment` };
-  const match = URL_PATTERN.exec(scheme ? scheme + text.slice(scheme.length) : text);
-  if (!match) return { problem: `${quoted()} is not a valid URL; expected something like https://mempool.space` };
-  const port = match[3] ? Number(match[3].slice(1)) : null;
-  if (port !== null && (port < 1 || port > 65535)) return { problem: `${quoted()} has an invalid port` };
-  const path = (match[4] ?? '').replace(/\/+$/, '');
-  return { url: `${match[1]!}://${match[2]!.toLowerCase()}${match[3] ?? ''}${path}` };
-}
-
 export function readSettings(get: RawSettings): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const d = DEFAULT_SETTINGS;
@@ -171,6 +138,8 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   let mempoolUrl = d.mempoolUrl;
   if ('url' in urlResult) mempoolUrl = urlResult.url;
   else problem('mempoolUrl', `${urlResult.problem}. Using ${d.mempoolUrl}.`);
+
+  const node = readNodeSettings(get, problem);
 
   let refreshIntervalMs = d.refreshIntervalMs;
   const minutes = get('refreshIntervalMinutes');
@@ -281,6 +250,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
 
   return {
     settings: {
+      ...node,
       mempoolUrl,
       refreshIntervalMs,
       livePush: get('livePush') !== false,
@@ -298,17 +268,4 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     },
     problems,
   };
-}
-
-/**
- * The source host as the hover and the panel show it: one line, at most MAX_SHOWN_TEXT_CHARS (what the
- * panel's protocol accepts). A long URL path is legal; it must not empty the panel.
- */
-export function shownSourceHost(sourceHost: string): string {
-  return oneLine(sourceHost, MAX_SHOWN_TEXT_CHARS);
-}
-
-/** "mempool.space", "127.0.0.1:8999", "umbrel.local:3006/mempool" — what the hover names as the source. */
-export function sourceHostOf(mempoolUrl: string): string {
-  return mempoolUrl.replace(/^https?:\/\//, '');
 }

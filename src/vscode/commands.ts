@@ -4,4 +4,5 @@ export const COMMANDS = {
   show: 'miningEconomics.show',
   refresh: 'miningEconomics.refresh',
   showLog: 'miningEconomics.showLog',
+  setNodePassword: 'miningEconomics.setNodePassword',
 } as const;

@@ -3,12 +3,11 @@
 // windows, the log). Failures end up as a reason in the state and a log line — never a popup or a throw.
 // Nothing touches the disk or the network before start(): activation only paints the cached snapshot.
 import * as vscode from 'vscode';
-import { fetchSnapshot, withHashpriceDaily } from '../core/fetchSnapshot';
 import { StateHolder } from '../core/glance/state';
 import { leaseTtlMs, type Lease, type LeaseState, type SharedGlance } from '../core/lease';
 import type { NetworkSnapshot } from '../core/model';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
-import { sourceHostOf, type Settings } from '../core/settings';
+import { glanceSourceHostOf, type Settings } from '../core/settings';
 import { describeFailure, isTransportError, MAX_RETRY_AFTER_MS, type Transport } from '../core/transport';
 import type { HttpClient } from '../net/index';
 import { LivePush } from './livePush';
@@ -19,7 +18,11 @@ import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
 import { createSharedLease, type SharedLease } from './sharedLease';
 import type { SnapshotStore } from './store';
+import { persistAndShare } from './snapshotOutlet';
 import { systemClock } from './systemClock';
+import type { GlanceSource } from './sources/glanceSource';
+import { createGlanceSource, pricesChanged, sourceKey } from './sources/createSource';
+import { NodeSource } from './sources/nodeSource';
 
 /** While push delivers blocks, polling only has to catch what push cannot (prices drift, a missed block). */
 const PUSH_SAFETY_INTERVAL_MS = 30 * 60_000;
@@ -35,6 +38,8 @@ export interface DataServiceOptions {
   readonly ownerId: string;
   /** Deadline of one refresh (the scheduler's default when absent); tests shorten it. */
   readonly runTimeoutMs?: number;
+  /** The node's RPC password from SecretStorage (source "bitcoind" with a user). */
+  readonly nodePassword?: () => Promise<string | undefined>;
 }
 
 export class DataService extends Disposable {
@@ -42,6 +47,7 @@ export class DataService extends Disposable {
   private current: Settings;
   private scheduler: RefreshScheduler | undefined;
   private client: HttpClient | undefined;
+  private source: GlanceSource | undefined;
   private push: LivePush | undefined;
   /** The proxy settings the connection was built with: only a change of them rebuilds it. */
   private proxyKey: string;
@@ -77,7 +83,7 @@ export class DataService extends Disposable {
   }
 
   get sourceHost(): string {
-    return sourceHostOf(this.current.mempoolUrl);
+    return glanceSourceHostOf(this.current);
   }
 
   get settings(): Settings {
@@ -135,7 +141,7 @@ export class DataService extends Disposable {
   /** A user's refresh wants the network's answer, not the HTTP cache's — from whichever window asks. */
   refreshNow(): Promise<RefreshResult> {
     if (!this.scheduler) return this.refreshAsFollower();
-    this.client?.clearCache();
+    this.source?.clearCache();
     return this.scheduler.refreshNow();
   }
 
@@ -148,7 +154,7 @@ export class DataService extends Disposable {
     if (this.followerRefresh) return this.followerRefresh;
     if (Date.now() < this.followerNotBeforeMs)
       return Promise.resolve({ kind: 'deferred', untilMs: this.followerNotBeforeMs });
-    this.client?.clearCache();
+    this.source?.clearCache();
     const running = this.refresh().then((outcome): RefreshResult => {
       if (!outcome.ok && outcome.retryAfterMs !== undefined)
         this.followerNotBeforeMs = Date.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
@@ -172,15 +178,17 @@ export class DataService extends Disposable {
     const proxyKey = JSON.stringify(this.options.config.proxy());
     const proxyChanged = proxyKey !== this.proxyKey;
     this.proxyKey = proxyKey;
-    if (previous.mempoolUrl !== current.mempoolUrl) {
+    if (sourceKey(previous) !== sourceKey(current)) {
       this.changeSource();
     } else {
-      if (proxyChanged) this.resetConnection();
+      // With a node, mempoolUrl is only where prices come from: a new client, nothing else.
+      if (proxyChanged || previous.mempoolUrl !== current.mempoolUrl) this.resetConnection();
       else if (previous.livePush !== current.livePush) this.resetPush();
       if (previous.refreshIntervalMs !== current.refreshIntervalMs) {
         this.lease?.setTtlMs(leaseTtlMs(current.refreshIntervalMs));
         this.scheduler?.setIntervalMs(this.pollIntervalMs());
       }
+      if (pricesChanged(previous, current)) void this.scheduler?.refreshNow();
     }
     this.settingsEmitter.fire(change);
   }
@@ -188,6 +196,12 @@ export class DataService extends Disposable {
   /** The shared HTTP client (one dispatcher, one User-Agent, one retry policy) for other views' requests. */
   transport(): Transport {
     return this.getClient();
+  }
+
+  /** The node's password was stored or cleared: the next refresh connects with it. */
+  nodeCredentialsChanged(): void {
+    if (this.source instanceof NodeSource) this.source.reset();
+    void this.scheduler?.refreshNow();
   }
 
   /** Hands the job to another window at once instead of leaving it to the lease's expiry. */
@@ -210,7 +224,9 @@ export class DataService extends Disposable {
   }
 
   private changeSource(): void {
-    this.options.log.info(`Source changed to ${this.current.mempoolUrl}.`);
+    this.options.log.info(`Source changed to ${this.sourceHost}.`);
+    this.source?.dispose();
+    this.source = undefined;
     const fetching = this.scheduler !== undefined;
     // Backoff and Retry-After belonged to the old host.
     this.stopFetching();
@@ -299,7 +315,8 @@ export class DataService extends Disposable {
   }
 
   private startPush(): void {
-    if (this.push || this.isDisposed) return;
+    // A node has no push (new blocks are noticed by polling getbestblockhash).
+    if (this.push || this.isDisposed || this.current.source !== 'mempool') return;
     this.push = new LivePush({
       baseUrl: this.settings.mempoolUrl,
       userAgent: this.options.userAgent,
@@ -330,25 +347,8 @@ export class DataService extends Disposable {
   }
 
   private persistAndShare(snapshot: NetworkSnapshot | null, error: { message: string; atMs: number } | null): void {
-    if (snapshot) {
-      this.options.store
-        .save(snapshot)
-        .then(undefined, (e: unknown) =>
-          this.options.log.warn(`Could not persist the snapshot: ${describeFailure(e)}`),
-        );
-    }
-    if (this.shared?.lease.isHolder) {
-      this.shared.channel
-        .publish({
-          epoch: this.shared.lease.state.epoch,
-          writtenAtMs: Date.now(),
-          snapshot: snapshot ?? this.state.current.snapshot,
-          error,
-        })
-        .catch((e: unknown) =>
-          this.options.log.warn(`Could not share the snapshot with other windows: ${describeFailure(e)}`),
-        );
-    }
+    const { store, log } = this.options;
+    persistAndShare({ store, log, shared: this.shared, shown: this.state.current.snapshot }, snapshot, error);
   }
 
   private getClient(): HttpClient {
@@ -362,15 +362,12 @@ export class DataService extends Disposable {
     const { log } = this.options;
     try {
       const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
-      const client = this.getClient();
-      const fetched = await fetchSnapshot(client, this.sourceHost, () => Date.now(), previous);
-      const { snapshot, warnings } = await withHashpriceDaily(
-        client,
-        fetched.snapshot,
-        this.state.current.snapshot,
-        () => Date.now(),
-      );
-      for (const warning of [...fetched.warnings, ...warnings]) log.warn(warning);
+      const { snapshot, warnings } = await (this.source ??= createGlanceSource({
+        ...this.options,
+        settings: () => this.current,
+        client: () => this.getClient(),
+      })).refresh(previous, this.state.current.snapshot);
+      for (const warning of warnings) log.warn(warning);
       this.accept(snapshot);
       log.info(`Refreshed from ${this.sourceHost}: tip ${snapshot.tipHeight}, ${Date.now() - started} ms.`);
       return { ok: true };
@@ -391,6 +388,7 @@ export class DataService extends Disposable {
     if (this.isDisposed) return;
     super.dispose();
     this.stopFetching();
+    this.source?.dispose();
     void this.client?.close();
     // A closing window gives the lease back so another one takes over at once (deactivate() awaits it).
     void this.release();

@@ -129,6 +129,7 @@ export class StatusBarView implements vscode.Disposable {
     const hover = {
       figures,
       sourceHost: state.snapshot?.sourceHost ?? this.sourceHost(),
+      priceSource: state.snapshot?.priceSource ?? null,
       fetchedAtMs: state.snapshot?.fetchedAtMs ?? null,
       nowMs: now,
       error: state.error?.message ?? (stale ? reason : null),

@@ -294,6 +294,24 @@ export function createContext(extensionPath: string, globalStoragePath?: string)
     extensionUri: stubUri(extensionPath),
     extensionPath,
     globalStorageUri: stubUri(storage),
+    secrets: createSecretStorage(),
+  };
+}
+
+/** An in-memory SecretStorage with its change event. */
+export function createSecretStorage() {
+  const values = new Map<string, string>();
+  const listeners = new Set<(e: { key: string }) => void>();
+  const fire = (key: string): void => listeners.forEach((l) => l({ key }));
+  return {
+    get: (key: string) => Promise.resolve(values.get(key)),
+    store: (key: string, value: string) => (values.set(key, value), fire(key), Promise.resolve()),
+    delete: (key: string) => (values.delete(key), fire(key), Promise.resolve()),
+    keys: () => Promise.resolve([...values.keys()]),
+    onDidChange: (listener: (e: { key: string }) => void) => {
+      listeners.add(listener);
+      return { dispose: () => listeners.delete(listener) };
+    },
   };
 }
 

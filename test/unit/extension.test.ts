@@ -57,6 +57,7 @@ describe('activate()', () => {
     activate(context as never);
     expect([...stub.record.commands.keys()].sort()).toEqual([
       'miningEconomics.refresh',
+      'miningEconomics.setNodePassword',
       'miningEconomics.show',
       'miningEconomics.showLog',
     ]);
@@ -118,7 +119,7 @@ describe('activate()', () => {
     try {
       activate(context as never);
       expect(calls).toEqual([]);
-      expect(stub.record.commands.size).toBe(3); // …but the commands are there at once
+      expect(stub.record.commands.size).toBe(4); // …but the commands are there at once
       await whenStarted();
       expect(calls).toContain(`mkdir ${join(context.globalStorageUri.fsPath, 'shared')}`);
       // The whole first fetch, so none of its requests arrives during the next test.

@@ -41,7 +41,14 @@ export function sourceHealth(snapshot: NetworkSnapshot, nowMs: number): SourceHe
   }
   notices.push(...(snapshot.sourceNotes ?? []));
   // mempool sends −1 for every currency when its price updater is off (parsePrices drops them).
-  if (Object.keys(snapshot.prices.perBtc).length === 0)
-    notices.push('the source has no BTC prices — its price updater seems to be off, so fiat figures are missing');
+  if (Object.keys(snapshot.prices.perBtc).length === 0) {
+    if (snapshot.priceSource === 'none')
+      notices.push(
+        'no price source is set (miningEconomics.priceSource is "none"): hashvalue in sats only, no fiat figures',
+      );
+    // A separate price source explains its own gaps (its note is among sourceNotes).
+    else if (snapshot.priceSource === undefined)
+      notices.push('the source has no BTC prices — its price updater seems to be off, so fiat figures are missing');
+  }
   return { staleReason, notices };
 }

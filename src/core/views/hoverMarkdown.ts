@@ -48,6 +48,8 @@ export function escapeMarkdown(text: string): string {
 export interface HoverContext {
   readonly figures: GlanceFigures | null;
   readonly sourceHost: string;
+  /** Where the prices came from when not the source itself ("mempool.space", "manual", "none"). */
+  readonly priceSource?: string | null;
   readonly fetchedAtMs: number | null;
   readonly nowMs: number;
   /** Last refresh failure since the last success, already phrased for people. */
@@ -218,10 +220,11 @@ export function hoverMarkdown(ctx: HoverContext): string {
     lines.push('');
   }
   const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);
+  const prices = ctx.priceSource ? ` · prices: ${escapeMarkdown(shownSourceHost(ctx.priceSource))}` : '';
   lines.push(
     ctx.sourceStale
-      ? `Source: ${source} · fetched ${age}, but the source is behind`
-      : `Source: ${source} · updated ${age}`,
+      ? `Source: ${source}${prices} · fetched ${age}, but the source is behind`
+      : `Source: ${source}${prices} · updated ${age}`,
   );
   lines.push('');
   lines.push(links(ctx));

@@ -36,3 +36,14 @@ export {
   parseUptime,
 } from './results';
 export type { BlockHeader, BlockchainInfo, ChainName, MiningInfo, NextBlockInfo } from './results';
+export { NodeGlance, NodeSyncingError } from './glance';
+export type { NodeGlanceOptions, NodeRpc, RpcOutcome } from './glance';
+export {
+  QUARTER_EPOCH_BLOCKS,
+  TREND_WINDOWS,
+  buildNodeSnapshot,
+  nodeRewardStats,
+  previousRetargetPercent,
+  windowPoints,
+} from './snapshot';
+export type { NodeChainData, NodePrices } from './snapshot';
