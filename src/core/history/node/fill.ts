@@ -145,7 +145,7 @@ export async function fillNodeHistory(
       }
     } catch (error) {
       if (isBitcoindError(error)) return result(false, error);
-      throw new Error(`Filling the node history failed: ${describeError(error)}`);
+      throw new Error(`Filling the node history failed: ${describeError(error)}`, { cause: error });
     }
     done += job.heights.length;
     options.onProgress?.({ done, total });
