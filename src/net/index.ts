@@ -5,3 +5,5 @@ export { MAX_WEBSOCKET_MESSAGE_BYTES, createDispatcher } from './dispatcher';
 export type { DispatcherOptions, ProxySettings } from './dispatcher';
 export { PushClient, pushUrlFor } from './pushClient';
 export type { PushClientOptions, PushStatus } from './pushClient';
+export { JsonRpcClient } from './jsonRpc';
+export type { BatchOutcome, BitcoindAuth, JsonRpcClientOptions, RpcExchangeInfo } from './jsonRpc';

@@ -3,7 +3,8 @@
 // with a bug shows another difficulty within one epoch; a unit or window mix-up moves the hash rate by
 // more than the estimates' own uncertainty. Rules (README, "A second opinion"):
 //   tip:        |tip₁ − tip₂| > 2 blocks (two blocks can be in flight between two polls);
-//   difficulty: same epoch (⌊tip/2016⌋ equal, so the same difficulty is in force) and a relative difference
+//   difficulty: same epoch (⌊tip/2016⌋ equal, so the same difficulty is in force; not when a tip ends its
+//               epoch, where one source may already report the next epoch's) and a relative difference
 //               above 1e-6 (both print Core's double; a rounding, not a real difference, stays below);
 //   hash rate:  |Ĥ₁ − Ĥ₂| > √(u₁² + u₂²), uᵢ the half-width of each estimate's exact interval at the
 //               confidence level (estimates/hashrate.ts: Ĥ·[G⁻¹(α/2; n), G⁻¹(1 − α/2; n)]/n).
@@ -57,7 +58,11 @@ export function compareSources(a: SourceView, b: SourceView, level = 0.95): Seco
         : { kind: 'tip', behind: a.name, ahead: b.name, blocks: -gap },
     );
   }
-  const sameEpoch = Math.floor(a.tipHeight / BLOCKS_PER_EPOCH) === Math.floor(b.tipHeight / BLOCKS_PER_EPOCH);
+  const endsEpoch = (tip: number): boolean => (tip + 1) % BLOCKS_PER_EPOCH === 0;
+  const sameEpoch =
+    Math.floor(a.tipHeight / BLOCKS_PER_EPOCH) === Math.floor(b.tipHeight / BLOCKS_PER_EPOCH) &&
+    !endsEpoch(a.tipHeight) &&
+    !endsEpoch(b.tipHeight);
   const scale = Math.max(Math.abs(a.difficulty), Math.abs(b.difficulty));
   if (sameEpoch && scale > 0 && Math.abs(a.difficulty - b.difficulty) / scale > DIFFICULTY_REL_TOLERANCE)
     disagreements.push({ kind: 'difficulty', a: a.difficulty, b: b.difficulty });
@@ -99,4 +104,21 @@ function summarize(a: SourceView, b: SourceView, o: Omit<SecondOpinion, 'summary
       ? `same tip (block ${formatInteger(a.tipHeight)})`
       : `tips ${formatInteger(Math.abs(a.tipHeight - b.tipHeight))} block${Math.abs(a.tipHeight - b.tipHeight) === 1 ? '' : 's'} apart`;
   return `${b.name} agrees with ${a.name}: ${tips}, difficulty and 7-day hash rate within noise`;
+}
+
+/** Block intervals behind both sources' 7-day figure (mempool's currentHashrate = getnetworkhashps(1008)). */
+export const SECOND_OPINION_HASHRATE_BLOCKS = 1008;
+
+/** The configured source's view, from the glance figures the status bar already has. */
+export function viewFromFigures(
+  name: string,
+  figures: { readonly tipHeight: number; readonly difficulty: number; readonly hashrateHps: number },
+): SourceView {
+  return {
+    name,
+    tipHeight: figures.tipHeight,
+    difficulty: figures.difficulty,
+    hashrateHps: figures.hashrateHps,
+    hashrateBlocks: SECOND_OPINION_HASHRATE_BLOCKS,
+  };
 }

@@ -46,6 +46,14 @@ describe('compareSources', () => {
     expect(o.disagreements.map((x) => x.kind)).toEqual(['difficulty']);
     expect(o.summary).toMatch(/^the difficulty differs within the same epoch \(your node 133,869,853,540,305/);
     expect(compareSources(node(), mempool({ difficulty: d * (1 + 1e-9) })).agree).toBe(true);
+    // 927,358 and 927,359 are in epoch 459, but 927,359 ends it: a source may already give the next
+    // epoch's difficulty there, so no rule applies.
+    expect(
+      compareSources(node({ tipHeight: 927_359, difficulty: d * 1.02 }), mempool({ tipHeight: 927_358 })).agree,
+    ).toBe(true);
+    expect(
+      compareSources(node({ tipHeight: 927_357, difficulty: d * 1.02 }), mempool({ tipHeight: 927_358 })).agree,
+    ).toBe(false);
     // 927,359 ends epoch 459; 927,360 (= 460·2016) starts epoch 460 at a new difficulty.
     expect(
       compareSources(node({ tipHeight: 927_360, difficulty: d * 1.02 }), mempool({ tipHeight: 927_359 })).agree,
