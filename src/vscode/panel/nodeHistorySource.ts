@@ -159,14 +159,20 @@ export class NodeHistorySource {
     if (this.store?.sameNode(identity)) return this.store;
     let store = new NodeHistoryStore(identity);
     const uri = this.fileOf(identity);
+    let bytes: Uint8Array | null = null;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const loaded = NodeHistoryStore.from(checkNodeHistoryFile(JSON.parse(Buffer.from(bytes).toString('utf8'))));
-      if (loaded.sameNode(identity)) store = loaded;
-      else this.deps.log.warn(`Ignoring ${uri.fsPath}: it belongs to another chain or genesis block.`);
-    } catch (error) {
-      if (!(error instanceof vscode.FileSystemError))
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      // No file yet: a first fetch.
+    }
+    if (bytes) {
+      try {
+        const loaded = NodeHistoryStore.from(checkNodeHistoryFile(JSON.parse(Buffer.from(bytes).toString('utf8'))));
+        if (loaded.sameNode(identity)) store = loaded;
+        else this.deps.log.warn(`Ignoring ${uri.fsPath}: it belongs to another chain or genesis block.`);
+      } catch (error) {
         this.deps.log.warn(`Ignoring the node history cache ${uri.fsPath}: ${describeError(error)}`);
+      }
     }
     this.store = store;
     return store;

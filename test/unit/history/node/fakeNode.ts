@@ -20,6 +20,10 @@ export interface FakeNodeOptions {
   readonly pruneHeight?: number;
   /** Reject the whole batch (as an unreachable node does) from this batch number on (1-based). */
   readonly failFromBatch?: number;
+  /** getblockchaininfo: initial block download at this progress (0..1). */
+  readonly syncing?: number;
+  /** getblockchaininfo's chain (default regtest). */
+  readonly chain?: string;
 }
 
 export class FakeNode implements NodeBatcher {
@@ -28,6 +32,13 @@ export class FakeNode implements NodeBatcher {
   readonly methods = new Map<string, number>();
 
   constructor(private readonly options: FakeNodeOptions) {}
+
+  /** One call, as JsonRpcClient.call: the result or a thrown BitcoindError. */
+  async call<T>(call: RpcCall<T>): Promise<T> {
+    const [outcome] = await this.batch([call]);
+    if (!outcome!.ok) throw outcome!.error;
+    return outcome!.value;
+  }
 
   async batch<T>(calls: readonly RpcCall<T>[]): Promise<readonly RpcOutcome<T>[]> {
     this.batches++;
@@ -51,6 +62,27 @@ export class FakeNode implements NodeBatcher {
     const tip = this.options.tip;
     const height = (v: unknown): number | null => (typeof v === 'number' && v >= 0 && v <= tip ? v : null);
     switch (method) {
+      case 'getblockchaininfo':
+        return {
+          result: {
+            chain: this.options.chain ?? 'regtest',
+            blocks: tip,
+            headers: tip,
+            bestblockhash: hashOf(tip),
+            difficulty: difficultyOf(tip),
+            time: timeOf(tip),
+            mediantime: timeOf(tip) - 3000,
+            verificationprogress: this.options.syncing ?? 1,
+            initialblockdownload: this.options.syncing !== undefined,
+            chainwork: 'cd'.repeat(32),
+            size_on_disk: 1_000_000,
+            pruned: this.options.pruneHeight !== undefined,
+            ...(this.options.pruneHeight !== undefined
+              ? { pruneheight: this.options.pruneHeight, automatic_pruning: true }
+              : {}),
+            warnings: [],
+          },
+        };
       case 'getblockhash': {
         const h = height(params[0]);
         return h === null ? { error: { code: -8, message: 'Block height out of range' } } : { result: hashOf(h) };
