@@ -48,6 +48,8 @@ export class TrendsSection implements ChartHost {
     { state: 'loading' | 'loaded' | 'error'; message: string | null; progress?: { done: number; total: number } }
   >();
   #figures: KeyFigures | null = null;
+  /** One Cancel button for a node fill: the notice is redrawn at every chunk, the button must stay clickable. */
+  #cancelButton: HTMLButtonElement | null = null;
   /** The 7-day band's multipliers at settings.confidenceLevel, from the host's status (null: none yet). */
   #band: Ma7BandFactors | null = null;
   /** The x axis' end the charts were last drawn with (the next retarget's fan). */
@@ -254,7 +256,14 @@ export class TrendsSection implements ChartHost {
       parts.push(
         h('progress', { max: total, value: done }),
         ` ${done} of ${total} heights from your node `,
-        h('button', { type: 'button', onclick: () => this.#host.post({ type: 'cancelHistory', range }) }, 'Cancel'),
+        (this.#cancelButton ??= h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => this.#host.post({ type: 'cancelHistory', range: this.#host.state().range }),
+          },
+          'Cancel',
+        )),
       );
     } else if (load?.state === 'loading' && !entry) {
       parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading ${rangeName(range)}…`);
