@@ -14,6 +14,7 @@ import { createLog } from './vscode/log';
 import { NODE_PASSWORD_SECRET, SetNodePasswordCommand } from './vscode/nodePasswordCommand';
 import { PanelFeature, ShowPanelCommand } from './vscode/panel/registration';
 import { StatusBarView } from './vscode/statusBar';
+import { SecondOpinionService } from './vscode/node/secondOpinionService';
 import { SnapshotStore } from './vscode/store';
 
 let activeData: DataService | undefined;
@@ -23,11 +24,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   const config = new ConfigService(log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const userAgent = `mining-economics-vscode/${version} (+VS Code ${vscode.version})`;
+  // The key the "Set Node RPC Password" command stores under (owned by the node-source branch).
+  const nodePassword = (): Promise<string | undefined> =>
+    Promise.resolve(context.secrets.get('miningEconomics.bitcoind.password'));
   const data = new DataService({
     config,
     store: new SnapshotStore(context.globalState),
     log,
-    userAgent: `mining-economics-vscode/${version} (+VS Code ${vscode.version})`,
+    userAgent,
     // Every window of the profile sees the same global storage: one of them fetches for all.
     sharedDir: path.join(context.globalStorageUri.fsPath, 'shared'),
     ownerId: `${vscode.env.sessionId}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
@@ -42,6 +47,18 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     host: data,
     settingsInfo: config,
+    nodePassword,
+    userAgent,
+  });
+  const secondOpinion = new SecondOpinionService({
+    log,
+    settings: () => config.settings,
+    transport: () => data.transport(),
+    mempoolHost: () => data.sourceHost,
+    nodePassword,
+    userAgent,
+    now: () => Date.now(),
+    onView: (opinion) => statusBar.setSecondOpinion(opinion),
   });
   const commands = new CommandManager();
   commands.register(new ShowPanelCommand(panel));
@@ -56,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): void {
     panel,
     commands,
     data.state.subscribe((state) => statusBar.update(state)),
+    secondOpinion,
+    data.state.subscribe((state) => {
+      if (state.origin === 'live' && !state.refreshing) secondOpinion.refreshed();
+    }),
     data.state.subscribe((state) => {
       alerts.onState(state).catch((error: unknown) => log.error(`Alert evaluation failed: ${describeError(error)}`));
     }),

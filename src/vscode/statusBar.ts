@@ -4,6 +4,7 @@ import { describeError } from '../core/errors';
 import { glanceEstimateOptions } from '../core/views/glanceEstimates';
 import { computeGlanceFigures, type GlanceFigures } from '../core/views/glanceFigures';
 import { hoverMarkdown } from '../core/views/hoverMarkdown';
+import { compareSources, viewFromFigures, type SourceView } from '../core/views/secondOpinion';
 import { sourceHealth } from '../core/glance/sourceHealth';
 import { staleness, type GlanceState } from '../core/glance/state';
 import { showsMargin, statusText } from '../core/views/statusText';
@@ -20,6 +21,8 @@ export class StatusBarView implements vscode.Disposable {
   private item: vscode.StatusBarItem;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastState: GlanceState | null = null;
+  /** The other source's figures for the hover's second opinion (vscode/node/secondOpinionService.ts). */
+  private secondOpinion: { readonly primaryName: string; readonly other: SourceView } | null = null;
   /** The hover is built on the next turn: its dates (Intl's first use costs ~40 ms) must not delay the text. */
   private pendingHover: ReturnType<typeof setImmediate> | undefined;
 
@@ -38,6 +41,12 @@ export class StatusBarView implements vscode.Disposable {
 
   update(state: GlanceState): void {
     this.lastState = state;
+    this.rerender();
+  }
+
+  setSecondOpinion(opinion: { readonly primaryName: string; readonly other: SourceView } | null): void {
+    if (opinion === null && this.secondOpinion === null) return;
+    this.secondOpinion = opinion;
     this.rerender();
   }
 
@@ -136,6 +145,14 @@ export class StatusBarView implements vscode.Disposable {
       fromCache: state.origin === 'cache',
       sourceStale: health?.staleReason ?? null,
       sourceNotices: health?.notices ?? [],
+      secondOpinion:
+        figures && this.secondOpinion
+          ? compareSources(
+              viewFromFigures(this.secondOpinion.primaryName, figures),
+              this.secondOpinion.other,
+              this.settings.confidenceLevel,
+            )
+          : null,
       formatDate: (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
       commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
     };

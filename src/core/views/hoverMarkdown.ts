@@ -24,6 +24,7 @@ import { oneLine } from '../errors';
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 import { moveParts } from './pnlText';
+import type { SecondOpinion } from './secondOpinion';
 
 /**
  * Escapes Markdown, HTML and VS Code's extras so a hostile pool name, host or error text cannot inject links,
@@ -58,6 +59,8 @@ export interface HoverContext {
   readonly sourceStale?: string | null;
   /** What the source could not provide or may be doing wrong (sourceHealth's notices). */
   readonly sourceNotices?: readonly string[];
+  /** The other source's view compared with this one (views/secondOpinion.ts); absent when not configured. */
+  readonly secondOpinion?: SecondOpinion | null;
   /** True while showing the persisted snapshot of an earlier session. */
   readonly fromCache: boolean;
   /** Local date-time formatting (the host's locale); injected to keep this pure and testable. */
@@ -97,6 +100,11 @@ export function hoverMarkdown(ctx: HoverContext): string {
 
   if (f && ctx.sourceNotices && ctx.sourceNotices.length > 0) {
     for (const notice of ctx.sourceNotices) lines.push(`$(info) ${escapeMarkdown(capitalize(notice))}`, '');
+  }
+
+  const opinion = ctx.secondOpinion;
+  if (f && opinion && !opinion.agree) {
+    lines.push(`$(warning) **Second opinion disagrees** — ${escapeMarkdown(capitalize(opinion.summary))}.`, '');
   }
 
   if (!f) {
@@ -217,6 +225,10 @@ export function hoverMarkdown(ctx: HoverContext): string {
     lines.push(
       `Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`,
     );
+    lines.push('');
+  }
+  if (opinion && opinion.agree) {
+    lines.push(`$(pass) Second opinion: ${escapeMarkdown(opinion.summary)}.`);
     lines.push('');
   }
   const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);

@@ -2,7 +2,7 @@
 // figures, history datasets and their loading state, the outcome of a save) and page → host (ready, range
 // choice, refresh, exports, log lines).
 
-import { bool, fail, num, oneOf, str, strOrNull, validate, type Validated, type Validators } from './check';
+import { bool, fail, num, obj, oneOf, str, strOrNull, validate, type Validated, type Validators } from './check';
 import {
   checkHistoryDataset,
   checkKeyFigures,
@@ -24,6 +24,8 @@ export type ChartsHostMessage =
       readonly state: HistoryLoadState;
       /** Failure reason for 'error'. */
       readonly message: string | null;
+      /** A long fill from the user's node: heights done of total (the page offers Cancel). */
+      readonly progress?: { readonly done: number; readonly total: number };
     }
   | { readonly type: 'saveResult'; readonly requestId: string; readonly ok: boolean; readonly message: string };
 
@@ -32,6 +34,8 @@ export type ChartsWebviewMessage =
   | { readonly type: 'ready'; readonly protocol: number; readonly range: RangeId }
   | { readonly type: 'selectRange'; readonly range: RangeId }
   | { readonly type: 'refresh' }
+  /** Stop filling the range from the node (what was fetched stays). */
+  | { readonly type: 'cancelHistory'; readonly range: RangeId }
   /**
    * CSV of every series over the visible window [fromS, toS] of the range's dataset. The host builds it
    * from the dataset it posted (the webview only says which days), then asks where to save it.
@@ -57,6 +61,12 @@ const chartsHostValidators = {
     if (!isRangeId(o.range)) fail('range is not a known range');
     oneOf(o.state, ['loading', 'loaded', 'error'] as const, 'state');
     strOrNull(o.message, 'message', 2000);
+    if (o.progress !== undefined) {
+      const p = obj(o.progress, 'progress');
+      const done = num(p.done, 'progress.done');
+      const total = num(p.total, 'progress.total');
+      if (done < 0 || total < done) fail('progress.done should be within 0 … total');
+    }
   },
   saveResult: (o) => {
     str(o.requestId, 'requestId', 64);
@@ -88,6 +98,9 @@ export const chartsWebviewValidators = {
     if (!isRangeId(o.range)) fail('range is not a known range');
   },
   refresh: () => undefined,
+  cancelHistory: (o) => {
+    if (!isRangeId(o.range)) fail('range is not a known range');
+  },
   exportCsv: (o) => {
     requestId(o.requestId);
     if (!isRangeId(o.range)) fail('range is not a known range');

@@ -1,15 +1,19 @@
 // The charts' data: one dataset per range, from the window's history loader (memory), the disk cache of
 // the last session, or the network — whichever answers first, never replaced by an older one. What was
-// last posted per range is also what a CSV export writes.
+// last posted per range is also what a CSV export writes. With the node as the source (nodeHistorySource.ts)
+// the node answers instead of mempool's history, a long fill posting its progress and what it has so far.
 import type { HistoryLoader } from '../../core/history/loader';
 import { describeFailure } from '../../core/transport';
 import type { HistoryDataset, HostMessage, RangeId } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { HistoryDiskCache } from './historyDiskCache';
+import type { NodeHistorySource } from './nodeHistorySource';
 import type { PanelHost } from './panelHost';
 
 export interface HistoryFeedDeps {
   readonly loader: HistoryLoader;
+  /** The node's history when the node is the source, else null (mempool's history). */
+  readonly node: () => NodeHistorySource | null;
   readonly disk: HistoryDiskCache;
   readonly host: PanelHost;
   readonly log: Log;
@@ -43,11 +47,24 @@ export class HistoryFeed {
     this.posted.clear();
   }
 
+  private source(): { loader: HistoryLoader | NodeHistorySource; sourceHost: string } {
+    const node = this.deps.node();
+    return node
+      ? { loader: node, sourceHost: node.sourceHost }
+      : { loader: this.deps.loader, sourceHost: this.deps.host.sourceHost };
+  }
+
+  /** The page's Cancel: a node fill stops after its current chunk (mempool's loads are short: ignored). */
+  cancel(range: RangeId): void {
+    this.deps.node()?.cancel(range);
+  }
+
   /** Posts what is cached for the range at once (memory, else disk), then refreshes it if it is old. */
   async show(range: RangeId): Promise<void> {
-    const { loader, disk, host } = this.deps;
+    const { disk, host } = this.deps;
+    const { loader, sourceHost } = this.source();
     const currency = host.settings.currency;
-    const cached = loader.peek(range, currency) ?? (await disk.load(host.sourceHost, currency, range));
+    const cached = loader.peek(range, currency) ?? (await disk.load(sourceHost, currency, range));
     if (cached && range === this.deps.shownRange()) this.postHistory(cached);
     const error = this.errors.get(range);
     if (error && !loader.isLoading(range))
@@ -58,15 +75,25 @@ export class HistoryFeed {
   /** The shown range is old (the host just refreshed): bring it up to date in place. */
   refreshShownIfStale(): void {
     const range = this.deps.shownRange();
-    if (this.deps.loader.isStale(range) && !this.deps.loader.isLoading(range)) void this.load(range, false);
+    const { loader } = this.source();
+    if (loader.isStale(range) && !loader.isLoading(range)) void this.load(range, false);
   }
 
   async load(range: RangeId, force: boolean): Promise<void> {
-    const { loader, disk, host, post } = this.deps;
+    const { disk, host, post } = this.deps;
+    const node = this.deps.node();
     const currency = host.settings.currency;
     post({ type: 'historyState', range, state: 'loading', message: null });
     try {
-      const dataset = await loader.load(range, currency, force);
+      const dataset = node
+        ? await node.load(range, currency, force, {
+            onProgress: (progress, partial) => {
+              if (this.deps.isDisposed()) return;
+              post({ type: 'historyState', range, state: 'loading', message: null, progress });
+              if (range === this.deps.shownRange() && currency === host.settings.currency) this.postHistory(partial);
+            },
+          })
+        : await this.deps.loader.load(range, currency, force);
       if (this.deps.isDisposed()) return;
       this.errors.delete(range);
       disk.save(dataset);

@@ -13,6 +13,7 @@ import type { HostMessage, PanelStatus, RangeId } from '../../shared/protocol';
 import type { SettingsChange } from '../config';
 import { Disposable, toDisposable } from '../dispose';
 import { HistoryFeed } from './historyFeed';
+import type { NodeHistorySource } from './nodeHistorySource';
 import type { HistoryDiskCache } from './historyDiskCache';
 import { KeyFiguresBasis } from './keyFiguresBasis';
 import { createMessageRouter } from './messageRouter';
@@ -33,7 +34,11 @@ export class MiningPanel extends Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: PanelDeps,
-    shared: { readonly loader: HistoryLoader; readonly disk: HistoryDiskCache },
+    shared: {
+      readonly loader: HistoryLoader;
+      readonly disk: HistoryDiskCache;
+      readonly node: () => NodeHistorySource | null;
+    },
     initialRange: RangeId,
   ) {
     super();
@@ -105,6 +110,7 @@ export class MiningPanel extends Disposable {
         this.range = message.range;
         void this.history.show(message.range);
       },
+      cancelHistory: (message) => this.history.cancel(message.range),
       refresh: () => {
         void this.deps.host.refreshNow();
         void this.history.load(this.range, true);
@@ -157,6 +163,13 @@ export class MiningPanel extends Disposable {
     this.pnl.schedule();
     // The host refreshed: bring the shown range up to date too (in place) once it is old enough.
     if (state.origin === 'live' && this.ready) this.history.refreshShownIfStale();
+  }
+
+  /** The history source changed (mempool ↔ node, or another node): what was shown belongs to the old one. */
+  sourceChanged(): void {
+    this.basis.reset();
+    this.history.reset();
+    void this.history.show(this.range);
   }
 
   /** Runs after the host applied the new settings (it fires the event), so everything reads the new ones. */

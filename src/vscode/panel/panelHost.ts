@@ -34,4 +34,7 @@ export interface PanelDeps {
   readonly log: Log;
   readonly host: PanelHost;
   readonly settingsInfo: PanelSettingsInfo;
+  /** The node's RPC password from SecretStorage (only read when a node user is set). */
+  readonly nodePassword?: () => Promise<string | undefined>;
+  readonly userAgent?: string;
 }

@@ -43,8 +43,13 @@ export class TrendsSection implements ChartHost {
   #adjustments: AdjustmentsTable | null = null;
   readonly #adjustmentsSlot: HTMLElement;
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
-  readonly #loadState = new Map<RangeId, { state: 'loading' | 'loaded' | 'error'; message: string | null }>();
+  readonly #loadState = new Map<
+    RangeId,
+    { state: 'loading' | 'loaded' | 'error'; message: string | null; progress?: { done: number; total: number } }
+  >();
   #figures: KeyFigures | null = null;
+  /** One Cancel button for a node fill: the notice is redrawn at every chunk, the button must stay clickable. */
+  #cancelButton: HTMLButtonElement | null = null;
   /** The 7-day band's multipliers at settings.confidenceLevel, from the host's status (null: none yet). */
   #band: Ma7BandFactors | null = null;
   /** The x axis' end the charts were last drawn with (the next retarget's fan). */
@@ -102,7 +107,11 @@ export class TrendsSection implements ChartHost {
         this.#onHistory(message.dataset);
         return true;
       case 'historyState':
-        this.#loadState.set(message.range, { state: message.state, message: message.message });
+        this.#loadState.set(message.range, {
+          state: message.state,
+          message: message.message,
+          progress: message.progress,
+        });
         this.#renderNotice();
         return true;
       default:
@@ -241,12 +250,27 @@ export class TrendsSection implements ChartHost {
       kind = 'error';
       parts.push(`Could not load ${rangeName(range)}: ${load.message ?? 'unknown error'}.`);
       if (entry) parts.push(` Showing data from ${isoDay(Math.floor(entry.dataset.fetchedAtMs / 1000))}.`);
+    } else if (load?.progress) {
+      // A fill from the user's node: how far, and a way out (what was fetched stays).
+      const { done, total } = load.progress;
+      parts.push(
+        h('progress', { max: total, value: done }),
+        ` ${done} of ${total} heights from your node `,
+        (this.#cancelButton ??= h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => this.#host.post({ type: 'cancelHistory', range: this.#host.state().range }),
+          },
+          'Cancel',
+        )),
+      );
     } else if (load?.state === 'loading' && !entry) {
       parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading ${rangeName(range)}…`);
     } else if (load?.state === 'loading') {
       parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Updating…');
     }
-    if (entry && entry.dataset.notes.length > 0 && load?.state !== 'error') {
+    if (entry && entry.dataset.notes.length > 0 && load?.state !== 'error' && !load?.progress) {
       kind = kind === 'info' && parts.length === 0 ? 'note' : kind;
       parts.push(` ${entry.dataset.notes.join(' ')}`);
     }
