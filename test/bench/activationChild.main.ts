@@ -66,9 +66,7 @@ setImmediate(() => {
     gcPauses.push(...gcObserver.takeRecords());
     gcObserver.disconnect();
     const within = (from: number, to: number) =>
-      gcPauses
-        .filter((e) => e.startTime >= from && e.startTime < to)
-        .reduce((sum, e) => sum + e.duration, 0);
+      gcPauses.filter((e) => e.startTime >= from && e.startTime < to).reduce((sum, e) => sum + e.duration, 0);
     process.stdout.write(
       `${JSON.stringify({
         requireMs: t1 - t0,

@@ -28,9 +28,7 @@ describe('DataService and the cached snapshot', () => {
     expect(data.state.current).toMatchObject({ snapshot, origin: 'cache', error: null });
     expect(lines).toEqual([]);
     await Promise.resolve();
-    expect(lines).toEqual([
-      'info Showing the cached snapshot from 2026-11-30T12:00:00.000Z until the first refresh.',
-    ]);
+    expect(lines).toEqual(['info Showing the cached snapshot from 2026-11-30T12:00:00.000Z until the first refresh.']);
     data.dispose();
   });
 

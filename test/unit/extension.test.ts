@@ -148,7 +148,10 @@ describe('activate()', () => {
         /^\$\(pulse\) \d{3}\.\d EH\/s [\u2007]*[↑↓→]\d+\.\d% · [\u2007]*\$\d+\.\d\d\/PH\/day \$\(history\)$/,
       );
       const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
-      await waitFor(() => hover().includes('Cached from an earlier session (2 h ago)'), () => `the age (${hover()})`);
+      await waitFor(
+        () => hover().includes('Cached from an earlier session (2 h ago)'),
+        () => `the age (${hover()})`,
+      );
     } finally {
       for (const d of context.subscriptions) d.dispose();
     }
