@@ -6,6 +6,16 @@ import { DEFAULT_CONFIDENCE_LEVEL, MAX_CONFIDENCE_LEVEL, MIN_CONFIDENCE_LEVEL } 
 import { CURRENCIES, type Currency } from './model';
 import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl/panelFieldNames';
 import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
+import {
+  DEFAULT_POWER_SETTINGS,
+  HASH_REFERENCE_SETTINGS,
+  MAX_NETWORK_POWER_PRICE_USD,
+  MAX_PUE,
+  MIN_NETWORK_POWER_PRICE_USD,
+  MIN_PUE,
+  type HashReferenceSetting,
+  type PowerSettings,
+} from './power/assumptions';
 import { redactUrlCredentials } from './transport';
 import { HPS_PER_EHS, HPS_PER_ZHS } from './units';
 
@@ -64,6 +74,8 @@ export interface Settings {
   };
   /** The user's miner and AI-hosting inputs for the P&L. */
   readonly pnl: PnlInputs;
+  /** The network-power assumptions (CBECI-style bounds, "where the hash went"); see power/assumptions.ts. */
+  readonly power: PowerSettings;
   readonly alerts: {
     readonly difficultyAdjustment: boolean;
     readonly hashrateThreshold: boolean;
@@ -88,6 +100,7 @@ export const DEFAULT_SETTINGS: Settings = {
     fixedWidth: true,
   },
   pnl: DEFAULT_PNL_INPUTS,
+  power: DEFAULT_POWER_SETTINGS,
   alerts: {
     difficultyAdjustment: false,
     hashrateThreshold: false,
@@ -276,6 +289,8 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   if (rawSignificance !== undefined && typeof rawSignificance !== 'boolean')
     problem('alerts.requireSignificance', 'must be true or false. Using true.');
 
+  const power = readPowerSettings(get, problem);
+
   return {
     settings: {
       mempoolUrl,
@@ -285,6 +300,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
       confidenceLevel,
       statusBar: { show, template, alignment, priority, fixedWidth },
       pnl: pnlResult.values,
+      power,
       alerts: {
         difficultyAdjustment: flag('alerts.difficultyAdjustment'),
         hashrateThreshold: flag('alerts.hashrateThreshold'),
@@ -295,6 +311,47 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
     },
     problems,
   };
+}
+
+function readPowerSettings(get: RawSettings, problem: (key: string, message: string) => void): PowerSettings {
+  const d = DEFAULT_POWER_SETTINGS;
+  let networkPowerPriceUsdPerKwh = d.networkPowerPriceUsdPerKwh;
+  const rawPrice = get('power.networkPowerPriceUsdPerKwh');
+  if (rawPrice !== undefined) {
+    if (
+      typeof rawPrice === 'number' &&
+      rawPrice >= MIN_NETWORK_POWER_PRICE_USD &&
+      rawPrice <= MAX_NETWORK_POWER_PRICE_USD
+    )
+      networkPowerPriceUsdPerKwh = rawPrice;
+    else
+      problem(
+        'power.networkPowerPriceUsdPerKwh',
+        `must be a number of USD per kWh from ${MIN_NETWORK_POWER_PRICE_USD} to ${MAX_NETWORK_POWER_PRICE_USD}, got ${quoteSettingValue(rawPrice)}. Using ${d.networkPowerPriceUsdPerKwh} (CBECI v1.x).`,
+      );
+  }
+  let pue = d.pue;
+  const rawPue = get('power.pue');
+  if (rawPue !== undefined && rawPue !== null) {
+    if (typeof rawPue === 'number' && rawPue >= MIN_PUE && rawPue <= MAX_PUE) pue = rawPue;
+    else
+      problem(
+        'power.pue',
+        `must be a number from ${MIN_PUE} to ${MAX_PUE}, or null for CBECI v1.x's 1.01 / 1.10 / 1.20, got ${quoteSettingValue(rawPue)}. Using CBECI v1.x's.`,
+      );
+  }
+  let hashReference = d.hashReference;
+  const rawReference = get('power.hashReference');
+  if (rawReference !== undefined) {
+    if ((HASH_REFERENCE_SETTINGS as readonly unknown[]).includes(rawReference))
+      hashReference = rawReference as HashReferenceSetting;
+    else
+      problem(
+        'power.hashReference',
+        `${quoteSettingValue(rawReference)} is not one of ${HASH_REFERENCE_SETTINGS.join(', ')}. Using ${d.hashReference}.`,
+      );
+  }
+  return { networkPowerPriceUsdPerKwh, pue, hashReference };
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './networkPower';
 export * from './whereHashWent';
 export * from './pools';
 export * from './poolShares';
+export * from './assumptions';
