@@ -6,7 +6,7 @@ import { DEFAULT_POWER_SETTINGS } from '../../../src/core/power/assumptions';
 import { coversAllHistory, hashDrop, type HashDropResult } from '../../../src/core/power/hashDrop';
 import type { Machine } from '../../../src/core/power/machines';
 import { computeGlanceFigures } from '../../../src/core/views/glanceFigures';
-import { computeGlancePower, type GlancePowerResult } from '../../../src/core/views/glancePower';
+import { computeGlancePower } from '../../../src/core/views/glancePower';
 import { hoverMarkdown } from '../../../src/core/views/hoverMarkdown';
 import { hashDropText, networkPowerText, whereHashWentHeadline } from '../../../src/core/views/powerText';
 import { NOW_MS, hoverContext, makeSnapshot } from '../helpers/snapshot';
