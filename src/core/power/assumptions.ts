@@ -10,7 +10,7 @@
  * the assumption is a constant price, not a price history.
  */
 import type { Currency, Prices } from '../model';
-import type { HostingInputs } from '../pnl/hosting';
+import { DEFAULT_HOSTING_INPUTS, type HostingInputs } from '../pnl/hosting';
 import { CBECI_V1, type PueByBound } from './networkPower';
 
 /** Where "the hash went" is measured from: the all-time high of the 7-day mean, or 30 / 90 days ago. */
@@ -60,11 +60,13 @@ export function powerAssumptions(
   settings: {
     readonly currency: Currency;
     readonly power: PowerSettings;
-    readonly pnl: Omit<HostingInputs, 'powerPricePerKwh'>;
+    /** The P&L's hosting inputs; the P&L defaults when only the network's power is wanted. */
+    readonly pnl?: Omit<HostingInputs, 'powerPricePerKwh'>;
   },
   perBtc: Prices['perBtc'],
 ): PowerAssumptionsResult {
-  const { currency, power, pnl } = settings;
+  const { currency, power } = settings;
+  const pnl = settings.pnl ?? DEFAULT_HOSTING_INPUTS;
   const usd = power.networkPowerPriceUsdPerKwh;
   let powerPricePerKwh = usd;
   if (currency !== 'USD') {
