@@ -287,7 +287,7 @@ async function main(): Promise<void> {
   );
 
   let browser: Browser | undefined;
-  let bareSpecs: BarePlotSpec[] = [];
+  let bareSpecs: BarePlotSpec[] | undefined;
   const bareFirst: number[] = [];
   const uplotFirst: number[] = [];
   const uplotSwitch: number[] = [];
@@ -322,6 +322,7 @@ async function main(): Promise<void> {
   const uplotMs = median(uplotFirst);
   const echartsMs = median(echartsFirst);
   const ratio = echartsMs / uplotMs;
+  const specs = bareSpecs ?? [];
   const bareMs = median(bareFirst);
   const overBare = uplotMs / bareMs;
   const totalBytes = bundle.jsBytes + bundle.cssBytes;
@@ -344,8 +345,8 @@ async function main(): Promise<void> {
     },
     ratio: round(ratio, 1),
     bareUplot: {
-      plots: bareSpecs.length,
-      series: bareSpecs.reduce((n, p) => n + p.series.length, 0),
+      plots: specs.length,
+      series: specs.reduce((n, p) => n + p.series.length, 0),
       firstDrawMedianMs: round(bareMs),
       firstDrawRunsMs: bareFirst.map((x) => round(x)),
     },
@@ -391,7 +392,7 @@ async function main(): Promise<void> {
   );
   console.log(`  ratio ECharts / uPlot: ${round(ratio, 1)}× (target ≥ ${TARGETS.ratio}×)`);
   console.log(
-    `  bare uPlot    the same ${result.bareUplot.series} series in ${bareSpecs.length} plots: ${round(bareMs)} ms (runs ${result.bareUplot.firstDrawRunsMs.join(', ')})`,
+    `  bare uPlot    the same ${result.bareUplot.series} series in ${specs.length} plots: ${round(bareMs)} ms (runs ${result.bareUplot.firstDrawRunsMs.join(', ')})`,
   );
   console.log(`  ratio ours / bare uPlot: ${round(overBare, 2)}× (target ≤ ${TARGETS.overBare}×)`);
   console.log(
