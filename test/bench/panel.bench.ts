@@ -325,6 +325,8 @@ async function main(): Promise<void> {
   const specs = bareSpecs ?? [];
   const bareMs = median(bareFirst);
   const overBare = uplotMs / bareMs;
+  // Each run draws ours and bare back to back: on a busy machine the median of the pairs' ratios is steadier.
+  const pairedOverBare = median(uplotFirst.map((ms, i) => ms / bareFirst[i]!));
   const totalBytes = bundle.jsBytes + bundle.cssBytes;
   const result = {
     bench: 'panel',
@@ -351,6 +353,7 @@ async function main(): Promise<void> {
       firstDrawRunsMs: bareFirst.map((x) => round(x)),
     },
     ratioOverBare: round(overBare, 2),
+    pairedRatioOverBare: round(pairedOverBare, 2),
     bundle: {
       jsBytes: bundle.jsBytes,
       cssBytes: bundle.cssBytes,
@@ -394,7 +397,9 @@ async function main(): Promise<void> {
   console.log(
     `  bare uPlot    the same ${result.bareUplot.series} series in ${specs.length} plots: ${round(bareMs)} ms (runs ${result.bareUplot.firstDrawRunsMs.join(', ')})`,
   );
-  console.log(`  ratio ours / bare uPlot: ${round(overBare, 2)}× (target ≤ ${TARGETS.overBare}×)`);
+  console.log(
+    `  ratio ours / bare uPlot: ${round(overBare, 2)}× (median of the runs' ratios ${round(pairedOverBare, 2)}×; target ≤ ${TARGETS.overBare}×)`,
+  );
   console.log(
     `Webview first-paint bundle, the charts (minified): ${bundle.jsBytes} B JS + ${bundle.cssBytes} B CSS = ${round(totalBytes / 1024)} KB (target < 100 KB); gzip ${round(bundle.gzipBytes / 1024)} KB`,
   );
