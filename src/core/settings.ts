@@ -7,6 +7,8 @@ import { PNL_EDIT_FIELDS, PNL_EDIT_SETTING_KEYS, type PnlEditField } from './pnl
 import { DEFAULT_PNL_INPUTS, validatePnlInputs, type PnlInputs } from './pnl/validate';
 import { DEFAULT_NODE_SETTINGS, readNodeSettings, type NodeSettings } from './settingsNode';
 import { neutraliseShownText, normaliseMempoolUrl, quoteSettingValue, type RawSettings } from './settingsValues';
+import { DEFAULT_POWER_SETTINGS, type PowerSettings } from './power/assumptions';
+import { readPowerSettings } from './settingsPower';
 import { HPS_PER_EHS, HPS_PER_ZHS } from './units';
 
 export const SETTINGS_SECTION = 'miningEconomics';
@@ -82,6 +84,8 @@ export interface Settings extends NodeSettings {
   };
   /** The user's miner and AI-hosting inputs for the P&L. */
   readonly pnl: PnlInputs;
+  /** The network-power assumptions (CBECI-style bounds, "where the hash went"); see power/assumptions.ts. */
+  readonly power: PowerSettings;
   readonly alerts: {
     readonly difficultyAdjustment: boolean;
     readonly hashrateThreshold: boolean;
@@ -107,6 +111,7 @@ export const DEFAULT_SETTINGS: Settings = {
     fixedWidth: true,
   },
   pnl: DEFAULT_PNL_INPUTS,
+  power: DEFAULT_POWER_SETTINGS,
   alerts: {
     difficultyAdjustment: false,
     hashrateThreshold: false,
@@ -248,6 +253,8 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
   if (rawSignificance !== undefined && typeof rawSignificance !== 'boolean')
     problem('alerts.requireSignificance', 'must be true or false. Using true.');
 
+  const power = readPowerSettings(get, problem);
+
   return {
     settings: {
       ...node,
@@ -258,6 +265,7 @@ export function readSettings(get: RawSettings): { settings: Settings; problems: 
       confidenceLevel,
       statusBar: { show, template, alignment, priority, fixedWidth },
       pnl: pnlResult.values,
+      power,
       alerts: {
         difficultyAdjustment: flag('alerts.difficultyAdjustment'),
         hashrateThreshold: flag('alerts.hashrateThreshold'),

@@ -98,7 +98,14 @@ export class StatusBarView implements vscode.Disposable {
     const now = Date.now();
     const { currency, statusBar, refreshIntervalMs } = this.settings;
     const figures: GlanceFigures | null = state.snapshot
-      ? computeGlanceFigures(state.snapshot, currency, now, this.settings.pnl, glanceEstimateOptions(this.settings))
+      ? computeGlanceFigures(
+          state.snapshot,
+          currency,
+          now,
+          this.settings.pnl,
+          glanceEstimateOptions(this.settings),
+          this.settings.power,
+        )
       : null;
     // Cached data says so itself ($(history), "Cached from an earlier session (age)"); age-staleness is
     // for data this session fetched and then failed to refresh.

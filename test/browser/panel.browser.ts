@@ -21,6 +21,7 @@ import {
   moneyText,
 } from '../../src/core/format';
 import { hashrateRangeText, percentRangeText } from '../../src/core/views/estimateText';
+import { networkPowerText } from '../../src/core/views/powerText';
 import { computeGlanceFigures } from '../../src/core/views/glanceFigures';
 import type { HistoryDataset, RangeId } from '../../src/shared/protocol';
 import { PNL_EDIT_SETTING_KEYS } from '../../src/core/pnl/panelFieldNames';
@@ -236,6 +237,14 @@ async function main(): Promise<void> {
         hashrateCard,
       );
       assert.equal(hashrateCard.includes('within noise'), f.hashrateChange30dWithinNoise === true);
+      // The 3M history gives the network's power (CBECI-style) on its newest day.
+      assert.ok(f.networkPowerLowW !== null, 'network power from the 3M history');
+      assert.ok(
+        hashrateCard.includes(
+          `Network power ${networkPowerText(f.networkPowerLowW, f.networkPowerBestW, f.networkPowerHighW)}`,
+        ),
+        hashrateCard,
+      );
       const difficultyCard = (await page.locator('[data-kpi="difficulty"]').textContent()) ?? '';
       assert.ok(
         f.difficultyChangeLowPercent !== null && f.difficultyChangeHighPercent !== null,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, STATUS_BAR_PRESETS } from '../../src/core/settings';
 import { CURRENCIES } from '../../src/core/model';
+import { HASH_REFERENCE_SETTINGS } from '../../src/core/power/assumptions';
 import { COMMANDS } from '../../src/vscode/commands';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
@@ -29,6 +30,11 @@ describe('package.json manifest', () => {
     expect(props['miningEconomics.currency'].enum).toEqual([...CURRENCIES]);
     expect(props['miningEconomics.statusBar.show'].enum).toEqual([...STATUS_BAR_PRESETS]);
     expect(props['miningEconomics.statusBar.template'].default).toBe(DEFAULT_SETTINGS.statusBar.template);
+    const power = DEFAULT_SETTINGS.power;
+    expect(props['miningEconomics.power.networkPowerPriceUsdPerKwh'].default).toBe(power.networkPowerPriceUsdPerKwh);
+    expect(props['miningEconomics.power.pue'].default).toBe(power.pue);
+    expect(props['miningEconomics.power.hashReference'].default).toBe(power.hashReference);
+    expect(props['miningEconomics.power.hashReference'].enum).toEqual([...HASH_REFERENCE_SETTINGS]);
   });
   it('scopes URL-like settings to the application so a workspace cannot redirect requests', () => {
     const urlLike = Object.entries<{ format?: string; scope?: string }>(props).filter(

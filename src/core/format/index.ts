@@ -4,6 +4,7 @@
 export * from './numbers';
 export { compactCount, compactSi, SI_PREFIXES } from './si';
 export * from './money';
+export { formatPowerCompact, formatPowerRangeCompact } from './power';
 export * from './hashrate';
 export * from './percent';
 export * from './durations';

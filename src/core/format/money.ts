@@ -2,6 +2,7 @@
 
 import type { Currency } from '../model';
 import { formatNumber, MINUS } from './numbers';
+import { twoDigitScale } from './power';
 import { compactSi } from './si';
 
 interface CurrencyStyle {
@@ -67,4 +68,24 @@ export function compactMoney(value: number, currency: Currency): string {
   if (abs >= 10) return `${sign}${symbol}${Number(abs.toPrecision(3))}`;
   if (abs === 0) return `${symbol}0`;
   return `${sign}${symbol}${Number(abs.toPrecision(2))}`;
+}
+
+const MONEY_SCALES: readonly (readonly [number, string])[] = [
+  [1e12, ' T'],
+  [1e9, ' B'],
+  [1e6, ' M'],
+  [1e3, ' k'],
+  [1, ''],
+];
+
+/**
+ * Money in prose, two significant digits and a scale word: "$1.4 B", "€850 M", "−CHF 12 k", "¥7.5".
+ * (compactMoney is for axis ticks: three digits, SI letters, no space.) Non-finite → "—".
+ */
+export function formatMoneyCompact(value: number | null | undefined, currency: Currency): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const symbol = CURRENCY_STYLES[currency].symbol;
+  if (value === 0) return `${symbol}0`;
+  const scaled = twoDigitScale(Math.abs(value), MONEY_SCALES);
+  return `${value < 0 ? MINUS : ''}${symbol}${scaled.text}${scaled.unit}`;
 }

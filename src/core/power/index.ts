@@ -3,5 +3,7 @@ export * from './machines';
 export * from './breakeven';
 export * from './networkPower';
 export * from './whereHashWent';
+export * from './hashDrop';
 export * from './pools';
 export * from './poolShares';
+export * from './assumptions';

@@ -18,10 +18,8 @@
  * drops of a few percent are within noise; `dropPercent` lets the view say so.
  */
 import { SECONDS_PER_DAY } from '../constants';
-import { formatHashrate, formatMoney, formatNumber, isoDay } from '../format';
 import { movingAverage } from '../movingAverage';
 import { upperBound } from '../history/slice';
-import type { Currency } from '../model';
 import { compareMiningVsHosting, type HostingInputs, type MiningVsHostingResult } from '../pnl/hosting';
 import type { MarketInputs, MinerInputs } from '../pnl/profitability';
 import type { Machine } from './machines';
@@ -32,7 +30,8 @@ const W_PER_MW = 1e6;
 export type HashReference = 'peak' | '30d' | '90d';
 export const HASH_REFERENCES: readonly HashReference[] = ['peak', '30d', '90d'];
 
-const LAG_DAYS: Readonly<Record<Exclude<HashReference, 'peak'>, number>> = { '30d': 30, '90d': 90 };
+/** Days back of the '30d' / '90d' references. */
+export const LAG_DAYS: Readonly<Record<Exclude<HashReference, 'peak'>, number>> = { '30d': 30, '90d': 90 };
 /** How far before the lag date a missing 7-day mean may be looked up. */
 const LOOKBACK_DAYS = 3;
 
@@ -167,58 +166,4 @@ export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult 
     comparison,
     network: networkFigures,
   };
-}
-
-// --- Phrasing -------------------------------------------------------------------------------------------
-// format.ts has no compact power or money formatter; these two belong there (flagged for moving).
-
-/** "1.2 GW", "810 MW", "45 kW": two significant digits (the J/TH assumption is not more precise). */
-export function formatPowerCompact(watts: number): string {
-  if (!Number.isFinite(watts)) return '—';
-  const units: [number, string][] = [
-    [1e9, 'GW'],
-    [1e6, 'MW'],
-    [1e3, 'kW'],
-    [1, 'W'],
-  ];
-  const abs = Math.abs(watts);
-  const [scale, unit] = units.find(([s]) => Number((abs / s).toPrecision(2)) >= 1) ?? [1, 'W'];
-  const value = Number((abs / scale).toPrecision(2));
-  return `${watts < 0 ? '−' : ''}${formatNumber(value, value < 10 && value % 1 !== 0 ? 1 : 0)} ${unit}`;
-}
-
-/** "$1.4 B", "€850 M", "$12 k": two significant digits with a scale word, via format.ts for the symbol. */
-export function formatMoneyCompact(value: number, currency: Currency): string {
-  if (!Number.isFinite(value)) return '—';
-  // formatMoney(1000) is "<symbol>1,000" in every currency: the symbol is what precedes the digits.
-  const symbol = formatMoney(1000, currency).replace('1,000', '');
-  const scales: [number, string][] = [
-    [1e12, ' T'],
-    [1e9, ' B'],
-    [1e6, ' M'],
-    [1e3, ' k'],
-    [1, ''],
-  ];
-  const abs = Math.abs(value);
-  const [scale, word] = scales.find(([s]) => Number((abs / s).toPrecision(2)) >= 1) ?? [1, ''];
-  const scaled = Number((abs / scale).toPrecision(2));
-  return `${value < 0 ? '−' : ''}${symbol}${formatNumber(scaled, scaled < 10 && scaled % 1 !== 0 ? 1 : 0)}${word}`;
-}
-
-/**
- * "−62.00 EH/s since the 7-day peak of 2026-10-05 ≈ 1.3 GW of grid power ≈ $1.4 B/yr if leased to AI
- * hosting ($420 M/yr mining)". A rise is phrased with "+" and no power or money claim.
- */
-export function whereHashWentSentence(result: WhereHashWent, currency: Currency): string {
-  const since =
-    result.reference.kind === 'peak'
-      ? `since the 7-day peak of ${isoDay(result.reference.timeS)}`
-      : `in ${LAG_DAYS[result.reference.kind]} days`;
-  if (result.dropHps === 0) return `Hash rate unchanged ${since}`;
-  if (result.dropHps < 0) return `+${formatHashrate(-result.dropHps)} ${since} (hash rate grew)`;
-  return (
-    `−${formatHashrate(result.dropHps)} ${since} ≈ ${formatPowerCompact(result.gridMw * 1e6)} of grid power` +
-    ` ≈ ${formatMoneyCompact(result.hostingNetPerYear, currency)}/yr if leased to AI hosting` +
-    ` (${formatMoneyCompact(result.miningNetPerYear, currency)}/yr mining)`
-  );
 }

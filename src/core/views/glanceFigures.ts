@@ -10,8 +10,11 @@ import {
 } from '../economics';
 import type { Currency, NetworkSnapshot } from '../model';
 import { hashpriceMoves, type HashpriceMove } from '../pnl/decomposition';
-import { computeProfitability, type MinerInputs, type ProfitabilityResult } from '../pnl/profitability';
+import { computeProfitability, type ProfitabilityResult } from '../pnl/profitability';
+import type { PnlInputs } from '../pnl/validate';
+import { DEFAULT_POWER_SETTINGS, type PowerSettings } from '../power/assumptions';
 import { computeGlanceEstimates, type GlanceEstimateOptions, type GlanceEstimates } from './glanceEstimates';
+import { computeGlancePower, type GlancePowerResult } from './glancePower';
 
 export interface GlanceFigures {
   readonly currency: Currency;
@@ -40,14 +43,17 @@ export interface GlanceFigures {
   readonly hashpriceMoves: readonly HashpriceMove[];
   /** How sure the inferred figures are (hash rate, trend, retarget, halving) at the chosen level. */
   readonly estimates: GlanceEstimates;
+  /** The network's power now and the drop from the user's reference (glancePower.ts). */
+  readonly power: GlancePowerResult;
 }
 
 export function computeGlanceFigures(
   snapshot: NetworkSnapshot,
   currency: Currency,
   nowMs: number,
-  miner: Partial<MinerInputs> = {},
+  miner: Partial<PnlInputs> = {},
   estimateOptions: GlanceEstimateOptions = {},
+  power: PowerSettings = DEFAULT_POWER_SETTINGS,
 ): GlanceFigures {
   const { adjustment, hashrate, tipHeight } = snapshot;
   // The tip may have moved on since the adjustment was computed; the tip height we fetched is authoritative.
@@ -58,6 +64,8 @@ export function computeGlanceFigures(
   // The intervals are computed on first use: the status bar's presets never read them, and their first call pays
   // the statistics' warm-up (~10 ms cold), which must not land in activate()'s first paint.
   let estimates: GlanceEstimates | undefined;
+  // Likewise the power figures: only the hover reads them.
+  let powerFigures: GlancePowerResult | undefined;
   return {
     currency,
     hashrateHps: hashrate.currentHashrateHps,
@@ -80,6 +88,9 @@ export function computeGlanceFigures(
     hashpriceMoves: snapshot.hashpriceDaily ? hashpriceMoves(snapshot.hashpriceDaily.observations) : [],
     get estimates(): GlanceEstimates {
       return (estimates ??= computeGlanceEstimates(snapshot, nowMs, estimateOptions));
+    },
+    get power(): GlancePowerResult {
+      return (powerFigures ??= computeGlancePower(snapshot, currency, nowMs, hashprice, power, miner));
     },
     profitability:
       hashprice.hashpricePerPhDay === null || btcPrice === null

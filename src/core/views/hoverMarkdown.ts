@@ -24,6 +24,7 @@ import { oneLine } from '../errors';
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 import { moveParts } from './pnlText';
+import { hashDropText, networkPowerText } from './powerText';
 import type { SecondOpinion } from './secondOpinion';
 
 /**
@@ -149,6 +150,12 @@ export function hoverMarkdown(ctx: HoverContext): string {
     ),
   );
   lines.push(row('BTC price', `${formatMoney(f.btcPrice, f.currency)} ${f.currency}`));
+  const power = f.power;
+  if (power.ok) {
+    const n = power.network;
+    const drop = power.drop ? ` · ${hashDropText(power.drop)}` : '';
+    lines.push(row('Network power (CBECI-style)', `**${networkPowerText(n.lowW, n.bestW, n.highW)}**${drop}`));
+  }
   const pnl = f.profitability;
   if (pnl) {
     const i = pnl.inputs;

@@ -7,6 +7,9 @@ import { hashrateTrend } from '../estimates';
 import type { DerivedSeries } from '../history/derive';
 import { percentChange, valueAtOrBefore } from '../history/slice';
 import type { Currency, NetworkSnapshot } from '../model';
+import { DEFAULT_POWER_SETTINGS, powerAssumptions, type PowerSettings } from '../power/assumptions';
+import { MACHINES, type Machine } from '../power/machines';
+import { networkPowerSeries } from '../power/networkPower';
 import { computeGlanceEstimates, TREND_WINDOW_BLOCKS, type GlanceEstimateOptions } from './glanceEstimates';
 import { computeGlanceFigures } from './glanceFigures';
 
@@ -62,6 +65,16 @@ export interface KeyFigures {
   readonly halvingBlocksLeft: number;
   readonly halvingEstimatedMs: number;
   readonly subsidyAfterHalvingSats: number;
+  /**
+   * The network's power at the meter, watts, on the newest day of the history with one (CBECI v1.x-style,
+   * networkPowerSeries: 7-day hash rate, 14-day mean threshold): lower bound, best guess, upper bound.
+   * Null without a history, a price to convert the power price with, or a profitable machine (best/upper).
+   */
+  readonly networkPowerLowW: number | null;
+  readonly networkPowerBestW: number | null;
+  readonly networkPowerHighW: number | null;
+  /** The UTC day of those figures, Unix s. */
+  readonly networkPowerDayS: number | null;
 }
 
 /** Days of daily history the changes need (30-day lag + a 7-day window + slack). */
@@ -103,6 +116,7 @@ export function computeKeyFigures(
   nowMs: number,
   history: DerivedSeries | null,
   options: GlanceEstimateOptions = {},
+  power: PowerSettings = DEFAULT_POWER_SETTINGS,
 ): KeyFigures {
   const g = computeGlanceFigures(snapshot, currency, nowMs);
   const e = computeGlanceEstimates(snapshot, nowMs, options);
@@ -152,7 +166,56 @@ export function computeKeyFigures(
     halvingBlocksLeft: g.halving.blocksLeft,
     halvingEstimatedMs: g.halving.estimatedMs,
     subsidyAfterHalvingSats: g.halving.subsidyAfterSats,
+    ...latestNetworkPower(history, currency, snapshot.prices.perBtc, power),
   };
+}
+
+/** Days of history the newest power figure needs: the 14-day threshold mean plus a week of slack. */
+const POWER_TAIL_DAYS = 21;
+
+type NetworkPowerFigures = Pick<
+  KeyFigures,
+  'networkPowerLowW' | 'networkPowerBestW' | 'networkPowerHighW' | 'networkPowerDayS'
+>;
+const NO_POWER: NetworkPowerFigures = {
+  networkPowerLowW: null,
+  networkPowerBestW: null,
+  networkPowerHighW: null,
+  networkPowerDayS: null,
+};
+
+/** The newest day of the CBECI-style series over the history's tail (the rest cannot change it). */
+export function latestNetworkPower(
+  history: DerivedSeries | null,
+  currency: Currency,
+  perBtc: NetworkSnapshot['prices']['perBtc'],
+  power: PowerSettings,
+  machines: readonly Machine[] = MACHINES,
+): NetworkPowerFigures {
+  if (!history || history.timeS.length === 0) return NO_POWER;
+  const assumptions = powerAssumptions({ currency, power }, perBtc);
+  if (!assumptions.ok) return NO_POWER;
+  const from = Math.max(0, history.timeS.length - POWER_TAIL_DAYS);
+  const series = networkPowerSeries(
+    {
+      timeS: history.timeS.slice(from),
+      hashrateHps: history.hashrateMa7.slice(from),
+      hashpricePerPhDay: history.hashpriceFiat.slice(from),
+    },
+    { powerPricePerKwh: assumptions.powerPricePerKwh, pue: assumptions.pueByBound, machines },
+  );
+  if (typeof series === 'string') return NO_POWER;
+  for (let i = series.timeS.length - 1; i >= 0; i--) {
+    const lowW = series.lowW[i] ?? null;
+    if (lowW === null) continue;
+    return {
+      networkPowerLowW: lowW,
+      networkPowerBestW: series.bestW[i] ?? null,
+      networkPowerHighW: series.highW[i] ?? null,
+      networkPowerDayS: series.timeS[i]!,
+    };
+  }
+  return NO_POWER;
 }
 
 /** Whether a dataset reaches back far enough for the changes above. */

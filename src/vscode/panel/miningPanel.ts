@@ -227,6 +227,7 @@ export class MiningPanel extends Disposable {
           Date.now(),
           basis?.series ?? null,
           glanceEstimateOptions(this.deps.host.settings),
+          this.deps.host.settings.power,
         ),
       });
     } catch (error) {

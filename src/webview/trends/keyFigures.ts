@@ -23,6 +23,7 @@ import {
   probabilityText,
   thresholdText,
 } from '../../core/views/estimateText';
+import { networkPowerText } from '../../core/views/powerText';
 import type { KeyFigures } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
 import { KEY_FIGURE_LABELS as LABELS, keyFigureCard as card, renderKeyFigurePlaceholders } from './keyFigureCards';
@@ -85,6 +86,21 @@ function hashrateInterval(f: KeyFigures): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** "Network power ≈ 22 GW (15–30 GW)": CBECI-style best guess and bounds from the history's newest day. */
+function networkPowerLine(f: KeyFigures): HTMLElement | null {
+  const { networkPowerLowW: low, networkPowerBestW: best, networkPowerHighW: high } = f;
+  if (low === null || low === undefined) return null;
+  return h(
+    'span',
+    {
+      class: 'network-power',
+      title:
+        'Cambridge CBECI method (v1.x parameters unless set): lower bound = the most efficient machine, best guess = the mean of the machines still profitable, upper bound = the least efficient of them',
+    },
+    `Network power ${networkPowerText(low, best ?? null, high ?? null)}`,
+  );
+}
+
 /** The 30-day change's interval, or "within noise" when it contains 0 %. */
 function changeInterval(f: KeyFigures): HTMLElement | null {
   const {
@@ -126,6 +142,7 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
       hashrateInterval(f),
       delta(f.hashrateChange30dPercent, 'vs 30 days ago'),
       changeInterval(f),
+      networkPowerLine(f),
     ),
     card(
       'difficulty',

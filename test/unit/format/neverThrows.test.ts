@@ -26,7 +26,14 @@ const functions = Object.entries(format as Record<string, unknown>).filter(
   (e): e is [string, AnyFunction] => typeof e[1] === 'function',
 );
 /** Their second argument is a currency (typed), not a number. */
-const MONEY = new Set(['formatMoney', 'formatPowerPrice', 'formatHashprice', 'moneyText', 'compactMoney']);
+const MONEY = new Set([
+  'formatMoney',
+  'formatPowerPrice',
+  'formatHashprice',
+  'moneyText',
+  'compactMoney',
+  'formatMoneyCompact',
+]);
 
 describe('format functions never throw', () => {
   it('covers the whole module', () => {

@@ -78,6 +78,10 @@ const figures: KeyFigures = {
   halvingBlocksLeft: 75_000,
   halvingEstimatedMs: 2,
   subsidyAfterHalvingSats: 156_250_000,
+  networkPowerLowW: 1.5e10,
+  networkPowerBestW: 2.2e10,
+  networkPowerHighW: null,
+  networkPowerDayS: 1_795_478_400,
 };
 
 const roundTrip = (m: unknown) => validateHostMessage(JSON.parse(JSON.stringify(m)) as unknown);

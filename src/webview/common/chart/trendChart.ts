@@ -181,10 +181,14 @@ export class TrendChart {
   /** Draws `ctx`, swapping the data into the plot (recreated first if the palette or scale mode changed). */
   render(ctx: ChartContext, window: [number, number] | null): void {
     this.#ctx = ctx;
-    const t = ctx.series.timeS;
-    this.#expectedX = window ?? (t.length > 0 ? [t[0]!, t[t.length - 1]!] : null);
+    const data = plotData(this.def, ctx);
+    // The x column, not the days: it reaches extendToS when a forecast is drawn past the last day. Expecting
+    // the last day instead took uPlot's own auto range for a user's zoom (a state write and a resync of
+    // every chart on each draw).
+    const x = data[0];
+    this.#expectedX = window ?? (x.length > 0 ? [x[0]!, x[x.length - 1]!] : null);
     this.prepare(ctx.palette, ctx.log);
-    this.#u!.setData(plotData(this.def, ctx), true);
+    this.#u!.setData(data, true);
     // Applied in the same commit as the data: one draw.
     if (window) this.#u!.setScale('x', { min: window[0], max: window[1] });
     this.#lastIdx = undefined;
