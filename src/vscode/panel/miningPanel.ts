@@ -19,6 +19,7 @@ import { createMessageRouter } from './messageRouter';
 import type { PanelDeps } from './panelHost';
 import { setUpPanelWebview } from './panelWebview';
 import { PnlFeed } from './pnlFeed';
+import { PowerFeed } from './powerFeed';
 import { exportCsv, pngBytes, saveLogged, type SaveResult } from './saveExport';
 
 export class MiningPanel extends Disposable {
@@ -29,6 +30,7 @@ export class MiningPanel extends Disposable {
   private readonly history: HistoryFeed;
   private readonly basis: KeyFiguresBasis;
   private readonly pnl: PnlFeed;
+  private readonly power: PowerFeed;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -54,8 +56,11 @@ export class MiningPanel extends Disposable {
       shownRange: () => this.range,
       onDataset: (dataset, posted) => {
         this.basis.consider(dataset);
-        // The days under water are counted on the shown range.
-        if (posted) this.pnl.schedule();
+        // The days under water are counted on the shown range; the power section draws it.
+        if (posted) {
+          this.pnl.schedule();
+          this.power.schedule();
+        }
       },
     });
     this.pnl = this._register(
@@ -68,6 +73,15 @@ export class MiningPanel extends Disposable {
         history: () => ({ basis: this.basis.dataset, shown: this.history.postedFor(this.range) }),
       }),
     );
+    this.power = this._register(
+      new PowerFeed({
+        host,
+        log,
+        post,
+        isDisposed,
+        shown: () => ({ range: this.range, dataset: this.history.postedFor(this.range) }),
+      }),
+    );
     setUpPanelWebview(panel, deps.extensionUri);
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.webview.onDidReceiveMessage(this.router()));
@@ -77,6 +91,7 @@ export class MiningPanel extends Disposable {
         if (panel.visible) return;
         this.ready = false;
         this.pnl.setReady(false);
+        this.power.setReady(false);
       }),
     );
     this._register(host.state.subscribe((state) => this.onGlanceState(state)));
@@ -98,12 +113,14 @@ export class MiningPanel extends Disposable {
         this.ready = true;
         // A new page: its P&L script says so itself once loaded.
         this.pnl.setReady(false);
+        this.power.setReady(false);
         this.range = message.range;
         void this.sendEverything();
       },
       selectRange: (message) => {
         this.range = message.range;
         void this.history.show(message.range);
+        this.power.rangeChanged();
       },
       refresh: () => {
         void this.deps.host.refreshNow();
@@ -126,6 +143,8 @@ export class MiningPanel extends Disposable {
       log: (message) => this.deps.log[message.level](`Panel webview: ${message.message}`),
       'pnl/ready': () => this.pnl.setReady(true),
       'pnl/update': (message) => void this.pnl.update(message.field, message.value),
+      'power/ready': () => this.power.setReady(true),
+      'power/reference': (message) => this.power.setReference(message.reference),
     });
   }
 
@@ -155,6 +174,7 @@ export class MiningPanel extends Disposable {
     if (state.refreshing) return;
     this.postFigures(state);
     this.pnl.schedule();
+    this.power.schedule();
     // The host refreshed: bring the shown range up to date too (in place) once it is old enough.
     if (state.origin === 'live' && this.ready) this.history.refreshShownIfStale();
   }
@@ -168,8 +188,10 @@ export class MiningPanel extends Disposable {
     if (dataChanged) {
       this.basis.reset();
       this.history.reset();
+      this.power.reset();
     }
     this.pnl.settingsChanged();
+    this.power.schedule();
     // The bands and the key figures' intervals follow the level (and P(below) the alert threshold).
     const intervalsChanged =
       previous.confidenceLevel !== current.confidenceLevel ||
