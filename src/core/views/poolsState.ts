@@ -5,7 +5,13 @@
  * `share` × 100); parsed by core/power/pools.ts, shaped by core/power/poolShares.ts.
  */
 import type { RangeId } from '../history/types';
-import { poolShareChanges, stackedPoolShares, topPoolBlockShares, type PoolHashratePoint, type PoolsSummary } from '../power';
+import {
+  poolShareChanges,
+  stackedPoolShares,
+  topPoolBlockShares,
+  type PoolHashratePoint,
+  type PoolsSummary,
+} from '../power';
 
 /** Pools drawn one by one in the stacked chart (the rest is "Others"). */
 export const STACKED_POOLS = 8;
@@ -22,7 +28,11 @@ export type PoolsStatus = 'loading' | 'ok' | 'unavailable' | 'error';
 
 export interface PoolsData {
   readonly blockCount: number;
-  readonly blocks: readonly { readonly name: string; readonly blockCount: number; readonly blockSharePercent: number }[];
+  readonly blocks: readonly {
+    readonly name: string;
+    readonly blockCount: number;
+    readonly blockSharePercent: number;
+  }[];
   readonly weeks: {
     readonly timeS: readonly number[];
     readonly pools: readonly { readonly name: string; readonly sharePercent: readonly number[] }[];

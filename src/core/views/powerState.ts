@@ -140,10 +140,9 @@ export function buildPowerState(sources: PowerStateSources): PowerState {
     { powerPricePerKwh: assumptions.networkPowerPricePerKwh, pue: assumptions.pue, machines },
   );
   if (typeof power === 'string') throw new Error(power);
-  const breakeven = breakevenSeries(
-    { timeS: series.timeS, hashpricePerPhDay: series.hashpriceFiat },
-    [assumptions.userPowerPricePerKwh],
-  );
+  const breakeven = breakevenSeries({ timeS: series.timeS, hashpricePerPhDay: series.hashpriceFiat }, [
+    assumptions.userPowerPricePerKwh,
+  ]);
   const breakevenJPerTh = breakeven.lines[0]!.breakevenJPerTh;
 
   const i = lastIndexWith(power.lowW, power.bestW, power.highW);

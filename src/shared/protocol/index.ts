@@ -74,5 +74,9 @@ export type WebviewMessage = ChartsWebviewMessage | PnlWebviewMessage | PowerWeb
 export function validateWebviewMessage(value: unknown): Validated<WebviewMessage> {
   // Merged per call: messages from the page are few, and a module-level merge would keep both tables in
   // the webview bundles, which never validate their own outgoing messages.
-  return validate<WebviewMessage>(value, { ...chartsWebviewValidators, ...pnlWebviewValidators, ...powerWebviewValidators }, 'webview');
+  return validate<WebviewMessage>(
+    value,
+    { ...chartsWebviewValidators, ...pnlWebviewValidators, ...powerWebviewValidators },
+    'webview',
+  );
 }

@@ -148,7 +148,10 @@ function checkPoolsData(value: unknown, path: string): void {
   };
   record<PoolsData>({
     blockCount: isNum,
-    blocks: listOf(record<PoolsData['blocks'][number]>({ name: isStr(80), blockCount: isNum, blockSharePercent: isNum }), MAX_POOLS),
+    blocks: listOf(
+      record<PoolsData['blocks'][number]>({ name: isStr(80), blockCount: isNum, blockSharePercent: isNum }),
+      MAX_POOLS,
+    ),
     weeks: record<PoolsData['weeks']>({
       timeS: () => undefined,
       pools: listOf(record<PoolsData['weeks']['pools'][number]>({ name: isStr(80), sharePercent: share }), 20),

@@ -5,12 +5,7 @@
 // half does not depend on it.
 import { RANGE_PERIODS, type HistoryDataset, type RangeId } from '../../core/history/types';
 import type { MarketInputs } from '../../core/pnl/profitability';
-import {
-  parseMiningPools,
-  parsePoolHashrates,
-  POOL_HASHRATE_ENDPOINT,
-  POOLS_ENDPOINT,
-} from '../../core/power';
+import { parseMiningPools, parsePoolHashrates, POOL_HASHRATE_ENDPOINT, POOLS_ENDPOINT } from '../../core/power';
 import { shownSourceHost } from '../../core/settings';
 import { describeFailure, getParsed, isTransportError } from '../../core/transport';
 import { computeGlanceFigures } from '../../core/views/glanceFigures';

@@ -55,8 +55,7 @@ export function powerChart(data: () => PowerChartData): ChartDef {
     id: 'power',
     title: 'Network power',
     height: 260,
-    note:
-      'CBECI-style (Cambridge, v1.x method): the 7-day mean hash rate × machine efficiency (J/TH) × PUE. Lower bound: the most efficient machine available (PUE 1.01); upper: the least efficient machine still profitable at the network power price (PUE 1.20); best guess: the mean of the profitable machines (PUE 1.10). Profitable: efficiency below hashprice ÷ (24 h × power price), the price’s 14-day mean.',
+    note: 'CBECI-style (Cambridge, v1.x method): the 7-day mean hash rate × machine efficiency (J/TH) × PUE. Lower bound: the most efficient machine available (PUE 1.01); upper: the least efficient machine still profitable at the network power price (PUE 1.20); best guess: the mean of the profitable machines (PUE 1.10). Profitable: efficiency below hashprice ÷ (24 h × power price), the price’s 14-day mean.',
     series: [
       {
         id: 'bounds',
@@ -193,7 +192,8 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
     return k === slots ? (pools?.weeks.pools.length ?? 0) : k;
   };
   const series: SeriesDef[] = Array.from({ length: slots + 1 }, (_, k): SeriesDef => {
-    const label = (ctx: ChartContext | null): string => (ctx ? (name(k) ?? '—') : k === slots ? 'Others' : `Pool ${k + 1}`);
+    const label = (ctx: ChartContext | null): string =>
+      ctx ? (name(k) ?? '—') : k === slots ? 'Others' : `Pool ${k + 1}`;
     return {
       id: k === slots ? 'others' : `pool${k}`,
       label,

@@ -24,7 +24,9 @@ setExtrasSource(chartsScript?.dataset.extrasScript, chartsScript?.nonce ?? '');
 let nextRequest = 0;
 const root =
   document.getElementById('section-power') ??
-  (document.getElementById('app') ?? document.body).appendChild(h('section', { class: 'section', id: 'section-power' }));
+  (document.getElementById('app') ?? document.body).appendChild(
+    h('section', { class: 'section', id: 'section-power' }),
+  );
 const section = new PowerSection(root, {
   selectReference: (reference) => post({ type: 'power/reference', reference }),
   savePng: (fileName, dataUrl) => post({ type: 'savePng', requestId: `power-${nextRequest++}`, fileName, dataUrl }),

@@ -71,7 +71,11 @@ export class PowerSection implements ChartHost {
         'div',
         { class: 'power-where-row' },
         this.#whereEl,
-        h('div', { class: 'power-reference', role: 'group', 'aria-label': 'Hash rate drop since' }, ...this.#referenceButtons),
+        h(
+          'div',
+          { class: 'power-reference', role: 'group', 'aria-label': 'Hash rate drop since' },
+          ...this.#referenceButtons,
+        ),
       ),
       h('div', { class: 'charts' }, ...this.#dayCharts.map((c) => c.card), this.#poolsChart.card),
       this.#generationsEl,

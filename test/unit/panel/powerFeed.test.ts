@@ -40,8 +40,24 @@ function dataset(range: RangeId): HistoryDataset {
 // Shapes as mempool serves them (reference: /api/v1/mining/pools/1w, /api/v1/mining/hashrate/pools/1m).
 const POOLS_BODY = {
   pools: [
-    { poolId: 111, name: 'Foundry USA', link: 'https://foundrydigital.com/', blockCount: 300, rank: 1, emptyBlocks: 0, slug: 'foundryusa' },
-    { poolId: 44, name: 'AntPool', link: 'https://www.antpool.com/', blockCount: 200, rank: 2, emptyBlocks: 0, slug: 'antpool' },
+    {
+      poolId: 111,
+      name: 'Foundry USA',
+      link: 'https://foundrydigital.com/',
+      blockCount: 300,
+      rank: 1,
+      emptyBlocks: 0,
+      slug: 'foundryusa',
+    },
+    {
+      poolId: 44,
+      name: 'AntPool',
+      link: 'https://www.antpool.com/',
+      blockCount: 200,
+      rank: 2,
+      emptyBlocks: 0,
+      slug: 'antpool',
+    },
   ],
   blockCount: 1000,
   lastEstimatedHashrate: 9.8e20,
@@ -78,8 +94,7 @@ function setup(transport: Transport, range: RangeId = '1Y') {
     shown: () => shown,
     now: () => nowMs,
   });
-  const pools = (): PoolsState[] =>
-    posted.flatMap((m) => (m.type === 'power/pools' ? [m.pools] : []));
+  const pools = (): PoolsState[] => posted.flatMap((m) => (m.type === 'power/pools' ? [m.pools] : []));
   return { feed, posted, log, shown, pools, advance: (ms: number) => (nowMs += ms) };
 }
 
@@ -124,7 +139,9 @@ describe('PowerFeed', () => {
     const inner = fakeTransport(BODIES);
     const transport: Transport = {
       getText: (path) =>
-        fail ? Promise.reject(new TransportError('http', `${path}: HTTP 500`, { status: 500, path })) : inner.getText(path),
+        fail
+          ? Promise.reject(new TransportError('http', `${path}: HTTP 500`, { status: 500, path }))
+          : inner.getText(path),
     };
     const { feed, pools, advance, log } = setup(transport);
     feed.setReady(true);
@@ -150,7 +167,10 @@ describe('PowerFeed', () => {
 
   it('refuses pools bodies of the wrong shape with a message, not a crash', async () => {
     const { feed, pools } = setup(
-      fakeTransport({ ...BODIES, '/api/v1/mining/hashrate/pools/1y': [{ timestamp: T0, share: 30, poolName: 'X', avgHashrate: 1 }] }),
+      fakeTransport({
+        ...BODIES,
+        '/api/v1/mining/hashrate/pools/1y': [{ timestamp: T0, share: 30, poolName: 'X', avgHashrate: 1 }],
+      }),
     );
     feed.setReady(true);
     await vi.waitFor(() => expect(pools().at(-1)?.status).toBe('error'));

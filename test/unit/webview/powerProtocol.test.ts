@@ -33,7 +33,13 @@ const state = (): PowerState => ({
     energyTwhPerYear: { low: 96, best: 184, high: 272 },
   },
   generations: [
-    { model: 'Antminer S9 (13.5 TH)', releaseMonth: '2017-09', efficiencyJPerTh: 98, underWaterNow: true, underWaterPercent: 100 },
+    {
+      model: 'Antminer S9 (13.5 TH)',
+      releaseMonth: '2017-09',
+      efficiencyJPerTh: 98,
+      underWaterNow: true,
+      underWaterPercent: 100,
+    },
   ],
   where: null,
   whereProblem: 'waiting for today’s hashprice and BTC price',
@@ -63,7 +69,10 @@ describe('power protocol: host → power script', () => {
   it('refuses columns of the wrong length, non-finite numbers, bad references and unsorted days', () => {
     const s = state();
     const short = { ...s, days: { ...s.days, bestW: [1, 2] } };
-    expect(validatePowerHostMessage(powerMessage(short))).toMatchObject({ ok: false, error: expect.stringMatching(/bestW/) });
+    expect(validatePowerHostMessage(powerMessage(short))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/bestW/),
+    });
     const nan = { ...s, latest: { ...s.latest!, bestW: Number.NaN } };
     expect(validatePowerHostMessage(powerMessage(nan)).ok).toBe(false);
     const reference = { ...s, assumptions: { ...s.assumptions, reference: 'ath' } };
