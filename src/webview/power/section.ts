@@ -13,7 +13,7 @@ import { POWER_REFERENCES } from '../../shared/protocol';
 import { TrendChart, type ChartHost } from '../common/chart/trendChart';
 import { h, replaceChildren, setText } from '../common/dom';
 import { readPalette, samePalette, type Palette } from '../common/theme';
-import { signedPercent, table } from '../pnl/cells';
+import { table } from '../pnl/cells';
 import { breakevenChart, powerChart, poolsChart, powerContext, type PowerChartData } from './chartDefs';
 
 const REFERENCE_LABELS: Readonly<Record<PowerReference, string>> = {
@@ -31,6 +31,13 @@ export interface PowerSectionHost {
 /** "18 GW (12–25 GW)": the best guess and its bounds, two significant digits (the J/TH inputs are not finer). */
 export function powerFigureText(latest: NonNullable<PowerState['latest']>): string {
   return `${formatPowerCompact(latest.bestW)} (${formatPowerCompact(latest.lowW)} – ${formatPowerCompact(latest.highW)})`;
+}
+
+/** "+2.0 pts" / "−1.5 pts": a change of share in percentage points, coloured like the P&L's moves. */
+function changeText(points: number): HTMLElement {
+  const rounded = Number(points.toFixed(1));
+  const text = `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${formatNumber(Math.abs(rounded), 1)} pts`;
+  return h('span', { class: rounded < 0 ? 'down' : rounded > 0 ? 'up' : 'flat' }, text);
 }
 
 export class PowerSection implements ChartHost {
@@ -210,7 +217,7 @@ export class PowerSection implements ChartHost {
         c.name,
         formatPercent(c.startSharePercent, 1),
         formatPercent(c.endSharePercent, 1),
-        h('span', {}, signedPercent(c.changePoints), ' pts'),
+        changeText(c.changePoints),
       ]),
       'power-table power-changes',
     );
