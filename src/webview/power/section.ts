@@ -22,6 +22,9 @@ const REFERENCE_LABELS: Readonly<Record<PowerReference, string>> = {
   '90d': '90 days ago',
 };
 
+/** Fired on the window when every chart of a render has drawn (the benchmark and tests wait on it). */
+export const POWER_DRAWN_EVENT = 'mining-economics:power-drawn';
+
 export interface PowerSectionHost {
   selectReference(reference: PowerReference): void;
   savePng(fileName: string, dataUrl: string): void;
@@ -54,6 +57,8 @@ export class PowerSection implements ChartHost {
   #data: PowerChartData = { power: null, pools: null };
   #poolsState: PoolsState | null = null;
   #palette: Palette = readPalette();
+  /** Charts of the last render that have not drawn yet. */
+  readonly #pendingDraw = new Set<TrendChart>();
 
   constructor(root: HTMLElement, host: PowerSectionHost) {
     this.#root = root;
@@ -140,6 +145,7 @@ export class PowerSection implements ChartHost {
     const power = this.#data.power;
     if (!power) return;
     const ctx = powerContext(power.days.timeS, power, this.#palette);
+    for (const chart of this.#dayCharts) if (!chart.isTable) this.#pendingDraw.add(chart);
     for (const chart of this.#dayCharts) {
       chart.card.classList.remove('is-empty');
       chart.render(ctx, null);
@@ -192,6 +198,7 @@ export class PowerSection implements ChartHost {
       range: this.#poolsState!.range,
       sourceHost: power?.sourceHost ?? '',
     } as const;
+    if (!this.#poolsChart.isTable) this.#pendingDraw.add(this.#poolsChart);
     this.#poolsChart.render(powerContext(pools.weeks.timeS, base, this.#palette), null);
   }
 
@@ -229,7 +236,10 @@ export class PowerSection implements ChartHost {
     for (const chart of this.#dayCharts) if (chart !== source && source !== this.#poolsChart) chart.setWindow(min, max);
   }
 
-  onDrawn(): void {}
+  onDrawn(chart: TrendChart): void {
+    if (this.#pendingDraw.delete(chart) && this.#pendingDraw.size === 0)
+      window.dispatchEvent(new CustomEvent(POWER_DRAWN_EVENT));
+  }
 
   onKeyboardCursor(source: TrendChart, idx: number | null): void {
     if (source === this.#poolsChart) return;
