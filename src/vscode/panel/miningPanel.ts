@@ -1,5 +1,5 @@
-// One trend-chart panel: it wires its webview to the feeds (history, key figures, P&L) and posts what they
-// produce, talking to the page only through src/shared/protocol. The webview is not retained while hidden:
+// One trend-chart panel: it wires its webview to the feeds (history, key figures, P&L, power & pools) and
+// posts what they produce, talking to the page only through src/shared/protocol. The webview is not retained while hidden:
 // every time the page (re)loads it says 'ready' and gets everything again from the caches.
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
