@@ -93,8 +93,10 @@ export function powerChart(data: () => PowerChartData): ChartDef {
 function drawGenerations(u: uPlot, ctx: ChartContext, power: PowerState | null): void {
   if (!power) return;
   const g = u.ctx;
-  const ratio = u.bbox.width / Math.max(1, u.width);
+  const ratio = devicePixelRatio || 1;
   g.font = `${Math.round(ctx.palette.fontSize * 0.9 * ratio)}px ${ctx.palette.fontFamily}`;
+  // uPlot leaves the left axis' right alignment on the context.
+  g.textAlign = 'left';
   g.textBaseline = 'bottom';
   g.setLineDash([4 * ratio, 4 * ratio]);
   g.lineWidth = ratio;
@@ -108,7 +110,11 @@ function drawGenerations(u: uPlot, ctx: ChartContext, power: PowerState | null):
     g.lineTo(u.bbox.left + u.bbox.width, y);
     g.stroke();
     g.fillStyle = color;
-    g.fillText(`${gen.model.replace(/ \(.*\)$/, '')} ${jPerTh(gen.efficiencyJPerTh)}`, u.bbox.left + 4 * ratio, y - 2);
+    g.fillText(
+      `${gen.model.replace(/ \(.*\)$/, '')} ${jPerTh(gen.efficiencyJPerTh)}`,
+      u.bbox.left + 4 * ratio,
+      y - 2 * ratio,
+    );
   }
   g.setLineDash([]);
 }
