@@ -51,6 +51,8 @@ if (exists('src/webview/main.ts')) {
       ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}),
       // What the charts' first paint does not need (adjustments table, table view, PNG export), loaded on use.
       ...(exists('src/webview/extras/main.ts') ? { 'webview-extras': 'src/webview/extras/main.ts' } : {}),
+      // The power & pools section (network power, breakeven, pools), inserted like the P&L's.
+      ...(exists('src/webview/power/main.ts') ? { 'webview-power': 'src/webview/power/main.ts' } : {}),
     },
     outdir: 'dist',
     minify: production,

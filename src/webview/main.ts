@@ -5,7 +5,7 @@
 import './styles.css';
 import { describeError } from '../core/errors';
 import { formatAge } from '../core/format';
-import { PROTOCOL_VERSION, isPnlScriptMessage, validateHostMessage } from '../shared/protocol';
+import { PROTOCOL_VERSION, isPnlScriptMessage, isPowerScriptMessage, validateHostMessage } from '../shared/protocol';
 import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from './common/bridge';
 import { h, replaceChildren, setText } from './common/dom';
@@ -104,8 +104,8 @@ function renderStatus(): void {
 }
 
 function onMessage(event: MessageEvent): void {
-  // The P&L script validates and handles its own messages.
-  if (isPnlScriptMessage(event.data)) return;
+  // The P&L and power scripts validate and handle their own messages.
+  if (isPnlScriptMessage(event.data) || isPowerScriptMessage(event.data)) return;
   const result = validateHostMessage(event.data);
   if (!result.ok) {
     post({ type: 'log', level: 'warn', message: `ignored a message from the host: ${result.error}` });
@@ -144,6 +144,8 @@ replaceChildren(
   ...sections.map((s) => s.element),
   // The miner's P&L section: filled by the P&L script (src/webview/pnl) once it has loaded (see below).
   h('section', { class: 'section', id: 'section-pnl', hidden: true, 'aria-label': "Miner's P&L" }),
+  // The power & pools section: filled by its own script (src/webview/power), loaded like the P&L's.
+  h('section', { class: 'section', id: 'section-power', hidden: true, 'aria-label': 'Power & pools' }),
   toastEl,
 );
 app.removeAttribute('aria-busy');
@@ -167,18 +169,20 @@ post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
   post,
   setOverlay: (id, overlay) => trends.setOverlay(id, overlay),
 };
-let pnlLoaded = false;
-const loadPnl = (): void => {
-  const src = ownScript?.dataset.pnlScript;
-  if (pnlLoaded || !src) return;
-  pnlLoaded = true;
-  const script = document.createElement('script');
-  script.nonce = ownScript!.nonce ?? '';
-  script.src = src;
-  document.body.append(script);
+let sectionsLoaded = false;
+const loadSections = (): void => {
+  if (sectionsLoaded) return;
+  sectionsLoaded = true;
+  for (const src of [ownScript?.dataset.pnlScript, ownScript?.dataset.powerScript]) {
+    if (!src) continue;
+    const script = document.createElement('script');
+    script.nonce = ownScript!.nonce ?? '';
+    script.src = src;
+    document.body.append(script);
+  }
 };
 const loadLater = (): void => {
-  loadPnl();
+  loadSections();
   loadExtras().catch((error: unknown) =>
     post({ type: 'log', level: 'error', message: `extras script: ${describeError(error)}` }),
   );

@@ -4,6 +4,8 @@
 //     and the extras (key figures' contents, tables, PNG export, hover notes; src/webview/common/extras.ts);
 //  2. time from the 'history' message to all three charts drawn, ALL range (≈ 6,500 daily points per
 //     series since 2009), median of 7 fresh page loads — and the same after a range switch;
+//  2b. the power & pools section (src/webview/power, loaded after the charts' first paint): time from its two
+//     messages to its three charts drawn, ALL range, on the same pages; the whole panel = trends + power;
 //  3. the same three charts drawn with Apache ECharts (a bench-only page, same message, same validation and
 //     transforms), and the ratio;
 //  4. the same series drawn with bare uPlot (barePage.ts) in the same run: a capture build of the webview
@@ -23,11 +25,13 @@ import { FakeHost, launchBrowser, ROOT, startPageServer } from '../browser/harne
 import { themeCss } from '../browser/themes';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { BarePlotSpec } from './barePage';
+import { powerMessages } from '../browser/powerData';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const TARGETS = { drawMs: 40, bundleBytes: 100 * 1024, ratio: 10, overBare: 1.5 };
 const OUT = path.join(ROOT, 'out', 'bench', 'panel');
 const DRAWN_EVENT = 'mining-economics:drawn';
+const POWER_DRAWN_EVENT = 'mining-economics:power-drawn';
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +46,12 @@ interface BundleSize {
 }
 
 /** The webview exactly as esbuild.js --production builds it (iife, es2022, minified, no source map). */
-async function buildWebview(): Promise<{ charts: BundleSize; pnl: BundleSize; extras: BundleSize }> {
+async function buildWebview(): Promise<{
+  charts: BundleSize;
+  pnl: BundleSize;
+  extras: BundleSize;
+  power: BundleSize;
+}> {
   const dir = path.join(OUT, 'webview');
   await esbuild.build({
     absWorkingDir: ROOT,
@@ -50,6 +59,7 @@ async function buildWebview(): Promise<{ charts: BundleSize; pnl: BundleSize; ex
       webview: 'src/webview/main.ts',
       'webview-pnl': 'src/webview/pnl/main.ts',
       'webview-extras': 'src/webview/extras/main.ts',
+      'webview-power': 'src/webview/power/main.ts',
     },
     bundle: true,
     platform: 'browser',
@@ -71,7 +81,30 @@ async function buildWebview(): Promise<{ charts: BundleSize; pnl: BundleSize; ex
       gzipBytes: zlib.gzipSync(js).length + zlib.gzipSync(css).length,
     };
   };
-  return { charts: size('webview'), pnl: size('webview-pnl'), extras: size('webview-extras') };
+  return {
+    charts: size('webview'),
+    pnl: size('webview-pnl'),
+    extras: size('webview-extras'),
+    power: size('webview-power'),
+  };
+}
+
+/**
+ * The power & pools section on a page whose trends have drawn: waits for its script (inserted after the
+ * charts' first paint), then times its messages from dispatch to its charts drawn.
+ */
+async function timePower(page: Page, messages: readonly HostMessage[]): Promise<number> {
+  await page.waitForSelector('#section-power:not([hidden]) #power-title', { state: 'attached' });
+  return page.evaluate(
+    ({ json, event }) =>
+      new Promise<number>((resolve) => {
+        const list = JSON.parse(json) as unknown[];
+        window.addEventListener(event, () => resolve(performance.now() - started), { once: true });
+        const started = performance.now();
+        for (const data of list) window.dispatchEvent(new MessageEvent('message', { data }));
+      }),
+    { json: JSON.stringify(messages), event: POWER_DRAWN_EVENT },
+  );
 }
 
 async function buildEChartsPage(): Promise<{ js: string; bytes: number }> {
@@ -101,6 +134,7 @@ async function buildCaptureWebview(): Promise<string> {
       webview: 'src/webview/main.ts',
       'webview-pnl': 'src/webview/pnl/main.ts',
       'webview-extras': 'src/webview/extras/main.ts',
+      'webview-power': 'src/webview/power/main.ts',
     },
     bundle: true,
     platform: 'browser',
@@ -249,7 +283,7 @@ async function timeECharts(page: Page, url: string, message: HostMessage): Promi
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   fs.mkdirSync(OUT, { recursive: true });
-  const { charts: bundle, pnl, extras } = await buildWebview();
+  const { charts: bundle, pnl, extras, power } = await buildWebview();
   const echartsPage = await buildEChartsPage();
   const captureDir = await buildCaptureWebview();
   const bareJs = await buildPage('test/bench/barePage.ts');
@@ -262,6 +296,7 @@ async function main(): Promise<void> {
     { type: 'figures', figures: fixtures.figures },
   ];
   const history = (d: typeof all): HostMessage => ({ type: 'history', dataset: d });
+  const powerAll = await powerMessages(fixtures, 'ALL');
 
   const server = await startPageServer(path.join(OUT, 'webview'));
   server.route('/theme.css', 'text/css', themeCss('dark'));
@@ -292,22 +327,28 @@ async function main(): Promise<void> {
   const uplotFirst: number[] = [];
   const uplotSwitch: number[] = [];
   const echartsFirst: number[] = [];
+  const powerFirst: number[] = [];
   try {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await FakeHost.attach(page);
-    // The plots the panel draws for ALL, as bare-uPlot specs (capture build; not timed).
+    // The plots the whole panel draws for ALL (trends, then power & pools), as bare-uPlot specs (capture
+    // build; not timed).
     await timeFirstDraw(page, captureServer.panelUrl('dark'), prelude, history(all));
+    await timePower(page, powerAll);
     bareSpecs = await capturePlots(page);
     const specsJson = JSON.stringify(bareSpecs);
     await timeBare(page, `${server.origin}/bare`, specsJson);
     // Warm-up (JIT, font cache) — not counted.
     await timeFirstDraw(page, server.panelUrl('dark'), prelude, history(all));
+    await timePower(page, powerAll);
     await timeECharts(page, `${server.origin}/echarts`, history(all));
     for (let i = 0; i < RUNS; i++) {
-      // Fresh page: charts created from scratch for ALL; then a switch from 1Y to ALL on another page.
+      // Fresh page: charts created from scratch for ALL, then the power section's; then a switch from 1Y to
+      // ALL on another page.
       uplotFirst.push(await timeFirstDraw(page, server.panelUrl('dark'), prelude, history(all)));
+      powerFirst.push(await timePower(page, powerAll));
       uplotSwitch.push(await timeSwitch(page, server.panelUrl('dark'), prelude, history(oneYear), history(all)));
       echartsFirst.push(await timeECharts(page, `${server.origin}/echarts`, history(all)));
       bareFirst.push(await timeBare(page, `${server.origin}/bare`, specsJson));
@@ -324,9 +365,12 @@ async function main(): Promise<void> {
   const ratio = echartsMs / uplotMs;
   const specs = bareSpecs ?? [];
   const bareMs = median(bareFirst);
-  const overBare = uplotMs / bareMs;
+  const powerMs = median(powerFirst);
+  const wholePanelMs = median(uplotFirst.map((t, i) => t + powerFirst[i]!));
+  // The whole panel (every section) against bare uPlot drawing the same plots.
+  const overBare = wholePanelMs / bareMs;
   // Each run draws ours and bare back to back: on a busy machine the median of the pairs' ratios is steadier.
-  const pairedOverBare = median(uplotFirst.map((ms, i) => ms / bareFirst[i]!));
+  const pairedOverBare = median(uplotFirst.map((ms, i) => (ms + powerFirst[i]!) / bareFirst[i]!));
   const totalBytes = bundle.jsBytes + bundle.cssBytes;
   const result = {
     bench: 'panel',
@@ -340,6 +384,13 @@ async function main(): Promise<void> {
       switchDrawMedianMs: round(median(uplotSwitch)),
       switchDrawRunsMs: uplotSwitch.map((x) => round(x)),
     },
+    power: {
+      charts: 3,
+      drawMedianMs: round(powerMs),
+      drawRunsMs: powerFirst.map((x) => round(x)),
+      poolWeeks: (powerAll[1] as Extract<HostMessage, { type: 'power/pools' }>).pools.data?.weeks.timeS.length ?? 0,
+    },
+    wholePanel: { charts: 6, drawMedianMs: round(wholePanelMs) },
     echarts: {
       firstDrawMedianMs: round(echartsMs),
       firstDrawRunsMs: echartsFirst.map((x) => round(x)),
@@ -375,6 +426,13 @@ async function main(): Promise<void> {
       totalKB: round((extras.jsBytes + extras.cssBytes) / 1024),
       gzipBytes: extras.gzipBytes,
     },
+    powerBundle: {
+      jsBytes: power.jsBytes,
+      cssBytes: power.cssBytes,
+      totalBytes: power.jsBytes + power.cssBytes,
+      totalKB: round((power.jsBytes + power.cssBytes) / 1024),
+      gzipBytes: power.gzipBytes,
+    },
     targets: TARGETS,
     met: {
       draw: uplotMs < TARGETS.drawMs,
@@ -391,6 +449,9 @@ async function main(): Promise<void> {
   );
   console.log(`  uPlot panel   after a range switch 1Y → ALL:   ${result.uplot.switchDrawMedianMs} ms`);
   console.log(
+    `  Power & pools its messages → its 3 charts drawn: ${round(powerMs)} ms (runs ${result.power.drawRunsMs.join(', ')}); whole panel (6 charts): ${round(wholePanelMs)} ms`,
+  );
+  console.log(
     `  ECharts page  data message → all charts drawn: ${round(echartsMs)} ms (runs ${result.echarts.firstDrawRunsMs.join(', ')})`,
   );
   console.log(`  ratio ECharts / uPlot: ${round(ratio, 1)}× (target ≥ ${TARGETS.ratio}×)`);
@@ -398,7 +459,7 @@ async function main(): Promise<void> {
     `  bare uPlot    the same ${result.bareUplot.series} series in ${specs.length} plots: ${round(bareMs)} ms (runs ${result.bareUplot.firstDrawRunsMs.join(', ')})`,
   );
   console.log(
-    `  ratio ours / bare uPlot: ${round(overBare, 2)}× (median of the runs' ratios ${round(pairedOverBare, 2)}×; target ≤ ${TARGETS.overBare}×)`,
+    `  ratio whole panel / bare uPlot: ${round(overBare, 2)}× (median of the runs' ratios ${round(pairedOverBare, 2)}×; target ≤ ${TARGETS.overBare}×)`,
   );
   console.log(
     `Webview first-paint bundle, the charts (minified): ${bundle.jsBytes} B JS + ${bundle.cssBytes} B CSS = ${round(totalBytes / 1024)} KB (target < 100 KB); gzip ${round(bundle.gzipBytes / 1024)} KB`,
@@ -408,6 +469,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `Extras bundle (key figures, tables, PNG), loaded after the charts' first paint (minified): ${extras.jsBytes} B JS + ${extras.cssBytes} B CSS = ${round((extras.jsBytes + extras.cssBytes) / 1024)} KB; gzip ${round(extras.gzipBytes / 1024)} KB`,
+  );
+  console.log(
+    `Power & pools bundle (with its own uPlot), loaded after the charts' first paint (minified): ${power.jsBytes} B JS + ${power.cssBytes} B CSS = ${round((power.jsBytes + power.cssBytes) / 1024)} KB; gzip ${round(power.gzipBytes / 1024)} KB`,
   );
   console.log(JSON.stringify(result));
   if (process.argv.includes('--strict') && !Object.values(result.met).every(Boolean)) process.exitCode = 1;

@@ -4,8 +4,9 @@
 
 import uPlot from 'uplot';
 
-const created: uPlot[] = [];
-(window as unknown as { __uplots: uPlot[] }).__uplots = created;
+// One record per page: the power section's lazily loaded script carries its own copy of this module.
+const page = window as unknown as { __uplots?: uPlot[] };
+const created: uPlot[] = (page.__uplots ??= []);
 
 class CapturedUPlot extends uPlot {
   constructor(opts: uPlot.Options, data?: uPlot.AlignedData, target?: HTMLElement) {

@@ -66,6 +66,10 @@ export async function startPageServer(assetsDir: string): Promise<PageServer> {
         ...(fs.existsSync(path.join(assetsDir, 'webview-pnl.js'))
           ? { pnlScriptUri: `${origin}/assets/webview-pnl.js`, pnlStyleUri: `${origin}/assets/webview-pnl.css` }
           : {}),
+        // The power & pools section's script and stylesheet, when built.
+        ...(fs.existsSync(path.join(assetsDir, 'webview-power.js'))
+          ? { powerScriptUri: `${origin}/assets/webview-power.js`, powerStyleUri: `${origin}/assets/webview-power.css` }
+          : {}),
         // The trends section's secondary parts (key figures, tables, PNG export) and their stylesheet.
         ...(fs.existsSync(path.join(assetsDir, 'webview-extras.js'))
           ? {

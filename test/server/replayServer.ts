@@ -20,6 +20,7 @@ import { MempoolWebSocketHub, WS_PATH, refuseUpgrade, type WebSocketClientInfo }
 
 export const FAULTS = [
   'http500',
+  'http404',
   'http503',
   'http429',
   'timeout',
@@ -33,6 +34,7 @@ export const FAULTS = [
 ] as const;
 /**
  * - http500: 500 text body
+ * - http404: 404 text body, as mempool answers a route it does not serve (mining indexing off)
  * - http503 / http429: with `Retry-After: retryAfterS` (default 5)
  * - timeout: accept the request, never send headers (until close())
  * - slowBody: 200 headers with the full Content-Length, half the body, then stall (until close())
@@ -411,6 +413,13 @@ export async function startReplayServer(opts: ReplayServerOptions = {}): Promise
         log({ ...entry, status: 500, route: null });
         const body = 'Internal Server Error';
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+        res.end(body);
+        return;
+      }
+      case 'http404': {
+        log({ ...entry, status: 404, route: null });
+        const body = `Cannot GET ${path.split('?')[0]}`;
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         return;
       }

@@ -10,6 +10,7 @@
 //  - /api/blocks/tip/height is text/plain.
 // Nothing here imports from src/: it is an independent implementation to test the extension against.
 
+import { poolHashratesBody, poolsBody } from './pools';
 import { createHash } from 'node:crypto';
 import {
   BLOCKS_PER_EPOCH,
@@ -36,7 +37,9 @@ export type RouteName =
   | 'historicalPrice'
   | 'tipHeight'
   | 'tipHash'
-  | 'blocks';
+  | 'blocks'
+  | 'pools'
+  | 'poolHashrates';
 
 export interface ReplayRequest {
   method?: string;
@@ -616,6 +619,13 @@ function absurdify(route: RouteName, body: unknown): unknown {
         difficulty: 0,
         extras: { ...b.extras, reward: -1, totalFees: -1, medianFee: -1 },
       }));
+    case 'pools': {
+      const b = body as { pools: Record<string, unknown>[]; blockCount: number };
+      return { ...b, blockCount: -5, pools: b.pools.map((p) => ({ ...p, blockCount: 1e12, rank: 0 })) };
+    }
+    case 'poolHashrates':
+      // A share in percent where mempool sends a ratio, and negative hash rates.
+      return (body as Record<string, number>[]).map((r) => ({ ...r, share: r.share! * 100, avgHashrate: -1 }));
   }
 }
 
@@ -651,6 +661,12 @@ function route(chain: SyntheticChain, pathname: string, query: URLSearchParams, 
   let m: RegExpExecArray | null;
   const totalCount = { 'X-Total-Count': String(chain.tipHeight + 1) };
 
+  if ((m = /^\/api\/v1\/mining\/pools\/([^/]+)$/.exec(p))) {
+    return { route: 'pools', status: 200, body: poolsBody(chain, m[1], nowS), cacheS: CACHE.mining };
+  }
+  if ((m = /^\/api\/v1\/mining\/hashrate\/pools\/([^/]+)$/.exec(p))) {
+    return { route: 'poolHashrates', status: 200, body: poolHashratesBody(chain, m[1], nowS), cacheS: CACHE.mining };
+  }
   if ((m = /^\/api\/v1\/mining\/hashrate\/([^/]+)$/.exec(p)) && m[1] !== 'pools') {
     return {
       route: 'hashrate',

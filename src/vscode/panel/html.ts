@@ -6,7 +6,8 @@
 // attribute of the charts' script tag, and the charts script inserts it, with the same nonce, after the
 // charts' first paint. Its stylesheet is linked here so the section never renders unstyled. A third script,
 // webview-extras.js (key figures, tables, PNG export), is named and inserted the same way (earlier if the user
-// asks for a table or an image); its stylesheet is linked here too.
+// asks for a table or an image); its stylesheet is linked here too. The power & pools section's script,
+// webview-power.js, is named and inserted like the P&L's.
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our local resources are served from. */
@@ -25,6 +26,10 @@ export interface PanelHtmlOptions {
   readonly extrasScriptUri?: string;
   /** `asWebviewUri(dist/webview-extras.css)` */
   readonly extrasStyleUri?: string;
+  /** `asWebviewUri(dist/webview-power.js)`: the power & pools section, after the charts' first paint. */
+  readonly powerScriptUri?: string;
+  /** `asWebviewUri(dist/webview-power.css)` */
+  readonly powerStyleUri?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -52,11 +57,11 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}${options.extrasStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.extrasStyleUri)}">\n` : ''}<title>Mining Economics</title>
+${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}${options.extrasStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.extrasStyleUri)}">\n` : ''}${options.powerStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.powerStyleUri)}">\n` : ''}<title>Mining Economics</title>
 </head>
 <body>
 <main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}${options.powerScriptUri ? ` data-power-script="${escapeAttribute(options.powerScriptUri)}"` : ''}></script>
 </body>
 </html>`;
 }

@@ -1,5 +1,5 @@
-// One trend-chart panel: it wires its webview to the feeds (history, key figures, P&L) and posts what they
-// produce, talking to the page only through src/shared/protocol. The webview is not retained while hidden:
+// One trend-chart panel: it wires its webview to the feeds (history, key figures, P&L, power & pools) and
+// posts what they produce, talking to the page only through src/shared/protocol. The webview is not retained while hidden:
 // every time the page (re)loads it says 'ready' and gets everything again from the caches.
 import * as vscode from 'vscode';
 import { staleness, type GlanceState } from '../../core/glance/state';
@@ -20,6 +20,7 @@ import { createMessageRouter } from './messageRouter';
 import type { PanelDeps } from './panelHost';
 import { setUpPanelWebview } from './panelWebview';
 import { PnlFeed } from './pnlFeed';
+import { PowerFeed } from './powerFeed';
 import { exportCsv, pngBytes, saveLogged, type SaveResult } from './saveExport';
 
 export class MiningPanel extends Disposable {
@@ -30,6 +31,7 @@ export class MiningPanel extends Disposable {
   private readonly history: HistoryFeed;
   private readonly basis: KeyFiguresBasis;
   private readonly pnl: PnlFeed;
+  private readonly power: PowerFeed;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -59,8 +61,11 @@ export class MiningPanel extends Disposable {
       shownRange: () => this.range,
       onDataset: (dataset, posted) => {
         this.basis.consider(dataset);
-        // The days under water are counted on the shown range.
-        if (posted) this.pnl.schedule();
+        // The days under water are counted on the shown range; the power section draws it.
+        if (posted) {
+          this.pnl.schedule();
+          this.power.schedule();
+        }
       },
     });
     this.pnl = this._register(
@@ -73,6 +78,15 @@ export class MiningPanel extends Disposable {
         history: () => ({ basis: this.basis.dataset, shown: this.history.postedFor(this.range) }),
       }),
     );
+    this.power = this._register(
+      new PowerFeed({
+        host,
+        log,
+        post,
+        isDisposed,
+        shown: () => ({ range: this.range, dataset: this.history.postedFor(this.range) }),
+      }),
+    );
     setUpPanelWebview(panel, deps.extensionUri);
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.webview.onDidReceiveMessage(this.router()));
@@ -82,6 +96,7 @@ export class MiningPanel extends Disposable {
         if (panel.visible) return;
         this.ready = false;
         this.pnl.setReady(false);
+        this.power.setReady(false);
       }),
     );
     this._register(host.state.subscribe((state) => this.onGlanceState(state)));
@@ -103,12 +118,14 @@ export class MiningPanel extends Disposable {
         this.ready = true;
         // A new page: its P&L script says so itself once loaded.
         this.pnl.setReady(false);
+        this.power.setReady(false);
         this.range = message.range;
         void this.sendEverything();
       },
       selectRange: (message) => {
         this.range = message.range;
         void this.history.show(message.range);
+        this.power.rangeChanged();
       },
       cancelHistory: (message) => this.history.cancel(message.range),
       refresh: () => {
@@ -132,6 +149,8 @@ export class MiningPanel extends Disposable {
       log: (message) => this.deps.log[message.level](`Panel webview: ${message.message}`),
       'pnl/ready': () => this.pnl.setReady(true),
       'pnl/update': (message) => void this.pnl.update(message.field, message.value),
+      'power/ready': () => this.power.setReady(true),
+      'power/reference': (message) => this.power.setReference(message.reference),
     });
   }
 
@@ -161,6 +180,7 @@ export class MiningPanel extends Disposable {
     if (state.refreshing) return;
     this.postFigures(state);
     this.pnl.schedule();
+    this.power.schedule();
     // The host refreshed: bring the shown range up to date too (in place) once it is old enough.
     if (state.origin === 'live' && this.ready) this.history.refreshShownIfStale();
   }
@@ -181,8 +201,10 @@ export class MiningPanel extends Disposable {
     if (dataChanged) {
       this.basis.reset();
       this.history.reset();
+      this.power.reset();
     }
     this.pnl.settingsChanged();
+    this.power.schedule();
     // The bands and the key figures' intervals follow the level (and P(below) the alert threshold).
     const intervalsChanged =
       previous.confidenceLevel !== current.confidenceLevel ||

@@ -27,5 +27,7 @@ export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vsco
     pnlStyleUri: asset('webview-pnl.css'),
     extrasScriptUri: asset('webview-extras.js'),
     extrasStyleUri: asset('webview-extras.css'),
+    powerScriptUri: asset('webview-power.js'),
+    powerStyleUri: asset('webview-power.css'),
   });
 }

@@ -5,7 +5,11 @@
 import { isRangeId } from '../../shared/protocol';
 import type { RangeId } from '../../shared/protocol';
 
-export const CHART_IDS = ['hashrate', 'hashprice', 'mix'] as const;
+/** The network trends' charts (src/webview/trends) and the power & pools section's (src/webview/power). */
+export const TREND_CHART_IDS = ['hashrate', 'hashprice', 'mix'] as const;
+export const POWER_CHART_IDS = ['power', 'breakeven', 'pools'] as const;
+export const CHART_IDS = [...TREND_CHART_IDS, ...POWER_CHART_IDS] as const;
+export type TrendChartId = (typeof TREND_CHART_IDS)[number];
 export type ChartId = (typeof CHART_IDS)[number];
 
 export type ScaleMode = 'auto' | 'linear' | 'log';

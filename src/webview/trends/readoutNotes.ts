@@ -5,7 +5,7 @@ import type uPlot from 'uplot';
 import { SECONDS_PER_DAY } from '../../core/constants';
 import { formatBtc, formatDay, formatDifficulty, formatInteger, formatSignedPercent } from '../../core/format';
 import type { ChartContext } from '../common/chart/definition';
-import type { ChartId } from '../common/viewState';
+import type { TrendChartId } from '../common/viewState';
 
 type ReadoutNotes = (ctx: ChartContext, idx: number, u: uPlot) => string[];
 
@@ -37,7 +37,7 @@ function retargetNotes(ctx: ChartContext, idx: number, u: uPlot): string[] {
   return notes;
 }
 
-export const READOUT_NOTES: Readonly<Record<ChartId, ReadoutNotes>> = {
+export const READOUT_NOTES: Readonly<Record<TrendChartId, ReadoutNotes>> = {
   hashrate: retargetNotes,
   hashprice: (ctx, idx) => {
     const reward = ctx.series.rewardSats[idx];
