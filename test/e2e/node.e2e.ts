@@ -4,7 +4,7 @@
  * process on a random port, bundled here with esbuild). What the status bar and hover must show is computed
  * here from the node's own RPC answers (raw JSON-RPC, never src/) with expected.ts' independent formatting.
  * Then the node's states, steered through its control API: warming up (−28), initial block download, a
- * rejected cookie (401, by switching the cookie file at runtime), and a stopped node (unreachable) — each a
+ * rejected cookie (401, then a new cookie re-read without help), and a stopped node (unreachable) — each a
  * message in the hover with the last figures kept and marked stale.
  *
  * Run: bash scripts/e2e/run.sh test/e2e/node.e2e.ts
@@ -14,14 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectedGlance, type Served } from './expected';
-import {
-  e2ePaths,
-  runCommand,
-  updateUserSettings,
-  waitForStatusItem,
-  waitUntil,
-  type CodeServerHandle,
-} from './harness';
+import { e2ePaths, runCommand, waitForStatusItem, waitUntil } from './harness';
 import { httpRequest } from './replay';
 import { runScenarios, type Scenario } from './scenario';
 import {
@@ -191,7 +184,7 @@ const nodeScenario = {
   async run(s: Scenario) {
     const node = await startNode(s, nodeBundle());
     const exp = expectedGlance(await servedByNode(node));
-    const { page, server } = await launch(s, 'dark', {
+    const { page } = await launch(s, 'dark', {
       'miningEconomics.source': 'bitcoind',
       'miningEconomics.bitcoind.url': node.url,
       'miningEconomics.bitcoind.cookieFile': node.cookiePath,
@@ -243,13 +236,19 @@ const nodeScenario = {
       await waitForFresh(page, exp, 120_000);
     });
 
-    await s.step('401: a wrong cookie file (switched at runtime) names the path it tried', async () => {
-      const wrong = path.join(path.dirname(node.cookiePath), 'wrong.cookie');
-      fs.writeFileSync(wrong, `__cookie__:${'0'.repeat(64)}`);
-      updateUserSettings(server as CodeServerHandle, { 'miningEconomics.bitcoind.cookieFile': wrong });
+    await s.step('401: the node restarts with a new cookie and the file holds another: the path it tried', async () => {
+      // A restart writes a new cookie; replacing the file's content afterwards leaves the extension with none
+      // that works: 401, re-read, 401 again.
+      const r = await httpRequest(`${node.url}/__control/rotate-cookie`, { method: 'POST', body: {} });
+      assert(r.status === 200, `rotate-cookie: HTTP ${r.status}`);
+      fs.writeFileSync(node.cookiePath, `__cookie__:${'0'.repeat(64)}`);
+      await refresh();
       await stale('stale marker after a 401');
-      await waitHover(page, ['HTTP 401', 'wrong.cookie'], 'the 401 message');
-      updateUserSettings(server as CodeServerHandle, { 'miningEconomics.bitcoind.cookieFile': node.cookiePath });
+      await waitHover(page, ['HTTP 401', node.cookiePath], 'the 401 message');
+      // The next restart writes a good cookie: re-read after the 401, without the user doing anything.
+      const again = await httpRequest(`${node.url}/__control/rotate-cookie`, { method: 'POST', body: {} });
+      assert(again.status === 200, `rotate-cookie: HTTP ${again.status}`);
+      await refresh();
       await waitForFresh(page, exp, 120_000);
     });
 
