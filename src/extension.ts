@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeError } from './core/errors';
+import { sourceHostOf } from './core/settings';
 import { AlertNotifier } from './vscode/alerts';
 import { CommandManager } from './vscode/commandManager';
 import { ConfigService } from './vscode/config';
@@ -25,9 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const config = new ConfigService(log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `mining-economics-vscode/${version} (+VS Code ${vscode.version})`;
-  // The key the "Set Node RPC Password" command stores under (owned by the node-source branch).
-  const nodePassword = (): Promise<string | undefined> =>
-    Promise.resolve(context.secrets.get('miningEconomics.bitcoind.password'));
+  const nodePassword = (): Promise<string | undefined> => Promise.resolve(context.secrets.get(NODE_PASSWORD_SECRET));
   const data = new DataService({
     config,
     store: new SnapshotStore(context.globalState),
@@ -36,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Every window of the profile sees the same global storage: one of them fetches for all.
     sharedDir: path.join(context.globalStorageUri.fsPath, 'shared'),
     ownerId: `${vscode.env.sessionId}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    nodePassword: () => Promise.resolve(context.secrets.get(NODE_PASSWORD_SECRET)),
+    nodePassword,
   });
   activeData = data;
   const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
@@ -54,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     settings: () => config.settings,
     transport: () => data.transport(),
-    mempoolHost: () => data.sourceHost,
+    // With the node as the source, the other opinion is the mempool instance of the settings.
+    mempoolHost: () => sourceHostOf(config.settings.mempoolUrl),
     nodePassword,
     userAgent,
     now: () => Date.now(),

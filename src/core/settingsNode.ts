@@ -6,6 +6,8 @@ export type GlanceSourceKind = (typeof GLANCE_SOURCES)[number];
 export const PRICE_SOURCES = ['mempool', 'manual', 'none'] as const;
 export type PriceSourceKind = (typeof PRICE_SOURCES)[number];
 export const DEFAULT_BITCOIND_URL = 'http://127.0.0.1:8332';
+export const SECOND_OPINIONS = ['auto', 'off'] as const;
+export type SecondOpinionSetting = (typeof SECOND_OPINIONS)[number];
 
 export interface BitcoindSettings {
   /** Normalised like mempoolUrl. */
@@ -21,6 +23,8 @@ export type NodeSettings = {
   readonly bitcoind: BitcoindSettings;
   readonly priceSource: PriceSourceKind;
   readonly manualBtcPrice: number | null;
+  /** `auto`: the hover compares with the other source when both are configured; `off`: never. */
+  readonly secondOpinion: SecondOpinionSetting;
 };
 
 export const DEFAULT_NODE_SETTINGS: NodeSettings = {
@@ -28,6 +32,7 @@ export const DEFAULT_NODE_SETTINGS: NodeSettings = {
   bitcoind: { url: DEFAULT_BITCOIND_URL, cookieFile: '', user: '' },
   priceSource: 'mempool',
   manualBtcPrice: null,
+  secondOpinion: 'auto',
 };
 
 /** A file path setting: a string without control characters, bounded; anything else is a problem. */
@@ -97,7 +102,14 @@ export function readNodeSettings(get: RawSettings, problem: (key: string, messag
       'manualBtcPrice',
       'is needed when priceSource is "manual": set the BTC price in the chosen currency. Showing no fiat figures until then.',
     );
-  return { source, bitcoind: { url, cookieFile, user }, priceSource, manualBtcPrice };
+  const rawOpinion = get('secondOpinion');
+  let secondOpinion = d.secondOpinion;
+  if (rawOpinion !== undefined) {
+    if ((SECOND_OPINIONS as readonly unknown[]).includes(rawOpinion))
+      secondOpinion = rawOpinion as SecondOpinionSetting;
+    else problem('secondOpinion', `${quoteSettingValue(rawOpinion)} is not one of auto, off. Using auto.`);
+  }
+  return { source, bitcoind: { url, cookieFile, user }, priceSource, manualBtcPrice, secondOpinion };
 }
 
 /** "bitcoind@127.0.0.1:8332" — how the hover, cache and shared snapshots name a node source. */

@@ -1,14 +1,9 @@
-// The node settings the panel's node history and the second opinion read, in one place. Another part of the
-// extension owns these settings (the node as a glance source); the integrator may replace this reader by
-// that one without touching its callers. Settings are untrusted: unknown values fall back to the defaults.
-import * as os from 'node:os';
+// What the panel's node history and the second opinion need to know about the node, from the one settings
+// reader (ConfigService) plus one fact it cannot give: whether the user set `bitcoind.url` at all.
 import * as vscode from 'vscode';
-import { defaultCookiePaths } from '../../core/sources/bitcoind/cookiePath';
-import { SETTINGS_SECTION } from '../../core/settings';
+import { SETTINGS_SECTION, type Settings } from '../../core/settings';
 import type { JsonRpcClient } from '../../net/jsonRpc';
-import { loadNet } from '../netBundle';
-
-export const DEFAULT_NODE_URL = 'http://127.0.0.1:8332';
+import { createNodeRpc, type NodeConnectionDeps } from '../sources/nodeConnection';
 
 export interface NodeSettings {
   readonly source: 'mempool' | 'bitcoind';
@@ -23,21 +18,17 @@ export interface NodeSettings {
   readonly secondOpinion: 'auto' | 'off';
 }
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 1000) : null;
-}
-
-export function readNodeSettings(): NodeSettings {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const url = config.inspect<string>('bitcoind.url');
-  const explicitUrl = text(url?.globalValue);
+export function readNodeSettings(settings: Settings): NodeSettings {
+  // The default URL alone is not a set-up node: only the user's own value counts.
+  const url = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<unknown>('bitcoind.url');
+  const explicit = typeof url?.globalValue === 'string' && url.globalValue.trim() !== '';
   return {
-    source: config.get<unknown>('source') === 'bitcoind' ? 'bitcoind' : 'mempool',
-    url: explicitUrl ?? DEFAULT_NODE_URL,
-    urlSetExplicitly: explicitUrl !== null,
-    cookieFile: text(config.get<unknown>('bitcoind.cookieFile')),
-    user: text(config.get<unknown>('bitcoind.user')),
-    secondOpinion: config.get<unknown>('secondOpinion') === 'off' ? 'off' : 'auto',
+    source: settings.source,
+    url: settings.bitcoind.url,
+    urlSetExplicitly: explicit,
+    cookieFile: settings.bitcoind.cookieFile === '' ? null : settings.bitcoind.cookieFile,
+    user: settings.bitcoind.user === '' ? null : settings.bitcoind.user,
+    secondOpinion: settings.secondOpinion,
   };
 }
 
@@ -54,26 +45,9 @@ export function nodeSettingsKey(settings: NodeSettings): string {
   return JSON.stringify([settings.url, settings.cookieFile, settings.user]);
 }
 
-/** The settings' client; `password` reads SecretStorage (only asked when a user is set). */
-export async function createNodeClient(
-  settings: NodeSettings,
-  password: () => Promise<string | undefined>,
-  userAgent: string,
-): Promise<JsonRpcClient> {
-  const net = loadNet();
-  const fs = await import('node:fs/promises');
-  const auth = settings.user
-    ? ({ kind: 'password', user: settings.user, password: (await password()) ?? '' } as const)
-    : ({
-        kind: 'cookie',
-        cookiePath: settings.cookieFile ?? defaultCookiePaths(process.platform, os.homedir(), process.env)[0]!,
-      } as const);
-  return new net.JsonRpcClient({
-    url: settings.url,
-    auth,
-    readFile: (path) => fs.readFile(path, 'utf8'),
-    userAgent,
-  });
+/** The settings' client, made the one way every node feature makes it (sources/nodeConnection.ts). */
+export function createNodeClient(settings: NodeSettings, deps: NodeConnectionDeps): Promise<JsonRpcClient> {
+  return createNodeRpc({ url: settings.url, cookieFile: settings.cookieFile ?? '', user: settings.user ?? '' }, deps);
 }
 
 /** The host:port a node's figures are labelled with (never credentials: the client refuses them in URLs). */

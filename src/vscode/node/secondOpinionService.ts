@@ -41,7 +41,7 @@ export class SecondOpinionService implements vscode.Disposable {
 
   /** The configured source just refreshed: fetch the other one if due. */
   refreshed(): void {
-    const node = (this.deps.nodeSettings ?? readNodeSettings)();
+    const node = this.deps.nodeSettings ? this.deps.nodeSettings() : readNodeSettings(this.deps.settings());
     const settings = this.deps.settings();
     if (node.secondOpinion === 'off' || !nodeConfigured(node)) {
       this.lastFetchMs = -Infinity;
@@ -79,7 +79,9 @@ export class SecondOpinionService implements vscode.Disposable {
     if (this.client?.key === key) return this.client.client;
     this.closeClient();
     const client = (
-      this.deps.createClient ?? ((s) => createNodeClient(s, this.deps.nodePassword, this.deps.userAgent))
+      this.deps.createClient ??
+      ((s) =>
+        createNodeClient(s, { log: this.deps.log, userAgent: this.deps.userAgent, password: this.deps.nodePassword }))
     )(settings);
     this.client = { key, client };
     // A client that could not be made is made again on the next refresh.

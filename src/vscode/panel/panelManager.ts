@@ -56,7 +56,7 @@ export class PanelManager extends Disposable {
 
   /** The node's history source when `miningEconomics.source` is bitcoind, made (again) for its settings. */
   private nodeSource(): NodeHistorySource | null {
-    const settings = readNodeSettings();
+    const settings = readNodeSettings(this.deps.host.settings);
     if (settings.source !== 'bitcoind') {
       this.closeNode();
       return null;
@@ -75,11 +75,11 @@ export class PanelManager extends Disposable {
         now: () => Date.now(),
         prices: (currency) => fetchPrices(host.transport(), currency),
         node: () => {
-          entry.client ??= createNodeClient(
-            settings,
-            this.deps.nodePassword ?? (() => Promise.resolve(undefined)),
-            this.deps.userAgent ?? 'mining-economics',
-          );
+          entry.client ??= createNodeClient(settings, {
+            log,
+            userAgent: this.deps.userAgent ?? 'mining-economics',
+            password: this.deps.nodePassword ?? (() => Promise.resolve(undefined)),
+          });
           // A client that could not be made (bad URL) is made again next time, after the settings change.
           return entry.client.catch((error: unknown) => {
             entry.client = null;

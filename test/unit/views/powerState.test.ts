@@ -117,7 +117,10 @@ describe('buildPowerState', () => {
     expect(where.dropHps).toBeCloseTo(2e20, -8);
     expect(where.gridMw).toBeCloseTo(5500, 6);
     expect(where.dropPercent).toBeCloseTo(100 / 6, 9);
-    expect(where.sentence).toContain('5.5 GW');
+    // The headline names the machines' own draw (5,000 MW), not the grid connection, and — 29 days of data
+    // not reaching the genesis block — calls the peak the range's high, not an all-time high.
+    expect(where.sentence).toContain('−200 EH/s since the high of the last 29 days');
+    expect(where.sentence).toContain('≈ 5 GW of machines');
     expect(state.whereProblem).toBeNull();
   });
 
