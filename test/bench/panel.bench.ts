@@ -26,6 +26,7 @@ import { themeCss } from '../browser/themes';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { BarePlotSpec } from './barePage';
 import { powerMessages } from '../browser/powerData';
+import { buildCaptureWebview, buildPage, capturePlots, timeBare } from './bareUplot';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const TARGETS = { drawMs: 40, bundleBytes: 100 * 1024, ratio: 10, overBare: 1.5 };
@@ -124,91 +125,6 @@ async function buildEChartsPage(): Promise<{ js: string; bytes: number }> {
   return { js, bytes: Buffer.byteLength(js) };
 }
 
-/** The webview as shipped, but with every `import 'uplot'` going through uplotCapture.ts (recording plots). */
-async function buildCaptureWebview(): Promise<string> {
-  const dir = path.join(OUT, 'webview-capture');
-  const shim = path.join(ROOT, 'test/bench/uplotCapture.ts');
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: {
-      webview: 'src/webview/main.ts',
-      'webview-pnl': 'src/webview/pnl/main.ts',
-      'webview-extras': 'src/webview/extras/main.ts',
-      'webview-power': 'src/webview/power/main.ts',
-    },
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    loader: { '.css': 'css' },
-    outdir: dir,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'capture-uplot',
-        setup(build) {
-          build.onResolve({ filter: /^uplot$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
-        },
-      },
-    ],
-  });
-  return dir;
-}
-
-async function buildPage(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-/** The plots on the page now (uplotCapture's record, destroyed ones left out), as bare uPlot specs. */
-function capturePlots(page: Page): Promise<BarePlotSpec[]> {
-  return page.evaluate(() => {
-    type U = import('uplot');
-    const plots = (window as unknown as { __uplots: U[] }).__uplots.filter((u) => u.root.isConnected);
-    return plots.map((u) => ({
-      width: u.width,
-      height: u.height,
-      scales: Object.entries(u.scales).map(([key, s]) => ({
-        key,
-        distr: s.distr ?? 1,
-        log: s.log ?? 10,
-        time: s.time === true,
-      })),
-      axes: u.axes.map((a) => ({ scale: a.scale ?? 'y', side: a.side ?? 3 })),
-      series: u.series.slice(1).map((s, i) => {
-        const stroke = typeof s.stroke === 'function' ? s.stroke(u, i + 1) : s.stroke;
-        return { scale: s.scale ?? 'y', stroke: typeof stroke === 'string' ? stroke : '#888', width: s.width ?? 1 };
-      }),
-      data: u.data.map((column) => Array.from(column as ArrayLike<number | null | undefined>, (v) => v ?? null)),
-    }));
-  });
-}
-
-async function timeBare(page: Page, url: string, specsJson: string): Promise<number> {
-  await page.goto(url);
-  await page.waitForFunction(
-    () => typeof (window as unknown as { __renderBare?: unknown }).__renderBare === 'function',
-  );
-  return page.evaluate((json) => {
-    // Parsed before the clock starts: the bare time is uPlot's alone.
-    const specs = JSON.parse(json) as unknown;
-    return (window as unknown as { __renderBare: (s: unknown) => Promise<number> }).__renderBare(specs);
-  }, specsJson);
-}
-
 const STATE_KEY = 'mining-economics:webview-state';
 
 /** Times one 'history' message from dispatch (as VS Code delivers it) to the webview's all-drawn event. */
@@ -285,7 +201,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const { charts: bundle, pnl, extras, power } = await buildWebview();
   const echartsPage = await buildEChartsPage();
-  const captureDir = await buildCaptureWebview();
+  const captureDir = await buildCaptureWebview(OUT);
   const bareJs = await buildPage('test/bench/barePage.ts');
   const fixtures = await buildFixtures('USD', ['3M', '1Y', 'ALL']);
   const all = fixtures.datasets.get('ALL')!;
