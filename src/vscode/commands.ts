@@ -4,4 +4,6 @@ export const COMMANDS = {
   show: 'miningEconomics.show',
   refresh: 'miningEconomics.refresh',
   showLog: 'miningEconomics.showLog',
+  insertSnapshot: 'miningEconomics.insertSnapshot',
+  copySnapshot: 'miningEconomics.copySnapshot',
 } as const;
