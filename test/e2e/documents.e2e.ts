@@ -77,7 +77,9 @@ async function editorText(page: Page): Promise<string> {
 
 /** Saves the active editor and returns the file's text once it holds `needle`. */
 async function saveAndRead(page: Page, file: string, needle: string): Promise<string> {
-  await runCommand(page, 'File: Save');
+  // The keyboard, not the palette: the palette's "File: Save" row sits under another row's description hover.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+S');
   return waitUntil(
     () => {
       const text = fs.readFileSync(file, 'utf8');
