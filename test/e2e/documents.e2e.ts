@@ -189,7 +189,9 @@ const scenario = {
         assert(cells.source === replay.host && cells.status === 'live', `row: ${line}`);
         assert(Number(cells.height) === served.tip, `height ${cells.height} ≠ ${served.tip}`);
         const ehs = Number(cells.hashrate_ehs);
-        assert(Math.abs(ehs * 1e18 - served.hashrate.currentHashrate) < 1e9, `hashrate_ehs ${ehs}`);
+        // Ten significant digits: within 5e-10 of the served value, relatively.
+        const servedEhs = served.hashrate.currentHashrate / 1e18;
+        assert(Math.abs(ehs / servedEhs - 1) < 1e-9, `hashrate_ehs ${ehs} ≠ ${servedEhs}`);
         const hp = Number(cells.hashprice_usd_per_ph_day);
         assert(Math.abs(hp - exp.hashpriceUsd) < 1e-6, `hashprice ${hp} ≠ ${exp.hashpriceUsd}`);
         assert(Number(cells.difficulty) === served.hashrate.currentDifficulty, `difficulty ${cells.difficulty}`);
