@@ -14,8 +14,10 @@ import { RefreshCommand, ShowLogCommand } from './vscode/glanceCommands';
 import { createLog } from './vscode/log';
 import { NODE_PASSWORD_SECRET, SetNodePasswordCommand } from './vscode/nodePasswordCommand';
 import { PanelFeature, ShowPanelCommand } from './vscode/panel/registration';
+import { CopySnapshotCommand, InsertSnapshotCommand, type SnapshotSource } from './vscode/snapshotCommands';
 import { StatusBarView } from './vscode/statusBar';
 import { SecondOpinionService } from './vscode/node/secondOpinionService';
+import { offerWalkthroughOnce } from './vscode/walkthrough';
 import { SnapshotStore } from './vscode/store';
 
 let activeData: DataService | undefined;
@@ -65,6 +67,15 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new RefreshCommand(data));
   commands.register(new ShowLogCommand(log));
   commands.register(new SetNodePasswordCommand(context.secrets, () => config.settings.bitcoind.user, log));
+  const snapshotSource: SnapshotSource = {
+    state: data.state,
+    get sourceHost() {
+      return data.sourceHost;
+    },
+    settings: () => config.settings,
+  };
+  commands.register(new InsertSnapshotCommand(snapshotSource));
+  commands.register(new CopySnapshotCommand(snapshotSource));
   context.subscriptions.push(
     log,
     config,
@@ -102,6 +113,15 @@ export function activate(context: vscode.ExtensionContext): void {
         log.error(`Starting the refresh failed: ${describeError(error)}`);
       }
       log.info(`Activated ${version}; source ${data.sourceHost}.`);
+      void offerWalkthroughOnce({
+        globalState: context.globalState,
+        extensionId: context.extension.id,
+        testMode: context.extensionMode === vscode.ExtensionMode.Test,
+        openOnInstall:
+          vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall') ?? true,
+        executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+        log,
+      });
       resolve();
     });
     context.subscriptions.push(toDisposable(() => (clearImmediate(handle), resolve())));

@@ -5,4 +5,6 @@ export const COMMANDS = {
   refresh: 'miningEconomics.refresh',
   showLog: 'miningEconomics.showLog',
   setNodePassword: 'miningEconomics.setNodePassword',
+  insertSnapshot: 'miningEconomics.insertSnapshot',
+  copySnapshot: 'miningEconomics.copySnapshot',
 } as const;

@@ -7,7 +7,7 @@ import { hoverMarkdown } from '../core/views/hoverMarkdown';
 import { compareSources, viewFromFigures, type SourceView } from '../core/views/secondOpinion';
 import { sourceHealth } from '../core/glance/sourceHealth';
 import { staleness, type GlanceState } from '../core/glance/state';
-import { showsMargin, statusText } from '../core/views/statusText';
+import { showsMargin, statusSentence, statusText } from '../core/views/statusText';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { COMMANDS } from './commands';
 import type { Log } from './log';
@@ -119,7 +119,7 @@ export class StatusBarView implements vscode.Disposable {
     let accessible: string;
     if (figures) {
       text = statusText(figures, statusBar.show, statusBar.template, statusBar.fixedWidth, now);
-      accessible = statusText(figures, statusBar.show, statusBar.template, false, now).replace(/\$\([^)]*\)\s*/g, '');
+      accessible = statusSentence(figures, statusBar.show, statusBar.template, now);
       if (stale) text += ' $(warning)';
       else if (state.origin === 'cache') text += ' $(history)';
     } else if (state.error) {
@@ -131,7 +131,7 @@ export class StatusBarView implements vscode.Disposable {
     }
     this.item.text = text;
     this.item.accessibilityInformation = {
-      label: `Mining Economics: ${accessible}${stale && reason ? `. Stale: ${reason}` : ''}`,
+      label: `${accessible}${stale && reason ? `. Stale: ${reason}` : state.origin === 'cache' && figures ? '. Cached from an earlier session' : ''}`,
       role: 'button',
     };
     const losingMoney =

@@ -14,7 +14,13 @@ import * as vscode from 'vscode';
 import { after, askHarness, describe, it, waitFor } from '../e2e/companion/runner';
 
 const EXT_ID = 'mining-economics.mining-economics';
-const COMMANDS = ['miningEconomics.show', 'miningEconomics.refresh', 'miningEconomics.showLog'];
+const COMMANDS = [
+  'miningEconomics.show',
+  'miningEconomics.refresh',
+  'miningEconomics.showLog',
+  'miningEconomics.insertSnapshot',
+  'miningEconomics.copySnapshot',
+];
 const SECTION = 'miningEconomics';
 
 interface ItemView {

@@ -9,6 +9,7 @@ export const {
   env,
   EventEmitter,
   StatusBarAlignment,
+  ExtensionMode,
   ViewColumn,
   ConfigurationTarget,
   Uri,

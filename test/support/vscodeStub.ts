@@ -143,6 +143,7 @@ export function createVscodeStub(config: Record<string, unknown> = {}): {
     env: { sessionId: 'stub-session' },
     EventEmitter,
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ViewColumn: { Active: -1 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     Uri: {
@@ -290,7 +291,8 @@ export function createContext(extensionPath: string, globalStoragePath?: string)
   return {
     subscriptions: [] as { dispose(): unknown }[],
     globalState: createMemento(),
-    extension: { packageJSON: { version: '0.0.0-bench' } },
+    extension: { id: 'mining-economics.mining-economics', packageJSON: { version: '0.0.0-bench' } },
+    extensionMode: 1,
     extensionUri: stubUri(extensionPath),
     extensionPath,
     globalStorageUri: stubUri(storage),

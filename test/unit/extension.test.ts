@@ -56,6 +56,8 @@ describe('activate()', () => {
     const context = createContext('/tmp');
     activate(context as never);
     expect([...stub.record.commands.keys()].sort()).toEqual([
+      'miningEconomics.copySnapshot',
+      'miningEconomics.insertSnapshot',
       'miningEconomics.refresh',
       'miningEconomics.setNodePassword',
       'miningEconomics.show',
@@ -119,7 +121,7 @@ describe('activate()', () => {
     try {
       activate(context as never);
       expect(calls).toEqual([]);
-      expect(stub.record.commands.size).toBe(4); // …but the commands are there at once
+      expect(stub.record.commands.size).toBe(6); // …but the commands are there at once
       await whenStarted();
       expect(calls).toContain(`mkdir ${join(context.globalStorageUri.fsPath, 'shared')}`);
       // The whole first fetch, so none of its requests arrives during the next test.

@@ -51,3 +51,76 @@ describe('package.json manifest', () => {
     expect(pkg.devDependencies['@types/vscode']).toBe('~1.96.0');
   });
 });
+
+describe('walkthrough and Marketplace entries', () => {
+  const root = join(__dirname, '../..');
+  const walkthroughs = pkg.contributes.walkthroughs as {
+    id: string;
+    steps: { id: string; description: string; media: { svg?: string; image?: string; altText: string } }[];
+  }[];
+
+  it('contributes the snapshot commands under the Bitcoin category', () => {
+    const titles = Object.fromEntries(
+      pkg.contributes.commands.map((c: { command: string; title: string; category: string }) => [
+        c.command,
+        `${c.category}: ${c.title}`,
+      ]),
+    );
+    expect(titles[COMMANDS.insertSnapshot]).toBe('Bitcoin: Insert Mining Snapshot');
+    expect(titles[COMMANDS.copySnapshot]).toBe('Bitcoin: Copy Mining Snapshot');
+  });
+
+  it('has one walkthrough whose steps each have a picture that exists, alt text and a button', () => {
+    expect(walkthroughs.map((w) => w.id)).toEqual(['miningEconomics.gettingStarted']);
+    const steps = walkthroughs[0]!.steps;
+    expect(steps.map((s) => s.id)).toEqual(['source', 'currency', 'machines', 'statusBar', 'alerts', 'snapshot']);
+    for (const step of steps) {
+      const media = step.media.svg ?? step.media.image;
+      expect(media, step.id).toMatch(/^media\/walkthrough\/[\w-]+\.(svg|png)$/);
+      const text = readFileSync(join(root, media!), 'utf8');
+      if (media!.endsWith('.svg')) expect(text, media).toMatch(/^<svg [^>]*role="img" aria-label="[^"]+"/);
+      expect(step.media.altText.length, step.id).toBeGreaterThan(20);
+      // A button is a link alone on its line.
+      expect(step.description, step.id).toMatch(/\n\[[^\]]+\]\(command:[^)]+\)/);
+    }
+  });
+
+  it('links only to settings and commands that exist', () => {
+    const keys = Object.keys(props);
+    const commands = new Set<string>(Object.values(COMMANDS));
+    let checked = 0;
+    for (const step of walkthroughs[0]!.steps) {
+      for (const [, target] of step.description.matchAll(/\]\(command:([^)]+)\)/g)) {
+        const settings = /^workbench\.action\.openSettings\?(.+)$/.exec(target!);
+        if (settings) {
+          const [query] = JSON.parse(decodeURIComponent(settings[1]!)) as [string];
+          // An exact key, or a prefix that shows a group of settings (miningEconomics.pnl).
+          expect(
+            keys.some((k) => k === query || k.startsWith(`${query}.`)),
+            query,
+          ).toBe(true);
+        } else expect(commands.has(target!), target).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('ships a 128 × 128 PNG icon, a gallery banner, categories and keywords', () => {
+    expect(pkg.icon).toBe('media/icon.png');
+    const png = readFileSync(join(root, pkg.icon));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(pkg.galleryBanner).toEqual({ color: expect.stringMatching(/^#[0-9a-f]{6}$/i), theme: 'dark' });
+    expect(pkg.categories).toContain('Visualization');
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['bitcoin', 'mining', 'hashrate', 'hashprice']));
+    // vsce rejects more than 30 keywords.
+    expect(pkg.keywords.length).toBeLessThanOrEqual(30);
+  });
+
+  it('packages the icon and the walkthrough pictures', () => {
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    expect(ignore).toContain('!media/icon.png');
+    expect(ignore).toContain('!media/walkthrough/*.svg');
+  });
+});

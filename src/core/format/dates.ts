@@ -56,3 +56,9 @@ export function isoDay(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
   return new Date(timeS * 1000).toISOString().slice(0, 10);
 }
+
+/** "2026-11-25T10:13:20Z": an instant in UTC to the second, for documents and CSV cells. */
+export function isoDateTime(ms: number): string {
+  if (!validMs(ms)) return '—';
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}

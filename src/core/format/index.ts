@@ -9,3 +9,4 @@ export * from './hashrate';
 export * from './percent';
 export * from './durations';
 export * from './dates';
+export * from './spoken';

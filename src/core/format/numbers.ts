@@ -54,3 +54,11 @@ export function csvNumber(value: number): string {
   const decimals = Math.max(0, 9 - Math.floor(Math.log10(abs)));
   return Number(value.toFixed(decimals)).toString();
 }
+
+/** "+1.20", "−0.98", "0.00": fixed decimals with grouping, always signed, a true minus. */
+export function formatSignedNumber(value: number, decimals: number): string {
+  const text = formatNumber(Math.abs(value), decimals);
+  if (!Number.isFinite(value)) return text;
+  if (Number(text.replace(/,/g, '')) === 0) return text;
+  return `${value > 0 ? '+' : MINUS}${text}`;
+}

@@ -70,6 +70,9 @@ export interface HoverContext {
   readonly commands: { readonly show: string; readonly refresh: string; readonly showLog: string };
 }
 
+/** Every table has a header row: screen readers announce a cell with its column's name. */
+const TABLE_HEADER = '| Figure | Value |';
+
 function row(label: string, value: string): string {
   return `| ${label} | ${value} |`;
 }
@@ -119,7 +122,7 @@ export function hoverMarkdown(ctx: HoverContext): string {
 
   const hp = f.hashprice;
   const feeSharePercent = hp.feeShare * 100;
-  lines.push('| | |');
+  lines.push(TABLE_HEADER);
   lines.push('|:--|:--|');
   const e = f.estimates;
   const level = levelText(e.level);
@@ -189,7 +192,7 @@ export function hoverMarkdown(ctx: HoverContext): string {
   lines.push('');
   lines.push('**Difficulty**');
   lines.push('');
-  lines.push('| | |');
+  lines.push(TABLE_HEADER);
   lines.push('|:--|:--|');
   lines.push(row('Difficulty', `**${formatDifficulty(f.difficulty)}**`));
   lines.push(

@@ -11,6 +11,13 @@ import {
   formatSatsPerPhDay,
   formatSignedPercent,
   formatTrend,
+  spokenCount,
+  spokenHashrate,
+  spokenMoney,
+  spokenRelative,
+  spokenSignedPercent,
+  spokenTrend,
+  SPOKEN_PER_PH_DAY,
 } from '../format';
 import type { Placeholder, StatusBarPreset } from '../settings';
 import { probabilityText } from './estimateText';
@@ -96,4 +103,67 @@ export function statusText(
 /** Whether the text shows the user's margin (so a negative one can be coloured). */
 export function showsMargin(preset: StatusBarPreset, customTemplate: string): boolean {
   return templateFor(preset, customTemplate).includes('{margin}');
+}
+
+/** Each placeholder as a screen reader should say it (units spelled out), for the item's accessible label. */
+export function spokenPlaceholderValues(f: GlanceFigures, nowMs: number): Record<Placeholder, () => string> {
+  const perPhDay = (value: number | null): string =>
+    value === null ? 'not available' : `${spokenMoney(value, f.currency)} ${SPOKEN_PER_PH_DAY}`;
+  return {
+    hashrate: () => spokenHashrate(f.hashrateHps),
+    hashrateLow: () => spokenHashrate(f.estimates.hashrate?.lowHps),
+    hashrateHigh: () => spokenHashrate(f.estimates.hashrate?.highHps),
+    probBelow: () =>
+      f.estimates.below
+        ? probabilityText(f.estimates.below.probability)
+            .replace('<', 'less than ')
+            .replace('>', 'more than ')
+            .replace('%', ' percent')
+        : 'not available',
+    trend: () => spokenTrend(f.hashrateTrendPercent),
+    hashprice: () => perPhDay(f.hashprice.hashpricePerPhDay),
+    hashpriceSats: () => {
+      const sats = f.hashprice.hashvalueSatsPerPhDay;
+      return Number.isFinite(sats) ? `${formatInteger(sats)} satoshis ${SPOKEN_PER_PH_DAY}` : 'not available';
+    },
+    margin: () => `margin ${perPhDay(f.profitability?.marginPerPhDay ?? null)}`,
+    difficulty: () => spokenCount(f.difficulty),
+    diffChange: () => spokenSignedPercent(f.difficultyChangePercent),
+    retargetIn: () => spokenRelative(f.estimatedRetargetMs, nowMs),
+    price: () => spokenMoney(f.btcPrice, f.currency),
+    height: () => formatInteger(f.tipHeight),
+  };
+}
+
+/**
+ * What the status item says to a screen reader: the figures the item shows, as a sentence with units
+ * spelled out ("Bitcoin network hash rate 991.8 exahashes per second, up 5.8 percent over 7 days; hashprice
+ * 47.08 US dollars per petahash per second per day"). A custom template is read with the same spoken
+ * values, its icons dropped.
+ */
+export function statusSentence(
+  f: GlanceFigures,
+  preset: StatusBarPreset,
+  customTemplate: string,
+  nowMs: number,
+): string {
+  const v = spokenPlaceholderValues(f, nowMs);
+  const hashrate = (): string => {
+    const trend = v.trend();
+    return `Bitcoin network hash rate ${v.hashrate()}${trend ? `, ${trend}` : ''}`;
+  };
+  switch (preset) {
+    case 'hashrateAndHashprice':
+      return `${hashrate()}; hashprice ${v.hashprice()}`;
+    case 'hashrate':
+      return hashrate();
+    case 'hashpriceFiat':
+      return `Bitcoin hashprice ${v.hashprice()}`;
+    case 'hashpriceSats':
+      return `Bitcoin hashvalue ${v.hashpriceSats()}`;
+    case 'margin':
+      return `Your Bitcoin mining ${v.margin()}`;
+    case 'custom':
+      return renderTemplate(customTemplate.replace(/\$\([^)]*\)/g, ' '), v, false);
+  }
 }

@@ -112,7 +112,7 @@ describe('hover intervals at the 992.3 EH/s moment', () => {
   });
 
   it('keeps both tables with their headers', () => {
-    expect(md.match(/^\| \| \|\n\|:--\|:--\|$/gm)).toHaveLength(2);
+    expect(md.match(/^\| Figure \| Value \|\n\|:--\|:--\|$/gm)).toHaveLength(2);
   });
 
   it('uses the confidence level setting everywhere (0.80)', () => {

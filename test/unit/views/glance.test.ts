@@ -76,6 +76,13 @@ describe('hover', () => {
     ...over,
   });
 
+  it('gives every table a header row, right before its delimiter row', () => {
+    const lines = hoverMarkdown(ctx()).split('\n');
+    const delimiters = lines.flatMap((line, i) => (line === '|:--|:--|' ? [i] : []));
+    expect(delimiters).toHaveLength(2); // the network table and the difficulty table
+    for (const i of delimiters) expect(lines[i - 1]).toBe('| Figure | Value |');
+  });
+
   it('answers "when is the next adjustment and by how much"', () => {
     const md = hoverMarkdown(ctx());
     expect(md).toContain('| Difficulty | **138.0 T** |');

@@ -1,4 +1,5 @@
-// A chart in words (its accessible label): each shown series from the first to the last day in view.
+// A chart in words: each shown series from the first to the last day in view. Shown under the chart (and
+// its table) as a visible description, and the plot's accessible label.
 
 import { formatDay } from '../../../core/format';
 import { seriesLabel, seriesValueText, type ChartContext, type ChartDef } from './definition';
@@ -24,4 +25,9 @@ export function chartSummary(
     });
   const t = ctx.series.timeS;
   return `${def.title}, ${formatDay(t[first]!)} to ${formatDay(t[last]!)}: ${parts.join('; ')}.`;
+}
+
+/** The id of a chart's visible description, which the plot and its table point at with aria-describedby. */
+export function chartDescriptionId(chartId: string): string {
+  return `chart-${chartId}-description`;
 }

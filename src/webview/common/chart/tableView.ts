@@ -4,6 +4,7 @@
 import { isoDay } from '../../../core/format';
 import { h, replaceChildren } from '../dom';
 import type { ChartContext, ChartDef } from './definition';
+import { chartDescriptionId } from './summary';
 
 /** Fills `container` with the table of days [first, last] (`range` null: nothing in view). */
 export function renderChartTable(
@@ -45,7 +46,7 @@ export function renderChartTable(
   }
   const table = h(
     'table',
-    {},
+    { 'aria-describedby': chartDescriptionId(def.id) },
     h('caption', {}, `${def.title}: ${last - first + 1} days, newest first`),
     h('thead', {}, head),
     body,

@@ -15,7 +15,7 @@ import type { ChartContext, ChartDef, ChartOverlay } from './definition';
 import { keyboardCursorTarget } from './keyboard';
 import { ChartLegend } from './legend';
 import { emptyPlotData, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
-import { chartSummary } from './summary';
+import { chartDescriptionId, chartSummary } from './summary';
 
 /** What a chart tells the section that owns it (the section keeps the charts in step). */
 export interface ChartHost {
@@ -37,6 +37,8 @@ export class TrendChart {
   readonly #tableButton: HTMLButtonElement;
   readonly #dateEl: HTMLElement;
   readonly #noteEl: HTMLElement;
+  /** The chart in words, visible beside the plot and its table (both point at it). */
+  readonly #descriptionEl: HTMLElement;
   #overlay: ChartOverlay | null = null;
   #u: uPlot | null = null;
   #ctx: ChartContext | null = null;
@@ -67,6 +69,7 @@ export class TrendChart {
     this.hidden = new Set(hidden);
     const titleId = `chart-${def.id}-title`;
     const noteId = `chart-${def.id}-note`;
+    const descriptionId = chartDescriptionId(def.id);
     this.#dateEl = h('span', { class: 'chart-date', 'aria-hidden': 'true' });
     this.#legend = new ChartLegend(def, this.hidden, (id) => this.#toggleSeries(id));
     this.#tableButton = h(
@@ -88,7 +91,7 @@ export class TrendChart {
       tabindex: '0',
       role: 'img',
       'aria-roledescription': 'chart',
-      'aria-describedby': noteId,
+      'aria-describedby': `${descriptionId} ${noteId}`,
       'data-chart': def.id,
     });
     this.#plotEl.addEventListener('keydown', (e) => this.#onKey(e));
@@ -106,6 +109,7 @@ export class TrendChart {
       this.#legend.element,
       this.#plotEl,
       this.#tableEl,
+      (this.#descriptionEl = h('p', { class: 'chart-description', id: descriptionId })),
       (this.#noteEl = h('p', { class: 'note', id: noteId }, def.note)),
     );
     this.#plotEl.hidden = showTable;
@@ -193,7 +197,7 @@ export class TrendChart {
     if (window) this.#u!.setScale('x', { min: window[0], max: window[1] });
     this.#lastIdx = undefined;
     this.#updateReadout(null);
-    this.#plotEl.setAttribute('aria-label', this.summaryText());
+    this.#describe();
     if (this.#showTable) this.#renderTable();
   }
 
@@ -232,7 +236,7 @@ export class TrendChart {
 
   #afterWindowChange(): void {
     if (this.#showTable) this.#renderTable();
-    this.#plotEl.setAttribute('aria-label', this.summaryText());
+    this.#describe();
   }
 
   /** Inclusive index bounds of the days in view. */
@@ -355,7 +359,14 @@ export class TrendChart {
     );
   }
 
-  /** What the chart shows, in words (its accessible label). */
+  /** Writes the summary into the visible description and the plot's label. */
+  #describe(): void {
+    const summary = this.summaryText();
+    setText(this.#descriptionEl, summary);
+    this.#plotEl.setAttribute('aria-label', summary);
+  }
+
+  /** What the chart shows, in words (its description and accessible label). */
   summaryText(): string {
     return chartSummary(this.def, this.#ctx, this.visibleIndices(), this.hidden);
   }
