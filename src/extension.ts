@@ -10,6 +10,7 @@ import { ConfigService } from './vscode/config';
 import { DataService } from './vscode/dataService';
 import { toDisposable } from './vscode/dispose';
 import { RefreshCommand, ShowLogCommand } from './vscode/glanceCommands';
+import { installLocalisation } from './vscode/l10n';
 import { createLog } from './vscode/log';
 import { PanelFeature, ShowPanelCommand } from './vscode/panel/registration';
 import { StatusBarView } from './vscode/statusBar';
@@ -19,6 +20,7 @@ let activeData: DataService | undefined;
 let started: Promise<void> = Promise.resolve();
 
 export function activate(context: vscode.ExtensionContext): void {
+  installLocalisation();
   const log = createLog();
   const config = new ConfigService(log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
