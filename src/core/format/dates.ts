@@ -11,66 +11,55 @@ function validMs(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
 }
 
-// Built on first use: a formatter costs a locale lookup, and the host may never show a date.
-let dayFormat: Intl.DateTimeFormat | undefined;
-let weekdayFormat: Intl.DateTimeFormat | undefined;
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
-let mediumFormat: Intl.DateTimeFormat | undefined;
-let formatsLocale = 'en';
+// Built on first use (a formatter costs a locale lookup, and the host may never show a date), one per kind
+// and display language.
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The cached formatters are for one locale: a change of display language drops them. */
-function sameLocale(): void {
-  if (formatsLocale === formatLocale()) return;
-  formatsLocale = formatLocale();
-  dayFormat = weekdayFormat = dateTimeFormat = mediumFormat = undefined;
+function dateFormat(kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = kind + formatLocale();
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(dateLocale(), options)));
+  return format;
 }
 
 /** "25 Nov 2026" (locale order), for a UTC day. */
 export function formatDay(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  sameLocale();
-  dayFormat ??= new Intl.DateTimeFormat(dateLocale(), {
+  return dateFormat('day', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  });
-  return dayFormat.format(timeS * 1000);
+  }).format(timeS * 1000);
 }
 
 /** "Wed, 25 Nov 2026" (locale order), for a UTC day. */
 export function formatDayLong(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  sameLocale();
-  weekdayFormat ??= new Intl.DateTimeFormat(dateLocale(), {
+  return dateFormat('weekday', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  });
-  return weekdayFormat.format(timeS * 1000);
+  }).format(timeS * 1000);
 }
 
 /** Local day and time of a near instant (the retarget estimate, days away). */
 export function formatDateTime(ms: number): string {
   if (!validMs(ms)) return '—';
-  sameLocale();
-  dateTimeFormat ??= new Intl.DateTimeFormat(dateLocale(), {
+  return dateFormat('dateTime', {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-  });
-  return dateTimeFormat.format(ms);
+  }).format(ms);
 }
 
 /** "25 Nov 2026, 14:05" (medium date, short time, local): the hover's instants. */
 export function formatDateTimeMedium(ms: number): string {
   if (!validMs(ms)) return '—';
-  sameLocale();
-  mediumFormat ??= new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-  return mediumFormat.format(ms);
+  return dateFormat('medium', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** "2026-11-25": the UTC day of a time, for tables, CSV rows and file names. */

@@ -10,22 +10,21 @@ export interface PanelL10n {
   readonly bundle: Readonly<Record<string, string>> | null;
 }
 
-const MAX_TEXT_CHARS = 5000;
-
+/**
+ * Checks a PanelL10n. Every entry must be a string; lookups use own keys only (JSON.parse makes "__proto__"
+ * an own key, never a prototype), so a hostile key cannot reach Object.prototype.
+ */
 export function checkL10n(value: unknown, path: string): PanelL10n {
   const o = obj(value, path);
-  const language = str(o.language, `${path}.language`, 35);
-  if (o.bundle === null) return { language, bundle: null };
-  const bundle = obj(o.bundle, `${path}.bundle`);
-  // Own keys only (JSON.parse makes "__proto__" an own key, never a prototype); lookups use Object.hasOwn.
-  for (const key of Object.keys(bundle)) str(bundle[key], `${path}.bundle`, MAX_TEXT_CHARS);
-  return { language, bundle: bundle as Record<string, string> };
+  str(o.language, `${path}.language`, 35);
+  if (o.bundle !== null) for (const text of Object.values(obj(o.bundle, path))) str(text, path, 5000);
+  return value as PanelL10n;
 }
 
 /** The page's l10n attribute, checked; English when absent or bad (the page still works), with the reason. */
 export function parseL10nAttribute(text: string | undefined): { l10n: PanelL10n; error?: string } {
   try {
-    return { l10n: text ? checkL10n(JSON.parse(text), 'l10n') : { language: 'en', bundle: null } };
+    return { l10n: checkL10n(JSON.parse(text ?? 'null') ?? { language: 'en', bundle: null }, 'l10n') };
   } catch (error) {
     return { l10n: { language: 'en', bundle: null }, error: String(error) };
   }
