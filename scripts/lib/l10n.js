@@ -30,7 +30,9 @@ function literalValue(literal) {
 function extractKeys(text) {
   const keys = [];
   const dynamic = [];
-  for (const match of text.matchAll(CALL)) {
+  // Comments name calls without making them (a doc comment's `t('…')`): whole comment lines are skipped.
+  const code = text.replace(/^\s*(\/\/|\/\*|\*).*$/gm, '');
+  for (const match of code.matchAll(CALL)) {
     const value = literalValue(match[1]);
     if (value === null) dynamic.push(match[1]);
     else keys.push(value);
