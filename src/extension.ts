@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
       } catch (error) {
         log.error(`Starting the refresh failed: ${describeError(error)}`);
       }
-      log.info(`Activated ${version}; source ${config.settings.mempoolUrl}.`);
+      log.info(`Activated ${version}; source ${config.settings.mempoolUrl}; display language ${vscode.env.language}.`);
       resolve();
     });
     context.subscriptions.push(toDisposable(() => (clearImmediate(handle), resolve())));

@@ -12,7 +12,8 @@ const LANGUAGES = ['zh-cn', 'es', 'pt-br', 'de', 'ja', 'ru'];
  * `t('…')`, `l10n.t("…")`, `vscode.l10n.t(`…`)` with a literal first argument. A template literal with `${`
  * is not a key (it would differ per call): extraction reports it instead.
  */
-const CALL = /(?<![\w$.])(?:vscode\.)?(?:l10n\.)?t\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)\s*[,)]/g;
+const CALL =
+  /(?<![\w$.])(?:vscode\.)?(?:l10n\.)?t\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)\s*[,)]/g;
 
 /** The value of a JS string literal from our own source (quotes included). */
 function literalValue(literal) {
@@ -123,7 +124,8 @@ function walkManifest(pkg, visit) {
       else if (TEXT_LISTS.has(field) && Array.isArray(value))
         value.forEach((v, i) => typeof v === 'string' && visit(`${key}.${field}.${i}`, v, value, i));
       else if (field === 'properties' && value && typeof value === 'object')
-        for (const [name, prop] of Object.entries(value)) walk(prop, `${key}.${name.replace(/^miningEconomics\./, '')}`);
+        for (const [name, prop] of Object.entries(value))
+          walk(prop, `${key}.${name.replace(/^miningEconomics\./, '')}`);
       else if (typeof value === 'object') walk(value, `${key}.${field}`);
     }
   };

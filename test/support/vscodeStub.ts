@@ -145,7 +145,9 @@ export function createVscodeStub(config: Record<string, unknown> = {}): {
     l10n: {
       bundle: undefined,
       t: (message: string, ...args: unknown[]) =>
-        message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+        message.replace(/\{(\d+)\}/g, (whole, i: string) =>
+          args[Number(i)] === undefined ? whole : String(args[Number(i)]),
+        ),
     },
     EventEmitter,
     StatusBarAlignment: { Left: 1, Right: 2 },
