@@ -1,7 +1,10 @@
 /**
  * Localisation end to end: the packaged .vsix in a real VS Code (code-server) started with a display language
- * (German, `--locale de`; code-server 4.x hands it to the workbench and so to `vscode.env.language` without a
- * language pack). Checks what a German-speaking user sees: our command titles in the palette, the status bar
+ * (German). `--locale de` alone leaves `vscode.env.language` at "en": VS Code resolves a display language only
+ * when a language pack for it is installed (its NLS configuration falls back to English otherwise). So the test
+ * installs a minimal German "language pack" built here (contributes `localizations` for `de` with no
+ * translations: VS Code's own UI stays English, but the display language becomes "de") and starts with
+ * `--locale de`. Checks what a German-speaking user sees: our command titles in the palette, the status bar
  * figures with German digit marks, the hover's labels and the panel in German. The expected figures come from
  * the replay server's data (expected.ts) with the marks swapped, never from src/.
  * Run: bash scripts/e2e/run.sh test/e2e/l10n.e2e.ts
@@ -14,6 +17,7 @@ import {
   findWebviewFrame,
   normalizeText,
   openWorkbench,
+  packageVsix,
   runCommand,
   screenshot,
   startCodeServer,
@@ -26,6 +30,42 @@ import { assert, extensionLog, findVsix, hoverText, ITEM_ID, startReplayFor } fr
 /** English figures ("1,024.5") as German writes them ("1.024,5"): the marks swap, digits and units stay. */
 const german = (english: string): string => english.replace(/[,.]/g, (c) => (c === ',' ? '.' : ','));
 
+/** A language pack for `de` that translates nothing: enough for VS Code to resolve the display language. */
+function buildGermanLocalePack(): string {
+  const dir = path.join(e2ePaths().cacheDir, 'l10n-pack-de');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'e2e-locale-de',
+      displayName: 'E2E German display language',
+      description: 'Test-only: makes "de" a display language without translating VS Code.',
+      publisher: 'e2e',
+      version: '0.0.1',
+      license: 'UNLICENSED',
+      engines: { vscode: '^1.90.0' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [
+          {
+            languageId: 'de',
+            languageName: 'German',
+            localizedLanguageName: 'Deutsch',
+            translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+          },
+        ],
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'translations', 'main.i18n.json'),
+    JSON.stringify({ version: '1.0.0', contents: {} }),
+  );
+  fs.writeFileSync(path.join(dir, 'README.md'), '# e2e German display language\n\nTest-only.\n');
+  return packageVsix(dir, path.join(e2ePaths().cacheDir, 'e2e-locale-de.vsix'));
+}
+
 const germanScenario = {
   name: 'display language German',
   async run(s: Scenario) {
@@ -37,6 +77,7 @@ const germanScenario = {
     s.defer(() => fs.rmSync(workspaceDir, { recursive: true, force: true }));
     const server = await startCodeServer({
       vsixPath: findVsix(),
+      extraVsixPaths: [buildGermanLocalePack()],
       userSettings: { 'miningEconomics.mempoolUrl': replay.url },
       workspaceDir,
       extraArgs: ['--locale', 'de'],
