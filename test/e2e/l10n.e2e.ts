@@ -3,8 +3,8 @@
  * (German). `--locale de` alone leaves `vscode.env.language` at "en": VS Code resolves a display language only
  * when a language pack for it is installed (its NLS configuration falls back to English otherwise). So the test
  * installs a minimal German "language pack" built here (contributes `localizations` for `de` with no
- * translations: VS Code's own UI stays English, but the display language becomes "de") and starts with
- * `--locale de`. Checks what a German-speaking user sees: our command titles in the palette, the status bar
+ * translations: VS Code's own UI stays English, but the display language becomes "de"), registers it in
+ * <user-data>/languagepacks.json before the first page load, and starts with `--locale de`. Checks what a German-speaking user sees: our command titles in the palette, the status bar
  * figures with German digit marks, the hover's labels and the panel in German. The expected figures come from
  * the replay server's data (expected.ts) with the marks swapped, never from src/.
  * Run: bash scripts/e2e/run.sh test/e2e/l10n.e2e.ts
@@ -83,6 +83,22 @@ const germanScenario = {
       extraArgs: ['--locale', 'de'],
     });
     s.defer(() => server.stop());
+    // The server reads the installed language packs from <user-data>/languagepacks.json when it builds a page;
+    // it writes that cache itself only when something asks for the languages, which the first page load does
+    // not. Written here (the shape VS Code's LanguagePackCachedData keeps), so the first page is German.
+    const translations = path.join(server.extensionsDir, 'e2e.e2e-locale-de-0.0.1', 'translations', 'main.i18n.json');
+    assert(fs.existsSync(translations), `the language pack is not installed at ${translations}`);
+    fs.writeFileSync(
+      path.join(server.userDataDir, 'languagepacks.json'),
+      JSON.stringify({
+        de: {
+          hash: 'e2e0000000000000000000000000000d',
+          extensions: [{ extensionIdentifier: { id: 'e2e.e2e-locale-de' }, version: '0.0.1' }],
+          translations: { vscode: translations },
+          label: 'Deutsch',
+        },
+      }),
+    );
     const wb = await openWorkbench(server.url, { theme: 'dark', viewport: { width: 1360, height: 860 } });
     s.defer(() => wb.close());
     const page = wb.page;
