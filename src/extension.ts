@@ -11,6 +11,7 @@ import { ConfigService } from './vscode/config';
 import { DataService } from './vscode/dataService';
 import { toDisposable } from './vscode/dispose';
 import { RefreshCommand, ShowLogCommand } from './vscode/glanceCommands';
+import { installLocalisation } from './vscode/l10n';
 import { createLog } from './vscode/log';
 import { NODE_PASSWORD_SECRET, SetNodePasswordCommand } from './vscode/nodePasswordCommand';
 import { PanelFeature, ShowPanelCommand } from './vscode/panel/registration';
@@ -24,6 +25,7 @@ let activeData: DataService | undefined;
 let started: Promise<void> = Promise.resolve();
 
 export function activate(context: vscode.ExtensionContext): void {
+  installLocalisation();
   const log = createLog();
   const config = new ConfigService(log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
@@ -112,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): void {
       } catch (error) {
         log.error(`Starting the refresh failed: ${describeError(error)}`);
       }
-      log.info(`Activated ${version}; source ${data.sourceHost}.`);
+      log.info(`Activated ${version}; source ${data.sourceHost}; display language ${vscode.env.language}.`);
       void offerWalkthroughOnce({
         globalState: context.globalState,
         extensionId: context.extension.id,

@@ -64,7 +64,7 @@ export class AlertNotifier {
       const message = alertMessage(event, settings.currency);
       this.log.info(`Alert: ${message}`);
       void vscode.window
-        .showInformationMessage(`Mining Economics: ${message}`, 'Show Mining Economics')
+        .showInformationMessage(`Mining Economics: ${message}`, vscode.l10n.t('Show Mining Economics'))
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand(COMMANDS.show);
         });

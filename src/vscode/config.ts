@@ -83,13 +83,15 @@ export class ConfigService extends Disposable {
     for (const p of problems) this.log.warn(`Setting ${p.setting} ${p.message}`);
     if (problems.length > 0) {
       const first = problems[0]!;
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more, see the log)` : '';
+      const more = problems.length > 1 ? ` ${vscode.l10n.t('(and {0} more, see the log)', problems.length - 1)}` : '';
       // The messages are neutralised where they are made (core/settings.ts); once more here because a
       // notification is where `[label](command:…)` would become a link that runs a command.
       void vscode.window
         .showWarningMessage(
-          neutraliseShownText(`Mining Economics: setting ${first.setting} ${first.message}${more}`),
-          'Open Settings',
+          neutraliseShownText(
+            `Mining Economics: ${vscode.l10n.t('setting {0} {1}', first.setting, first.message)}${more}`,
+          ),
+          vscode.l10n.t('Open Settings'),
         )
         .then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', first.setting);

@@ -1,6 +1,7 @@
 // The status bar item and its Markdown hover: a renderer of GlanceState, nothing more.
 import * as vscode from 'vscode';
 import { describeError } from '../core/errors';
+import { formatDateTimeMedium } from '../core/format';
 import { glanceEstimateOptions } from '../core/views/glanceEstimates';
 import { computeGlanceFigures, type GlanceFigures } from '../core/views/glanceFigures';
 import { hoverMarkdown } from '../core/views/hoverMarkdown';
@@ -90,7 +91,7 @@ export class StatusBarView implements vscode.Disposable {
       // A damaged cached snapshot must not take the item down: say so and show the no-data state.
       this.log.error(`Could not render the status bar: ${describeError(error, { stack: true })}`);
       this.item.text = '$(warning) Mining Economics';
-      this.item.tooltip = 'Mining Economics could not display its data; see the log.';
+      this.item.tooltip = vscode.l10n.t('Mining Economics could not display its data; see the log.');
     }
   }
 
@@ -123,15 +124,15 @@ export class StatusBarView implements vscode.Disposable {
       if (stale) text += ' $(warning)';
       else if (state.origin === 'cache') text += ' $(history)';
     } else if (state.error) {
-      text = '$(warning) Mining: no data';
-      accessible = `Mining Economics: no data yet, ${state.error.message}`;
+      text = `$(warning) ${vscode.l10n.t('Mining: no data')}`;
+      accessible = vscode.l10n.t('no data yet, {0}', state.error.message);
     } else {
       text = '$(sync~spin) Mining Economics';
-      accessible = 'Mining Economics: loading';
+      accessible = vscode.l10n.t('loading');
     }
     this.item.text = text;
     this.item.accessibilityInformation = {
-      label: `${accessible}${stale && reason ? `. Stale: ${reason}` : state.origin === 'cache' && figures ? '. Cached from an earlier session' : ''}`,
+      label: `${accessible}${stale && reason ? `. ${vscode.l10n.t('Stale: {0}', reason)}` : state.origin === 'cache' && figures ? `. ${vscode.l10n.t('Cached from an earlier session')}` : ''}`,
       role: 'button',
     };
     const losingMoney =
@@ -160,7 +161,7 @@ export class StatusBarView implements vscode.Disposable {
               this.settings.confidenceLevel,
             )
           : null,
-      formatDate: (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+      formatDate: formatDateTimeMedium,
       commands: { show: COMMANDS.show, refresh: COMMANDS.refresh, showLog: COMMANDS.showLog },
     };
     if (this.pendingHover) clearImmediate(this.pendingHover);
@@ -174,7 +175,7 @@ export class StatusBarView implements vscode.Disposable {
         this.item.tooltip = markdown;
       } catch (error) {
         this.log.error(`Could not render the hover: ${describeError(error, { stack: true })}`);
-        this.item.tooltip = 'Mining Economics could not display its data; see the log.';
+        this.item.tooltip = vscode.l10n.t('Mining Economics could not display its data; see the log.');
       }
     });
   }

@@ -3,8 +3,10 @@
 // miner's P&L section plugs in next to the network trends one (see `sections` below).
 
 import './styles.css';
+import { l10nError } from './common/l10n';
 import { describeError } from '../core/errors';
 import { formatAge } from '../core/format';
+import { t } from '../core/l10n';
 import { PROTOCOL_VERSION, isPnlScriptMessage, isPowerScriptMessage, validateHostMessage } from '../shared/protocol';
 import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from './common/bridge';
@@ -46,14 +48,14 @@ function post(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
 
-const statusEl = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' }, 'Waiting for data…');
+const statusEl = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' }, t('Waiting for data…'));
 const sourceEl = h('span', { class: 'source' });
 const toastEl = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true });
 const refreshButton = h(
   'button',
-  { class: 'primary', title: 'Fetch the latest data now', onclick: () => post({ type: 'refresh' }) },
+  { class: 'primary', title: t('Fetch the latest data now'), onclick: () => post({ type: 'refresh' }) },
   h('span', { 'aria-hidden': 'true' }, '⟳'),
-  ' Refresh',
+  ` ${t('Refresh')}`,
 );
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,17 +88,17 @@ function renderStatus(): void {
   let text: string;
   let kind = 'ok';
   if (s.fetchedAtMs === null) {
-    text = s.staleReason ? `No data yet: ${s.staleReason}` : 'Fetching the first data…';
+    text = s.staleReason ? t('No data yet: {0}', s.staleReason) : t('Fetching the first data…');
     kind = s.staleReason ? 'stale' : 'ok';
   } else if (s.stale) {
-    text = `Stale: ${s.staleReason ?? 'the last refresh failed'} · data from ${age}`;
+    text = t('Stale: {0} · data from {1}', s.staleReason ?? t('the last refresh failed'), age!);
     kind = 'stale';
   } else if (s.origin === 'cache') {
-    text = `Cached from an earlier session, ${age}`;
+    text = t('Cached from an earlier session, {0}', age!);
   } else {
-    text = `Updated ${age}`;
+    text = t('Updated {0}', age!);
   }
-  if (s.refreshing) text += ' · refreshing…';
+  if (s.refreshing) text += ` · ${t('refreshing…')}`;
   setText(statusEl, text);
   statusEl.className = `status-line status-${kind}`;
   refreshButton.disabled = s.refreshing;
@@ -143,9 +145,9 @@ replaceChildren(
   ),
   ...sections.map((s) => s.element),
   // The miner's P&L section: filled by the P&L script (src/webview/pnl) once it has loaded (see below).
-  h('section', { class: 'section', id: 'section-pnl', hidden: true, 'aria-label': "Miner's P&L" }),
+  h('section', { class: 'section', id: 'section-pnl', hidden: true, 'aria-label': t("Miner's P&L") }),
   // The power & pools section: filled by its own script (src/webview/power), loaded like the P&L's.
-  h('section', { class: 'section', id: 'section-power', hidden: true, 'aria-label': 'Power & pools' }),
+  h('section', { class: 'section', id: 'section-power', hidden: true, 'aria-label': t('Power & pools') }),
   toastEl,
 );
 app.removeAttribute('aria-busy');
@@ -160,6 +162,7 @@ setInterval(() => {
   for (const s of sections) s.tick?.();
 }, 30_000);
 post({ type: 'ready', protocol: PROTOCOL_VERSION, range: viewState.range });
+if (l10nError) post({ type: 'log', level: 'warn', message: `page language: ${l10nError}` });
 
 // The miner's P&L is a separate script (src/webview/pnl), inserted with this page's nonce once the charts
 // have drawn (or after 2 s without data), so it never delays them. acquireVsCodeApi works once per page:

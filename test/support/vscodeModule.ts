@@ -7,6 +7,7 @@ const api = stub.vscode as Record<string, unknown>;
 export const {
   version,
   env,
+  l10n,
   EventEmitter,
   StatusBarAlignment,
   ExtensionMode,

@@ -140,7 +140,15 @@ export function createVscodeStub(config: Record<string, unknown> = {}): {
   const log = (level: string) => (message: string) => record.logLines.push(`${level} ${message}`);
   const vscode: Record<string, unknown> = {
     version: '1.96.0-stub',
-    env: { sessionId: 'stub-session' },
+    env: { sessionId: 'stub-session', language: 'en' },
+    // English: what vscode.l10n.t does without a bundle (fill {0}…).
+    l10n: {
+      bundle: undefined,
+      t: (message: string, ...args: unknown[]) =>
+        message.replace(/\{(\d+)\}/g, (whole, i: string) =>
+          args[Number(i)] === undefined ? whole : String(args[Number(i)]),
+        ),
+    },
     EventEmitter,
     StatusBarAlignment: { Left: 1, Right: 2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },

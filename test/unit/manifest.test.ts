@@ -8,6 +8,7 @@ import { COMMANDS } from '../../src/vscode/commands';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 const props = pkg.contributes.configuration.properties;
+const nls = JSON.parse(readFileSync(join(__dirname, '../../package.nls.json'), 'utf8'));
 
 describe('package.json manifest', () => {
   it('keeps the identity other tests rely on', () => {
@@ -19,7 +20,9 @@ describe('package.json manifest', () => {
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     expect(contributed).toEqual(Object.values(COMMANDS).sort());
     const show = pkg.contributes.commands.find((c: { command: string }) => c.command === COMMANDS.show);
-    expect(show).toMatchObject({ title: 'Show Mining Economics', category: 'Bitcoin' });
+    // Titles are %keys% of package.nls.json (VS Code shows the display language's package.nls.<lang>.json).
+    expect(show).toMatchObject({ title: '%commands.show.title%', category: 'Bitcoin' });
+    expect(nls['commands.show.title']).toBe('Show Mining Economics');
   });
   it('activates after startup, never at *', () => {
     expect(pkg.activationEvents).toEqual(['onStartupFinished']);

@@ -114,6 +114,9 @@ describe('package.json and README agree with the code', () => {
   const props = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).contributes.configuration
     .properties;
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  // Descriptions are %keys% of package.nls.json (the English text; bundles/test/unit/l10n keep translations whole).
+  const nls = JSON.parse(readFileSync(join(__dirname, '../../package.nls.json'), 'utf8'));
+  const text = (value: string): string => nls[/^%(.+)%$/.exec(value)?.[1] ?? ''] ?? value;
   it('declares the confidence level and significance settings with the code defaults and range', () => {
     expect(props['miningEconomics.confidenceLevel']).toMatchObject({
       type: 'number',
@@ -129,7 +132,7 @@ describe('package.json and README agree with the code', () => {
   it('lists every template placeholder in the setting description and in the README', () => {
     const templateRow = readme.split('\n').find((line) => line.startsWith('| `miningEconomics.statusBar.template`'))!;
     for (const name of PLACEHOLDERS) {
-      expect(props['miningEconomics.statusBar.template'].markdownDescription).toContain(`\`{${name}}\``);
+      expect(text(props['miningEconomics.statusBar.template'].markdownDescription)).toContain(`\`{${name}}\``);
       expect(templateRow).toContain(`\`{${name}}\``);
     }
     expect(readme).toContain('| `miningEconomics.confidenceLevel` |');

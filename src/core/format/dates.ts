@@ -2,6 +2,8 @@
 // local time. Locale order comes from Intl (the host's or the webview's locale). An instant outside what
 // Date can hold (NaN, ±Infinity, beyond ±8.64e15 ms) is "—", never a RangeError.
 
+import { dateLocale, formatLocale } from './locale';
+
 /** The largest time value a Date holds (ECMAScript's time range), in ms. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -9,46 +11,55 @@ function validMs(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
 }
 
-// Built on first use: a formatter costs a locale lookup, and the host may never show a date.
-let dayFormat: Intl.DateTimeFormat | undefined;
-let weekdayFormat: Intl.DateTimeFormat | undefined;
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
+// Built on first use (a formatter costs a locale lookup, and the host may never show a date), one per kind
+// and display language.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = kind + formatLocale();
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(dateLocale(), options)));
+  return format;
+}
 
 /** "25 Nov 2026" (locale order), for a UTC day. */
 export function formatDay(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  dayFormat ??= new Intl.DateTimeFormat(undefined, {
+  return dateFormat('day', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  });
-  return dayFormat.format(timeS * 1000);
+  }).format(timeS * 1000);
 }
 
 /** "Wed, 25 Nov 2026" (locale order), for a UTC day. */
 export function formatDayLong(timeS: number): string {
   if (!validMs(timeS * 1000)) return '—';
-  weekdayFormat ??= new Intl.DateTimeFormat(undefined, {
+  return dateFormat('weekday', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  });
-  return weekdayFormat.format(timeS * 1000);
+  }).format(timeS * 1000);
 }
 
 /** Local day and time of a near instant (the retarget estimate, days away). */
 export function formatDateTime(ms: number): string {
   if (!validMs(ms)) return '—';
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
+  return dateFormat('dateTime', {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-  });
-  return dateTimeFormat.format(ms);
+  }).format(ms);
+}
+
+/** "25 Nov 2026, 14:05" (medium date, short time, local): the hover's instants. */
+export function formatDateTimeMedium(ms: number): string {
+  if (!validMs(ms)) return '—';
+  return dateFormat('medium', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** "2026-11-25": the UTC day of a time, for tables, CSV rows and file names. */

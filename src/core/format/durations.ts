@@ -1,4 +1,7 @@
-// Durations and ages: "3 d 4 h", "9 min 13 s", "2 min ago", "in 3 d 4 h".
+// Durations and ages: "3 d 4 h", "9 min 13 s", "2 min ago", "in 3 d 4 h". The unit symbols stay in every
+// language; the words around them are translated.
+
+import { t } from '../l10n';
 
 /** Durations in the two largest units: "3 d 4 h", "2 h 5 min", "45 s". Negative → "0 s". */
 export function formatDuration(ms: number): string {
@@ -25,12 +28,12 @@ export function formatBlockInterval(ms: number): string {
 
 /** "just now", "2 min ago", "3 h ago", "2 d ago": the largest unit only, an age needs no more. */
 export function formatAge(ageMs: number): string {
-  if (!Number.isFinite(ageMs) || ageMs < 45_000) return 'just now';
-  return `${formatDuration(ageMs).split(' ').slice(0, 2).join(' ')} ago`;
+  if (!Number.isFinite(ageMs) || ageMs < 45_000) return t('just now');
+  return t('{0} ago', formatDuration(ageMs).split(' ').slice(0, 2).join(' '));
 }
 
 /** "in 3 d 4 h" for future instants, "3 d 4 h ago" for past ones. */
 export function formatRelative(targetMs: number, nowMs: number): string {
   const delta = targetMs - nowMs;
-  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
+  return delta >= 0 ? t('in {0}', formatDuration(delta)) : t('{0} ago', formatDuration(-delta));
 }

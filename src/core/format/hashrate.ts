@@ -2,6 +2,7 @@
 
 import { SATS_PER_BTC } from '../constants';
 import { difficultyFromHps } from '../economics';
+import { localizeDigits } from './locale';
 import { formatNumber } from './numbers';
 import { compactSi, scaleSi, SI_PREFIXES } from './si';
 
@@ -36,7 +37,7 @@ export function formatBtc(sats: number | null | undefined): string {
   const btc = sats / SATS_PER_BTC;
   const abs = Math.abs(btc);
   const decimals = abs === 0 ? 0 : Math.min(8, Math.max(3, 3 - Math.floor(Math.log10(abs))));
-  return `${Number(btc.toFixed(decimals)).toString()} BTC`;
+  return `${localizeDigits(Number(btc.toFixed(decimals)).toString())} BTC`;
 }
 
 /** Axis ticks: "800 EH/s", "1 ZH/s", "4.5 MH/s". */

@@ -1,6 +1,7 @@
 // Money: the one currency table, full amounts (status bar, hover, P&L) and compact axis ticks.
 
 import type { Currency } from '../model';
+import { localizeDigits } from './locale';
 import { formatNumber, MINUS } from './numbers';
 import { twoDigitScale } from './power';
 import { compactSi } from './si';
@@ -53,9 +54,9 @@ export function moneyText(value: number | null, currency: Currency): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const cents = Math.round(value * 100) / 100;
   // formatMoney gives 4 decimals below 1: to the cent here, so "$0.50", "$0.00".
-  return formatMoney(cents === 0 ? 0 : cents, currency)
-    .replace(/(\.\d\d)00$/, '$1')
-    .replace(/^-/, MINUS);
+  const text = formatMoney(cents === 0 ? 0 : cents, currency).replace(/^-/, MINUS);
+  // Four decimals to two: the decimal mark is the display language's.
+  return text.replace(/(\D\d\d)00$/, '$1');
 }
 
 /** Axis ticks: "$48", "$0.12", "$1.2k", "$105k", "¥7.5M". */
@@ -65,9 +66,9 @@ export function compactMoney(value: number, currency: Currency): string {
   const abs = Math.abs(value);
   const symbol = CURRENCY_STYLES[currency].symbol;
   if (abs >= 1000) return `${sign}${symbol}${compactSi(abs).replace(' ', '')}`;
-  if (abs >= 10) return `${sign}${symbol}${Number(abs.toPrecision(3))}`;
+  if (abs >= 10) return `${sign}${symbol}${localizeDigits(String(Number(abs.toPrecision(3))))}`;
   if (abs === 0) return `${symbol}0`;
-  return `${sign}${symbol}${Number(abs.toPrecision(2))}`;
+  return `${sign}${symbol}${localizeDigits(String(Number(abs.toPrecision(2))))}`;
 }
 
 const MONEY_SCALES: readonly (readonly [number, string])[] = [

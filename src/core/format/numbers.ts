@@ -2,6 +2,7 @@
 // Every function returns text for any number (NaN, ±Infinity, 1e-200, 1e300): none of them throws.
 
 import { safeDecimals } from './clamp';
+import { localizeDigits } from './locale';
 
 /** U+2212, the typographic minus of signed figures ("−0.98%", "−$3.10", axis ticks). */
 export const MINUS = '\u2212';
@@ -10,13 +11,13 @@ function groupThousands(integerPart: string): string {
   return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Fixed decimals with thousands separators: 69880 → "69,880.00". Non-finite → "—". */
+/** Fixed decimals with thousands separators: 69880 → "69,880.00" ("69.880,00" in German). Non-finite → "—". */
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return '—';
   const fixed = Math.abs(value).toFixed(safeDecimals(decimals));
   const [int, frac] = fixed.split('.');
   const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + groupThousands(int!) + (frac ? `.${frac}` : '');
+  return localizeDigits(sign + groupThousands(int!) + (frac ? `.${frac}` : ''));
 }
 
 /** Whole numbers with grouping: 975,123. */
@@ -31,10 +32,10 @@ export function plainNumber(value: number): string {
     .toFixed(3)
     .replace(/\.?0+$/, '');
   const [int, frac] = fixed.split('.');
-  return `${value < 0 && fixed !== '0' ? '-' : ''}${groupThousands(int!)}${frac ? `.${frac}` : ''}`;
+  return localizeDigits(`${value < 0 && fixed !== '0' ? '-' : ''}${groupThousands(int!)}${frac ? `.${frac}` : ''}`);
 }
 
-/** A number for an input field: plain digits and a dot, no grouping, no float noise (0.1 + 0.2 → 0.3). */
+/** A number for an input field (any display language): plain digits and a dot, no grouping, no float noise (0.1 + 0.2 → 0.3). */
 export function inputText(value: number): string {
   return String(Number(value.toPrecision(12)));
 }

@@ -2,6 +2,7 @@
 // of chart axes.
 
 import { safeDecimals, safeDigits } from './clamp';
+import { localizeDigits } from './locale';
 import { MINUS } from './numbers';
 
 export const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'] as const;
@@ -23,7 +24,7 @@ export function scaleSi(value: number, significantDigits: number): { text: strin
     index++;
   }
   let decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
-  if (decimals !== safeDecimals(decimals)) return { text: sign + abs.toPrecision(digits), index };
+  if (decimals !== safeDecimals(decimals)) return { text: localizeDigits(sign + abs.toPrecision(digits)), index };
   let rounded = Number(abs.toFixed(decimals));
   if (rounded >= 1000 && index < SI_PREFIXES.length - 1) {
     abs = rounded / 1000;
@@ -31,7 +32,7 @@ export function scaleSi(value: number, significantDigits: number): { text: strin
     decimals = digits - 1;
     rounded = Number(abs.toFixed(decimals));
   }
-  return { text: sign + rounded.toFixed(decimals), index };
+  return { text: localizeDigits(sign + rounded.toFixed(decimals)), index };
 }
 
 /** Up to `digits` significant digits with an SI prefix, trailing zeros dropped: 1.2e21 → "1.2 Z". */
@@ -46,8 +47,8 @@ export function compactSi(value: number, significantDigits = 3): string {
     abs /= 1000;
     i++;
   }
-  if (abs < 1 && i === 0) return sign + Number(abs.toPrecision(digits)).toString();
-  const text = Number(abs.toPrecision(digits)).toString();
+  if (abs < 1 && i === 0) return sign + localizeDigits(Number(abs.toPrecision(digits)).toString());
+  const text = localizeDigits(Number(abs.toPrecision(digits)).toString());
   return `${sign}${text}${SI_PREFIXES[i] ? ` ${SI_PREFIXES[i]}` : ''}`;
 }
 
@@ -55,7 +56,7 @@ export function compactSi(value: number, significantDigits = 3): string {
 export function compactCount(value: number): string {
   if (Math.abs(value) >= 1e15 && Number.isFinite(value)) {
     const e = Math.floor(Math.log10(Math.abs(value)));
-    return `${value < 0 ? MINUS : ''}${Number((Math.abs(value) / 10 ** e).toPrecision(2))}e${e}`;
+    return `${value < 0 ? MINUS : ''}${localizeDigits(String(Number((Math.abs(value) / 10 ** e).toPrecision(2))))}e${e}`;
   }
   return compactSi(value).replace(' ', '');
 }

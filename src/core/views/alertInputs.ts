@@ -3,6 +3,7 @@
 
 import { formatHashprice, formatHashrate, formatInteger, formatSignedPercent } from '../format';
 import type { Currency, NetworkSnapshot } from '../model';
+import { t } from '../l10n';
 import type { AlertEvent, AlertObservation, AlertSettings } from '../pnl/alerts';
 import type { Settings } from '../settings';
 import { probabilityText } from './estimateText';
@@ -40,16 +41,37 @@ export function alertSettings(settings: Settings, figures: GlanceFigures): Parti
 export function alertMessage(event: AlertEvent, currency: Currency): string {
   switch (event.type) {
     case 'difficultyAdjusted':
-      return `Bitcoin difficulty adjusted at block ${formatInteger(event.height)}${event.changePercent === null ? '' : `: ${formatSignedPercent(event.changePercent)}`}.`;
+      return event.changePercent === null
+        ? t('Bitcoin difficulty adjusted at block {0}.', formatInteger(event.height))
+        : t(
+            'Bitcoin difficulty adjusted at block {0}: {1}.',
+            formatInteger(event.height),
+            formatSignedPercent(event.changePercent),
+          );
     case 'hashrateCrossed': {
-      const side = event.direction === 'up' ? 'above' : 'below';
-      const likely =
-        event.probability === undefined ? '' : ` (${probabilityText(event.probability)} likely truly ${side})`;
-      return `Bitcoin's 7-day hash rate ${event.direction === 'up' ? 'rose above' : 'fell below'} ${formatHashrate(event.thresholdHps)}: now ${formatHashrate(event.hashrate7dHps)}${likely}.`;
+      const up = event.direction === 'up';
+      const threshold = formatHashrate(event.thresholdHps);
+      const now = formatHashrate(event.hashrate7dHps);
+      if (event.probability === undefined)
+        return up
+          ? t("Bitcoin's 7-day hash rate rose above {0}: now {1}.", threshold, now)
+          : t("Bitcoin's 7-day hash rate fell below {0}: now {1}.", threshold, now);
+      const p = probabilityText(event.probability);
+      return up
+        ? t("Bitcoin's 7-day hash rate rose above {0}: now {1} ({2} likely truly above).", threshold, now, p)
+        : t("Bitcoin's 7-day hash rate fell below {0}: now {1} ({2} likely truly below).", threshold, now, p);
     }
     case 'belowBreakeven':
-      return `Hashprice ${formatHashprice(event.hashpricePerPhDay, currency)} fell below your breakeven of ${formatHashprice(event.breakevenHashpricePerPhDay, currency)}.`;
+      return t(
+        'Hashprice {0} fell below your breakeven of {1}.',
+        formatHashprice(event.hashpricePerPhDay, currency),
+        formatHashprice(event.breakevenHashpricePerPhDay, currency),
+      );
     case 'recoveredBreakeven':
-      return `Hashprice ${formatHashprice(event.hashpricePerPhDay, currency)} is back above your breakeven of ${formatHashprice(event.breakevenHashpricePerPhDay, currency)}.`;
+      return t(
+        'Hashprice {0} is back above your breakeven of {1}.',
+        formatHashprice(event.hashpricePerPhDay, currency),
+        formatHashprice(event.breakevenHashpricePerPhDay, currency),
+      );
   }
 }

@@ -17,7 +17,8 @@ export function levelText(level: number): string {
 export function hashrateRangeText(lowHps: number, highHps: number, pointHps: number): string {
   const point = scaleSi(pointHps, 4);
   if (!point || !Number.isFinite(lowHps) || !Number.isFinite(highHps)) return '—';
-  const pointDecimals = point.text.split('.')[1]?.length ?? 0;
+  // The decimal mark is the display language's (scaled values below 1000 have no grouping mark).
+  const pointDecimals = point.text.split(/[.,]/)[1]?.length ?? 0;
   const decimals = Math.max(0, pointDecimals - 1);
   const scale = 1000 ** point.index;
   return `${formatNumber(lowHps / scale, decimals)}–${formatNumber(highHps / scale, decimals)} ${SI_PREFIXES[point.index]}H/s`;

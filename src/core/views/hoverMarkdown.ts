@@ -21,6 +21,7 @@ import {
 import { BLOCKS_PER_EPOCH } from '../constants';
 import { shownSourceHost } from '../settings';
 import { oneLine } from '../errors';
+import { t } from '../l10n';
 import { hashrateRangeText, levelText, percentRangeText, probabilityText, thresholdText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
 import { moveParts } from './pnlText';
@@ -81,23 +82,23 @@ export function hoverMarkdown(ctx: HoverContext): string {
   const { figures: f, nowMs } = ctx;
   const lines: string[] = [];
   const source = escapeMarkdown(shownSourceHost(ctx.sourceHost));
-  lines.push(`**Mining Economics** — Bitcoin network`);
+  lines.push(`**Mining Economics** — ${t('Bitcoin network')}`);
   lines.push('');
 
   if (ctx.sourceStale && f) {
     lines.push(
-      `$(warning) **Stale** — ${escapeMarkdown(capitalize(ctx.sourceStale))} The figures below describe the chain as of that block.`,
+      `$(warning) **${t('Stale')}** — ${escapeMarkdown(capitalize(ctx.sourceStale))} ${t('The figures below describe the chain as of that block.')}`,
     );
     lines.push('');
   }
   if (ctx.error && f && ctx.error !== ctx.sourceStale) {
     lines.push(
-      `$(warning) **Stale** — Showing the last good data from ${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'earlier'}. Last refresh failed: ${escapeMarkdown(ctx.error)}`,
+      `$(warning) **${t('Stale')}** — ${t('Showing the last good data from {0}. Last refresh failed: {1}', ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : t('earlier'), escapeMarkdown(ctx.error))}`,
     );
     lines.push('');
   } else if (ctx.fromCache && f) {
     lines.push(
-      `$(history) Cached from an earlier session (${ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : 'age unknown'}); refreshing…`,
+      `$(history) ${t('Cached from an earlier session ({0}); refreshing…', ctx.fetchedAtMs ? formatAge(nowMs - ctx.fetchedAtMs) : t('age unknown'))}`,
     );
     lines.push('');
   }
@@ -108,13 +109,16 @@ export function hoverMarkdown(ctx: HoverContext): string {
 
   const opinion = ctx.secondOpinion;
   if (f && opinion && !opinion.agree) {
-    lines.push(`$(warning) **Second opinion disagrees** — ${escapeMarkdown(capitalize(opinion.summary))}.`, '');
+    lines.push(
+      `$(warning) ${t('**Second opinion disagrees** — {0}.', escapeMarkdown(capitalize(opinion.summary)))}`,
+      '',
+    );
   }
 
   if (!f) {
-    lines.push(ctx.error ? `No data yet — ${escapeMarkdown(ctx.error)}` : 'Fetching the first data…');
+    lines.push(ctx.error ? t('No data yet — {0}', escapeMarkdown(ctx.error)) : t('Fetching the first data…'));
     lines.push('');
-    lines.push(`Source: ${source}`);
+    lines.push(t('Source: {0}', source));
     lines.push('');
     lines.push(links(ctx));
     return lines.join('\n');
@@ -129,35 +133,44 @@ export function hoverMarkdown(ctx: HoverContext): string {
   const hashrateRange = e.hashrate
     ? ` (${level}: ${hashrateRangeText(e.hashrate.lowHps, e.hashrate.highHps, f.hashrateHps)})`
     : '';
-  lines.push(row('Hash rate (7-day estimate)', `**${formatHashrate(f.hashrateHps)}**${hashrateRange}`));
+  lines.push(row(t('Hash rate (7-day estimate)'), `**${formatHashrate(f.hashrateHps)}**${hashrateRange}`));
   if (e.below)
-    lines.push(row(`Under ${thresholdText(e.below.thresholdHps)}`, `${probabilityText(e.below.probability)} likely`));
+    lines.push(
+      row(t('Under {0}', thresholdText(e.below.thresholdHps)), t('{0} likely', probabilityText(e.below.probability))),
+    );
   if (f.hashrateTrendPercent !== null) {
     const noise = e.trend
       ? e.trend.withinNoise
-        ? ' (within noise)'
+        ? ` (${t('within noise')})`
         : ` (${level}: ${percentRangeText(e.trend.lowPercent, e.trend.highPercent)})`
       : '';
-    lines.push(row('7-day trend', `${formatTrend(f.hashrateTrendPercent)} vs previous 7 days${noise}`));
+    lines.push(row(t('7-day trend'), `${t('{0} vs previous 7 days', formatTrend(f.hashrateTrendPercent))}${noise}`));
   }
   lines.push(
     row(
-      'Hashprice',
+      t('Hashprice'),
       `**${formatHashprice(hp.hashpricePerPhDay, f.currency)}** · ${formatSatsPerPhDay(hp.hashvalueSatsPerPhDay)}`,
     ),
   );
   lines.push(
     row(
-      'Reward per block',
-      `${formatBtc(hp.rewardPerBlockSats)} = subsidy ${formatBtc(hp.subsidySats)} (${formatPercent(100 - feeSharePercent)}) + fees ${formatBtc(hp.meanFeesSats)} (${formatPercent(feeSharePercent)}, mean of last 144 blocks)`,
+      t('Reward per block'),
+      t(
+        '{0} = subsidy {1} ({2}) + fees {3} ({4}, mean of last 144 blocks)',
+        formatBtc(hp.rewardPerBlockSats),
+        formatBtc(hp.subsidySats),
+        formatPercent(100 - feeSharePercent),
+        formatBtc(hp.meanFeesSats),
+        formatPercent(feeSharePercent),
+      ),
     ),
   );
-  lines.push(row('BTC price', `${formatMoney(f.btcPrice, f.currency)} ${f.currency}`));
+  lines.push(row(t('BTC price'), `${formatMoney(f.btcPrice, f.currency)} ${f.currency}`));
   const power = f.power;
   if (power.ok) {
     const n = power.network;
     const drop = power.drop ? ` · ${hashDropText(power.drop)}` : '';
-    lines.push(row('Network power (CBECI-style)', `**${networkPowerText(n.lowW, n.bestW, n.highW)}**${drop}`));
+    lines.push(row(t('Network power (CBECI-style)'), `**${networkPowerText(n.lowW, n.bestW, n.highW)}**${drop}`));
   }
   const pnl = f.profitability;
   if (pnl) {
@@ -165,88 +178,120 @@ export function hoverMarkdown(ctx: HoverContext): string {
     const powerPrice = formatPowerPrice(i.powerPricePerKwh, f.currency);
     lines.push(
       row(
-        `Your margin (${formatNumber(i.efficiencyJPerTh, 1)} J/TH, ${powerPrice}, ${formatNumber(i.poolFeePercent, 1)}% pool fee)`,
-        `**${formatHashprice(pnl.marginPerPhDay, f.currency)}** = ${formatHashprice(pnl.netRevenuePerPhDay, f.currency)} revenue − ${formatHashprice(pnl.powerCostPerPhDay, f.currency)} power`,
+        t(
+          'Your margin ({0} J/TH, {1}, {2}% pool fee)',
+          formatNumber(i.efficiencyJPerTh, 1),
+          powerPrice,
+          formatNumber(i.poolFeePercent, 1),
+        ),
+        t(
+          '{0} = {1} revenue − {2} power',
+          `**${formatHashprice(pnl.marginPerPhDay, f.currency)}**`,
+          formatHashprice(pnl.netRevenuePerPhDay, f.currency),
+          formatHashprice(pnl.powerCostPerPhDay, f.currency),
+        ),
       ),
     );
     const breakevenPower = formatPowerPrice(pnl.breakevenPowerPricePerKwh, f.currency);
     lines.push(
       row(
-        'Breakeven',
-        `power ${breakevenPower} · hashprice ${formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency)} · BTC ${formatMoney(pnl.breakevenBtcPrice, f.currency)}`,
+        t('Breakeven'),
+        t(
+          'power {0} · hashprice {1} · BTC {2}',
+          breakevenPower,
+          formatHashprice(pnl.breakevenHashpricePerPhDay, f.currency),
+          formatMoney(pnl.breakevenBtcPrice, f.currency),
+        ),
       ),
     );
   }
   if (f.hashpriceMoves.length > 0) {
-    const inUsd = f.currency === 'USD' ? '' : ' (in USD)';
+    const inUsd = f.currency === 'USD' ? '' : ` (${t('in USD')})`;
     for (const move of f.hashpriceMoves) {
       const d = move.decomposition;
       lines.push(
         row(
-          `Hashprice over ${move.days} d${inUsd}`,
+          `${t('Hashprice over {0} d', move.days)}${inUsd}`,
           `**${formatSignedPercent(d.totalPercent, 1)}** = ${moveParts(d).join(' · ')}`,
         ),
       );
     }
   }
   lines.push('');
-  lines.push('**Difficulty**');
+  lines.push(`**${t('Difficulty')}**`);
   lines.push('');
   lines.push(TABLE_HEADER);
   lines.push('|:--|:--|');
-  lines.push(row('Difficulty', `**${formatDifficulty(f.difficulty)}**`));
+  lines.push(row(t('Difficulty'), `**${formatDifficulty(f.difficulty)}**`));
   lines.push(
     row(
-      'Epoch progress',
-      `${formatInteger(f.blocksMinedInEpoch)} of ${formatInteger(BLOCKS_PER_EPOCH)} blocks (${formatPercent(f.progressPercent)}) · ${formatInteger(f.remainingBlocks)} to go`,
+      t('Epoch progress'),
+      t(
+        '{0} of {1} blocks ({2}) · {3} to go',
+        formatInteger(f.blocksMinedInEpoch),
+        formatInteger(BLOCKS_PER_EPOCH),
+        formatPercent(f.progressPercent),
+        formatInteger(f.remainingBlocks),
+      ),
     ),
   );
-  lines.push(row('Estimated change', changeText(f, level)));
+  lines.push(row(t('Estimated change'), changeText(f, level)));
   const r = e.retarget;
   const retargetRange = r
     ? ` · ${level}: ${ctx.formatDate(r.retargetMs.low)} – ${ctx.formatDate(r.retargetMs.high)}`
     : '';
   lines.push(
     row(
-      'Estimated retarget',
-      `${ctx.formatDate(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)}) at block ${formatInteger(f.nextRetargetHeight)}${retargetRange}`,
+      t('Estimated retarget'),
+      `${t(
+        '{0} ({1}) at block {2}',
+        ctx.formatDate(f.estimatedRetargetMs),
+        formatRelative(f.estimatedRetargetMs, nowMs),
+        formatInteger(f.nextRetargetHeight),
+      )}${retargetRange}`,
     ),
   );
-  const previousWhen = f.previousRetargetS === null ? '' : ` on ${ctx.formatDate(f.previousRetargetS * 1000)}`;
-  lines.push(row('Previous adjustment', `${formatSignedPercent(f.previousRetargetPercent)}${previousWhen}`));
-  lines.push(row('Average block time this epoch', `${formatBlockInterval(f.timeAvgMs)} (target 10 min 0 s)`));
+  const previousWhen =
+    f.previousRetargetS === null ? '' : ` ${t('on {0}', ctx.formatDate(f.previousRetargetS * 1000))}`;
+  lines.push(row(t('Previous adjustment'), `${formatSignedPercent(f.previousRetargetPercent)}${previousWhen}`));
+  lines.push(row(t('Average block time this epoch'), t('{0} (target 10 min 0 s)', formatBlockInterval(f.timeAvgMs))));
   const h = e.halving;
   const halvingRange = h
-    ? ` · ${level}: ${ctx.formatDate(h.halvingMs.low)} – ${ctx.formatDate(h.halvingMs.high)} if today's block rate holds`
+    ? ` · ${level}: ${t("{0} – {1} if today's block rate holds", ctx.formatDate(h.halvingMs.low), ctx.formatDate(h.halvingMs.high))}`
     : '';
   lines.push(
     row(
-      'Next halving',
-      `block ${formatInteger(f.halving.height)} · ${formatInteger(f.halving.blocksLeft)} blocks left · ≈ ${ctx.formatDate(f.halving.estimatedMs)} (${formatRelative(f.halving.estimatedMs, nowMs)})${halvingRange} · subsidy then ${formatBtc(f.halving.subsidyAfterSats)}`,
+      t('Next halving'),
+      `${t('block {0} · {1} blocks left · ≈ {2} ({3})', formatInteger(f.halving.height), formatInteger(f.halving.blocksLeft), ctx.formatDate(f.halving.estimatedMs), formatRelative(f.halving.estimatedMs, nowMs))}${halvingRange} · ${t('subsidy then {0}', formatBtc(f.halving.subsidyAfterSats))}`,
     ),
   );
   lines.push('');
   if (e.hashrate) {
-    lines.push(`Ranges are ${level} intervals: hash rate is inferred from random block times, never measured.`);
+    lines.push(t('Ranges are {0} intervals: hash rate is inferred from random block times, never measured.', level));
     lines.push('');
   }
   if (f.lastBlock) {
-    const pool = f.lastBlock.poolName ? ` by ${escapeMarkdown(f.lastBlock.poolName)}` : '';
+    const height = formatInteger(f.lastBlock.height);
+    const age = formatAge(nowMs - f.lastBlock.timeS * 1000);
     lines.push(
-      `Last block ${formatInteger(f.lastBlock.height)}${pool}, ${formatAge(nowMs - f.lastBlock.timeS * 1000)}.`,
+      f.lastBlock.poolName
+        ? t('Last block {0} by {1}, {2}.', height, escapeMarkdown(f.lastBlock.poolName), age)
+        : t('Last block {0}, {1}.', height, age),
     );
     lines.push('');
   }
   if (opinion && opinion.agree) {
-    lines.push(`$(pass) Second opinion: ${escapeMarkdown(opinion.summary)}.`);
+    lines.push(`$(pass) ${t('Second opinion: {0}.', escapeMarkdown(opinion.summary))}`);
     lines.push('');
   }
-  const age = ctx.fetchedAtMs === null ? 'never' : formatAge(nowMs - ctx.fetchedAtMs);
-  const prices = ctx.priceSource ? ` · prices: ${escapeMarkdown(shownSourceHost(ctx.priceSource))}` : '';
+  const age = ctx.fetchedAtMs === null ? t('never') : formatAge(nowMs - ctx.fetchedAtMs);
+  const sourceText = ctx.priceSource
+    ? t('{0} · prices: {1}', source, escapeMarkdown(shownSourceHost(ctx.priceSource)))
+    : source;
   lines.push(
     ctx.sourceStale
-      ? `Source: ${source}${prices} · fetched ${age}, but the source is behind`
-      : `Source: ${source}${prices} · updated ${age}`,
+      ? t('Source: {0} · fetched {1}, but the source is behind', sourceText, age)
+      : t('Source: {0} · updated {1}', sourceText, age),
   );
   lines.push('');
   lines.push(links(ctx));
@@ -260,7 +305,7 @@ export function hoverMarkdown(ctx: HoverContext): string {
 function changeText(f: GlanceFigures, level: string): string {
   const r = f.estimates.retarget;
   if (r?.lockedIn)
-    return `**${formatSignedPercent(r.changePercent.median)}** (locked in: the epoch's last block is mined)`;
+    return `**${formatSignedPercent(r.changePercent.median)}** (${t("locked in: the epoch's last block is mined")})`;
   const range = r ? ` (${level}: ${percentRangeText(r.changePercent.low, r.changePercent.high)})` : '';
   return `**${formatSignedPercent(f.difficultyChangePercent)}**${range}`;
 }
@@ -271,8 +316,8 @@ function capitalize(text: string): string {
 
 function links(ctx: HoverContext): string {
   return [
-    `[$(graph) Show Mining Economics](command:${ctx.commands.show})`,
-    `[$(refresh) Refresh](command:${ctx.commands.refresh})`,
-    `[$(output) Log](command:${ctx.commands.showLog})`,
+    `[$(graph) ${t('Show Mining Economics')}](command:${ctx.commands.show})`,
+    `[$(refresh) ${t('Refresh')}](command:${ctx.commands.refresh})`,
+    `[$(output) ${t('Log')}](command:${ctx.commands.showLog})`,
   ].join(' · ');
 }

@@ -19,6 +19,7 @@ import {
   spokenTrend,
   SPOKEN_PER_PH_DAY,
 } from '../format';
+import { t } from '../l10n';
 import type { Placeholder, StatusBarPreset } from '../settings';
 import { probabilityText } from './estimateText';
 import type { GlanceFigures } from './glanceFigures';
@@ -66,7 +67,7 @@ export function placeholderValues(f: GlanceFigures, nowMs: number): Record<Place
     trend: () => formatTrend(f.hashrateTrendPercent),
     hashprice: () => formatHashprice(f.hashprice.hashpricePerPhDay, f.currency),
     hashpriceSats: () => formatSatsPerPhDay(f.hashprice.hashvalueSatsPerPhDay),
-    margin: () => `margin ${formatHashprice(f.profitability?.marginPerPhDay ?? null, f.currency)}`,
+    margin: () => t('margin {0}', formatHashprice(f.profitability?.marginPerPhDay ?? null, f.currency)),
     difficulty: () => formatDifficulty(f.difficulty),
     diffChange: () => formatSignedPercent(f.difficultyChangePercent),
     retargetIn: () => formatRelative(f.estimatedRetargetMs, nowMs),

@@ -59,6 +59,7 @@ export {
   type PowerWebviewMessage,
 } from './power';
 export type { PanelStatus } from './status';
+export { checkL10n, parseL10nAttribute, type PanelL10n } from './l10n';
 
 /** Bumped when a message changes incompatibly; the host ignores a webview speaking another version. */
 export const PROTOCOL_VERSION = 1;

@@ -9,6 +9,8 @@
 // asks for a table or an image); its stylesheet is linked here too. The power & pools section's script,
 // webview-power.js, is named and inserted like the P&L's.
 
+import type { PanelL10n } from '../../shared/protocol/l10n';
+
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our local resources are served from. */
   readonly cspSource: string;
@@ -30,6 +32,10 @@ export interface PanelHtmlOptions {
   readonly powerScriptUri?: string;
   /** `asWebviewUri(dist/webview-power.css)` */
   readonly powerStyleUri?: string;
+  /** The display language and its bundle (shared/protocol/l10n.ts); the page is English without it. */
+  readonly l10n?: PanelL10n;
+  /** The boot line, in the display language. */
+  readonly loadingText?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -51,7 +57,7 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
     throw new Error('renderPanelHtml: the nonce must be base64 of at least 96 bits');
   const csp = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(options.l10n?.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -60,8 +66,8 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 ${options.pnlStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.pnlStyleUri)}">\n` : ''}${options.extrasStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.extrasStyleUri)}">\n` : ''}${options.powerStyleUri ? `<link rel="stylesheet" href="${escapeAttribute(options.powerStyleUri)}">\n` : ''}<title>Mining Economics</title>
 </head>
 <body>
-<main id="app" class="app" aria-busy="true"><p class="boot">Loading Mining Economics…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}${options.powerScriptUri ? ` data-power-script="${escapeAttribute(options.powerScriptUri)}"` : ''}></script>
+<main id="app" class="app" aria-busy="true"><p class="boot">${escapeAttribute(options.loadingText ?? 'Loading Mining Economics…')}</p></main>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"${options.pnlScriptUri ? ` data-pnl-script="${escapeAttribute(options.pnlScriptUri)}"` : ''}${options.extrasScriptUri ? ` data-extras-script="${escapeAttribute(options.extrasScriptUri)}"` : ''}${options.powerScriptUri ? ` data-power-script="${escapeAttribute(options.powerScriptUri)}"` : ''}${options.l10n ? ` data-l10n="${escapeAttribute(JSON.stringify(options.l10n))}"` : ''}></script>
 </body>
 </html>`;
 }

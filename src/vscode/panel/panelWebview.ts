@@ -1,6 +1,8 @@
 // The webview of a panel, new or revived: what it may load, its icon, and its page (html.ts renders it).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { t } from '../../core/l10n';
+import { panelL10n } from '../l10n';
 import { renderPanelHtml } from './html';
 
 export const PANEL_TITLE = 'Mining Economics';
@@ -29,5 +31,7 @@ export function setUpPanelWebview(panel: vscode.WebviewPanel, extensionUri: vsco
     extrasStyleUri: asset('webview-extras.css'),
     powerScriptUri: asset('webview-power.js'),
     powerStyleUri: asset('webview-power.css'),
+    l10n: panelL10n(),
+    loadingText: t('Loading Mining Economics…'),
   });
 }

@@ -29,13 +29,17 @@ function defaultFolder(): vscode.Uri {
 export async function saveExport(format: 'csv' | 'png', fileName: string, bytes: Uint8Array): Promise<SaveResult> {
   const uri = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName),
-    filters: format === 'csv' ? { 'CSV (comma-separated values)': ['csv'] } : { 'PNG image': ['png'] },
-    saveLabel: 'Export',
-    title: format === 'csv' ? 'Export the visible range as CSV' : 'Export the chart as PNG',
+    filters:
+      format === 'csv'
+        ? { [vscode.l10n.t('CSV (comma-separated values)')]: ['csv'] }
+        : { [vscode.l10n.t('PNG image')]: ['png'] },
+    saveLabel: vscode.l10n.t('Export'),
+    title:
+      format === 'csv' ? vscode.l10n.t('Export the visible range as CSV') : vscode.l10n.t('Export the chart as PNG'),
   });
-  if (!uri) return { ok: false, message: 'Export cancelled.' };
+  if (!uri) return { ok: false, message: vscode.l10n.t('Export cancelled.') };
   await vscode.workspace.fs.writeFile(uri, bytes);
-  return { ok: true, message: `Saved ${uri.path.split('/').pop() ?? fileName}.` };
+  return { ok: true, message: vscode.l10n.t('Saved {0}.', uri.path.split('/').pop() ?? fileName) };
 }
 
 /** Asks where, writes, logs; never throws. */
@@ -50,7 +54,7 @@ export async function saveLogged(
     if (result.ok) log.info(`Panel: ${result.message}`);
     return result;
   } catch (error) {
-    const result = { ok: false, message: `Export failed: ${describeError(error)}` };
+    const result = { ok: false, message: vscode.l10n.t('Export failed: {0}', describeError(error)) };
     log.error(`Panel: ${result.message}`);
     return result;
   }
@@ -66,7 +70,8 @@ export async function exportCsv(
 ): Promise<SaveResult> {
   const series = dataset ? deriveSeries(dataset, band) : null;
   const window = series ? indexRange(series.timeS, fromS, toS) : null;
-  if (!dataset || !series || !window) return { ok: false, message: 'No data in the visible range to export.' };
+  if (!dataset || !series || !window)
+    return { ok: false, message: vscode.l10n.t('No data in the visible range to export.') };
   const t = series.timeS;
   const fileName = `mining-economics-${isoDay(t[window[0]]!)}-to-${isoDay(t[window[1]]!)}.csv`;
   return saveLogged(

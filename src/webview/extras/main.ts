@@ -2,6 +2,7 @@
 // inserts it after its first paint, or earlier when one of these is wanted (see ../common/extras.ts).
 
 import './extras.css';
+import '../common/l10n';
 import { renderChartTable } from '../common/chart/tableView';
 import { chartPng } from '../common/chart/pngExport';
 import { EXTRAS_KEY, type Extras } from '../common/extras';

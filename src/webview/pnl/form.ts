@@ -5,6 +5,8 @@
 // settings. Escape puts the saved value back. Values arriving from the host (settings changed anywhere)
 // replace a field's text unless the user has an unsaved edit in it.
 
+import { formatLocale } from '../../core/format/locale';
+import { t } from '../../core/l10n';
 import { inputText } from '../../core/format';
 import type { Currency } from '../../core/model';
 import type { FleetUnit, PnlEditField, PnlEditValue } from '../../core/pnl/panelFieldNames';
@@ -17,16 +19,22 @@ interface FieldDef {
   readonly hint?: string;
 }
 
+/** A field's label inside a sentence: lower case in English ("Saved power price…"); as written elsewhere
+ * (German nouns keep their capital). */
+function labelInText(label: string): string {
+  return formatLocale() === 'en' ? label.toLowerCase() : label;
+}
+
 const MINING: readonly FieldDef[] = [
-  { field: 'efficiencyJPerTh', label: 'Miner efficiency', hint: 'S21 ≈ 17.5, S19 XP ≈ 21.5, S19 ≈ 30' },
-  { field: 'powerPricePerKwh', label: 'Power price', hint: 'all-in, at the meter' },
-  { field: 'poolFeePercent', label: 'Pool fee' },
-  { field: 'uptimePercent', label: 'Uptime', hint: 'scales revenue and power alike' },
+  { field: 'efficiencyJPerTh', label: t('Miner efficiency'), hint: 'S21 ≈ 17.5, S19 XP ≈ 21.5, S19 ≈ 30' },
+  { field: 'powerPricePerKwh', label: t('Power price'), hint: t('all-in, at the meter') },
+  { field: 'poolFeePercent', label: t('Pool fee') },
+  { field: 'uptimePercent', label: t('Uptime'), hint: t('scales revenue and power alike') },
 ];
 const HOSTING: readonly FieldDef[] = [
-  { field: 'colocationPerKwMonth', label: 'Colocation rate', hint: 'public deals ≈ 120–160 USD' },
-  { field: 'pue', label: 'PUE', hint: 'power usage effectiveness of the AI hall' },
-  { field: 'utilisationPercent', label: 'Utilisation', hint: 'share of IT capacity leased' },
+  { field: 'colocationPerKwMonth', label: t('Colocation rate'), hint: t('public deals ≈ 120–160 USD') },
+  { field: 'pue', label: 'PUE', hint: t('power usage effectiveness of the AI hall') },
+  { field: 'utilisationPercent', label: t('Utilisation'), hint: t('share of IT capacity leased') },
 ];
 
 export interface FormHost {
@@ -85,7 +93,11 @@ export class PnlForm {
     const fleetUnit = h(
       'select',
       // The unit shares the size's error line.
-      { id: id('fleetUnit', 'input'), 'aria-label': 'Fleet size unit', 'aria-describedby': id('fleetSize', 'error') },
+      {
+        id: id('fleetUnit', 'input'),
+        'aria-label': t('Fleet size unit'),
+        'aria-describedby': id('fleetSize', 'error'),
+      },
       h('option', { value: 'PH/s' }, 'PH/s'),
       h('option', { value: 'MW' }, 'MW of grid power'),
     );
@@ -102,16 +114,16 @@ export class PnlForm {
         novalidate: true,
         onsubmit: (e: Event) => e.preventDefault(),
       },
-      h('h3', { id: 'pnl-form-title' }, 'Your inputs'),
+      h('h3', { id: 'pnl-form-title' }, t('Your inputs')),
       h(
         'fieldset',
         {},
-        h('legend', {}, 'Mining'),
+        h('legend', {}, t('Mining')),
         ...MINING.map((d) => this.#numberField(d)),
         this.#field(
           {
             field: 'fleetSize',
-            label: 'Fleet size',
+            label: t('Fleet size'),
             hint: 'optional: hash rate, or grid power · empty = no fleet totals',
           },
           h('div', { class: 'pnl-input' }, fleetInput, fleetUnit),
@@ -125,14 +137,14 @@ export class PnlForm {
         this.#field(
           {
             field: 'powerPassThrough',
-            label: 'Power passed through',
+            label: t('Power passed through'),
             hint: 'the tenant pays the power bill (usual for colocation)',
           },
           h(
             'div',
             { class: 'pnl-input pnl-check' },
             passThrough,
-            h('label', { for: id('powerPassThrough', 'input') }, 'Tenant pays for power'),
+            h('label', { for: id('powerPassThrough', 'input') }, t('Tenant pays for power')),
           ),
           false,
         ),
@@ -140,8 +152,8 @@ export class PnlForm {
       ),
       this.#status,
     );
-    this.#register('fleetUnit', 'Fleet unit', fleetUnit);
-    this.#register('powerPassThrough', 'Power passed through', passThrough);
+    this.#register('fleetUnit', t('Fleet unit'), fleetUnit);
+    this.#register('powerPassThrough', t('Power passed through'), passThrough);
     fleetUnit.addEventListener('change', () => this.#commit('fleetUnit'));
     passThrough.addEventListener('change', () => this.#commit('powerPassThrough'));
   }
@@ -268,12 +280,12 @@ export class PnlForm {
   result(field: PnlEditField, ok: boolean, message: string | null): void {
     const c = this.#controls.get(field);
     if (!c) return;
-    if (!ok) this.#showError(c, message ? `${message} Not saved.` : 'Not saved.');
+    if (!ok) this.#showError(c, message ? `${message} ${t('Not saved.')}` : t('Not saved.'));
     setText(
       this.#status,
       ok
-        ? (message ?? `Saved ${c.label.toLowerCase()} to your user settings.`)
-        : `Could not save ${c.label.toLowerCase()}.`,
+        ? (message ?? t('Saved {0} to your user settings.', labelInText(c.label)))
+        : t('Could not save {0}.', labelInText(c.label)),
     );
   }
 
@@ -313,7 +325,7 @@ export class PnlForm {
       this.#revert(field);
       return;
     }
-    setText(this.#status, `Saving ${c.label.toLowerCase()}…`);
+    setText(this.#status, t('Saving {0}…', labelInText(c.label)));
     this.#host.post(field, checked.value);
   }
 

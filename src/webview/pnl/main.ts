@@ -4,6 +4,7 @@
 // and posts through the charts script's VS Code API handle (see ../bridge.ts).
 
 import './pnl.css';
+import '../common/l10n';
 import { PROTOCOL_VERSION, isPnlScriptMessage, validatePnlHostMessage } from '../../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from '../common/bridge';
 import { h } from '../common/dom';

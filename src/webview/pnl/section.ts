@@ -3,6 +3,7 @@
 // comes from the host (`pnl/state`); this file only lays them out, with units on every figure and negative
 // margins in the error colour.
 
+import { t } from '../../core/l10n';
 import {
   formatDay,
   formatInteger,
@@ -36,7 +37,7 @@ export class PnlSection {
     this.#root = root;
     this.#form = new PnlForm({ post });
     // Not a live region: it is rewritten with every refresh; the form's status line announces saves.
-    this.#summary = h('p', { class: 'pnl-summary' }, 'Waiting for today’s hashprice…');
+    this.#summary = h('p', { class: 'pnl-summary' }, t('Waiting for today’s hashprice…'));
     this.#results = h('div', { class: 'pnl-results' });
     this.#whatIfEl = h('div', { class: 'pnl-whatif-slot' });
     this.#compare = h('div', { class: 'pnl-compare' });
@@ -45,7 +46,7 @@ export class PnlSection {
     root.classList.add('pnl');
     replaceChildren(
       root,
-      h('header', { class: 'pnl-head' }, h('h2', { id: 'pnl-title' }, 'Your mining P&L'), this.#summary),
+      h('header', { class: 'pnl-head' }, h('h2', { id: 'pnl-title' }, t('Your mining P&L')), this.#summary),
       h(
         'div',
         { class: 'pnl-top' },
@@ -121,8 +122,8 @@ export class PnlSection {
     if (!p || !s.market)
       return card(
         'profit',
-        'Profitability',
-        h('p', { class: 'empty' }, 'The P&L appears with the first hashprice in your currency.'),
+        t('Profitability'),
+        h('p', { class: 'empty' }, t('The P&L appears with the first hashprice in your currency.')),
       );
     const margin = p.perPhDay.margin;
     const headline = h(
@@ -158,29 +159,33 @@ export class PnlSection {
     ];
     const fees = `Revenue: hashprice after the ${plainNumber(i.poolFeePercent)} % pool fee, at ${plainNumber(i.uptimePercent)} % uptime. Power: ${plainNumber(i.efficiencyJPerTh)} J/TH at ${formatPowerPrice(i.powerPricePerKwh, cur)}; 1 MW of grid power runs ${plainNumber(Number(p.phsPerMw.toPrecision(4)))} PH/s.`;
     const amounts = table(
-      fleet ? `Profit and loss · fleet ${fleetText(fleet.hashratePhs, fleet.gridPowerMw)}` : 'Profit and loss',
+      fleet ? `Profit and loss · fleet ${fleetText(fleet.hashratePhs, fleet.gridPowerMw)}` : t('Profit and loss'),
       cols,
-      [row('Revenue', (a) => a.revenue), row('Power cost', (a) => a.powerCost), row('Margin', (a) => a.margin)],
+      [
+        row(t('Revenue'), (a) => a.revenue),
+        row(t('Power cost'), (a) => a.powerCost),
+        row(t('Margin'), (a) => a.margin),
+      ],
       'pnl-amounts',
     );
     const breakevens = table(
-      'Breakevens: where the margin reaches zero, other things equal',
-      ['Breakeven', 'Value', 'Yours / today', 'Headroom'],
+      t('Breakevens: where the margin reaches zero, other things equal'),
+      [t('Breakeven'), t('Value'), t('Yours / today'), t('Headroom')],
       [
         [
-          'Power price',
+          t('Power price'),
           formatPowerPrice(p.breakevenPowerPricePerKwh, cur),
           formatPowerPrice(i.powerPricePerKwh, cur),
           headroom(i.powerPricePerKwh, p.breakevenPowerPricePerKwh, 'cost'),
         ],
         [
-          'Miner efficiency',
+          t('Miner efficiency'),
           p.breakevenEfficiencyJPerTh === null ? '—' : `${formatNumber(p.breakevenEfficiencyJPerTh, 1)} J/TH`,
           `${plainNumber(i.efficiencyJPerTh)} J/TH`,
           headroom(i.efficiencyJPerTh, p.breakevenEfficiencyJPerTh, 'cost'),
         ],
         [
-          'Hashprice',
+          t('Hashprice'),
           hashprice(p.breakevenHashpricePerPhDay, cur),
           hashprice(s.market.hashpricePerPhDay, cur),
           headroom(s.market.hashpricePerPhDay, p.breakevenHashpricePerPhDay, 'price'),
@@ -196,7 +201,7 @@ export class PnlSection {
     );
     return card(
       'profit',
-      'Profitability at today’s hashprice',
+      t('Profitability at today’s hashprice'),
       headline,
       amounts,
       note(fees),
@@ -213,21 +218,21 @@ export class PnlSection {
     if (!x || !s.market)
       return card(
         'hosting',
-        'Mining vs AI hosting, per MW',
-        h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'),
+        t('Mining vs AI hosting, per MW'),
+        h('p', { class: 'empty' }, t('Waiting for today’s hashprice…')),
       );
     const i = s.inputs;
     const diff = x.hostingMinusMiningPerMwYear;
     const equal = x.equalNetHashpricePerPhDay;
     return card(
       'hosting',
-      'Mining vs AI hosting, per MW of grid power per year',
+      t('Mining vs AI hosting, per MW of grid power per year'),
       table(
         `Both net of power, in ${cur} per MW-year`,
-        [cur, 'Bitcoin mining', 'AI/HPC hosting'],
+        [cur, t('Bitcoin mining'), t('AI/HPC hosting')],
         [
           [
-            'Revenue',
+            t('Revenue'),
             money(x.miningRevenuePerMwYear, cur),
             h(
               'span',
@@ -237,13 +242,13 @@ export class PnlSection {
             ),
           ],
           [
-            'Power you pay',
+            t('Power you pay'),
             money(x.miningPowerCostPerMwYear, cur),
             x.hostingPowerCostPerMwYear === 0
               ? h('span', {}, moneyText(0, cur), h('span', { class: 'pnl-aside' }, ' passed through to the tenant'))
               : money(x.hostingPowerCostPerMwYear, cur),
           ],
-          ['Net', money(x.miningNetPerMwYear, cur), money(x.hostingNetPerMwYear, cur)],
+          [t('Net'), money(x.miningNetPerMwYear, cur), money(x.hostingNetPerMwYear, cur)],
         ],
         'pnl-hosting-table',
       ),
@@ -265,7 +270,7 @@ export class PnlSection {
               `, ${formatPercent(Math.abs((equal / s.market.hashpricePerPhDay - 1) * 100), 0)} ${equal >= s.market.hashpricePerPhDay ? 'above' : 'below'} today’s ${hashprice(s.market.hashpricePerPhDay, cur)}.`,
             ]),
       ),
-      h('h4', {}, 'Assumed'),
+      h('h4', {}, t('Assumed')),
       h(
         'ul',
         { class: 'pnl-assumptions' },
@@ -284,24 +289,24 @@ export class PnlSection {
     if (moves.length === 0) {
       return card(
         'moves',
-        'Why did hashprice move?',
+        t('Why did hashprice move?'),
         h(
           'p',
           { class: 'empty' },
-          s.movesRange ? 'The daily history is too short to compare.' : 'Waiting for the daily history…',
+          s.movesRange ? t('The daily history is too short to compare.') : t('Waiting for the daily history…'),
         ),
       );
     }
     const subsidy = hasSubsidyPart(moves);
     const cur = s.currency;
     const head: Cell[] = [
-      'Over',
-      'Hashprice',
-      'Change',
-      'Price',
-      'Difficulty',
-      'Fees',
-      ...(subsidy ? ['Subsidy'] : []),
+      t('Over'),
+      t('Hashprice'),
+      t('Change'),
+      t('Price'),
+      t('Difficulty'),
+      t('Fees'),
+      ...(subsidy ? [t('Subsidy')] : []),
     ];
     const rows = moves.map((m: PnlMove): Cell[] => [
       m.days === 1 ? '1 day' : `${m.days} days`,
@@ -319,7 +324,7 @@ export class PnlSection {
     const last = moves[0]!;
     return card(
       'moves',
-      'Why did hashprice move?',
+      t('Why did hashprice move?'),
       table(
         `Hashprice in ${cur}/PH/day to ${formatDay(last.toS)}, split into what moved it`,
         head,

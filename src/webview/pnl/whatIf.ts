@@ -1,5 +1,6 @@
 // The P&L's what-if card: the margin after the next retarget and the next halving, with when each is due.
 
+import { t } from '../../core/l10n';
 import { SATS_PER_BTC } from '../../core/constants';
 import { formatBtc, formatDay, formatInteger, formatRelative, formatSignedPercent, moneyText } from '../../core/format';
 import type { PnlScenario, PnlState } from '../../core/views/pnlState';
@@ -9,7 +10,7 @@ import { card, type Cell, hashprice, money, note, table } from './cells';
 export function whatIfCard(s: PnlState, nowMs: number): HTMLElement {
   const w = s.whatIf;
   const cur = s.currency;
-  if (!w) return card('whatif', 'What if', h('p', { class: 'empty' }, 'Waiting for today’s hashprice…'));
+  if (!w) return card('whatif', t('What if'), h('p', { class: 'empty' }, t('Waiting for today’s hashprice…')));
   const label: Record<PnlScenario['id'], Cell> = {
     now: 'Today',
     retarget: h(
@@ -36,7 +37,7 @@ export function whatIfCard(s: PnlState, nowMs: number): HTMLElement {
   };
   return card(
     'whatif',
-    'What if',
+    t('What if'),
     table(
       'Your margin after the next retarget and the next halving',
       ['Scenario', 'Hashprice', 'Margin per PH/s per day', 'Margin per MW per year', 'BTC price for zero margin'],

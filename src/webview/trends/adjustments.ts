@@ -1,5 +1,6 @@
 // The difficulty-adjustments table: the retargets inside the visible window, sortable by any column.
 
+import { t } from '../../core/l10n';
 import { formatDifficulty, formatInteger, formatSignedPercent, isoDay } from '../../core/format';
 import type { HistoryDataset } from '../../shared/protocol';
 import { h, replaceChildren } from '../common/dom';
@@ -43,10 +44,10 @@ export function adjustmentRows(
 }
 
 const COLUMNS: readonly { key: AdjustmentSortKey; label: string }[] = [
-  { key: 'time', label: 'Date (UTC)' },
-  { key: 'height', label: 'Height' },
-  { key: 'difficulty', label: 'Difficulty' },
-  { key: 'change', label: 'Change' },
+  { key: 'time', label: t('Date (UTC)') },
+  { key: 'height', label: t('Height') },
+  { key: 'difficulty', label: t('Difficulty') },
+  { key: 'change', label: t('Change') },
 ];
 
 export class AdjustmentsTable {
@@ -66,7 +67,7 @@ export class AdjustmentsTable {
       class: 'table-scroll',
       tabindex: '0',
       role: 'region',
-      'aria-label': 'Difficulty adjustments',
+      'aria-label': t('Difficulty adjustments'),
     });
     this.card = h(
       'article',
@@ -77,7 +78,7 @@ export class AdjustmentsTable {
         h(
           'div',
           { class: 'card-title' },
-          h('h3', { id: 'adjustments-title' }, 'Difficulty adjustments'),
+          h('h3', { id: 'adjustments-title' }, t('Difficulty adjustments')),
           this.#caption,
         ),
       ),
@@ -133,11 +134,11 @@ export class AdjustmentsTable {
     replaceChildren(
       this.#body,
       rows.length === 0
-        ? h('p', { class: 'empty' }, 'No retarget in the visible range.')
+        ? h('p', { class: 'empty' }, t('No retarget in the visible range.'))
         : h(
             'table',
             {},
-            h('caption', { class: 'visually-hidden' }, 'Difficulty adjustments in the visible range'),
+            h('caption', { class: 'visually-hidden' }, t('Difficulty adjustments in the visible range')),
             h('thead', {}, head),
             tbody,
           ),

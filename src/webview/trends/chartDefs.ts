@@ -15,6 +15,7 @@ import {
   formatPercent,
 } from '../../core/format';
 import { HPS_PER_ZHS } from '../../core/units';
+import { t } from '../../core/l10n';
 import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
 import { loadedExtras } from '../common/extras';
@@ -30,24 +31,26 @@ function difficultySplits(min: number, max: number, log: boolean, heightPx: numb
 
 /** "7-day 95% interval" (the level arrives with the host's status; until then "7-day interval"). */
 function bandName(level: number | null): string {
-  return level === null ? '7-day interval' : `7-day ${levelText(level)} interval`;
+  return level === null ? t('7-day interval') : t('7-day {0} interval', levelText(level));
 }
 
 const hashrateChart: ChartDef = {
   id: 'hashrate',
-  title: 'Hash rate & difficulty',
+  title: t('Hash rate & difficulty'),
   height: 320,
-  note: 'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
+  note: t(
+    'Daily estimates: getnetworkhashps over each UTC day’s blocks; trailing averages; the band is the 7-day average’s interval (144 blocks a day). Difficulty is drawn as the hash rate it implies (D·2³²/600 s), read as difficulty on the right axis; dots mark retargets (green up, red down). After the last day: the next retarget’s interval (fan) and date (bar).',
+  ),
   series: [
     {
       id: 'daily',
-      label: 'Daily estimate',
+      label: t('Daily estimate'),
       kind: 'dots',
       scale: 'hps',
       color: (p) => p.blue,
       values: (s) => s.hashrate,
       format: (v) => formatHashrate(v),
-      column: () => 'Daily estimate (H/s)',
+      column: () => t('Daily estimate (H/s)'),
     },
     {
       id: MA7_BAND_SERIES,
@@ -58,46 +61,46 @@ const hashrateChart: ChartDef = {
       color: (p) => p.blue,
       values: (s) => s.hashrateMa7High,
       format: (v) => formatHashrate(v),
-      column: (ctx) => `${bandName(ctx.series.bandLevel)}, high (H/s)`,
+      column: (ctx) => t('{0}, high (H/s)', bandName(ctx.series.bandLevel)),
       lower: {
         values: (s) => s.hashrateMa7Low,
-        column: (ctx) => `${bandName(ctx.series.bandLevel)}, low (H/s)`,
+        column: (ctx) => t('{0}, low (H/s)', bandName(ctx.series.bandLevel)),
         // The hover's wording: "924–1,045 EH/s", in the lower edge's unit.
         range: (low, high) => hashrateRangeText(low, high, low),
       },
     },
     {
       id: 'ma7',
-      label: '7-day average',
+      label: t('7-day average'),
       kind: 'line',
       scale: 'hps',
       width: 1.5,
       color: (p) => p.blue,
       values: (s) => s.hashrateMa7,
       format: (v) => formatHashrate(v),
-      column: () => '7-day average (H/s)',
+      column: () => t('7-day average (H/s)'),
     },
     {
       id: 'ma30',
-      label: '30-day average',
+      label: t('30-day average'),
       kind: 'line',
       scale: 'hps',
       width: 2.5,
       color: (p) => p.purple,
       values: (s) => s.hashrateMa30,
       format: (v) => formatHashrate(v),
-      column: () => '30-day average (H/s)',
+      column: () => t('30-day average (H/s)'),
     },
     {
       id: DIFFICULTY_SERIES,
-      label: 'Difficulty',
+      label: t('Difficulty'),
       kind: 'step',
       scale: 'hps',
       width: 2,
       color: (p) => p.orange,
       values: (s) => s.difficultyHps,
       format: (v) => formatDifficulty(difficultyFromHps(v)),
-      column: () => 'Difficulty',
+      column: () => t('Difficulty'),
     },
   ],
   scales: [
@@ -119,31 +122,33 @@ const hashrateChart: ChartDef = {
 
 const hashpriceChart: ChartDef = {
   id: 'hashprice',
-  title: 'Hashprice',
+  title: t('Hashprice'),
   height: 260,
-  note: 'Expected revenue of 1 PH/s for a day, from that day’s difficulty, mean reward per block (subsidy + fees) and BTC price.',
+  note: t(
+    'Expected revenue of 1 PH/s for a day, from that day’s difficulty, mean reward per block (subsidy + fees) and BTC price.',
+  ),
   series: [
     {
       id: 'fiat',
-      label: 'Fiat per PH/day',
+      label: t('Fiat per PH/day'),
       kind: 'line',
       scale: 'fiat',
       width: 2,
       color: (p) => p.green,
       values: (s) => s.hashpriceFiat,
       format: (v, ctx) => `${formatMoney(v, ctx.currency)}/PH/day`,
-      column: (ctx) => `Hashprice (${ctx.currency}/PH/day)`,
+      column: (ctx) => t('Hashprice ({0}/PH/day)', ctx.currency),
     },
     {
       id: 'sats',
-      label: 'Sats per PH/day',
+      label: t('Sats per PH/day'),
       kind: 'line',
       scale: 'sats',
       width: 1.5,
       color: (p) => p.yellow,
       values: (s) => s.hashpriceSats,
       format: (v) => `${formatInteger(v)} sats/PH/day`,
-      column: () => 'Hashvalue (sats/PH/day)',
+      column: () => t('Hashvalue (sats/PH/day)'),
     },
   ],
   scales: [
@@ -160,31 +165,31 @@ const hashpriceChart: ChartDef = {
 
 const mixChart: ChartDef = {
   id: 'mix',
-  title: 'Revenue mix & BTC price',
+  title: t('Revenue mix & BTC price'),
   height: 260,
-  note: 'Fee share: the day’s mean fees per block ÷ (subsidy + fees). Price: the source’s daily price.',
+  note: t('Fee share: the day’s mean fees per block ÷ (subsidy + fees). Price: the source’s daily price.'),
   series: [
     {
       id: 'feeShare',
-      label: 'Fee share',
+      label: t('Fee share'),
       kind: 'area',
       scale: 'pct',
       width: 1.5,
       color: (p) => p.blue,
       values: (s) => s.feeSharePercent,
       format: (v) => formatPercent(v, 2),
-      column: () => 'Fee share (%)',
+      column: () => t('Fee share (%)'),
     },
     {
       id: 'price',
-      label: 'BTC price',
+      label: t('BTC price'),
       kind: 'line',
       scale: 'price',
       width: 2,
       color: (p) => p.orange,
       values: (s) => s.price,
       format: (v, ctx) => formatMoney(v, ctx.currency),
-      column: (ctx) => `BTC price (${ctx.currency})`,
+      column: (ctx) => t('BTC price ({0})', ctx.currency),
     },
   ],
   scales: [

@@ -3,14 +3,15 @@
 // in the extras script.
 
 import { h, replaceChildren } from '../common/dom';
+import { t } from '../../core/l10n';
 
 export const KEY_FIGURE_LABELS = [
-  'Hash rate · 7-day',
-  'Difficulty',
-  'Hashprice',
-  'BTC price',
-  'Blocks to retarget',
-  'Blocks to halving',
+  t('Hash rate · 7-day'),
+  t('Difficulty'),
+  t('Hashprice'),
+  t('BTC price'),
+  t('Blocks to retarget'),
+  t('Blocks to halving'),
 ] as const;
 
 export function keyFigureCard(

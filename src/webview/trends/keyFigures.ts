@@ -1,6 +1,7 @@
 // The key-figures strip: six cards with the live levels and their changes. In the extras script (see
 // ../common/extras.ts); the cards' frame and the strip before any figures are in ./keyFigureCards.ts.
 
+import { t } from '../../core/l10n';
 import { BLOCKS_PER_EPOCH } from '../../core/constants';
 import { epochProgress } from '../../core/economics';
 import {
@@ -148,7 +149,7 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
       'difficulty',
       LABELS[1],
       valueWithUnit(formatDifficulty(f.difficulty)),
-      delta(f.difficultyChangePercent, 'Next retarget (est.)'),
+      delta(f.difficultyChangePercent, t('Next retarget (est.)')),
       `≈ ${formatDateTime(f.estimatedRetargetMs)} (${formatRelative(f.estimatedRetargetMs, nowMs)})`,
       retargetIntervals(f),
     ),
@@ -169,13 +170,13 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
       `${LABELS[3]} · ${f.currency}`,
       valueWithUnit(formatMoney(f.btcPrice, f.currency), null),
       delta(f.btcPriceChange30dPercent, '30d'),
-      `Fees ${formatPercent(f.feeSharePercent)} of the block reward`,
+      t('Fees {0} of the block reward', formatPercent(f.feeSharePercent)),
     ),
     card(
       'retarget',
       LABELS[4],
       valueWithUnit(formatInteger(f.remainingBlocks), null),
-      progress(f.progressPercent, `Epoch progress ${formatPercent(f.progressPercent)}`),
+      progress(f.progressPercent, t('Epoch progress {0}', formatPercent(f.progressPercent))),
       `${formatInteger(mined)} of ${formatInteger(BLOCKS_PER_EPOCH)} mined · block ${formatInteger(f.nextRetargetHeight)}`,
     ),
     card(
@@ -183,7 +184,7 @@ export function renderKeyFigures(container: HTMLElement, f: KeyFigures | null, n
       LABELS[5],
       valueWithUnit(formatInteger(f.halvingBlocksLeft), null),
       `≈ ${formatDay(f.halvingEstimatedMs / 1000)} (${formatRelative(f.halvingEstimatedMs, nowMs).replace(/ \d+ h$/, '')})`,
-      `Block ${formatInteger(f.halvingHeight)} · subsidy → ${formatBtc(f.subsidyAfterHalvingSats)}`,
+      t('Block {0} · subsidy → {1}', formatInteger(f.halvingHeight), formatBtc(f.subsidyAfterHalvingSats)),
     ),
   );
 }

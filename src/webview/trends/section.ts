@@ -1,6 +1,7 @@
 // The network trends section of the panel: key figures, range and scale controls (toolbar.ts), the three synced trend charts,
 // the retarget table, and the exports. It reacts to host messages and reports user intent back.
 
+import { t } from '../../core/l10n';
 import { SECONDS_PER_DAY } from '../../core/constants';
 import { deriveSeries, type DerivedSeries, type Ma7BandFactors } from '../../core/history/derive';
 import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage } from '../../shared/protocol';
@@ -30,7 +31,7 @@ export interface SectionHost {
 export const DRAWN_EVENT = 'mining-economics:drawn';
 
 /** "the 1Y history", "the whole history". */
-const rangeName = (range: RangeId): string => (range === 'ALL' ? 'the whole history' : `the ${range} history`);
+const rangeName = (range: RangeId): string => (range === 'ALL' ? t('the whole history') : t('the {0} history', range));
 
 export class TrendsSection implements ChartHost {
   readonly element: HTMLElement;
@@ -67,7 +68,7 @@ export class TrendsSection implements ChartHost {
     this.#host = host;
     const state = host.state();
     this.#palette = readPalette();
-    this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': 'Key figures' });
+    this.#kpiEl = h('div', { class: 'kpis', role: 'list', 'aria-label': t('Key figures') });
     renderKeyFigurePlaceholders(this.#kpiEl);
 
     this.#toolbar = createToolbar(state, {
@@ -83,7 +84,7 @@ export class TrendsSection implements ChartHost {
     );
     this.element = h(
       'section',
-      { class: 'section', id: 'section-network', 'aria-label': 'Network trends' },
+      { class: 'section', id: 'section-network', 'aria-label': t('Network trends') },
       this.#kpiEl,
       this.#toolbar.element,
       this.#noticeEl,
@@ -248,27 +249,27 @@ export class TrendsSection implements ChartHost {
     let kind = 'info';
     if (load?.state === 'error') {
       kind = 'error';
-      parts.push(`Could not load ${rangeName(range)}: ${load.message ?? 'unknown error'}.`);
-      if (entry) parts.push(` Showing data from ${isoDay(Math.floor(entry.dataset.fetchedAtMs / 1000))}.`);
+      parts.push(t('Could not load {0}: {1}.', rangeName(range), load.message ?? t('unknown error')));
+      if (entry) parts.push(` ${t('Showing data from {0}.', isoDay(Math.floor(entry.dataset.fetchedAtMs / 1000)))}`);
     } else if (load?.progress) {
       // A fill from the user's node: how far, and a way out (what was fetched stays).
       const { done, total } = load.progress;
       parts.push(
         h('progress', { max: total, value: done }),
-        ` ${done} of ${total} heights from your node `,
+        ` ${t('{0} of {1} heights from your node', String(done), String(total))} `,
         (this.#cancelButton ??= h(
           'button',
           {
             type: 'button',
             onclick: () => this.#host.post({ type: 'cancelHistory', range: this.#host.state().range }),
           },
-          'Cancel',
+          t('Cancel'),
         )),
       );
     } else if (load?.state === 'loading' && !entry) {
-      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading ${rangeName(range)}…`);
+      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('Loading {0}…', rangeName(range)));
     } else if (load?.state === 'loading') {
-      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Updating…');
+      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('Updating…'));
     }
     if (entry && entry.dataset.notes.length > 0 && load?.state !== 'error' && !load?.progress) {
       kind = kind === 'info' && parts.length === 0 ? 'note' : kind;
@@ -304,7 +305,7 @@ export class TrendsSection implements ChartHost {
   #exportCsv(): void {
     const window = this.#window();
     if (!this.#shown || !window) {
-      this.#host.announce('Nothing to export yet.', 'error');
+      this.#host.announce(t('Nothing to export yet.'), 'error');
       return;
     }
     // Whole days, exactly those the charts and tables show.
@@ -383,14 +384,14 @@ export class TrendsSection implements ChartHost {
     try {
       png = await chart.toPng();
     } catch (error) {
-      this.#host.announce(`Could not export the chart: ${describeError(error)}`, 'error');
+      this.#host.announce(t('Could not export the chart: {0}', describeError(error)), 'error');
       return;
     }
     const entry = this.#shown;
     const range = chart.visibleIndices();
     if (!png || !entry || !range) {
       this.#host.announce(
-        chart.isTable ? 'Switch back from the table view to export the chart.' : 'Nothing to export yet.',
+        chart.isTable ? t('Switch back from the table view to export the chart.') : t('Nothing to export yet.'),
         'error',
       );
       return;

@@ -1,6 +1,7 @@
 // The trends toolbar: the time-range radio group (arrow keys, Home and End move between ranges), the log-scale
 // toggle and the CSV export. It holds only the buttons; the section decides what each action does.
 
+import { t } from '../../core/l10n';
 import { RANGES, type RangeId } from '../../shared/protocol';
 import { h } from '../common/dom';
 import { isLogScale, type ViewState } from '../common/viewState';
@@ -21,7 +22,7 @@ export interface Toolbar {
 
 export function createToolbar(state: ViewState, actions: ToolbarActions): Toolbar {
   const rangeButtons = new Map<RangeId, HTMLButtonElement>();
-  const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time range' });
+  const rangeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('Time range') });
   for (const range of RANGES) {
     const button = h(
       'button',
@@ -56,21 +57,25 @@ export function createToolbar(state: ViewState, actions: ToolbarActions): Toolba
     'button',
     {
       'aria-pressed': String(isLogScale(state)),
-      title: 'Logarithmic value axes (useful for the whole history)',
+      title: t('Logarithmic value axes (useful for the whole history)'),
       onclick: () => actions.toggleLog(),
     },
-    'Log scale',
+    t('Log scale'),
   );
   const csvButton = h(
     'button',
-    { title: 'Save every series of the visible range as CSV', onclick: () => actions.exportCsv() },
-    'Export CSV',
+    { title: t('Save every series of the visible range as CSV'), onclick: () => actions.exportCsv() },
+    t('Export CSV'),
   );
   const element = h(
     'div',
-    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chart controls' },
+    { class: 'toolbar', role: 'toolbar', 'aria-label': t('Chart controls') },
     rangeGroup,
-    h('span', { class: 'hint' }, 'Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair'),
+    h(
+      'span',
+      { class: 'hint' },
+      t('Drag across a chart to zoom · double-click to reset · arrow keys move the crosshair'),
+    ),
     h('span', { class: 'toolbar-spacer' }),
     logButton,
     csvButton,

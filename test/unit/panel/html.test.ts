@@ -62,4 +62,23 @@ describe('panel HTML', () => {
     );
     expect(() => renderPanelHtml({ ...options, nonce: 'abc' })).toThrow(/nonce/);
   });
+
+  it('carries the display language and its bundle on the charts script tag, escaped, and sets the page language', () => {
+    const l10n = { language: 'de', bundle: { 'Updated {0}': 'Aktualisiert {0}', '"<&>': '„<&>“' } };
+    const html = renderPanelHtml({ ...options, l10n, loadingText: 'Mining Economics wird geladen…' });
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<p class="boot">Mining Economics wird geladen…</p>');
+    const attribute = /data-l10n="([^"]*)"/.exec(html)?.[1];
+    expect(attribute).toBeDefined();
+    expect(attribute).not.toMatch(/[<>"]/);
+    const decoded = attribute!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    expect(JSON.parse(decoded)).toEqual(l10n);
+    // English pages (no l10n passed) stay as they were.
+    expect(renderPanelHtml(options)).toContain('<html lang="en">');
+    expect(renderPanelHtml(options)).not.toContain('data-l10n');
+  });
 });

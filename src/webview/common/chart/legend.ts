@@ -1,6 +1,7 @@
 // A chart's HTML legend: one toggle button per series (swatch, label, value), which is also the readout
 // of the crosshair: every series' value on the hovered day.
 
+import { t } from '../../../core/l10n';
 import { h, setText } from '../dom';
 import type { Palette } from '../theme';
 import { seriesLabel, seriesValueText, type ChartContext, type ChartDef, type SeriesDef } from './definition';
@@ -30,7 +31,7 @@ export class ChartLegend {
           type: 'button',
           'aria-pressed': String(!hidden.has(s.id)),
           'data-series': s.id,
-          title: `Show or hide ${seriesLabel(s, null)}`,
+          title: t('Show or hide {0}', seriesLabel(s, null)),
           onclick: () => onToggle(s.id),
         },
         swatch,

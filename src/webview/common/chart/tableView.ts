@@ -1,6 +1,7 @@
 // A chart's table alternative: the days in view, newest first, one column per series with the legend's
 // full-precision text.
 
+import { t } from '../../../core/l10n';
 import { isoDay } from '../../../core/format';
 import { h, replaceChildren } from '../dom';
 import type { ChartContext, ChartDef } from './definition';
@@ -14,7 +15,7 @@ export function renderChartTable(
   range: [number, number] | null,
 ): void {
   if (!ctx || !range) {
-    replaceChildren(container, h('p', { class: 'empty' }, 'No data in view.'));
+    replaceChildren(container, h('p', { class: 'empty' }, t('No data in view.')));
     return;
   }
   const [first, last] = range;
@@ -26,7 +27,7 @@ export function renderChartTable(
   const head = h(
     'tr',
     {},
-    h('th', { scope: 'col' }, 'Date (UTC)'),
+    h('th', { scope: 'col' }, t('Date (UTC)')),
     ...columns.map((c) => h('th', { scope: 'col' }, c.title)),
   );
   const body = document.createElement('tbody');

@@ -3,6 +3,7 @@
 // described by a ChartDef (./definition.ts); this file knows nothing about hash rates. It owns the card and
 // the chart's state; the uPlot options, legend, table, summary and image are built by the files next to it.
 
+import { t } from '../../../core/l10n';
 import uPlot from 'uplot';
 import { nearestIndex } from '../../../core/history/slice';
 import { formatDayLong } from '../../../core/format';
@@ -76,14 +77,14 @@ export class TrendChart {
       'button',
       {
         'aria-pressed': String(showTable),
-        title: 'Show the data of the visible range as a table',
+        title: t('Show the data of the visible range as a table'),
         onclick: () => this.setTableView(!this.#showTable, true),
       },
-      'Table',
+      t('Table'),
     );
     const pngButton = h(
       'button',
-      { title: `Save ${def.title} as a PNG image`, onclick: () => host.onExportPng(this) },
+      { title: t('Save {0} as a PNG image', def.title), onclick: () => host.onExportPng(this) },
       'PNG',
     );
     this.#plotEl = h('div', {
@@ -285,7 +286,10 @@ export class TrendChart {
         : [...(this.def.annotate?.(ctx, idx, this.#u) ?? []), ...(this.#overlay?.annotate(ctx, idx) ?? [])];
     setText(
       this.#dateEl,
-      [`${idx === null ? 'Latest · ' : ''}${formatDayLong(ctx.series.timeS[at]!)}`, ...notes].join(' · '),
+      [
+        idx === null ? t('Latest · {0}', formatDayLong(ctx.series.timeS[at]!)) : formatDayLong(ctx.series.timeS[at]!),
+        ...notes,
+      ].join(' · '),
     );
     this.#legend.showValues(ctx, at, idx === null);
   }
@@ -353,7 +357,7 @@ export class TrendChart {
         if (this.#showTable)
           replaceChildren(
             this.#tableEl,
-            h('p', { class: 'empty' }, `The table view is not available: ${describeError(error)}.`),
+            h('p', { class: 'empty' }, t('The table view is not available: {0}.', describeError(error))),
           );
       },
     );
