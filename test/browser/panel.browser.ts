@@ -301,12 +301,13 @@ async function main(): Promise<void> {
       return { below: hp.filter((v) => v < line).length, days: hp.length };
     };
 
-    await test("the P&L and the extras load after the charts' first paint, in their own scripts with the page's nonce", async () => {
+    await test("the P&L, the extras and power & pools load after the charts' first paint, in their own scripts with the page's nonce", async () => {
       await page.waitForFunction(
         () =>
           !document.getElementById('section-pnl')!.hidden &&
           Number(document.body.dataset.pnl ?? '0') > 0 &&
-          document.querySelector('.adjustments-card') !== null,
+          document.querySelector('.adjustments-card') !== null &&
+          document.querySelector('#section-power:not([hidden])') !== null,
       );
       const load = await page.evaluate(() => {
         const scripts = Array.from(document.querySelectorAll('script'));
@@ -315,19 +316,28 @@ async function main(): Promise<void> {
         return {
           srcs: scripts.map((s) => new URL(s.src).pathname),
           sameNonce:
-            scripts.length === 3 && scripts[0]!.nonce !== '' && scripts.every((s) => s.nonce === scripts[0]!.nonce),
+            scripts.length === 4 && scripts[0]!.nonce !== '' && scripts.every((s) => s.nonce === scripts[0]!.nonce),
           pnlStart: start('/webview-pnl.js'),
+          powerStart: start('/webview-power.js'),
           extrasStart: start('/webview-extras.js'),
           drawnAt: (window as unknown as { __firstDrawnAt?: number }).__firstDrawnAt ?? -1,
         };
       });
-      // The charts script first; the other two in the order they were first wanted.
+      // The charts script first; the others in the order they were first wanted.
       assert.equal(load.srcs[0], '/assets/webview.js');
-      assert.deepEqual(load.srcs.slice(1).sort(), ['/assets/webview-extras.js', '/assets/webview-pnl.js']);
+      assert.deepEqual(load.srcs.slice(1).sort(), [
+        '/assets/webview-extras.js',
+        '/assets/webview-pnl.js',
+        '/assets/webview-power.js',
+      ]);
       assert.ok(load.sameNonce, 'inserted with the nonce of the charts script');
       assert.ok(
         load.drawnAt > 0 && load.pnlStart >= load.drawnAt,
         `P&L requested after the charts drew (${load.pnlStart} ≥ ${load.drawnAt})`,
+      );
+      assert.ok(
+        load.powerStart >= load.drawnAt,
+        `power & pools requested after the charts drew (${load.powerStart} ≥ ${load.drawnAt})`,
       );
       assert.ok(
         load.extrasStart >= load.drawnAt,
@@ -837,17 +847,19 @@ async function main(): Promise<void> {
       const box = await overBox(page, 'hashprice');
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.chart-date')).every(
+        Array.from(document.querySelectorAll('#section-network .chart-date')).every(
           (d) => d.textContent !== '' && !d.textContent!.startsWith('Latest'),
         ),
       );
-      const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
+      const dates = (await page.locator('#section-network .chart-date').allTextContents()).map(
+        (d) => d.split(' · ')[0],
+      );
       assert.equal(dates.length, 3);
       assert.ok(
         dates.every((d) => d === dates[0]),
         `every chart reads the same day: ${JSON.stringify(dates)}`,
       );
-      const values = await page.locator('.legend-value').allTextContents();
+      const values = await page.locator('#section-network .legend-value').allTextContents();
       assert.equal(values.length, 9);
       const legendValue = (chart: string, series: string): Promise<string | null> =>
         page.locator(`.chart-${chart} .legend-item[data-series="${series}"] .legend-value`).textContent();
@@ -863,7 +875,9 @@ async function main(): Promise<void> {
       );
       await page.mouse.move(2, 2);
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')),
+        Array.from(document.querySelectorAll('#section-network .chart-date')).every((d) =>
+          d.textContent!.startsWith('Latest'),
+        ),
       );
     });
 
@@ -917,16 +931,22 @@ async function main(): Promise<void> {
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+ArrowLeft');
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.chart-date')).every((d) => !d.textContent!.startsWith('Latest')),
+        Array.from(document.querySelectorAll('#section-network .chart-date')).every(
+          (d) => !d.textContent!.startsWith('Latest'),
+        ),
       );
-      const dates = (await page.locator('.chart-date').allTextContents()).map((d) => d.split(' · ')[0]);
+      const dates = (await page.locator('#section-network .chart-date').allTextContents()).map(
+        (d) => d.split(' · ')[0],
+      );
       assert.ok(
         dates.every((d) => d === dates[0]),
         `all charts follow the keyboard crosshair: ${JSON.stringify(dates)}`,
       );
       await page.keyboard.press('Escape');
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.chart-date')).every((d) => d.textContent!.startsWith('Latest')),
+        Array.from(document.querySelectorAll('#section-network .chart-date')).every((d) =>
+          d.textContent!.startsWith('Latest'),
+        ),
       );
       const label = (await page.locator('.plot[data-chart="hashrate"]').getAttribute('aria-label')) ?? '';
       // The daily estimates are hidden at this point (the legend test): the label describes what is shown.

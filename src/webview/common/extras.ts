@@ -1,5 +1,5 @@
 // The parts of the trends section that the charts' first paint does not need (the key figures' contents,
-// the difficulty-adjustments table, a chart's table view, PNG export, the hovered day's events) live in a script of their own,
+// what the charts draw over their series (halvings, milestone, retarget markers and fan), the difficulty-adjustments table, a chart's table view, PNG export, the hovered day's events) live in a script of their own,
 // dist/webview-extras.js (src/webview/extras), so the charts bundle stays under its 100 KB budget. The charts
 // script names it in a data attribute of its own tag (like the P&L script) and inserts it with the page's
 // nonce after the charts' first paint (as the P&L script), or earlier when the user asks for a table or an
@@ -8,6 +8,7 @@
 import type { AdjustmentsTable } from '../trends/adjustments';
 import type { chartPng } from './chart/pngExport';
 import type { renderChartTable } from './chart/tableView';
+import type { drawHalvings, drawHashrateOverlay } from '../trends/chartOverlays';
 import type { renderKeyFigures } from '../trends/keyFigures';
 import type { READOUT_NOTES } from '../trends/readoutNotes';
 
@@ -19,6 +20,10 @@ export interface Extras {
   readonly chartPng: typeof chartPng;
   readonly renderKeyFigures: typeof renderKeyFigures;
   readonly readoutNotes: typeof READOUT_NOTES;
+  readonly overlays: {
+    readonly drawHalvings: typeof drawHalvings;
+    readonly drawHashrateOverlay: typeof drawHashrateOverlay;
+  };
 }
 
 let source: { src: string; nonce: string } | null = null;

@@ -7,8 +7,16 @@ import { renderChartTable } from '../common/chart/tableView';
 import { chartPng } from '../common/chart/pngExport';
 import { EXTRAS_KEY, type Extras } from '../common/extras';
 import { AdjustmentsTable } from '../trends/adjustments';
+import { drawHalvings, drawHashrateOverlay } from '../trends/chartOverlays';
 import { renderKeyFigures } from '../trends/keyFigures';
 import { READOUT_NOTES } from '../trends/readoutNotes';
 
-const extras: Extras = { AdjustmentsTable, renderChartTable, chartPng, renderKeyFigures, readoutNotes: READOUT_NOTES };
+const extras: Extras = {
+  AdjustmentsTable,
+  renderChartTable,
+  chartPng,
+  renderKeyFigures,
+  readoutNotes: READOUT_NOTES,
+  overlays: { drawHalvings, drawHashrateOverlay },
+};
 (window as unknown as Record<string, Extras>)[EXTRAS_KEY] = extras;

@@ -20,7 +20,7 @@ import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
 import { loadedExtras } from '../common/extras';
 import { decadeSplits, linearSplits } from '../common/ticks';
-import { DIFFICULTY_SERIES, drawHalvings, drawHashrateOverlay, MA7_BAND_SERIES } from './chartOverlays';
+import { DIFFICULTY_SERIES, MA7_BAND_SERIES } from './chartOverlays';
 
 /** Ticks of the difficulty axis at round difficulties, placed on the hash-rate scale they share. */
 function difficultySplits(min: number, max: number, log: boolean, heightPx: number): number[] {
@@ -116,7 +116,8 @@ const hashrateChart: ChartDef = {
     { scale: 'hps', side: 'left', grid: true, format: (v) => axisHashrate(v) },
     { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v), splits: difficultySplits },
   ],
-  overlay: drawHashrateOverlay,
+  // Drawn by the extras script (loaded after the first paint, then the charts redraw): see common/extras.ts.
+  overlay: (u, ctx, series) => loadedExtras()?.overlays.drawHashrateOverlay(u, ctx, series),
   annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashrate(ctx, idx, u) ?? [],
 };
 
@@ -159,7 +160,7 @@ const hashpriceChart: ChartDef = {
     { scale: 'fiat', side: 'left', grid: true, format: (v, ctx) => compactMoney(v, ctx.currency) },
     { scale: 'sats', side: 'right', grid: false, format: (v) => compactCount(v) },
   ],
-  overlay: drawHalvings,
+  overlay: (u, ctx) => loadedExtras()?.overlays.drawHalvings(u, ctx),
   annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashprice(ctx, idx, u) ?? [],
 };
 
@@ -200,7 +201,7 @@ const mixChart: ChartDef = {
     { scale: 'pct', side: 'left', grid: true, format: (v) => axisPercent(v) },
     { scale: 'price', side: 'right', grid: false, format: (v, ctx) => compactMoney(v, ctx.currency) },
   ],
-  overlay: drawHalvings,
+  overlay: (u, ctx) => loadedExtras()?.overlays.drawHalvings(u, ctx),
   annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.mix(ctx, idx, u) ?? [],
 };
 

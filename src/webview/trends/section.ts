@@ -82,6 +82,10 @@ export class TrendsSection implements ChartHost {
     this.#charts = CHARTS.map(
       (def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)),
     );
+    // What the charts draw over their series comes with the extras script: draw it once that has loaded.
+    void whenExtrasLoaded().then(() => {
+      for (const chart of this.#charts) chart.redraw();
+    });
     this.element = h(
       'section',
       { class: 'section', id: 'section-network', 'aria-label': t('Network trends') },
