@@ -212,6 +212,9 @@ function codeServerEnv(paths: E2EPaths, extra: Record<string, string>): NodeJS.P
  * Defaults that keep the workbench quiet and deterministic. User settings
  * passed to `startCodeServer` are merged over these.
  */
+/** Settings VS Code registers with machine scope, which a remote extension host reads from Machine/settings.json. */
+const MACHINE_SCOPED = new Set(['workbench.welcomePage.walkthroughs.openOnInstall']);
+
 export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   // welcome page, walkthroughs, tips
   'workbench.startupEditor': 'none',
@@ -393,6 +396,11 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   if (opts.theme) settings['workbench.colorTheme'] = opts.theme;
   Object.assign(settings, opts.userSettings);
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // Machine-scoped settings (the walkthroughs' openOnInstall) reach an extension running in code-server's
+  // (remote) extension host only from the machine's settings, as on any remote: write them there too.
+  const machine = Object.fromEntries(Object.entries(settings).filter(([k]) => MACHINE_SCOPED.has(k)));
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
 
   // Private config file: otherwise code-server writes ~/.config/code-server/config.yaml.
   const configFile = path.join(tempDir, 'config.yaml');

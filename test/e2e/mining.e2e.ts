@@ -137,7 +137,8 @@ type Domains = Record<string, { min: number; max: number; label: string }>;
 function chartDomains(frame: Frame): Promise<Domains> {
   return frame.evaluate(() => {
     const out: Record<string, { min: number; max: number; label: string }> = {};
-    for (const plot of Array.from(document.querySelectorAll<HTMLElement>('.plot[data-chart]'))) {
+    // The trends' charts (the power & pools section has its own ranges: weekly pools, no retarget fan).
+    for (const plot of Array.from(document.querySelectorAll<HTMLElement>('#section-network .plot[data-chart]'))) {
       out[plot.dataset.chart!] = {
         min: Number(plot.dataset.xMin),
         max: Number(plot.dataset.xMax),
