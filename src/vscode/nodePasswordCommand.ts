@@ -22,28 +22,38 @@ export class SetNodePasswordCommand implements Command {
     if (stored) {
       const choice = await vscode.window.showQuickPick(
         [
-          { label: 'Set a new password', action: 'set' as const },
-          { label: 'Clear the stored password', action: 'clear' as const },
+          { label: vscode.l10n.t('Set a new password'), action: 'set' as const },
+          { label: vscode.l10n.t('Clear the stored password'), action: 'clear' as const },
         ],
-        { title: 'Bitcoin Core RPC password', placeHolder: 'A password is stored' },
+        { title: vscode.l10n.t('Bitcoin Core RPC password'), placeHolder: vscode.l10n.t('A password is stored') },
       );
       if (!choice) return;
       if (choice.action === 'clear') {
         await this.secrets.delete(NODE_PASSWORD_SECRET);
         this.log.info('Bitcoin Core RPC password cleared from the secret storage.');
-        void vscode.window.showInformationMessage('Mining Economics: the node RPC password is cleared.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Mining Economics: the node RPC password is cleared.'));
         return;
       }
     }
     const user = this.user();
     const password = await vscode.window.showInputBox({
-      title: 'Bitcoin Core RPC password',
+      title: vscode.l10n.t('Bitcoin Core RPC password'),
       prompt: user
-        ? `Password of RPC user "${user}" (rpcpassword or rpcauth in bitcoin.conf). Kept in VS Code's secret storage.`
-        : "Set miningEconomics.bitcoind.user too: without a user the cookie file is used. Kept in VS Code's secret storage.",
+        ? vscode.l10n.t(
+            'Password of RPC user "{0}" (rpcpassword or rpcauth in bitcoin.conf). Kept in VS Code\'s secret storage.',
+            user,
+          )
+        : vscode.l10n.t(
+            "Set miningEconomics.bitcoind.user too: without a user the cookie file is used. Kept in VS Code's secret storage.",
+          ),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v === '' ? 'The password is empty' : /[\r\n]/.test(v) ? 'One line only' : undefined),
+      validateInput: (v) =>
+        v === ''
+          ? vscode.l10n.t('The password is empty')
+          : /[\r\n]/.test(v)
+            ? vscode.l10n.t('One line only')
+            : undefined,
     });
     if (password === undefined || password === '') return;
     await this.secrets.store(NODE_PASSWORD_SECRET, password);

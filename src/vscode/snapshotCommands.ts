@@ -33,7 +33,9 @@ export class InsertSnapshotCommand implements Command {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showInformationMessage(
-        'Open a Markdown or CSV file to insert the mining snapshot into, or use "Bitcoin: Copy Mining Snapshot".',
+        vscode.l10n.t(
+          'Open a Markdown or CSV file to insert the mining snapshot into, or use "Bitcoin: Copy Mining Snapshot".',
+        ),
       );
       return false;
     }
@@ -67,8 +69,8 @@ export class CopySnapshotCommand implements Command {
     await vscode.env.clipboard.writeText(snapshotMarkdown(input));
     vscode.window.setStatusBarMessage(
       input.figures
-        ? 'Mining snapshot copied to the clipboard as Markdown.'
-        : 'Copied: there is no mining data yet, and the copied text says so.',
+        ? vscode.l10n.t('Mining snapshot copied to the clipboard as Markdown.')
+        : vscode.l10n.t('Copied: there is no mining data yet, and the copied text says so.'),
       4000,
     );
   }

@@ -57,16 +57,26 @@ describe('package.json manifest', () => {
 
 describe('walkthrough and Marketplace entries', () => {
   const root = join(__dirname, '../..');
-  const walkthroughs = pkg.contributes.walkthroughs as {
-    id: string;
-    steps: { id: string; description: string; media: { svg?: string; image?: string; altText: string } }[];
-  }[];
+  // The manifest's texts are %keys% of package.nls.json: read the English through them.
+  const english = (value: string): string => {
+    const key = /^%(.+)%$/.exec(value)?.[1];
+    return key === undefined ? value : (nls[key] as string);
+  };
+  type Step = { id: string; description: string; media: { svg?: string; image?: string; altText: string } };
+  const walkthroughs = (pkg.contributes.walkthroughs as { id: string; steps: Step[] }[]).map((w) => ({
+    ...w,
+    steps: w.steps.map((s) => ({
+      ...s,
+      description: english(s.description),
+      media: { ...s.media, altText: english(s.media.altText) },
+    })),
+  }));
 
   it('contributes the snapshot commands under the Bitcoin category', () => {
     const titles = Object.fromEntries(
       pkg.contributes.commands.map((c: { command: string; title: string; category: string }) => [
         c.command,
-        `${c.category}: ${c.title}`,
+        `${c.category}: ${english(c.title)}`,
       ]),
     );
     expect(titles[COMMANDS.insertSnapshot]).toBe('Bitcoin: Insert Mining Snapshot');
@@ -107,6 +117,19 @@ describe('walkthrough and Marketplace entries', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps every walkthrough button in each language (same targets, in the same order)', () => {
+    const targets = (text: string): string[] => [...text.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]!);
+    const stepKeys = Object.keys(nls).filter((k) => /^walkthroughs\..*\.description$/.test(k));
+    expect(stepKeys.length).toBeGreaterThanOrEqual(6);
+    for (const lang of ['zh-cn', 'es', 'pt-br', 'de', 'ja', 'ru']) {
+      const translated = JSON.parse(readFileSync(join(root, `package.nls.${lang}.json`), 'utf8')) as Record<
+        string,
+        string
+      >;
+      for (const key of stepKeys) expect(targets(translated[key] ?? ''), `${lang} ${key}`).toEqual(targets(nls[key]));
+    }
   });
 
   it('ships a 128 × 128 PNG icon, a gallery banner, categories and keywords', () => {

@@ -8,6 +8,7 @@ import type { PriceSourceKind } from '../settings';
 import { getParsed, type Transport } from '../transport';
 import type { NodePrices } from '../sources/bitcoind/snapshot';
 import { describeError } from '../errors';
+import { t } from '../l10n';
 
 export const PRICES_PATH = '/api/v1/prices';
 
@@ -31,7 +32,9 @@ export async function glancePrices(o: PriceOptions): Promise<NodePrices> {
       return {
         prices: { timeS, perBtc: {} },
         label: 'manual',
-        note: 'the price source is "manual" but miningEconomics.manualBtcPrice is not set, so fiat figures are missing',
+        note: t(
+          'the price source is "manual" but miningEconomics.manualBtcPrice is not set, so fiat figures are missing',
+        ),
       };
     return { prices: { timeS, perBtc: { [o.currency]: o.manualBtcPrice } }, label: 'manual', note: null };
   }
@@ -44,8 +47,8 @@ export async function glancePrices(o: PriceOptions): Promise<NodePrices> {
       prices: o.previous ?? { timeS, perBtc: {} },
       label: o.mempoolHost,
       note: o.previous
-        ? `prices from ${o.mempoolHost} unavailable (${why}): showing the last ones`
-        : `prices from ${o.mempoolHost} unavailable (${why}), so fiat figures are missing`,
+        ? t('prices from {0} unavailable ({1}): showing the last ones', o.mempoolHost, why)
+        : t('prices from {0} unavailable ({1}), so fiat figures are missing', o.mempoolHost, why),
     };
   }
 }

@@ -4,6 +4,7 @@
 
 import { formatDuration } from '../format';
 import type { NetworkSnapshot } from '../model';
+import { t } from '../l10n';
 
 /** A gap this long happens about once in years (P = e^−12 per block): say the source may be syncing. */
 export const TIP_NOTICE_AFTER_MS = 2 * 3600_000;
@@ -34,7 +35,10 @@ export function sourceHealth(snapshot: NetworkSnapshot, nowMs: number): SourceHe
     const tipMs = tip.timeS * 1000;
     const ageAtFetchMs = snapshot.fetchedAtMs - tipMs;
     if (ageAtFetchMs > TIP_NOTICE_AFTER_MS) {
-      const message = `the source's last block is ${shortDuration(Math.max(nowMs, snapshot.fetchedAtMs) - tipMs)} old — is it syncing?`;
+      const message = t(
+        "the source's last block is {0} old — is it syncing?",
+        shortDuration(Math.max(nowMs, snapshot.fetchedAtMs) - tipMs),
+      );
       if (ageAtFetchMs > TIP_STALE_AFTER_MS) staleReason = message;
       else notices.push(message);
     }
@@ -44,11 +48,11 @@ export function sourceHealth(snapshot: NetworkSnapshot, nowMs: number): SourceHe
   if (Object.keys(snapshot.prices.perBtc).length === 0) {
     if (snapshot.priceSource === 'none')
       notices.push(
-        'no price source is set (miningEconomics.priceSource is "none"): hashvalue in sats only, no fiat figures',
+        t('no price source is set (miningEconomics.priceSource is "none"): hashvalue in sats only, no fiat figures'),
       );
     // A separate price source explains its own gaps (its note is among sourceNotes).
     else if (snapshot.priceSource === undefined)
-      notices.push('the source has no BTC prices — its price updater seems to be off, so fiat figures are missing');
+      notices.push(t('the source has no BTC prices — its price updater seems to be off, so fiat figures are missing'));
   }
   return { staleReason, notices };
 }

@@ -12,6 +12,7 @@
 import type { Currency, Prices } from '../model';
 import { DEFAULT_HOSTING_INPUTS, type HostingInputs } from '../pnl/hosting';
 import { CBECI_V1, type PueByBound } from './networkPower';
+import { t } from '../l10n';
 
 /** Where "the hash went" is measured from: the all-time high of the 7-day mean, or 30 / 90 days ago. */
 export const HASH_REFERENCE_SETTINGS = ['ath', '30d', '90d'] as const;
@@ -75,7 +76,11 @@ export function powerAssumptions(
     if (!(typeof inCurrency === 'number' && inCurrency > 0 && typeof inUsd === 'number' && inUsd > 0))
       return {
         ok: false,
-        reason: `no USD and ${currency} prices from the source to convert the ${usd} USD/kWh network power price`,
+        reason: t(
+          'no USD and {0} prices from the source to convert the {1} USD/kWh network power price',
+          currency,
+          usd,
+        ),
       };
     powerPricePerKwh = (usd * inCurrency) / inUsd;
   }

@@ -25,6 +25,7 @@
 import { movingAverage } from '../movingAverage';
 import { breakevenEfficiencyJPerTh, isProfitable } from './breakeven';
 import { MACHINES, machinesAvailableAt, type Machine } from './machines';
+import { t } from '../l10n';
 
 /** CBECI v1.x parameters (launch 2019 – revision 2023), as confirmed in its code and methodology page. */
 export const CBECI_V1 = Object.freeze({
@@ -156,12 +157,12 @@ export function networkPower(inputs: NetworkPowerInputs): NetworkPowerResult {
   if (typeof pue === 'string') return { ok: false, reason: pue };
   const powerPricePerKwh = inputs.powerPricePerKwh ?? CBECI_V1.powerPricePerKwh;
   const breakevenJPerTh = breakevenEfficiencyJPerTh(inputs.hashpricePerPhDay, powerPricePerKwh);
-  if (breakevenJPerTh === null) return { ok: false, reason: 'no breakeven efficiency for these prices' };
+  if (breakevenJPerTh === null) return { ok: false, reason: t('no breakeven efficiency for these prices') };
   const chosen = boundEfficiencies(breakevenJPerTh, inputs.dateMs, inputs.machines ?? MACHINES);
   if (!chosen)
     return {
       ok: false,
-      reason: `no machine in the table was released by ${new Date(inputs.dateMs).toISOString().slice(0, 10)}`,
+      reason: t('no machine in the table was released by {0}', new Date(inputs.dateMs).toISOString().slice(0, 10)),
     };
   const { itW, atMeter, energy } = scaleBounds(inputs.hashrateHps, chosen.efficiency, pue);
   return {

@@ -24,6 +24,7 @@ import { compareMiningVsHosting, type HostingInputs, type MiningVsHostingResult 
 import type { MarketInputs, MinerInputs } from '../pnl/profitability';
 import type { Machine } from './machines';
 import { CBECI_V1, networkPower, powerW, type NetworkPower } from './networkPower';
+import { t } from '../l10n';
 
 const W_PER_MW = 1e6;
 
@@ -117,13 +118,16 @@ export function whereHashWent(inputs: WhereHashWentInputs): WhereHashWentResult 
   let last = daily.length - 1;
   while (last >= 0 && (daily[last] === null || ma7[last] === null)) last--;
   if (last < 0)
-    return { ok: false, reason: 'no 7-day hash-rate mean in the series (need at least 4 days with estimates)' };
+    return { ok: false, reason: t('no 7-day hash-rate mean in the series (need at least 4 days with estimates)') };
   const current = ma7[last]!;
   const ref = findReference(timeS, ma7, last, inputs.reference);
   if (!ref)
     return {
       ok: false,
-      reason: `the series does not reach back ${inputs.reference === 'peak' ? 'far enough' : inputs.reference}`,
+      reason:
+        inputs.reference === 'peak'
+          ? t('the series does not reach back far enough')
+          : t('the series does not reach back {0}', inputs.reference),
     };
 
   const network = networkPower({

@@ -9,6 +9,7 @@ import { powerAssumptions, type PowerAssumptions, type PowerSettings } from '../
 import { hashDrop, type HashDrop } from '../power/hashDrop';
 import { MACHINES, type Machine } from '../power/machines';
 import { networkPower, type NetworkPower } from '../power/networkPower';
+import { t } from '../l10n';
 
 export interface GlancePower {
   readonly assumptions: PowerAssumptions;
@@ -32,7 +33,10 @@ export function computeGlancePower(
   const hashpricePerPhDay = hashprice.hashpricePerPhDay;
   const btcPrice = snapshot.prices.perBtc[currency];
   if (hashpricePerPhDay === null || btcPrice === undefined)
-    return { ok: false, reason: `no ${currency} price from the source, so no hashprice to tell which machines pay` };
+    return {
+      ok: false,
+      reason: t('no {0} price from the source, so no hashprice to tell which machines pay', currency),
+    };
   const inputs = { ...DEFAULT_PNL_INPUTS, ...pnl };
   const assumptions = powerAssumptions({ currency, power, pnl: inputs }, snapshot.prices.perBtc);
   if (!assumptions.ok) return assumptions;

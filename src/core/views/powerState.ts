@@ -13,6 +13,7 @@
  * must be in that currency.
  */
 import { SECONDS_PER_DAY } from '../constants';
+import { t } from '../l10n';
 import { deriveSeries } from '../history/derive';
 import type { HistoryDataset, RangeId } from '../history/types';
 import type { Currency } from '../model';
@@ -182,7 +183,7 @@ export function buildPowerState(sources: PowerStateSources): PowerState {
 
   let where: PowerWhere | null = null;
   let whereProblem: string | null = null;
-  if (!sources.market) whereProblem = 'waiting for today’s hashprice and BTC price';
+  if (!sources.market) whereProblem = t('waiting for today’s hashprice and BTC price');
   else {
     const result = whereHashWent({
       timeS: series.timeS,

@@ -4,12 +4,13 @@
 import { axisHashrate, formatDay, formatMoneyCompact, formatPowerCompact, formatPowerRangeCompact } from '../format';
 import type { Currency } from '../model';
 import type { HashDrop } from '../power/hashDrop';
+import { t } from '../l10n';
 
 const W_PER_MW = 1e6;
 
 /** "≈ 14 GW (9.1–19 GW)": the best guess and the CBECI-style bounds; "≈ 9.1 GW or more" without a best guess. */
 export function networkPowerText(lowW: number | null, bestW: number | null, highW: number | null): string {
-  if (bestW === null) return lowW === null ? '—' : `≈ ${formatPowerCompact(lowW)} or more`;
+  if (bestW === null) return lowW === null ? '—' : t('≈ {0} or more', formatPowerCompact(lowW));
   return `≈ ${formatPowerCompact(bestW)} (${formatPowerRangeCompact(lowW, highW)})`;
 }
 
@@ -18,21 +19,21 @@ export function hashDropSince(drop: HashDrop): string {
   const day = formatDay(drop.result.reference.timeS);
   switch (drop.reference) {
     case 'ath':
-      return `since the all-time high of ${day}`;
+      return t('since the all-time high of {0}', day);
     case 'data-peak':
-      return `since the high of the last ${drop.spanDays} days (${day})`;
+      return t('since the high of the last {0} days ({1})', drop.spanDays, day);
     case '30d':
-      return 'in 30 days';
+      return t('in 30 days');
     case '90d':
-      return 'in 90 days';
+      return t('in 90 days');
   }
 }
 
 /** A rise or no change, phrased without a power claim; null for a drop. */
 function noDropText(drop: HashDrop, since: string): string | null {
   const r = drop.result;
-  if (r.dropHps === 0) return `Hash rate unchanged ${since}`;
-  if (r.dropHps < 0) return `+${axisHashrate(-r.dropHps)} ${since} (hash rate grew)`;
+  if (r.dropHps === 0) return t('Hash rate unchanged {0}', since);
+  if (r.dropHps < 0) return t('+{0} {1} (hash rate grew)', axisHashrate(-r.dropHps), since);
   return null;
 }
 
@@ -58,7 +59,12 @@ export function whereHashWentHeadline(drop: HashDrop, currency: Currency): strin
   const r = drop.result;
   return (
     noDropText(drop, since) ??
-    `−${axisHashrate(r.dropHps)} ${since} ≈ ${formatPowerCompact(r.machineMw * W_PER_MW)} of machines` +
-      ` ≈ ${formatMoneyCompact(r.hostingNetPerYear, currency)}/yr if leased to AI hosting`
+    t(
+      '−{0} {1} ≈ {2} of machines ≈ {3}/yr if leased to AI hosting',
+      axisHashrate(r.dropHps),
+      since,
+      formatPowerCompact(r.machineMw * W_PER_MW),
+      formatMoneyCompact(r.hostingNetPerYear, currency),
+    )
   );
 }

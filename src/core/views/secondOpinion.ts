@@ -12,6 +12,7 @@
 import { BLOCKS_PER_EPOCH } from '../constants';
 import { hashrateInterval } from '../estimates/hashrate';
 import { formatHashrate, formatInteger } from '../format';
+import { t } from '../l10n';
 
 export const MAX_TIP_GAP_BLOCKS = 2;
 export const DIFFICULTY_REL_TOLERANCE = 1e-6;
@@ -89,21 +90,37 @@ export function compareSources(a: SourceView, b: SourceView, level = 0.95): Seco
 function describe(d: Disagreement, a: SourceView, b: SourceView): string {
   switch (d.kind) {
     case 'tip':
-      return `${d.behind} is ${formatInteger(d.blocks)} blocks behind ${d.ahead}`;
+      return t('{0} is {1} blocks behind {2}', d.behind, formatInteger(d.blocks), d.ahead);
     case 'difficulty':
-      return `the difficulty differs within the same epoch (${a.name} ${formatInteger(Math.round(d.a))}, ${b.name} ${formatInteger(Math.round(d.b))})`;
+      return t(
+        'the difficulty differs within the same epoch ({0} {1}, {2} {3})',
+        a.name,
+        formatInteger(Math.round(d.a)),
+        b.name,
+        formatInteger(Math.round(d.b)),
+      );
     case 'hashrate':
-      return `the 7-day hash rates differ by more than their uncertainty (${a.name} ${formatHashrate(d.a)}, ${b.name} ${formatHashrate(d.b)}; ±${formatHashrate(d.combinedUncertaintyHps)} expected)`;
+      return t(
+        'the 7-day hash rates differ by more than their uncertainty ({0} {1}, {2} {3}; ±{4} expected)',
+        a.name,
+        formatHashrate(d.a),
+        b.name,
+        formatHashrate(d.b),
+        formatHashrate(d.combinedUncertaintyHps),
+      );
   }
 }
 
 function summarize(a: SourceView, b: SourceView, o: Omit<SecondOpinion, 'summary'>): string {
   if (!o.agree) return o.disagreements.map((d) => describe(d, a, b)).join('; ');
+  const apart = Math.abs(a.tipHeight - b.tipHeight);
   const tips =
-    a.tipHeight === b.tipHeight
-      ? `same tip (block ${formatInteger(a.tipHeight)})`
-      : `tips ${formatInteger(Math.abs(a.tipHeight - b.tipHeight))} block${Math.abs(a.tipHeight - b.tipHeight) === 1 ? '' : 's'} apart`;
-  return `${b.name} agrees with ${a.name}: ${tips}, difficulty and 7-day hash rate within noise`;
+    apart === 0
+      ? t('same tip (block {0})', formatInteger(a.tipHeight))
+      : apart === 1
+        ? t('tips 1 block apart')
+        : t('tips {0} blocks apart', formatInteger(apart));
+  return t('{0} agrees with {1}: {2}, difficulty and 7-day hash rate within noise', b.name, a.name, tips);
 }
 
 /** Block intervals behind both sources' 7-day figure (mempool's currentHashrate = getnetworkhashps(1008)). */

@@ -6,6 +6,7 @@ import { SECOND_OPINION_HASHRATE_BLOCKS, type SourceView } from './secondOpinion
 import type { NodeBatcher } from '../history/node/fill';
 import { rpc } from '../sources/bitcoind/calls';
 import type { BlockchainInfo } from '../sources/bitcoind/results';
+import { t } from '../l10n';
 
 /** mempool: tip height, and its currentHashrate (getnetworkhashps(1008)) and currentDifficulty. */
 export async function fetchMempoolView(transport: Transport, name: string): Promise<SourceView> {
@@ -28,13 +29,13 @@ export async function fetchNodeView(node: NodeBatcher, name: string): Promise<So
     rpc.getBlockchainInfo(),
     rpc.getNetworkHashPs(SECOND_OPINION_HASHRATE_BLOCKS, -1),
   ]);
-  if (!infoOutcome || !rateOutcome) throw new Error(`${name} answered the batch incompletely`);
+  if (!infoOutcome || !rateOutcome) throw new Error(t('{0} answered the batch incompletely', name));
   if (!infoOutcome.ok) throw infoOutcome.error;
   if (!rateOutcome.ok) throw rateOutcome.error;
   const info = infoOutcome.value as BlockchainInfo;
   const rate = rateOutcome.value as number;
   if (info.initialBlockDownload)
-    throw new Error(`${name} is syncing (${Math.floor(info.verificationProgress * 100)} %)`);
+    throw new Error(t('{0} is syncing ({1} %)', name, Math.floor(info.verificationProgress * 100)));
   return {
     name,
     tipHeight: info.blocks,

@@ -13,7 +13,8 @@ import type { JsonRpcClient } from '../../net/jsonRpc';
 import type { Log } from '../log';
 import { createNodeClient, nodeConfigured, nodeSettingsKey, readNodeSettings, type NodeSettings } from './nodeSettings';
 
-export const NODE_VIEW_NAME = 'your node';
+/** The node as named in the second opinion's sentences, in the display language. */
+export const nodeViewName = (): string => vscode.l10n.t('your node');
 
 export interface SecondOpinionDeps {
   readonly log: Log;
@@ -54,9 +55,9 @@ export class SecondOpinionService implements vscode.Disposable {
     const mempoolName = shownSourceHost(this.deps.mempoolHost());
     const fetching =
       node.source === 'bitcoind'
-        ? fetchMempoolView(this.deps.transport(), mempoolName).then((other) => ({ primaryName: NODE_VIEW_NAME, other }))
+        ? fetchMempoolView(this.deps.transport(), mempoolName).then((other) => ({ primaryName: nodeViewName(), other }))
         : this.nodeClient(node)
-            .then((client) => fetchNodeView(client, NODE_VIEW_NAME))
+            .then((client) => fetchNodeView(client, nodeViewName()))
             .then((other) => ({ primaryName: mempoolName, other }));
     void fetching
       .then((opinion) => {

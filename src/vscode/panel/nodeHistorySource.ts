@@ -96,7 +96,10 @@ export class NodeHistorySource {
     const [info, genesisHash] = await Promise.all([node.call(rpc.getBlockchainInfo()), node.call(rpc.getBlockHash(0))]);
     if (info.initialBlockDownload)
       throw new Error(
-        `Your node is syncing (${Math.floor(info.verificationProgress * 100)} %): its history is drawn once it has caught up.`,
+        vscode.l10n.t(
+          'Your node is syncing ({0} %): its history is drawn once it has caught up.',
+          Math.floor(info.verificationProgress * 100),
+        ),
       );
     const identity: NodeIdentity = { chain: info.chain, genesisHash };
     const store = await this.storeFor(identity);

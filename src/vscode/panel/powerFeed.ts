@@ -3,6 +3,7 @@
 // routes for the shown range. Both are sent only once the section's script said `power/ready` on the
 // current page. A 404 on the pools routes (an instance without mining indexing) is said as such; the power
 // half does not depend on it.
+import { t } from '../../core/l10n';
 import { RANGE_PERIODS, type HistoryDataset, type RangeId } from '../../core/history/types';
 import type { MarketInputs } from '../../core/pnl/profitability';
 import { parseMiningPools, parsePoolHashrates, POOL_HASHRATE_ENDPOINT, POOLS_ENDPOINT } from '../../core/power';
@@ -83,7 +84,11 @@ export class PowerFeed {
     const { host } = this.deps;
     const { dataset } = this.deps.shown();
     if (!dataset) {
-      this.deps.post({ type: 'power/state', state: null, message: 'Waiting for the hash-rate history…' });
+      this.deps.post({
+        type: 'power/state',
+        state: null,
+        message: t('Waiting for the hash-rate history…'),
+      });
       return;
     }
     try {
@@ -100,9 +105,13 @@ export class PowerFeed {
       });
       this.deps.post({ type: 'power/state', state, message: null });
     } catch (error) {
-      const message = `Could not compute the network power: ${describeFailure(error)}`;
-      this.deps.log.error(`Panel: ${message}`);
-      this.deps.post({ type: 'power/state', state: null, message });
+      const reason = describeFailure(error);
+      this.deps.log.error(`Panel: Could not compute the network power: ${reason}`);
+      this.deps.post({
+        type: 'power/state',
+        state: null,
+        message: t('Could not compute the network power: {0}', reason),
+      });
     }
   }
 
@@ -150,13 +159,16 @@ export class PowerFeed {
         state = {
           range,
           status: 'unavailable',
-          message: `${shownSourceHost(host.sourceHost)} does not serve mining-pool statistics (HTTP 404: mining indexing is off on this instance).`,
+          message: t(
+            '{0} does not serve mining-pool statistics (HTTP 404: mining indexing is off on this instance).',
+            shownSourceHost(host.sourceHost),
+          ),
           data: null,
         };
         log.info(`Panel: no pool statistics on ${shownSourceHost(host.sourceHost)} (404).`);
       } else {
         const reason = describeFailure(error);
-        state = { range, status: 'error', message: `Could not load the pools: ${reason}`, data: null };
+        state = { range, status: 'error', message: t('Could not load the pools: {0}', reason), data: null };
         log.warn(`Panel: could not load the ${range} pools: ${reason}`);
       }
       // Last good data is kept: an old table beats an error.

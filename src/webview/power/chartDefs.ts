@@ -7,6 +7,7 @@ import type uPlot from 'uplot';
 import { deriveSeries } from '../../core/history/derive';
 import { axisPercent, formatNumber, formatPercent, formatPowerCompact } from '../../core/format';
 import type { HistoryDataset } from '../../core/history/types';
+import { t } from '../../core/l10n';
 import type { PoolsData } from '../../core/views/poolsState';
 import type { PowerState } from '../../shared/protocol';
 import type { ChartContext, ChartDef, SeriesDef } from '../common/chart/definition';
@@ -52,35 +53,37 @@ export function powerChart(data: () => PowerChartData): ChartDef {
   const days = () => data().power?.days;
   return {
     id: 'power',
-    title: 'Network power',
+    title: t('Network power'),
     height: 260,
-    note: 'CBECI-style (Cambridge, v1.x method): the 7-day mean hash rate × machine efficiency (J/TH) × PUE. Lower bound: the most efficient machine available (PUE 1.01); upper: the least efficient machine still profitable at the network power price (PUE 1.20); best guess: the mean of the profitable machines (PUE 1.10). Profitable: efficiency below hashprice ÷ (24 h × power price), the price’s 14-day mean.',
+    note: t(
+      'CBECI-style (Cambridge, v1.x method): the 7-day mean hash rate × machine efficiency (J/TH) × PUE. Lower bound: the most efficient machine available (PUE 1.01); upper: the least efficient machine still profitable at the network power price (PUE 1.20); best guess: the mean of the profitable machines (PUE 1.10). Profitable: efficiency below hashprice ÷ (24 h × power price), the price’s 14-day mean.',
+    ),
     series: [
       {
         id: 'bounds',
-        label: 'Lower–upper bound',
+        label: t('Lower–upper bound'),
         kind: 'band',
         scale: 'w',
         color: (p) => p.orange,
         values: () => days()?.highW ?? empty,
         format: (v) => formatPowerCompact(v),
-        column: () => 'Upper bound (W)',
+        column: () => t('Upper bound (W)'),
         lower: {
           values: () => days()?.lowW ?? empty,
-          column: () => 'Lower bound (W)',
+          column: () => t('Lower bound (W)'),
           range: (low, high) => `${formatPowerCompact(low)} – ${formatPowerCompact(high)}`,
         },
       },
       {
         id: 'best',
-        label: 'Best guess',
+        label: t('Best guess'),
         kind: 'line',
         scale: 'w',
         width: 2,
         color: (p) => p.orange,
         values: () => days()?.bestW ?? empty,
         format: (v) => formatPowerCompact(v),
-        column: () => 'Best guess (W)',
+        column: () => t('Best guess (W)'),
       },
     ],
     scales: [{ key: 'w', logCapable: false, range: (_min, max) => [0, max] }],
@@ -121,20 +124,22 @@ function drawGenerations(u: uPlot, ctx: ChartContext, power: PowerState | null):
 export function breakevenChart(data: () => PowerChartData): ChartDef {
   return {
     id: 'breakeven',
-    title: 'Breakeven efficiency',
+    title: t('Breakeven efficiency'),
     height: 240,
-    note: 'The efficiency (J/TH) at which a machine’s power bill equals its revenue each day: hashprice ÷ (24 h × your power price). Machines above the line are under water; dashed lines are machine generations (red: under water on the last day).',
+    note: t(
+      'The efficiency (J/TH) at which a machine’s power bill equals its revenue each day: hashprice ÷ (24 h × your power price). Machines above the line are under water; dashed lines are machine generations (red: under water on the last day).',
+    ),
     series: [
       {
         id: 'breakeven',
-        label: 'Breakeven at your power price',
+        label: t('Breakeven at your power price'),
         kind: 'line',
         scale: 'jth',
         width: 2,
         color: (p) => p.green,
         values: () => data().power?.days.breakevenJPerTh ?? empty,
         format: (v) => jPerTh(v),
-        column: () => 'Breakeven efficiency (J/TH)',
+        column: () => t('Breakeven efficiency (J/TH)'),
       },
     ],
     // From 0 so the generations below the line stay in view; capped so the S9's 98 J/TH does not flatten it.
@@ -187,7 +192,7 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
   const name = (k: number): string | null => {
     const pools = data().pools;
     if (!pools) return null;
-    return k < pools.weeks.pools.length ? pools.weeks.pools[k]!.name : k === slots ? 'Others' : null;
+    return k < pools.weeks.pools.length ? pools.weeks.pools[k]!.name : k === slots ? t('Others') : null;
   };
   // A slot the data does not fill: a column of gaps on the weeks' grid.
   const gaps = (): (number | null)[] => new Array<number | null>(data().pools?.weeks.timeS.length ?? 0).fill(null);
@@ -198,7 +203,7 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
   };
   const series: SeriesDef[] = Array.from({ length: slots + 1 }, (_, k): SeriesDef => {
     const label = (ctx: ChartContext | null): string =>
-      ctx ? (name(k) ?? '—') : k === slots ? 'Others' : `Pool ${k + 1}`;
+      ctx ? (name(k) ?? '—') : k === slots ? t('Others') : t('Pool {0}', k + 1);
     return {
       id: k === slots ? 'others' : `pool${k}`,
       label,
@@ -207,23 +212,25 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
       color: k === slots ? (p) => p.muted : POOL_COLORS[k % POOL_COLORS.length]!,
       values: () => (name(k) === null ? gaps() : (edges()[edgeIndex(k)] ?? gaps())),
       format: (v) => formatPercent(v, 1),
-      column: (ctx) => `${label(ctx)}: stack top (%)`,
+      column: (ctx) => t('{0}: stack top (%)', label(ctx)),
       lower: {
         values: () => {
           const i = edgeIndex(k);
           if (name(k) === null) return gaps();
           return i === 0 ? (edges()[0]?.map(() => 0) ?? gaps()) : (edges()[i - 1] ?? gaps());
         },
-        column: (ctx) => `${label(ctx)}: stack bottom (%)`,
+        column: (ctx) => t('{0}: stack bottom (%)', label(ctx)),
         range: (low, high) => formatPercent(high - low, 1),
       },
     };
   });
   return {
     id: 'pools',
-    title: 'Pools’ share of the hash rate',
+    title: t('Pools’ share of the hash rate'),
     height: 260,
-    note: 'Weekly share of the network’s hash rate per pool (mempool: the pool’s share of the week’s blocks), stacked; the largest pools of the range one by one, the rest as Others.',
+    note: t(
+      'Weekly share of the network’s hash rate per pool (mempool: the pool’s share of the week’s blocks), stacked; the largest pools of the range one by one, the rest as Others.',
+    ),
     series,
     scales: [{ key: 'pct', logCapable: false, range: () => [0, 100] }],
     axes: [{ scale: 'pct', side: 'left', grid: true, format: (v) => axisPercent(v) }],

@@ -4,6 +4,7 @@
 // them alone) and posts through the charts script's VS Code API handle (see ../common/bridge.ts).
 
 import './power.css';
+import '../common/l10n';
 import { describeError } from '../../core/errors';
 import { PROTOCOL_VERSION, isPowerScriptMessage, validatePowerHostMessage } from '../../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from '../common/bridge';

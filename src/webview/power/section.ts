@@ -5,6 +5,7 @@
 // table view and PNG export.
 
 import { describeError } from '../../core/errors';
+import { t } from '../../core/l10n';
 import { formatInteger, formatNumber, formatPercent, formatPowerCompact, isoDay } from '../../core/format';
 import { STACKED_POOLS } from '../../core/views/poolsState';
 import type { PoolsState, PowerHostMessage, PowerReference, PowerState } from '../../shared/protocol';
@@ -15,11 +16,17 @@ import { readPalette, samePalette, type Palette } from '../common/theme';
 import { table } from '../pnl/cells';
 import { breakevenChart, powerChart, poolsChart, powerContext, type PowerChartData } from './chartDefs';
 
-const REFERENCE_LABELS: Readonly<Record<PowerReference, string>> = {
-  peak: 'Peak of the range',
-  '30d': '30 days ago',
-  '90d': '90 days ago',
-};
+// A function, not a table: the text is looked up when the buttons are built, after the translator is set.
+function referenceLabel(reference: PowerReference): string {
+  switch (reference) {
+    case 'peak':
+      return t('Peak of the range');
+    case '30d':
+      return t('30 days ago');
+    case '90d':
+      return t('90 days ago');
+  }
+}
 
 /** Fired on the window when every chart of a render has drawn (the benchmark and tests wait on it). */
 export const POWER_DRAWN_EVENT = 'mining-economics:power-drawn';
@@ -38,14 +45,18 @@ export function powerFigureText(latest: NonNullable<PowerState['latest']>): stri
 /** "+2.0 pts" / "−1.5 pts": a change of share in percentage points, coloured like the P&L's moves. */
 function changeText(points: number): HTMLElement {
   const rounded = Number(points.toFixed(1));
-  const text = `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${formatNumber(Math.abs(rounded), 1)} pts`;
+  const text = t('{0}{1} pts', rounded > 0 ? '+' : rounded < 0 ? '−' : '', formatNumber(Math.abs(rounded), 1));
   return h('span', { class: rounded < 0 ? 'down' : rounded > 0 ? 'up' : 'flat' }, text);
 }
 
 export class PowerSection implements ChartHost {
   readonly #root: HTMLElement;
   readonly #host: PowerSectionHost;
-  readonly #figureEl = h('p', { class: 'power-figure', 'data-power-figure': '' }, 'Waiting for the hash-rate history…');
+  readonly #figureEl = h(
+    'p',
+    { class: 'power-figure', 'data-power-figure': '' },
+    t('Waiting for the hash-rate history…'),
+  );
   readonly #whereEl = h('p', { class: 'power-where', 'data-power-where': '' });
   readonly #referenceButtons: HTMLButtonElement[];
   readonly #generationsEl = h('div', { class: 'power-generations' });
@@ -69,7 +80,7 @@ export class PowerSection implements ChartHost {
       h(
         'button',
         { 'aria-pressed': 'false', 'data-reference': reference, onclick: () => host.selectReference(reference) },
-        REFERENCE_LABELS[reference],
+        referenceLabel(reference),
       ),
     );
     root.removeAttribute('aria-label');
@@ -77,20 +88,20 @@ export class PowerSection implements ChartHost {
     root.classList.add('power');
     replaceChildren(
       root,
-      h('header', { class: 'power-head' }, h('h2', { id: 'power-title' }, 'Power & pools'), this.#figureEl),
+      h('header', { class: 'power-head' }, h('h2', { id: 'power-title' }, t('Power & pools')), this.#figureEl),
       h(
         'div',
         { class: 'power-where-row' },
         this.#whereEl,
         h(
           'div',
-          { class: 'power-reference', role: 'group', 'aria-label': 'Hash rate drop since' },
+          { class: 'power-reference', role: 'group', 'aria-label': t('Hash rate drop since') },
           ...this.#referenceButtons,
         ),
       ),
       h('div', { class: 'charts' }, ...this.#dayCharts.map((c) => c.card), this.#poolsChart.card),
       this.#generationsEl,
-      h('h3', { class: 'power-subtitle' }, 'Pools'),
+      h('h3', { class: 'power-subtitle' }, t('Pools')),
       this.#poolsStatusEl,
       this.#poolsTablesEl,
     );
@@ -118,7 +129,7 @@ export class PowerSection implements ChartHost {
     for (const b of this.#referenceButtons)
       b.setAttribute('aria-pressed', String(state?.assumptions.reference === b.dataset.reference));
     if (!state) {
-      setText(this.#figureEl, message ?? 'Waiting for the hash-rate history…');
+      setText(this.#figureEl, message ?? t('Waiting for the hash-rate history…'));
       setText(this.#whereEl, '');
       for (const chart of this.#dayCharts) chart.card.classList.add('is-empty');
       return;
@@ -127,14 +138,23 @@ export class PowerSection implements ChartHost {
     setText(
       this.#figureEl,
       latest
-        ? `Network power ≈ ${powerFigureText(latest)} on ${isoDay(latest.timeS)} · ${formatInteger(latest.energyTwhPerYear.best)} TWh/yr (${formatInteger(latest.energyTwhPerYear.low)}–${formatInteger(latest.energyTwhPerYear.high)}) · network power price ${formatNumber(state.assumptions.networkPowerPricePerKwh, 3)} ${state.currency}/kWh`
-        : 'Network power: no day in this range has both a hash rate and a hashprice.',
+        ? t(
+            'Network power ≈ {0} on {1} · {2} TWh/yr ({3}–{4}) · network power price {5} {6}/kWh',
+            powerFigureText(latest),
+            isoDay(latest.timeS),
+            formatInteger(latest.energyTwhPerYear.best),
+            formatInteger(latest.energyTwhPerYear.low),
+            formatInteger(latest.energyTwhPerYear.high),
+            formatNumber(state.assumptions.networkPowerPricePerKwh, 3),
+            state.currency,
+          )
+        : t('Network power: no day in this range has both a hash rate and a hashprice.'),
     );
     setText(
       this.#whereEl,
       state.where
-        ? `Where the hash went: ${state.where.sentence}.`
-        : `Where the hash went: ${state.whereProblem ?? 'not available'}.`,
+        ? t('Where the hash went: {0}.', state.where.sentence)
+        : t('Where the hash went: {0}.', state.whereProblem ?? t('not available')),
     );
     this.#renderGenerations(state);
     this.#renderCharts();
@@ -157,14 +177,14 @@ export class PowerSection implements ChartHost {
       g.model,
       `${formatNumber(g.efficiencyJPerTh, 1)} J/TH`,
       g.releaseMonth,
-      g.underWaterNow === null ? 'not released' : g.underWaterNow ? 'under water' : 'profitable',
+      g.underWaterNow === null ? t('not released') : g.underWaterNow ? t('under water') : t('profitable'),
       g.underWaterPercent === null ? '—' : formatPercent(g.underWaterPercent, 0),
     ]);
     replaceChildren(
       this.#generationsEl,
       table(
-        `Machine generations at your power price (${price}), on the last day of the range`,
-        ['Machine', 'Efficiency', 'Released', 'Last day', 'Days under water'],
+        t('Machine generations at your power price ({0}), on the last day of the range', price),
+        [t('Machine'), t('Efficiency'), t('Released'), t('Last day'), t('Days under water')],
         rows,
         'power-table',
       ),
@@ -177,10 +197,10 @@ export class PowerSection implements ChartHost {
     this.#root.dataset.pools = pools.status;
     const text =
       pools.status === 'loading'
-        ? 'Loading the pools…'
+        ? t('Loading the pools…')
         : pools.status === 'ok'
-          ? `Blocks found in the ${pools.range} range: ${formatInteger(pools.data!.blockCount)}.`
-          : (pools.message ?? 'The pools are not available.');
+          ? t('Blocks found in the {0} range: {1}.', pools.range, formatInteger(pools.data!.blockCount))
+          : (pools.message ?? t('The pools are not available.'));
     setText(this.#poolsStatusEl, text);
     this.#poolsStatusEl.classList.toggle('is-problem', pools.status === 'unavailable' || pools.status === 'error');
     this.#poolsChart.card.hidden = !pools.data;
@@ -208,17 +228,22 @@ export class PowerSection implements ChartHost {
       return;
     }
     const blocks = table(
-      'Share of blocks',
-      ['Pool', 'Blocks', 'Share of blocks'],
+      t('Share of blocks'),
+      [t('Pool'), t('Blocks'), t('Share of blocks')],
       data.blocks.map((b) => [b.name, formatInteger(b.blockCount), formatPercent(b.blockSharePercent, 1)]),
       'power-table power-blocks',
     );
     const first = data.weeks.timeS[0];
     const last = data.weeks.timeS[data.weeks.timeS.length - 1];
-    const span = first === undefined || last === undefined ? '' : ` (weeks of ${isoDay(first)} and ${isoDay(last)})`;
     const changes = table(
-      `Who grew or shrank: share of the hash rate, first vs last week${span}`,
-      ['Pool', 'First week', 'Last week', 'Change'],
+      first === undefined || last === undefined
+        ? t('Who grew or shrank: share of the hash rate, first vs last week')
+        : t(
+            'Who grew or shrank: share of the hash rate, first vs last week (weeks of {0} and {1})',
+            isoDay(first),
+            isoDay(last),
+          ),
+      [t('Pool'), t('First week'), t('Last week'), t('Change')],
       data.changes.map((c) => [
         c.name,
         formatPercent(c.startSharePercent, 1),
@@ -253,8 +278,8 @@ export class PowerSection implements ChartHost {
     chart.toPng().then(
       (png) => {
         if (!png) return;
-        const t = chart.id === 'pools' ? this.#data.pools?.weeks.timeS : this.#data.power?.days.timeS;
-        const day = t && t.length > 0 ? isoDay(t[t.length - 1]!) : 'empty';
+        const times = chart.id === 'pools' ? this.#data.pools?.weeks.timeS : this.#data.power?.days.timeS;
+        const day = times && times.length > 0 ? isoDay(times[times.length - 1]!) : 'empty';
         this.#host.savePng(`mining-economics-${chart.id}-${day}.png`, png);
       },
       (error: unknown) => this.#host.log(`PNG export of ${chart.id}: ${describeError(error)}`),

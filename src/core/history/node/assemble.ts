@@ -11,6 +11,7 @@ import type { HistoryDataset } from '../types';
 import type { FillResult } from './fill';
 import { FEE_MAX_DAYS, type NodeHistoryPlan } from './plan';
 import type { FeeSample, HeightSample, NodeHistoryStore } from './store';
+import { t } from '../../l10n';
 
 export interface NodeDatasetMeta {
   readonly currency: Currency;
@@ -82,30 +83,55 @@ export function buildNodeDataset(
   const notes: string[] = [];
   if (meta.progress && meta.progress.done < meta.progress.total)
     notes.push(
-      `Filling from your node: ${formatInteger(meta.progress.done)} of ${formatInteger(meta.progress.total)} heights.`,
+      t(
+        'Filling from your node: {0} of {1} heights.',
+        formatInteger(meta.progress.done),
+        formatInteger(meta.progress.total),
+      ),
     );
   const fill = meta.fill;
   if (fill?.cancelled)
     notes.push(
-      'Filling from your node was cancelled: the charts show what was fetched; choose the range again to go on.',
+      t('Filling from your node was cancelled: the charts show what was fetched; choose the range again to go on.'),
     );
-  if (fill?.error) notes.push(`Your node stopped answering (${fill.error.message}); the charts show what was fetched.`);
+  if (fill?.error)
+    notes.push(t('Your node stopped answering ({0}); the charts show what was fetched.', fill.error.message));
   if (plan.feeHeights.length === 0 && plan.prunedFeeHeights.length === 0)
     notes.push(
-      `Hashprice and fees need each block's fees (getblockstats): from your node they are shown for ranges up to ${FEE_MAX_DAYS} days.`,
+      t(
+        "Hashprice and fees need each block's fees (getblockstats): from your node they are shown for ranges up to {0} days.",
+        FEE_MAX_DAYS,
+      ),
     );
   const prunedHeights = [...plan.prunedFeeHeights, ...(fill?.prunedFeeHeights ?? [])];
   if (prunedHeights.length > 0) {
     const below = plan.pruneHeight ?? Math.max(...prunedHeights) + 1;
     const firstFee = fees[0];
     notes.push(
-      `Your node is pruned below block ${formatInteger(below)}: fees, and so hashprice, are missing for ${formatInteger(prunedHeights.length)} sampled blocks${firstFee ? ` (before ${isoDay(firstFee.timeS)})` : ''}, not drawn as zero.`,
+      firstFee
+        ? t(
+            'Your node is pruned below block {0}: fees, and so hashprice, are missing for {1} sampled blocks (before {2}), not drawn as zero.',
+            formatInteger(below),
+            formatInteger(prunedHeights.length),
+            isoDay(firstFee.timeS),
+          )
+        : t(
+            'Your node is pruned below block {0}: fees, and so hashprice, are missing for {1} sampled blocks, not drawn as zero.',
+            formatInteger(below),
+            formatInteger(prunedHeights.length),
+          ),
     );
   }
   if (fill && fill.failures.length > 0)
-    notes.push(`${formatInteger(fill.failures.length)} heights could not be read from your node and are left out.`);
+    notes.push(
+      t('{0} heights could not be read from your node and are left out.', formatInteger(fill.failures.length)),
+    );
   if (!meta.prices)
-    notes.push(`No price history${meta.pricesMissing ? ` (${meta.pricesMissing})` : ''}: hashprice is shown in sats.`);
+    notes.push(
+      meta.pricesMissing
+        ? t('No price history ({0}): hashprice is shown in sats.', meta.pricesMissing)
+        : t('No price history: hashprice is shown in sats.'),
+    );
 
   const dataset = buildHistoryDataset(
     { hashrate, adjustments: retargets, rewards, fees: feePoints, prices: meta.prices ?? [] },

@@ -22,6 +22,7 @@ import {
   type NodeChainData,
   type NodePrices,
 } from './snapshot';
+import { t } from '../../l10n';
 
 export type RpcOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
 
@@ -38,7 +39,11 @@ export class NodeSyncingError extends Error {
     nodeUrl: string,
   ) {
     super(
-      `${capitalize(state.label)}: Bitcoin Core at ${nodeUrl} is still downloading the chain, so its figures are not current yet (showing the last good ones until it catches up).`,
+      t(
+        '{0}: Bitcoin Core at {1} is still downloading the chain, so its figures are not current yet (showing the last good ones until it catches up).',
+        capitalize(state.label),
+        nodeUrl,
+      ),
     );
     this.name = 'NodeSyncingError';
   }

@@ -4,6 +4,7 @@
 
 import { formatAge, formatInteger, formatPercent } from '../../format';
 import type { BlockchainInfo, ChainName } from './results';
+import { t } from '../../l10n';
 
 export type NodeStatus = 'ready' | 'warmingUp' | 'syncing' | 'staleTip';
 
@@ -53,7 +54,12 @@ export function classifyNode(info: BlockchainInfo, nowS: number, options: Classi
       ...base,
       status: 'syncing',
       progressPercent,
-      label: `node syncing ${formatPercent(progressPercent, 0)} (block ${formatInteger(info.blocks)} of ${formatInteger(Math.max(info.blocks, info.headers))})`,
+      label: t(
+        'node syncing {0} (block {1} of {2})',
+        formatPercent(progressPercent, 0),
+        formatInteger(info.blocks),
+        formatInteger(Math.max(info.blocks, info.headers)),
+      ),
     };
   }
   const progressPercent = info.verificationProgress * 100;
@@ -63,18 +69,18 @@ export function classifyNode(info: BlockchainInfo, nowS: number, options: Classi
       ...base,
       status: 'staleTip',
       progressPercent,
-      label: `node's last block ${formatAge(tipAgeS * 1000)}: is it connected to peers?`,
+      label: t("node's last block {0}: is it connected to peers?", formatAge(tipAgeS * 1000)),
     };
   }
-  return { ...base, status: 'ready', progressPercent, label: `node at block ${formatInteger(info.blocks)}` };
+  return { ...base, status: 'ready', progressPercent, label: t('node at block {0}', formatInteger(info.blocks)) };
 }
 
 /** The node answered −28: nothing but the init step is known. */
 export function warmingUpNode(serverMessage: string): NodeState {
-  const step = serverMessage.trim() || 'warming up';
+  const step = serverMessage.trim() || t('warming up');
   return {
     status: 'warmingUp',
-    label: `node starting: ${step}`,
+    label: t('node starting: {0}', step),
     chain: null,
     blocks: null,
     headers: null,

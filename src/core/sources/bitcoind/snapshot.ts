@@ -13,6 +13,7 @@ import { subsidySats } from '../../economics';
 import type { BlockSummary, DailyHashrate, NetworkSnapshot, Prices, RewardStats } from '../../model';
 import type { BlockStats } from './blockStats';
 import type { NodeFeeMean } from './fees';
+import { t } from '../../l10n';
 
 /** Trend windows: 7 recent vs the 7 before, each 144 blocks. */
 export const TREND_WINDOWS = 14;
@@ -138,7 +139,12 @@ export function buildNodeSnapshot(
   const notes: string[] = [];
   if (chain.fees.missingBlocks > 0)
     notes.push(
-      `the node could not give the fees of ${chain.fees.missingBlocks} of the last ${BLOCKS_PER_DAY} blocks (pruned?): the fee mean is over ${chain.fees.blocksUsed}`,
+      t(
+        'the node could not give the fees of {0} of the last {1} blocks (pruned?): the fee mean is over {2}',
+        chain.fees.missingBlocks,
+        BLOCKS_PER_DAY,
+        chain.fees.blocksUsed,
+      ),
     );
   if (prices.note) notes.push(prices.note);
   return {
