@@ -58,15 +58,26 @@ const panelScenario = {
 
     await s.step('ALL fills progressively with a progress bar, and Cancel stops it keeping what came', async () => {
       const frame = await findWebviewFrame(page, 'main#app', 60_000);
+      // A slow node: after its first batch of ALL's hash rates the node holds each next one until the test
+      // lets it through, so the fill cannot finish before Cancel however fast this machine is.
+      const hold = node.holdBatches('getnetworkhashps', 1);
+      s.defer(() => hold.release());
       await frame.locator('.segment[data-range="ALL"]').click();
       await frame.locator('.notice progress').waitFor({ state: 'visible', timeout: 120_000 });
       const text = (await frame.locator('.notice').textContent()) ?? '';
       assert(/\d+ of \d+ heights from your node/.test(text), `progress text: "${text}"`);
       await frame.locator('.notice button', { hasText: 'Cancel' }).click();
+      // The fill looks at Cancel after each batch: let one batch through at a time until it has stopped (the
+      // click reaches the host in moments; a few batches at most).
       await waitUntil(
-        async () => ((await frame.locator('.notice').textContent()) ?? '').includes('was cancelled') || undefined,
-        { timeoutMs: 60_000, intervalMs: 250, what: 'the cancelled note' },
+        async () => {
+          if (((await frame.locator('.notice').textContent()) ?? '').includes('was cancelled')) return true;
+          hold.step();
+          return undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 500, what: 'the cancelled note' },
       );
+      hold.release();
     });
   },
 };

@@ -75,8 +75,19 @@ export interface BitcoindServer {
   restoreMethods(): void;
   /** A node restart: a new cookie password written to the same file. Resolves with it. */
   rotateCookie(): Promise<string>;
+  /**
+   * Batches calling `method` wait, after the first `letThrough` of them (a slow node, for tests of what happens
+   * while a long fill is under way): `step()` lets the waiting one (or the next) through, `release()` all.
+   * close() releases them too.
+   */
+  holdBatches(method: string, letThrough?: number): BatchHold;
   mine(n: number, opts?: MineOptions): void;
   close(): Promise<void>;
+}
+
+export interface BatchHold {
+  step(): void;
+  release(): void;
 }
 
 const REALM_HEADER = 'Basic realm="jsonrpc"';
@@ -108,6 +119,8 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
   const users = options.users ?? [];
   const authDelayMs = options.authFailureDelayMs ?? 250;
   const startedAtMs = Date.now();
+  // Held batches wait in `waiting`; `pass` more may go through without waiting.
+  let hold: { method: string; pass: number; waiting: (() => void)[] } | null = null;
 
   const ownDir =
     options.cookie !== false && options.dataDir === undefined
@@ -268,6 +281,11 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     }
     const methods: string[] = [];
     if (Array.isArray(parsed)) {
+      const held = hold;
+      if (held && parsed.some((r) => (r as { method?: unknown } | null)?.method === held.method)) {
+        if (held.pass > 0) held.pass--;
+        else await new Promise<void>((resolve) => held.waiting.push(resolve));
+      }
       const replies = parsed.map((r) => execOne(r, methods).body).filter((b) => b !== undefined);
       if (parsed.length > 0 && replies.length === 0 && version >= 28)
         return send(res, 204, undefined, { methods, user, batch: true });
@@ -382,7 +400,25 @@ export async function startBitcoindServer(options: BitcoindServerOptions = {}): 
     restoreMethods: () => missing.clear(),
     rotateCookie: writeCookie,
     mine: (n, opts) => chain.mine(n, opts),
+    holdBatches(method, letThrough = 0) {
+      for (const go of hold?.waiting.splice(0) ?? []) go();
+      const entry = { method, pass: letThrough, waiting: [] as (() => void)[] };
+      hold = entry;
+      return {
+        step() {
+          const go = entry.waiting.shift();
+          if (go) go();
+          else entry.pass++;
+        },
+        release() {
+          if (hold === entry) hold = null;
+          for (const go of entry.waiting.splice(0)) go();
+        },
+      };
+    },
     async close() {
+      for (const go of hold?.waiting.splice(0) ?? []) go();
+      hold = null;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();

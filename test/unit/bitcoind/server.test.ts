@@ -351,6 +351,29 @@ describe('modes', () => {
     });
   });
 
+  it('a held method: batches calling it wait after the first n, one per step(), all on release()', async () => {
+    const call = [{ jsonrpc: '2.0', id: 1, method: 'getnetworkhashps', params: [144, 100] }];
+    const other = [{ jsonrpc: '2.0', id: 2, method: 'getblockcount', params: [] }];
+    const hold = server.holdBatches('getnetworkhashps', 1);
+    try {
+      expect((await post(call)).status).toBe(200); // let through
+      let settled = 0;
+      const second = post(call).then((r) => (settled++, r));
+      const third = post(call).then((r) => (settled++, r));
+      // Other batches are not held; the held two cannot be answered before step() or release().
+      expect((await post(other)).status).toBe(200);
+      expect(settled).toBe(0);
+      hold.step();
+      expect((await Promise.race([second, third])).status).toBe(200);
+      expect(settled).toBe(1);
+      hold.release();
+      expect((await third).status).toBe(200);
+      expect((await second).status).toBe(200);
+    } finally {
+      hold.release();
+    }
+  });
+
   it('stale tip: blocks = headers at an older height, not in IBD', async () => {
     server.setStaleTip(970_000);
     const info = (await post({ id: 1, method: 'getblockchaininfo' })).json.result;
