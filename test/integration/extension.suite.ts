@@ -20,6 +20,7 @@ const COMMANDS = [
   'miningEconomics.showLog',
   'miningEconomics.insertSnapshot',
   'miningEconomics.copySnapshot',
+  'miningEconomics.setNodePassword',
 ];
 const SECTION = 'miningEconomics';
 
