@@ -7,37 +7,20 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../browser/harness';
 import type { BarePlotSpec } from './barePage';
+import { buildWebviewBundles } from './webviewBuild';
 
 /** The webview as shipped, but with every `import 'uplot'` going through uplotCapture.ts (recording plots). */
 export async function buildCaptureWebview(outDir: string): Promise<string> {
   const dir = path.join(outDir, 'webview-capture');
   const shim = path.join(ROOT, 'test/bench/uplotCapture.ts');
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: {
-      webview: 'src/webview/main.ts',
-      'webview-pnl': 'src/webview/pnl/main.ts',
-      'webview-extras': 'src/webview/extras/main.ts',
-      'webview-power': 'src/webview/power/main.ts',
-    },
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    loader: { '.css': 'css' },
-    outdir: dir,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'capture-uplot',
-        setup(build) {
-          build.onResolve({ filter: /^uplot$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
-        },
+  await buildWebviewBundles(dir, [
+    {
+      name: 'capture-uplot',
+      setup(build) {
+        build.onResolve({ filter: /^uplot$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
       },
-    ],
-  });
+    },
+  ]);
   return dir;
 }
 

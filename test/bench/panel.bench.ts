@@ -26,6 +26,7 @@ import { themeCss } from '../browser/themes';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { BarePlotSpec } from './barePage';
 import { powerMessages } from '../browser/powerData';
+import { buildWebviewBundles } from './webviewBuild';
 import { buildCaptureWebview, buildPage, capturePlots, timeBare } from './bareUplot';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -54,25 +55,7 @@ async function buildWebview(): Promise<{
   power: BundleSize;
 }> {
   const dir = path.join(OUT, 'webview');
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: {
-      webview: 'src/webview/main.ts',
-      'webview-pnl': 'src/webview/pnl/main.ts',
-      'webview-extras': 'src/webview/extras/main.ts',
-      'webview-power': 'src/webview/power/main.ts',
-    },
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    loader: { '.css': 'css' },
-    outdir: dir,
-    logLevel: 'warning',
-  });
+  await buildWebviewBundles(dir);
   const size = (name: string): BundleSize => {
     const js = fs.readFileSync(path.join(dir, `${name}.js`));
     const css = fs.readFileSync(path.join(dir, `${name}.css`));
