@@ -1,5 +1,5 @@
 // Builds every bundle. Host bundles are CommonJS for Node with `vscode` external; modules the first paint
-// does not need (undici + HTTP client, the panel host) are separate bundles required lazily at first use.
+// does not need (undici + HTTP client, the panel host, the node features) are separate bundles required lazily at first use.
 // The webview scripts are browser IIFEs. Test tools (replay server, benchmarks, browser and e2e drivers) go to
 // out/, and only with --tests: the everyday build and watch do not pay for them.
 //   node esbuild.js [--production] [--tests] [--watch]
@@ -15,10 +15,34 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const exists = (p) => fs.existsSync(path.join(__dirname, p));
 
-/** Lazy bundles are loaded with require('./net.js') / require('./panel.js'): keep those calls as they are. */
-const lazyBundles = ['./net.js', './panel.js'];
+/** Lazy bundles are loaded with require('./net.js'), require('./panel.js') and require('./node.js'): keep those calls. */
+const lazyBundles = ['./net.js', './panel.js', './node.js'];
+
+/**
+ * `import * as vscode from 'vscode'` of an external module compiles to a copy of its every property (esbuild's
+ * __toESM), once per importing file: 14 copies of VS Code's whole API at each start. This resolves each such
+ * module to one ES module of the bundle (`export * from 'vscode'`), copied once; every file shares it.
+ */
+function oneNamespacePerExternal(names) {
+  const filter = new RegExp(`^(${names.map((n) => n.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'one-namespace-per-external',
+    setup(build) {
+      build.onResolve({ filter }, (args) =>
+        args.namespace === 'external-namespace'
+          ? { path: args.path, external: true }
+          : { path: args.path, namespace: 'external-namespace' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'external-namespace' }, (args) => ({
+        contents: `export * from ${JSON.stringify(args.path)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 const host = {
+  plugins: [oneNamespacePerExternal(['vscode', 'node:fs', 'node:path', 'node:os', 'node:crypto', 'node:fs/promises'])],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -37,6 +61,7 @@ const builds = [
   { ...host, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...host, entryPoints: { net: 'src/net/index.ts' }, outdir: 'dist' },
   { ...host, entryPoints: { panel: 'src/vscode/panel/index.ts' }, outdir: 'dist' },
+  { ...host, entryPoints: { node: 'src/vscode/node/index.ts' }, outdir: 'dist' },
 ];
 if (exists('src/webview/main.ts')) {
   builds.push({
@@ -84,6 +109,9 @@ if (tests) {
       ...host,
       entryPoints: testEntries,
       outdir: 'out',
+      // Test tools use default imports of Node modules (`import http from 'node:http'`), which the shared
+      // namespace (no `default`) would not give; their start-up time is nobody's.
+      plugins: [],
       external: ['vscode', 'playwright-core', 'echarts', 'esbuild', ...lazyBundles],
       minify: false,
       sourcemap: 'inline',
@@ -147,7 +175,7 @@ async function main() {
   if (watch) {
     const matcher = problemMatcherPlugin();
     const contexts = await Promise.all(
-      builds.map((options) => esbuild.context({ ...options, plugins: [matcher.plugin] })),
+      builds.map((options) => esbuild.context({ ...options, plugins: [...(options.plugins ?? []), matcher.plugin] })),
     );
     matcher.startAll();
     await Promise.all(contexts.map((c) => c.watch()));

@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The lazy bundles' loaders return their source modules (test/support/lazyBundles.ts).
+    setupFiles: ['test/support/lazyBundles.ts'],
   },
 });

@@ -1,6 +1,7 @@
 // Composition root: build the parts, wire them, register commands in one place. The behaviour lives in the
-// parts (src/vscode/, src/core/). activate() does no I/O: it paints the cached snapshot and returns; the
-// shared lease folder, the network and everything else start on the next turn of the event loop.
+// parts (src/vscode/, src/core/). activate() reads nothing and does no I/O: the settings, the status item
+// with the cached snapshot (the first paint), the shared lease folder and the network all start on the next
+// turn of the event loop, before VS Code's timer sends the item to the window.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeError } from './core/errors';
@@ -42,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): void {
     nodePassword,
   });
   activeData = data;
-  const statusBar = new StatusBarView(config.settings, log, () => data.sourceHost);
+  const statusBar = new StatusBarView(
+    () => config.settings,
+    log,
+    () => data.sourceHost,
+  );
   const alerts = new AlertNotifier(context.globalState, () => config.settings, log);
   const panel = new PanelFeature({
     extensionUri: context.extensionUri,
@@ -108,7 +113,8 @@ export function activate(context: vscode.ExtensionContext): void {
     // item's changes to the window on a timer, which fires after this turn, so the window's first frame is the same.
     const handle = setImmediate(() => {
       try {
-        statusBar.update(data.state.current);
+        // The cached snapshot reaches the item through the state's listener; without one, the item shows loading.
+        if (!data.showCached()) statusBar.update(data.state.current);
         statusBar.startTicking();
         data.start();
       } catch (error) {

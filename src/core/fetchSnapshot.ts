@@ -14,7 +14,7 @@ import {
   parseRewardStats,
   parseTipHeight,
 } from './parse';
-import { TransportError, getParsed, type Transport } from './transport';
+import { TransportError, getParsed, isTransportError, type Transport } from './transport';
 
 /** The endpoints one glance refresh reads (five small requests, plus the latest blocks). */
 export const GLANCE_PATHS = {
@@ -163,7 +163,8 @@ async function fetchEverything(
 
 /** mempool answers 404 on its mining routes when block indexing is off: say that, not "HTTP 404". */
 function explainMissingMiningData(error: unknown): never {
-  if (error instanceof TransportError && error.details.status === 404) {
+  // isTransportError, not instanceof: the HTTP client is a separate bundle with its own TransportError class.
+  if (isTransportError(error) && error.details.status === 404) {
     throw new TransportError(
       'http',
       `the source has no mining data (${error.details.path ?? 'a mining route'} answered 404): is block indexing off on this mempool instance? Hash rate and hashprice need it`,

@@ -24,7 +24,8 @@ export interface ProxyConfig {
 }
 
 export class ConfigService extends Disposable {
-  private current: Settings;
+  /** Read at the first use, not at construction: activate() builds this service but reads nothing. */
+  private current: Settings | undefined;
   private currentProblems: readonly SettingsProblem[] = [];
   private currentFleetUnit: FleetUnit = 'PH/s';
   private readonly emitter = this._register(new vscode.EventEmitter<SettingsChange>());
@@ -33,11 +34,12 @@ export class ConfigService extends Disposable {
 
   constructor(private readonly log: Log) {
     super();
-    this.current = this.read();
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SETTINGS_SECTION) && !event.affectsConfiguration('http')) return;
+        // Not read yet: nobody has seen the old values, and the first read will see the new ones.
         const previous = this.current;
+        if (previous === undefined) return;
         this.current = this.read();
         this.emitter.fire({ previous, current: this.current });
       }),
@@ -45,16 +47,19 @@ export class ConfigService extends Disposable {
   }
 
   get settings(): Settings {
+    this.current ??= this.read();
     return this.current;
   }
 
   /** What was wrong with the settings at the last read (each replaced by its default in `settings`). */
   get problems(): readonly SettingsProblem[] {
+    this.current ??= this.read();
     return this.currentProblems;
   }
 
   /** The fleet's unit as set, even while no fleet size is (the validated P&L inputs drop it then). */
   get fleetUnit(): FleetUnit {
+    this.current ??= this.read();
     return this.currentFleetUnit;
   }
 

@@ -22,7 +22,6 @@ import { persistAndShare } from './snapshotOutlet';
 import { systemClock } from './systemClock';
 import type { GlanceSource } from './sources/glanceSource';
 import { createGlanceSource, pricesChanged, sourceKey } from './sources/createSource';
-import { NodeSource } from './sources/nodeSource';
 
 /** While push delivers blocks, polling only has to catch what push cannot (prices drift, a missed block). */
 const PUSH_SAFETY_INTERVAL_MS = 30 * 60_000;
@@ -44,13 +43,15 @@ export interface DataServiceOptions {
 
 export class DataService extends Disposable {
   readonly state: StateHolder;
-  private current: Settings;
+  /** The settings this service acts on: read at first use (activate() builds this service, reads nothing). */
+  private settingsNow: Settings | undefined;
   private scheduler: RefreshScheduler | undefined;
   private client: HttpClient | undefined;
   private source: GlanceSource | undefined;
   private push: LivePush | undefined;
-  /** The proxy settings the connection was built with: only a change of them rebuilds it. */
-  private proxyKey: string;
+  /** The proxy settings the HTTP client was built with: only a change of them rebuilds it. */
+  private clientProxyKey = '';
+  private cacheShown = false;
   private focused = vscode.window.state.focused;
   private shared: SharedLease | undefined;
   private started = false;
@@ -67,19 +68,34 @@ export class DataService extends Disposable {
   constructor(private readonly options: DataServiceOptions) {
     super();
     this.state = new StateHolder((message) => options.log.error(message));
-    this.current = options.config.settings;
-    this.proxyKey = JSON.stringify(options.config.proxy());
-    const cached = options.store.load(this.sourceHost);
+  }
+
+  /**
+   * The snapshot an earlier session cached, shown as cached until the first refresh. Called on the turn
+   * after activate() (the first paint), and by start(); only the first call does anything. Returns whether
+   * it changed the state (its listeners have then been told).
+   */
+  showCached(): boolean {
+    if (this.cacheShown || this.isDisposed) return false;
+    this.cacheShown = true;
+    const { store, log } = this.options;
+    const cached = store.load(this.sourceHost);
     if (cached) {
       this.state.restoreFromCache(cached);
-      // After activate() returns: a process's first date formatting loads the time zone data (milliseconds).
+      // After the first paint: a process's first date formatting loads the time zone data (milliseconds).
       // A stored time beyond a Date's range must not throw out here, where nothing would catch it.
       queueMicrotask(() => {
         const at = new Date(cached.fetchedAtMs);
         const when = Number.isNaN(at.getTime()) ? `an invalid time (${cached.fetchedAtMs})` : at.toISOString();
-        options.log.info(`Showing the cached snapshot from ${when} until the first refresh.`);
+        log.info(`Showing the cached snapshot from ${when} until the first refresh.`);
       });
     }
+    return cached !== null;
+  }
+
+  private get current(): Settings {
+    this.settingsNow ??= this.options.config.settings;
+    return this.settingsNow;
   }
 
   get sourceHost(): string {
@@ -98,6 +114,7 @@ export class DataService extends Disposable {
   start(): void {
     if (this.started || this.isDisposed) return;
     this.started = true;
+    this.showCached();
     const { sharedDir, log } = this.options;
     if (!sharedDir) {
       this.becomeFetcher();
@@ -174,10 +191,9 @@ export class DataService extends Disposable {
    */
   applySettings(change: SettingsChange): void {
     const { previous, current } = change;
-    this.current = current;
-    const proxyKey = JSON.stringify(this.options.config.proxy());
-    const proxyChanged = proxyKey !== this.proxyKey;
-    this.proxyKey = proxyKey;
+    this.settingsNow = current;
+    const proxyChanged =
+      this.client !== undefined && JSON.stringify(this.options.config.proxy()) !== this.clientProxyKey;
     if (sourceKey(previous) !== sourceKey(current)) {
       this.changeSource();
     } else {
@@ -200,7 +216,7 @@ export class DataService extends Disposable {
 
   /** The node's password was stored or cleared: the next refresh connects with it. */
   nodeCredentialsChanged(): void {
-    if (this.source instanceof NodeSource) this.source.reset();
+    this.source?.reset?.();
     void this.scheduler?.refreshNow();
   }
 
@@ -352,7 +368,11 @@ export class DataService extends Disposable {
   }
 
   private getClient(): HttpClient {
-    this.client ??= createHttpClient(this.settings.mempoolUrl, this.options.config.proxy(), this.options);
+    if (!this.client) {
+      const proxy = this.options.config.proxy();
+      this.clientProxyKey = JSON.stringify(proxy);
+      this.client = createHttpClient(this.settings.mempoolUrl, proxy, this.options);
+    }
     return this.client;
   }
 

@@ -4,7 +4,6 @@
 // filesystems (network drives, WSL mounts, some containers), also by comparing stats every pollMs.
 // Node only — no vscode import — so tests (and other processes) can use it as is.
 
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../core/errors';
@@ -73,10 +72,7 @@ export class LeaseFolder {
    */
   async probe(): Promise<string | null> {
     // Named like a record's temp file, so removeStaleTemps() clears it should the unlink fail.
-    const temp = path.join(
-      this.dir,
-      `.${LEASE_FILES.lease}.probe.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-    );
+    const temp = path.join(this.dir, `.${LEASE_FILES.lease}.probe.${process.pid}.${tempSuffix()}.tmp`);
     try {
       await this.ensureDir();
       await fs.promises.writeFile(temp, '', 'utf8');
@@ -218,10 +214,7 @@ async function readText(file: string): Promise<string | null> {
 
 /** Temp file in the same folder (rename is only atomic within one filesystem), then rename over. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tempSuffix()}.tmp`);
   await fs.promises.writeFile(temp, text, 'utf8');
   for (let attempt = 1; ; attempt++) {
     try {
@@ -240,4 +233,14 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, clampDelayMs(ms)));
+}
+
+/**
+ * A temp file's name only has to differ from another writer's in the same folder (the pid is in it too), so
+ * Math.random is enough; node:crypto would cost the host bundle's load ~12 ms in a fresh Node process.
+ */
+function tempSuffix(): string {
+  return Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
 }

@@ -19,7 +19,10 @@ export const STATUS_ITEM_ID = 'miningEconomics.status';
 const AGE_TICK_MS = 30_000;
 
 export class StatusBarView implements vscode.Disposable {
-  private item: vscode.StatusBarItem;
+  /** Created at the first paint (the turn after activate()), like the settings it is placed by: not here. */
+  private itemNow: vscode.StatusBarItem | undefined;
+  private settingsNow: Settings | undefined;
+  private disposed = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastState: GlanceState | null = null;
   /** The other source's figures for the hover's second opinion (vscode/node/secondOpinionService.ts). */
@@ -28,11 +31,19 @@ export class StatusBarView implements vscode.Disposable {
   private pendingHover: ReturnType<typeof setImmediate> | undefined;
 
   constructor(
-    private settings: Settings,
+    private readonly initialSettings: () => Settings,
     private readonly log: Log,
     private readonly sourceHost: () => string,
-  ) {
-    this.item = this.createItem();
+  ) {}
+
+  private get settings(): Settings {
+    this.settingsNow ??= this.initialSettings();
+    return this.settingsNow;
+  }
+
+  private get item(): vscode.StatusBarItem {
+    this.itemNow ??= this.createItem();
+    return this.itemNow;
   }
 
   /** Keeps the hover's ages true; started after activation (a first timer costs activation time). */
@@ -55,11 +66,11 @@ export class StatusBarView implements vscode.Disposable {
     const moved =
       settings.statusBar.alignment !== this.settings.statusBar.alignment ||
       settings.statusBar.priority !== this.settings.statusBar.priority;
-    this.settings = settings;
+    this.settingsNow = settings;
     // Alignment and priority are fixed at creation: a new item is the only way to move it.
     if (moved) {
-      this.item.dispose();
-      this.item = this.createItem();
+      this.itemNow?.dispose();
+      this.itemNow = undefined;
     }
     this.rerender();
   }
@@ -84,7 +95,8 @@ export class StatusBarView implements vscode.Disposable {
 
   private rerender(): void {
     const state = this.lastState;
-    if (!state) return;
+    // Nothing to show yet, or gone (a late event must not make a new item).
+    if (!state || this.disposed) return;
     try {
       this.render(state);
     } catch (error) {
@@ -181,8 +193,9 @@ export class StatusBarView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearInterval(this.ticker);
     if (this.pendingHover) clearImmediate(this.pendingHover);
-    this.item.dispose();
+    this.itemNow?.dispose();
   }
 }

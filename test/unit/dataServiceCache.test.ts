@@ -1,5 +1,6 @@
-// The snapshot an earlier session cached: restored in the constructor (activation's first paint shows it), its
-// log line written once activation has returned, and a stored time a Date cannot hold reported, never thrown.
+// The snapshot an earlier session cached: nothing read in the constructor (activate() builds the service), restored
+// by showCached() (the first paint, on the next turn), its log line written after that paint, and a stored time a
+// Date cannot hold reported, never thrown.
 import { describe, expect, it } from 'vitest';
 import type { NetworkSnapshot } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -21,11 +22,17 @@ function construct(cached: NetworkSnapshot | null) {
 }
 
 describe('DataService and the cached snapshot', () => {
-  it('restores it at once, as cached, and logs its time after the constructor has returned', async () => {
+  it('restores it on showCached(), as cached, once, and logs its time after that call has returned', async () => {
     // 2026-11-30T12:00:00.000Z
     const snapshot = makeSnapshot({ sourceHost: 'mempool.space', fetchedAtMs: 1_796_040_000_000 });
     const { data, lines } = construct(snapshot);
+    expect(data.state.current).toMatchObject({ snapshot: null, origin: 'none' });
+    const seen: string[] = [];
+    data.state.subscribe((state) => seen.push(state.origin));
+    expect(data.showCached()).toBe(true);
+    expect(data.showCached()).toBe(false);
     expect(data.state.current).toMatchObject({ snapshot, origin: 'cache', error: null });
+    expect(seen).toEqual(['cache']);
     expect(lines).toEqual([]);
     await Promise.resolve();
     expect(lines).toEqual(['info Showing the cached snapshot from 2026-11-30T12:00:00.000Z until the first refresh.']);
@@ -35,6 +42,7 @@ describe('DataService and the cached snapshot', () => {
   it('a stored time beyond what a Date holds is logged as invalid, not thrown', async () => {
     const snapshot = makeSnapshot({ sourceHost: 'mempool.space', fetchedAtMs: 9e15 });
     const { data, lines } = construct(snapshot);
+    expect(data.showCached()).toBe(true);
     await Promise.resolve();
     expect(lines).toEqual([
       'info Showing the cached snapshot from an invalid time (9000000000000000) until the first refresh.',
@@ -44,6 +52,7 @@ describe('DataService and the cached snapshot', () => {
 
   it('without one, nothing is restored or logged', async () => {
     const { data, lines } = construct(null);
+    expect(data.showCached()).toBe(false);
     expect(data.state.current).toMatchObject({ snapshot: null, origin: 'none' });
     await Promise.resolve();
     expect(lines).toEqual([]);

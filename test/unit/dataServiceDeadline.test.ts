@@ -1,14 +1,9 @@
 // A refresh the scheduler abandons at its deadline (a server that never answers) must end as a failure
 // people can see — the reason in the state, an error in the log — not as a spinner that never stops.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { DataService } from '../../src/vscode/dataService';
 import { startReplayServer } from '../server/replayServer';
-
-vi.mock('../../src/vscode/netBundle', async () => {
-  const net = await import('../../src/net/index');
-  return { loadNet: () => net };
-});
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

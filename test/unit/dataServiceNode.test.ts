@@ -1,16 +1,11 @@
 // Switching the glance source at runtime: mempool → the node (no reload, the websocket closes, the node's
 // snapshot replaces mempool's) → back; a user without a stored password is told which command sets it.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { SettingsChange } from '../../src/vscode/config';
 import { DataService } from '../../src/vscode/dataService';
 import { startBitcoindServer } from '../server/bitcoind/server';
 import { startReplayServer } from '../server/replayServer';
-
-vi.mock('../../src/vscode/netBundle', async () => {
-  const net = await import('../../src/net/index');
-  return { loadNet: () => net };
-});
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

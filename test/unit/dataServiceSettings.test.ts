@@ -1,18 +1,13 @@
 // Settings changes and the connection: only the source, the proxy (http.*) and live push may touch it.
 // A P&L edit or a status-bar tweak must not reconnect the websocket, drop the HTTP client (and its cache)
 // or kill a refresh in flight. Against the replay server, over the real HTTP and websocket clients.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { SettingsChange } from '../../src/vscode/config';
 import { DataService } from '../../src/vscode/dataService';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
 
 // The net bundle is dist/net.js in the extension; here the sources stand in for it.
-vi.mock('../../src/vscode/netBundle', async () => {
-  const net = await import('../../src/net/index');
-  return { loadNet: () => net };
-});
-
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();

@@ -12,11 +12,6 @@ import { createContext } from '../support/vscodeStub';
 import { stub } from '../support/vscodeModule';
 
 // The lazy network bundle is a separate file in production; in tests the sources stand in for it.
-vi.mock('../../src/vscode/netBundle', async () => {
-  const net = await import('../../src/net/index');
-  return { loadNet: () => net };
-});
-
 let server: ReplayServer;
 beforeAll(async () => {
   // A chain whose tip is now: a source whose tip is days old is (rightly) shown as stale.
@@ -52,7 +47,7 @@ async function waitFor(condition: () => boolean, what: string | (() => string), 
 describe('activate()', () => {
   it('registers commands, the status item and the serializer, then shows live numbers', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
+    const { activate, whenStarted } = await import('../../src/extension');
     const context = createContext('/tmp');
     activate(context as never);
     expect([...stub.record.commands.keys()].sort()).toEqual([
@@ -64,6 +59,9 @@ describe('activate()', () => {
       'miningEconomics.showLog',
     ]);
     expect(stub.record.serializers).toEqual(['miningEconomics.panel']);
+    // activate() reads no settings: the item they place is made on the next turn (the first paint).
+    expect(stub.record.statusItems).toEqual([]);
+    await whenStarted();
     const item = stub.record.statusItems[0]!;
     expect(item).toMatchObject({
       id: 'miningEconomics.status',
@@ -142,6 +140,7 @@ describe('activate()', () => {
     await context.globalState.update('miningEconomics.lastSnapshot', cached);
     try {
       activate(context as never);
+      await whenStarted();
       const item = stub.record.statusItems.at(-1)!;
       // The deferred work has run, and nothing else: VS Code's status item timer, which sends the item to the
       // window, has not fired yet, so this is the window's first frame.
@@ -161,9 +160,10 @@ describe('activate()', () => {
 
   it('a new block pushed over the websocket reaches the status bar without a poll', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
+    const { activate, whenStarted } = await import('../../src/extension');
     const context = createContext('/tmp');
     activate(context as never);
+    await whenStarted();
     const item = stub.record.statusItems.at(-1)!;
     const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
     await waitFor(
@@ -199,7 +199,7 @@ describe('activate()', () => {
     'a snapshot another session left in shared storage (%s) shows as cached, not live, and does not delay the fetch',
     async (age, ageMs) => {
       stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-      const { activate } = await import('../../src/extension');
+      const { activate, whenStarted } = await import('../../src/extension');
       const context = createContext('/tmp');
       const old = makeSnapshotFrom(server, Date.now() - ageMs);
       mkdirSync(join(context.globalStorageUri.fsPath, 'shared'), { recursive: true });
@@ -217,6 +217,7 @@ describe('activate()', () => {
       const before = server.requests.length;
       try {
         activate(context as never);
+        await whenStarted();
         const item = stub.record.statusItems.at(-1)!;
         const hover = () => (item.tooltip as { value?: string } | undefined)?.value ?? '';
         const ageText = age === 'just now' ? 'just now' : `${age} ago`;
@@ -252,7 +253,7 @@ describe('activate()', () => {
 
   it('a lease left with an expiry far in the future (clock corrected backwards, damaged file) does not stop this window fetching', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
+    const { activate, whenStarted } = await import('../../src/extension');
     const context = createContext('/tmp');
     const shared = join(context.globalStorageUri.fsPath, 'shared');
     mkdirSync(shared, { recursive: true });
@@ -262,6 +263,7 @@ describe('activate()', () => {
     );
     try {
       activate(context as never);
+      await whenStarted();
       const item = stub.record.statusItems.at(-1)!;
       await waitFor(
         () => item.text.includes('EH/s'),
@@ -275,12 +277,13 @@ describe('activate()', () => {
 
   it('an unusable shared folder (a file in its place) does not hold back the first fetch (issue 11 #11)', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
+    const { activate, whenStarted } = await import('../../src/extension');
     const context = createContext('/tmp');
     writeFileSync(join(context.globalStorageUri.fsPath, 'shared'), 'a file where the folder goes');
     const firstLine = stub.record.logLines.length;
     try {
       activate(context as never);
+      await whenStarted();
       const item = stub.record.statusItems.at(-1)!;
       const lines = () => stub.record.logLines.slice(firstLine);
       // The lease gives up after two failed rounds a third of its TTL apart (40 s): the fetch must not wait for that.
@@ -308,15 +311,17 @@ describe('activate()', () => {
 
   it('two windows of one profile: one fetches, the other follows, and takes over when the first closes', async () => {
     stub.record.config['miningEconomics.mempoolUrl'] = server.url;
-    const { activate } = await import('../../src/extension');
+    const { activate, whenStarted } = await import('../../src/extension');
     const first = createContext('/tmp');
     const second = createContext('/tmp', first.globalStorageUri.fsPath);
     const fullFetches = () => server.requests.filter((r) => r.path === '/api/v1/mining/reward-stats/144').length;
     const before = fullFetches();
     const mark = server.requests.length;
     activate(first as never);
+    await whenStarted();
     const itemA = stub.record.statusItems.at(-1)!;
     activate(second as never);
+    await whenStarted();
     const itemB = stub.record.statusItems.at(-1)!;
     await waitFor(() => itemA.text.includes('EH/s') && itemB.text.includes('EH/s'), 'both windows to show numbers');
     expect(

@@ -157,6 +157,29 @@ describe("mempool's own signals", () => {
       );
     });
 
+    it('…also when the 404 comes from the HTTP client’s own bundle (its TransportError is another class)', async () => {
+      // dist/net.js bundles its own copy of core/transport.ts: its errors are not `instanceof` this TransportError.
+      class ForeignTransportError extends Error {
+        override readonly name = 'TransportError';
+        constructor(
+          readonly kind: string,
+          message: string,
+          readonly details: { status?: number; path?: string },
+        ) {
+          super(message);
+        }
+      }
+      const noIndexing: Transport = {
+        getText: (path) =>
+          path.startsWith('/api/v1/mining/')
+            ? Promise.reject(new ForeignTransportError('http', `${path}: HTTP 404`, { status: 404, path }))
+            : client.getText(path),
+      };
+      await expect(fetchSnapshot(noIndexing, 'replay', () => server.nowS() * 1000)).rejects.toThrow(
+        /^the source has no mining data \(\/api\/v1\/mining\/(hashrate\/1m|reward-stats\/144) answered 404\)/,
+      );
+    });
+
     it('a current replay source is healthy', async () => {
       const { snapshot } = await fetchSnapshot(client, 'replay', () => server.nowS() * 1000);
       expect(sourceHealth(snapshot, server.nowS() * 1000)).toEqual({ staleReason: null, notices: [] });

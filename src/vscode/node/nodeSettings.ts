@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION, type Settings } from '../../core/settings';
 import type { JsonRpcClient } from '../../net/jsonRpc';
-import { createNodeRpc, type NodeConnectionDeps } from '../sources/nodeConnection';
+import type { NodeConnectionDeps } from '../sources/nodeConnection';
+import { loadNode } from './nodeBundle';
 
 export interface NodeSettings {
   readonly source: 'mempool' | 'bitcoind';
@@ -47,7 +48,10 @@ export function nodeSettingsKey(settings: NodeSettings): string {
 
 /** The settings' client, made the one way every node feature makes it (sources/nodeConnection.ts). */
 export function createNodeClient(settings: NodeSettings, deps: NodeConnectionDeps): Promise<JsonRpcClient> {
-  return createNodeRpc({ url: settings.url, cookieFile: settings.cookieFile ?? '', user: settings.user ?? '' }, deps);
+  return loadNode().createNodeRpc(
+    { url: settings.url, cookieFile: settings.cookieFile ?? '', user: settings.user ?? '' },
+    deps,
+  );
 }
 
 /** The host:port a node's figures are labelled with (never credentials: the client refuses them in URLs). */

@@ -6,11 +6,11 @@ import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import { shownSourceHost } from '../../core/settings';
-import { fetchMempoolView, fetchNodeView } from '../../core/views/secondOpinionViews';
 import type { Transport } from '../../core/transport';
 import type { SourceView } from '../../core/views/secondOpinion';
 import type { JsonRpcClient } from '../../net/jsonRpc';
 import type { Log } from '../log';
+import { loadNode } from './nodeBundle';
 import { createNodeClient, nodeConfigured, nodeSettingsKey, readNodeSettings, type NodeSettings } from './nodeSettings';
 
 /** The node as named in the second opinion's sentences, in the display language. */
@@ -53,12 +53,14 @@ export class SecondOpinionService implements vscode.Disposable {
     this.inflight = true;
     this.lastFetchMs = this.deps.now();
     const mempoolName = shownSourceHost(this.deps.mempoolHost());
-    const fetching =
-      node.source === 'bitcoind'
-        ? fetchMempoolView(this.deps.transport(), mempoolName).then((other) => ({ primaryName: nodeViewName(), other }))
-        : this.nodeClient(node)
-            .then((client) => fetchNodeView(client, nodeViewName()))
-            .then((other) => ({ primaryName: mempoolName, other }));
+    // Loading the node bundle can fail too (a broken install): inside the promise, so it lands in the catch.
+    const fetching = Promise.resolve().then(async () => {
+      const views = loadNode();
+      if (node.source === 'bitcoind')
+        return { primaryName: nodeViewName(), other: await views.fetchMempoolView(this.deps.transport(), mempoolName) };
+      const client = await this.nodeClient(node);
+      return { primaryName: mempoolName, other: await views.fetchNodeView(client, nodeViewName()) };
+    });
     void fetching
       .then((opinion) => {
         this.lastError = null;

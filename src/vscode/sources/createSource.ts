@@ -5,7 +5,7 @@ import type { HttpClient } from '../../net/index';
 import type { Log } from '../log';
 import type { GlanceSource } from './glanceSource';
 import { MempoolSource } from './mempoolSource';
-import { NodeSource } from './nodeSource';
+import { loadNode } from '../node/nodeBundle';
 
 /** What names the source: a change of it starts over (state, cache, backoff). Prices are not part of it. */
 export function sourceKey(s: Settings): string {
@@ -26,7 +26,7 @@ export interface SourceDeps {
 export function createGlanceSource(deps: SourceDeps): GlanceSource {
   const { settings, client, log, userAgent, nodePassword } = deps;
   return settings().source === 'bitcoind'
-    ? new NodeSource({
+    ? loadNode().createNodeSource({
         settings,
         mempoolTransport: client,
         log,

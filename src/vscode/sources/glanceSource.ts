@@ -12,5 +12,7 @@ export interface GlanceSource {
   refresh(previous: NetworkSnapshot | null, shown: NetworkSnapshot | null): Promise<SnapshotResult>;
   /** A person asked for a refresh: nothing cached may stand in for the source's answer. */
   clearCache(): void;
+  /** The node's credentials changed (a password stored or cleared): the next refresh builds a new client. */
+  reset?(): void;
   dispose(): void;
 }

@@ -9,11 +9,6 @@ import { stub } from '../../support/vscodeModule';
 import { createMemento, resetRecord } from '../../support/vscodeStub';
 
 // The lazy network bundle is a separate file in production; in tests the sources stand in for it.
-vi.mock('../../../src/vscode/netBundle', async () => {
-  const net = await import('../../../src/net/index');
-  return { loadNet: () => net };
-});
-
 let server: ReplayServer;
 beforeAll(async () => {
   server = await startReplayServer();

@@ -81,7 +81,11 @@ describe('ConfigService notification for a hostile workspace value', () => {
     record.workspaceConfig['miningEconomics.currency'] = QUIT;
     record.workspaceConfig['miningEconomics.mempoolUrl'] = `https://bob:hunter2@h/${'p'.repeat(400)}?q`;
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), trace: vi.fn() };
-    services.push(new ConfigService(log as never));
+    const config = new ConfigService(log as never);
+    services.push(config);
+    // Read at first use (activate() builds the service but reads nothing), and reported then.
+    expect(record.messages).toHaveLength(0);
+    expect(config.settings.currency).toBe('USD');
     expect(record.messages).toHaveLength(1);
     const notification = record.messages[0]!;
     expect(notification).toContain('miningEconomics.');
