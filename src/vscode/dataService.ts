@@ -8,12 +8,13 @@ import { leaseTtlMs, type Lease, type LeaseState, type SharedGlance } from '../c
 import type { NetworkSnapshot } from '../core/model';
 import { RefreshScheduler, type RefreshResult, type RunOutcome } from '../core/scheduler';
 import { glanceSourceHostOf, type Settings } from '../core/settings';
-import { describeFailure, isTransportError, MAX_RETRY_AFTER_MS, type Transport } from '../core/transport';
+import { FollowerRefresh } from '../core/followerRefresh';
+import { describeFailure, isTransportError, type Transport } from '../core/transport';
 import type { HttpClient } from '../net/index';
 import { LivePush } from './livePush';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
-import { createHttpClient } from './loggedHttpClient';
+import { SourceConnection } from './loggedHttpClient';
 import { LeaseFolder } from './leaseFile';
 import type { Log } from './log';
 import { createSharedLease, type SharedLease } from './sharedLease';
@@ -46,19 +47,19 @@ export class DataService extends Disposable {
   /** The settings this service acts on: read at first use (activate() builds this service, reads nothing). */
   private settingsNow: Settings | undefined;
   private scheduler: RefreshScheduler | undefined;
-  private client: HttpClient | undefined;
+  private readonly connection: SourceConnection;
   private source: GlanceSource | undefined;
   private push: LivePush | undefined;
-  /** The proxy settings the HTTP client was built with: only a change of them rebuilds it. */
-  private clientProxyKey = '';
   private cacheShown = false;
   private focused = vscode.window.state.focused;
   private shared: SharedLease | undefined;
   private started = false;
   private releasing: Promise<void> | undefined;
-  /** A follower's manual refresh in flight, and the end of the Retry-After its last one was given. */
-  private followerRefresh: Promise<RefreshResult> | undefined;
-  private followerNotBeforeMs = 0;
+  /** A follower's manual refreshes (one at a time, after any Retry-After). */
+  private readonly followerRefresh = new FollowerRefresh(
+    () => this.refresh(),
+    () => Date.now(),
+  );
   /** The last snapshot another window shared: judged again once we know who holds the lease. */
   private lastShared: SharedGlance | undefined;
   private readonly settingsEmitter = this._register(new vscode.EventEmitter<SettingsChange>());
@@ -68,6 +69,12 @@ export class DataService extends Disposable {
   constructor(private readonly options: DataServiceOptions) {
     super();
     this.state = new StateHolder((message) => options.log.error(message));
+    this.connection = new SourceConnection({
+      url: () => this.current.mempoolUrl,
+      proxy: () => options.config.proxy(),
+      userAgent: options.userAgent,
+      log: options.log,
+    });
   }
 
   /**
@@ -157,32 +164,9 @@ export class DataService extends Disposable {
 
   /** A user's refresh wants the network's answer, not the HTTP cache's — from whichever window asks. */
   refreshNow(): Promise<RefreshResult> {
-    if (!this.scheduler) return this.refreshAsFollower();
-    this.source?.clearCache();
-    return this.scheduler.refreshNow();
-  }
-
-  /**
-   * A follower cannot wait for the holder's schedule when a person asked: it fetches once itself — with the
-   * scheduler's manners: one fetch at a time (clicks join it), none before a server's Retry-After is over.
-   */
-  private refreshAsFollower(): Promise<RefreshResult> {
     if (this.isDisposed) return Promise.resolve({ kind: 'disposed' });
-    if (this.followerRefresh) return this.followerRefresh;
-    if (Date.now() < this.followerNotBeforeMs)
-      return Promise.resolve({ kind: 'deferred', untilMs: this.followerNotBeforeMs });
     this.source?.clearCache();
-    const running = this.refresh().then((outcome): RefreshResult => {
-      if (!outcome.ok && outcome.retryAfterMs !== undefined)
-        this.followerNotBeforeMs = Date.now() + Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS);
-      return { kind: 'ran', outcome };
-    });
-    this.followerRefresh = running;
-    const done = (): void => {
-      if (this.followerRefresh === running) this.followerRefresh = undefined;
-    };
-    running.then(done, done);
-    return running;
+    return this.scheduler ? this.scheduler.refreshNow() : this.followerRefresh.run();
   }
 
   /**
@@ -192,8 +176,7 @@ export class DataService extends Disposable {
   applySettings(change: SettingsChange): void {
     const { previous, current } = change;
     this.settingsNow = current;
-    const proxyChanged =
-      this.client !== undefined && JSON.stringify(this.options.config.proxy()) !== this.clientProxyKey;
+    const proxyChanged = this.connection.proxyChanged();
     if (sourceKey(previous) !== sourceKey(current)) {
       this.changeSource();
     } else {
@@ -228,8 +211,7 @@ export class DataService extends Disposable {
 
   /** Proxy settings changed: rebuild the dispatcher (and the websocket) on next use. */
   private resetConnection(): void {
-    void this.client?.close();
-    this.client = undefined;
+    this.connection.reset();
     this.resetPush();
   }
 
@@ -246,8 +228,7 @@ export class DataService extends Disposable {
     const fetching = this.scheduler !== undefined;
     // Backoff and Retry-After belonged to the old host.
     this.stopFetching();
-    void this.client?.close();
-    this.client = undefined;
+    this.connection.reset();
     this.state.reset();
     const cached = this.options.store.load(this.sourceHost);
     if (cached) this.state.restoreFromCache(cached);
@@ -368,12 +349,7 @@ export class DataService extends Disposable {
   }
 
   private getClient(): HttpClient {
-    if (!this.client) {
-      const proxy = this.options.config.proxy();
-      this.clientProxyKey = JSON.stringify(proxy);
-      this.client = createHttpClient(this.settings.mempoolUrl, proxy, this.options);
-    }
-    return this.client;
+    return this.connection.get();
   }
 
   private async refresh(): Promise<RunOutcome> {
@@ -409,7 +385,7 @@ export class DataService extends Disposable {
     super.dispose();
     this.stopFetching();
     this.source?.dispose();
-    void this.client?.close();
+    this.connection.reset();
     // A closing window gives the lease back so another one takes over at once (deactivate() awaits it).
     void this.release();
     this.shared?.focusBeacon.dispose();

@@ -24,3 +24,42 @@ export function createHttpClient(
     },
   });
 }
+
+/**
+ * The one HTTP client to the source, made at first use with the URL and proxy of that moment; only a change
+ * of either (or a new source) replaces it, so a P&L edit keeps its keep-alive pool and HTTP cache.
+ */
+export class SourceConnection {
+  private client: HttpClient | undefined;
+  /** The proxy settings the client was built with. */
+  private proxyKey = '';
+
+  constructor(
+    private readonly deps: {
+      readonly url: () => string;
+      readonly proxy: () => ProxyConfig;
+      readonly userAgent: string;
+      readonly log: Log;
+    },
+  ) {}
+
+  get(): HttpClient {
+    if (!this.client) {
+      const proxy = this.deps.proxy();
+      this.proxyKey = JSON.stringify(proxy);
+      this.client = createHttpClient(this.deps.url(), proxy, this.deps);
+    }
+    return this.client;
+  }
+
+  /** The proxy settings differ from those the current client was built with (no client: nothing to rebuild). */
+  proxyChanged(): boolean {
+    return this.client !== undefined && JSON.stringify(this.deps.proxy()) !== this.proxyKey;
+  }
+
+  /** Closes the client; the next get() builds a new one. */
+  reset(): void {
+    void this.client?.close();
+    this.client = undefined;
+  }
+}

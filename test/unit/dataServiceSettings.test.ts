@@ -7,7 +7,6 @@ import type { SettingsChange } from '../../src/vscode/config';
 import { DataService } from '../../src/vscode/dataService';
 import { startReplayServer, type ReplayServer } from '../server/replayServer';
 
-// The net bundle is dist/net.js in the extension; here the sources stand in for it.
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
