@@ -1,7 +1,7 @@
 // The refresh pipeline: who fetches (one window per profile holds a lease), how (websocket push for new
 // blocks, tip-first polling as the fallback and safety net), and where results go (state, cache, the other
 // windows, the log). Failures end up as a reason in the state and a log line — never a popup or a throw.
-// Nothing touches the disk or the network before start(): activation only paints the cached snapshot.
+// Nothing touches the disk or the network before start(); the constructor reads nothing (activate() builds this).
 import * as vscode from 'vscode';
 import { StateHolder } from '../core/glance/state';
 import { leaseTtlMs, type Lease, type LeaseState, type SharedGlance } from '../core/lease';
