@@ -1,5 +1,5 @@
 // Builds every bundle. Host bundles are CommonJS for Node with `vscode` external; modules the first paint
-// does not need (undici + HTTP client, the panel host, the node features) are separate bundles required lazily at first use.
+// does not need (undici + HTTP client, the glance sources, the panel host, the node features) are separate bundles required lazily at first use.
 // The webview scripts are browser IIFEs. Test tools (replay server, benchmarks, browser and e2e drivers) go to
 // out/, and only with --tests: the everyday build and watch do not pay for them.
 //   node esbuild.js [--production] [--tests] [--watch]
@@ -15,8 +15,8 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const exists = (p) => fs.existsSync(path.join(__dirname, p));
 
-/** Lazy bundles are loaded with require('./net.js'), require('./panel.js') and require('./node.js'): keep those calls. */
-const lazyBundles = ['./net.js', './panel.js', './node.js'];
+/** Lazy bundles are loaded with require('./net.js'), require('./sources.js') and the like: keep those calls. */
+const lazyBundles = ['./net.js', './panel.js', './node.js', './sources.js'];
 
 /**
  * `import * as vscode from 'vscode'` of an external module compiles to a copy of its every property (esbuild's
@@ -62,6 +62,7 @@ const builds = [
   { ...host, entryPoints: { net: 'src/net/index.ts' }, outdir: 'dist' },
   { ...host, entryPoints: { panel: 'src/vscode/panel/index.ts' }, outdir: 'dist' },
   { ...host, entryPoints: { node: 'src/vscode/node/index.ts' }, outdir: 'dist' },
+  { ...host, entryPoints: { sources: 'src/vscode/sources/index.ts' }, outdir: 'dist' },
 ];
 if (exists('src/webview/main.ts')) {
   builds.push({

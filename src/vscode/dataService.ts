@@ -11,7 +11,6 @@ import { glanceSourceHostOf, type Settings } from '../core/settings';
 import { FollowerRefresh } from '../core/followerRefresh';
 import { describeFailure, isTransportError, type Transport } from '../core/transport';
 import type { HttpClient } from '../net/index';
-import { LivePush } from './livePush';
 import type { ConfigService, SettingsChange } from './config';
 import { Disposable } from './dispose';
 import { SourceConnection } from './loggedHttpClient';
@@ -22,7 +21,9 @@ import type { SnapshotStore } from './store';
 import { persistAndShare } from './snapshotOutlet';
 import { systemClock } from './systemClock';
 import type { GlanceSource } from './sources/glanceSource';
-import { createGlanceSource, pricesChanged, sourceKey } from './sources/createSource';
+import type { LivePush } from './sources/livePush';
+import { pricesChanged, sourceKey } from './sources/sourceSettings';
+import { loadSources } from './sources/sourcesBundle';
 
 /** While push delivers blocks, polling only has to catch what push cannot (prices drift, a missed block). */
 const PUSH_SAFETY_INTERVAL_MS = 30 * 60_000;
@@ -314,6 +315,7 @@ export class DataService extends Disposable {
   private startPush(): void {
     // A node has no push (new blocks are noticed by polling getbestblockhash).
     if (this.push || this.isDisposed || this.current.source !== 'mempool') return;
+    const { LivePush } = loadSources();
     this.push = new LivePush({
       baseUrl: this.settings.mempoolUrl,
       userAgent: this.options.userAgent,
@@ -358,7 +360,7 @@ export class DataService extends Disposable {
     const { log } = this.options;
     try {
       const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
-      const { snapshot, warnings } = await (this.source ??= createGlanceSource({
+      const { snapshot, warnings } = await (this.source ??= loadSources().createGlanceSource({
         ...this.options,
         settings: () => this.current,
         client: () => this.getClient(),

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
+import { LAZY_HOST_BUNDLES } from './hostBundles';
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
@@ -19,7 +20,7 @@ interface Sample {
   gcInActivateMs: number;
   firstPaintMs: number;
   firstPaintText: string;
-  netLoadedDuringActivate: boolean;
+  lazyLoadedDuringActivate: string[];
   statusItems: number;
   commands: number;
 }
@@ -51,7 +52,7 @@ function measure(eager: boolean, cached = false) {
     activateCpuMs: med('activateCpuMs'),
     gcInActivateMs: med('gcInActivateMs'),
     firstPaintMs: med('firstPaintMs'),
-    netLoadedDuringActivate: samples.some((s) => s.netLoadedDuringActivate),
+    lazyLoadedDuringActivate: [...new Set(samples.flatMap((s) => s.lazyLoadedDuringActivate))],
     firstPaints: new Set(samples.map((s) => s.firstPaintText)),
     registered: samples[0]!,
   };
@@ -76,7 +77,7 @@ const result = {
   // The machine is shared: wall-clock medians include waiting for a core when the load exceeds the cores.
   loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
   hostBundleBytes: size('extension.js'),
-  lazyBundlesBytes: size('net.js') + size('panel.js'),
+  lazyBundlesBytes: LAZY_HOST_BUNDLES.reduce((sum, f) => sum + size(f), 0),
   lazy: {
     requireMs: lazy.requireMs,
     activateMs: lazy.activateMs,
@@ -93,7 +94,7 @@ const result = {
   },
   eager: { requireMs: eager.requireMs, activateMs: eager.activateMs },
   moduleLoadRatio: +(eager.requireMs / lazy.requireMs).toFixed(1),
-  netLoadedDuringActivate: lazy.netLoadedDuringActivate,
+  lazyLoadedDuringActivate: lazy.lazyLoadedDuringActivate,
   targets: { activateMs: ACTIVATE_TARGET_MS, requireMs: 15 },
 };
 console.log(
@@ -105,10 +106,10 @@ const ok =
   activateOk &&
   paintOk &&
   result.lazy.requireMs < 15 &&
-  !result.netLoadedDuringActivate &&
+  result.lazyLoadedDuringActivate.length === 0 &&
   lazy.registered.statusItems === 1;
 console.log(
-  `targets: activate < ${ACTIVATE_TARGET_MS} ms ${activateOk ? 'met' : 'MISSED'}, module load < 15 ms ${result.lazy.requireMs < 15 ? 'met' : 'MISSED'}, no network stack during activation ${result.netLoadedDuringActivate ? 'MISSED' : 'met'}, first paint shows the cached snapshot as cached ${paintOk ? 'met' : `MISSED (${[...lazyCached.firstPaints, ...lazy.firstPaints].join(' | ')})`}`,
+  `targets: activate < ${ACTIVATE_TARGET_MS} ms ${activateOk ? 'met' : 'MISSED'}, module load < 15 ms ${result.lazy.requireMs < 15 ? 'met' : 'MISSED'}, no lazy bundle (network stack, sources, panel, node) during activation ${result.lazyLoadedDuringActivate.length ? `MISSED (${result.lazyLoadedDuringActivate.join(', ')})` : 'met'}, first paint shows the cached snapshot as cached ${paintOk ? 'met' : `MISSED (${[...lazyCached.firstPaints, ...lazy.firstPaints].join(' | ')})`}`,
 );
 console.log(JSON.stringify(result));
 process.exitCode = ok ? 0 : 1;

@@ -5,6 +5,7 @@ import { performance, PerformanceObserver, type PerformanceEntry } from 'node:pe
 import * as path from 'node:path';
 import { createContext, createVscodeStub, installVscodeStub } from '../support/vscodeStub';
 import { makeSnapshot } from '../unit/helpers/snapshot';
+import { LAZY_HOST_BUNDLES } from './hostBundles';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const eager = process.argv.includes('--eager');
@@ -47,9 +48,9 @@ stubWindow.createStatusBarItem = (...args) => {
 const t0 = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): void };
-// The naive design: load the HTTP stack (and the panel) up front.
+// The naive design: load the HTTP stack, the sources, the panel and the node features up front.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-if (eager) for (const bundle of ['net.js', 'panel.js']) require(path.join(dist, bundle));
+if (eager) for (const bundle of LAZY_HOST_BUNDLES) require(path.join(dist, bundle));
 // Queued before activate()'s own: marks when the next turn's work starts (the loop's own start-up is not ours).
 // As in any extension host, Node's immediate queue is thus already in use when activate() queues its work.
 let nextTurnAt = 0;
@@ -80,7 +81,7 @@ setImmediate(() => {
         gcInActivateMs: within(t1, t2),
         firstPaintMs,
         firstPaintText,
-        netLoadedDuringActivate: !eager && loaded.includes('net.js'),
+        lazyLoadedDuringActivate: eager ? [] : LAZY_HOST_BUNDLES.filter((b) => loaded.includes(b)),
         statusItems: record.statusItems.length,
         commands: record.commands.size,
       })}\n`,

@@ -11,3 +11,8 @@ vi.mock('../../src/vscode/node/nodeBundle', async () => {
   const node = await import('../../src/vscode/node/index');
   return { loadNode: () => node };
 });
+
+vi.mock('../../src/vscode/sources/sourcesBundle', async () => {
+  const sources = await import('../../src/vscode/sources/index');
+  return { loadSources: () => sources };
+});

@@ -1,4 +1,4 @@
-// Which glance source the settings ask for, and what identifies it.
+// The glance source the settings ask for (part of the sources bundle, dist/sources.js).
 import type { Settings } from '../../core/settings';
 import type { Transport } from '../../core/transport';
 import type { HttpClient } from '../../net/index';
@@ -6,13 +6,6 @@ import type { Log } from '../log';
 import type { GlanceSource } from './glanceSource';
 import { MempoolSource } from './mempoolSource';
 import { loadNode } from '../node/nodeBundle';
-
-/** What names the source: a change of it starts over (state, cache, backoff). Prices are not part of it. */
-export function sourceKey(s: Settings): string {
-  return s.source === 'bitcoind'
-    ? JSON.stringify(['bitcoind', s.bitcoind.url, s.bitcoind.cookieFile, s.bitcoind.user])
-    : JSON.stringify(['mempool', s.mempoolUrl]);
-}
 
 export interface SourceDeps {
   readonly settings: () => Settings;
@@ -34,13 +27,4 @@ export function createGlanceSource(deps: SourceDeps): GlanceSource {
         password: nodePassword ?? (() => Promise.resolve(undefined)),
       })
     : new MempoolSource(settings, client);
-}
-
-/** The price settings changed in a way the shown figures depend on: worth a refresh now. */
-export function pricesChanged(previous: Settings, current: Settings): boolean {
-  if (current.priceSource !== previous.priceSource) return true;
-  return (
-    current.priceSource === 'manual' &&
-    (current.manualBtcPrice !== previous.manualBtcPrice || current.currency !== previous.currency)
-  );
 }

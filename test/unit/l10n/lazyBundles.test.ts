@@ -1,4 +1,4 @@
-// Each lazily loaded host bundle (dist/panel.js, dist/node.js) carries its own copy of the core's module state:
+// Each lazily loaded host bundle (dist/panel.js, dist/node.js, dist/sources.js) carries its own copy of the core's module state:
 // the translator and the number locale that activate() installs in dist/extension.js do not reach it. A bundle
 // whose text is user-facing must install the display language itself when it loads, or its messages stay
 // English in a German VS Code. Built here as esbuild.js builds it, and loaded with a stand-in `vscode`.
@@ -26,7 +26,7 @@ async function load(entry: string): Promise<{ languageReads: number; usesL10n: b
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './net.js', './panel.js', './node.js'],
+    external: ['vscode', './net.js', './panel.js', './node.js', './sources.js'],
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -58,7 +58,7 @@ describe('lazy host bundles and the display language', () => {
   const entries = lazyHostEntries();
 
   it('finds the lazy host bundles in esbuild.js', () => {
-    expect(entries.map(([name]) => name).sort()).toEqual(['net', 'node', 'panel']);
+    expect(entries.map(([name]) => name).sort()).toEqual(['net', 'node', 'panel', 'sources']);
   });
 
   it.each(entries)(

@@ -1,12 +1,12 @@
 // Live updates for the fetching window: mempool's websocket (net/pushClient) feeding the core's PushApplier, which
 // patches the snapshot block by block. The data service decides when push runs; this owns how.
-import { PushApplier } from '../core/glance/pushApplier';
-import type { NetworkSnapshot } from '../core/model';
-import type { ProxyConfig } from './config';
-import { describeFailure } from '../core/transport';
-import type { HttpClient, PushClient, PushStatus } from '../net/index';
-import type { Log } from './log';
-import { loadNet } from './netBundle';
+import { PushApplier } from '../../core/glance/pushApplier';
+import type { NetworkSnapshot } from '../../core/model';
+import type { ProxyConfig } from '../config';
+import { describeFailure } from '../../core/transport';
+import type { HttpClient, PushClient, PushStatus } from '../../net/index';
+import type { Log } from '../log';
+import { loadNet } from '../netBundle';
 
 export interface LivePushOptions {
   readonly baseUrl: string;
