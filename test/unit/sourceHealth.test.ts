@@ -144,41 +144,35 @@ describe("mempool's own signals", () => {
       await server.close();
     });
 
-    it('mining routes answering 404 (indexing off): the failure says so instead of "HTTP 404"', async () => {
-      // mempool with INDEXING_BLOCKS_AMOUNT=0 answers 404 on /api/v1/mining/*; the rest works.
-      const noIndexing: Transport = {
-        getText: (path) =>
-          path.startsWith('/api/v1/mining/')
-            ? Promise.reject(new TransportError('http', `${path}: HTTP 404`, { status: 404, path }))
-            : client.getText(path),
-      };
-      await expect(fetchSnapshot(noIndexing, 'replay', () => server.nowS() * 1000)).rejects.toThrow(
-        /^the source has no mining data \(\/api\/v1\/mining\/(hashrate\/1m|reward-stats\/144) answered 404\): is block indexing off on this mempool instance\? Hash rate and hashprice need it$/,
-      );
-    });
-
-    it('…also when the 404 comes from the HTTP client’s own bundle (its TransportError is another class)', async () => {
-      // dist/net.js bundles its own copy of core/transport.ts: its errors are not `instanceof` this TransportError.
-      class ForeignTransportError extends Error {
-        override readonly name = 'TransportError';
-        constructor(
-          readonly kind: string,
-          message: string,
-          readonly details: { status?: number; path?: string },
-        ) {
-          super(message);
-        }
+    // dist/net.js bundles its own copy of core/transport.ts: its errors are not `instanceof` this TransportError.
+    class ForeignTransportError extends Error {
+      override readonly name = 'TransportError';
+      constructor(
+        readonly kind: string,
+        message: string,
+        readonly details: { status?: number; path?: string },
+      ) {
+        super(message);
       }
-      const noIndexing: Transport = {
-        getText: (path) =>
-          path.startsWith('/api/v1/mining/')
-            ? Promise.reject(new ForeignTransportError('http', `${path}: HTTP 404`, { status: 404, path }))
-            : client.getText(path),
-      };
-      await expect(fetchSnapshot(noIndexing, 'replay', () => server.nowS() * 1000)).rejects.toThrow(
-        /^the source has no mining data \(\/api\/v1\/mining\/(hashrate\/1m|reward-stats\/144) answered 404\)/,
-      );
-    });
+    }
+    it.each([
+      ['this bundle’s TransportError', TransportError],
+      ['the HTTP client bundle’s TransportError (another class of the same name)', ForeignTransportError],
+    ] as const)(
+      'mining routes answering 404 (indexing off), as %s: the failure says so instead of "HTTP 404"',
+      async (_, ErrorClass) => {
+        // mempool with INDEXING_BLOCKS_AMOUNT=0 answers 404 on /api/v1/mining/*; the rest works.
+        const noIndexing: Transport = {
+          getText: (path) =>
+            path.startsWith('/api/v1/mining/')
+              ? Promise.reject(new ErrorClass('http', `${path}: HTTP 404`, { status: 404, path }))
+              : client.getText(path),
+        };
+        await expect(fetchSnapshot(noIndexing, 'replay', () => server.nowS() * 1000)).rejects.toThrow(
+          /^the source has no mining data \(\/api\/v1\/mining\/(hashrate\/1m|reward-stats\/144) answered 404\): is block indexing off on this mempool instance\? Hash rate and hashprice need it$/,
+        );
+      },
+    );
 
     it('a current replay source is healthy', async () => {
       const { snapshot } = await fetchSnapshot(client, 'replay', () => server.nowS() * 1000);
