@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = resolve(__dirname, '../../src/core');
+const SRC = resolve(__dirname, '../../src');
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -20,14 +21,14 @@ function resolveImport(from: string, spec: string): string | null {
   return [`${base}.ts`, join(base, 'index.ts')].find((c) => existsSync(c)) ?? null;
 }
 
-/** Every core file → the core files it imports (import and export … from, type-only included). */
-function importGraph(): Map<string, string[]> {
+/** Every file below `root` → the files below it that it imports (import and export … from, type-only included). */
+function importGraph(root = CORE): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const file of tsFiles(CORE)) {
+  for (const file of tsFiles(root)) {
     const text = readFileSync(file, 'utf8');
     const deps = [...text.matchAll(/(?:import|export)[^'";]*?from\s+'([^']+)'/g)]
       .map((m) => resolveImport(file, m[1]!))
-      .filter((d): d is string => d !== null && d.startsWith(CORE));
+      .filter((d): d is string => d !== null && d.startsWith(root));
     graph.set(file, deps);
   }
   return graph;
@@ -103,5 +104,22 @@ describe('core layering', () => {
   it('format depends on nothing but the core root (constants, model, economics)', () => {
     const deps = [...graph].filter(([file]) => folderOf(file) === 'format').flatMap(([, d]) => d.map(folderOf));
     expect(deps.every((f) => f === 'format' || f === '(root)')).toBe(true);
+  });
+});
+
+describe('the whole of src/', () => {
+  it('has no import cycle between files (host, webview, shared and core alike)', () => {
+    const graph = importGraph(SRC);
+    expect(graph.get(join(SRC, 'extension.ts'))).toContain(join(SRC, 'vscode', 'dataService.ts'));
+    expect(findCycle(graph)?.map((f) => relative(SRC, f))).toBeUndefined();
+  });
+
+  it('has no file over 400 lines (one job per file)', () => {
+    const files = tsFiles(SRC);
+    expect(files.length).toBeGreaterThan(100);
+    const long = files
+      .map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 400);
+    expect(long).toEqual([]);
   });
 });

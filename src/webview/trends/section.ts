@@ -10,13 +10,14 @@ import { TrendChart, type ChartHost } from '../common/chart/trendChart';
 import { h, replaceChildren } from '../common/dom';
 import { whenExtrasLoaded } from '../common/extras';
 import { describeError } from '../../core/errors';
+import { isoDay } from '../../core/format';
 import { readPalette, samePalette, type Palette } from '../common/theme';
 import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
-import { isoDay } from '../../core/format';
 import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
 import { renderKeyFigurePlaceholders } from './keyFigureCards';
+import { noticeContent, type RangeLoad } from './notice';
 import { createToolbar, type Toolbar } from './toolbar';
 
 export interface SectionHost {
@@ -30,9 +31,6 @@ export interface SectionHost {
 /** Fired on window after every chart has drawn a new dataset (tests and the benchmark wait for it). */
 export const DRAWN_EVENT = 'mining-economics:drawn';
 
-/** "the 1Y history", "the whole history". */
-const rangeName = (range: RangeId): string => (range === 'ALL' ? t('the whole history') : t('the {0} history', range));
-
 export class TrendsSection implements ChartHost {
   readonly element: HTMLElement;
   readonly #kpiEl: HTMLElement;
@@ -44,10 +42,7 @@ export class TrendsSection implements ChartHost {
   #adjustments: AdjustmentsTable | null = null;
   readonly #adjustmentsSlot: HTMLElement;
   readonly #datasets = new Map<RangeId, { dataset: HistoryDataset; series: DerivedSeries }>();
-  readonly #loadState = new Map<
-    RangeId,
-    { state: 'loading' | 'loaded' | 'error'; message: string | null; progress?: { done: number; total: number } }
-  >();
+  readonly #loadState = new Map<RangeId, RangeLoad>();
   #figures: KeyFigures | null = null;
   /** One Cancel button for a node fill: the notice is redrawn at every chunk, the button must stay clickable. */
   #cancelButton: HTMLButtonElement | null = null;
@@ -247,20 +242,11 @@ export class TrendsSection implements ChartHost {
 
   #renderNotice(): void {
     const range = this.#host.state().range;
-    const load = this.#loadState.get(range);
-    const entry = this.#datasets.get(range);
-    const parts: (string | Node)[] = [];
-    let kind = 'info';
-    if (load?.state === 'error') {
-      kind = 'error';
-      parts.push(t('Could not load {0}: {1}.', rangeName(range), load.message ?? t('unknown error')));
-      if (entry) parts.push(` ${t('Showing data from {0}.', isoDay(Math.floor(entry.dataset.fetchedAtMs / 1000)))}`);
-    } else if (load?.progress) {
-      // A fill from the user's node: how far, and a way out (what was fetched stays).
-      const { done, total } = load.progress;
-      parts.push(
-        h('progress', { max: total, value: done }),
-        ` ${t('{0} of {1} heights from your node', String(done), String(total))} `,
+    const { kind, parts } = noticeContent(
+      range,
+      this.#loadState.get(range),
+      this.#datasets.get(range)?.dataset,
+      () =>
         (this.#cancelButton ??= h(
           'button',
           {
@@ -269,16 +255,7 @@ export class TrendsSection implements ChartHost {
           },
           t('Cancel'),
         )),
-      );
-    } else if (load?.state === 'loading' && !entry) {
-      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('Loading {0}…', rangeName(range)));
-    } else if (load?.state === 'loading') {
-      parts.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('Updating…'));
-    }
-    if (entry && entry.dataset.notes.length > 0 && load?.state !== 'error' && !load?.progress) {
-      kind = kind === 'info' && parts.length === 0 ? 'note' : kind;
-      parts.push(` ${entry.dataset.notes.join(' ')}`);
-    }
+    );
     this.#noticeEl.hidden = parts.length === 0;
     this.#noticeEl.className = `notice notice-${kind}`;
     replaceChildren(this.#noticeEl, ...parts);
