@@ -6,7 +6,8 @@
 let locale = 'en';
 /** Group and decimal mark; worked out on first use (an Intl lookup costs time activation need not spend). */
 let marks: string | null = ',.';
-
+/** Whether a 4-digit number is grouped ("1.234"): not in Spanish or Polish, whose group starts at 5 digits. */
+let groupsFourDigits = true;
 /** Sets the display language ('de', 'zh-cn', 'pt-br'…); a tag Intl does not accept means English. */
 export function setFormatLocale(tag: string): void {
   try {
@@ -15,6 +16,7 @@ export function setFormatLocale(tag: string): void {
     locale = 'en';
   }
   marks = locale === 'en' ? ',.' : null;
+  groupsFourDigits = true;
 }
 
 /** The display language as Intl spells it ('en', 'de', 'zh-CN'). */
@@ -33,11 +35,16 @@ export function dateLocale(): string | undefined {
  */
 export function localizeDigits(english: string): string {
   if (marks === null) {
-    const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
+    // 12345.5, not 1234.5: a language that groups from five digits on (Spanish) shows no group mark in 1234.5.
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.5);
     const group = parts.find((p) => p.type === 'group')?.value ?? ',';
     const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
     // Marks that coincide would make "1.234" ambiguous: English then.
     marks = group === decimal ? ',.' : group + decimal;
+    groupsFourDigits =
+      marks === ',.' || new Intl.NumberFormat(locale).formatToParts(1234).some((p) => p.type === 'group');
   }
-  return marks === ',.' ? english : english.replace(/[,.]/g, (c) => marks![c === ',' ? 0 : 1]!);
+  // "1,234.5" → "1234.5" where the language does not group four digits; "12,345" keeps its mark.
+  const grouped = groupsFourDigits ? english : english.replace(/(^|[^\d,.])(\d),(\d{3})(?![\d,])/g, '$1$2$3');
+  return marks === ',.' ? grouped : grouped.replace(/[,.]/g, (c) => marks![c === ',' ? 0 : 1]!);
 }

@@ -77,6 +77,30 @@ describe('German', () => {
   });
 });
 
+describe('Spanish', () => {
+  // CLDR's es: "." groups, "," is the decimal mark, and a group mark only from five integer digits on
+  // (minimumGroupingDigits 2): 1234,5 but 12.345,5.
+  it('uses the decimal comma even where Intl shows no group mark in 1234.5', () => {
+    setFormatLocale('es');
+    expect(formatNumber(69880.5, 2)).toBe('69.880,50');
+    expect(formatHashrate(987.6e18)).toBe('987,6 EH/s');
+    expect(plainNumber(17.5)).toBe('17,5');
+    expect(formatSignedPercent(-0.98)).toBe('\u22120,98%');
+  });
+  it('does not group four-digit numbers, as Intl does not', () => {
+    setFormatLocale('es');
+    expect(formatNumber(1234.5, 1)).toBe('1234,5');
+    expect(formatInteger(-1234)).toBe('-1234');
+    expect(formatInteger(975123)).toBe('975.123');
+    expect(formatInteger(1234567)).toBe('1.234.567');
+    expect(formatMoney(1234, 'EUR')).toBe('€1234');
+    expect(hashrateRangeText(932.4e18, 1054.4e18, 987.6e18)).toBe('932–1054 EH/s');
+    // The same as Intl's own Spanish for every integer size.
+    for (const n of [7, 42, 999, 1000, 9999, 10000, 123456, 1234567, 12345678])
+      expect(formatInteger(n)).toBe(new Intl.NumberFormat('es').format(n));
+  });
+});
+
 describe('Japanese', () => {
   it('groups and marks decimals as English does, and writes dates in Japanese', () => {
     setFormatLocale('ja');
