@@ -25,6 +25,19 @@ export interface HistoryFeedDeps {
   readonly onDataset: (dataset: HistoryDataset, posted: boolean) => void;
 }
 
+/** Where the panel's history comes from now: the node's when it is the source, else mempool's, and its name. */
+export interface PanelHistorySource {
+  readonly loader: HistoryLoader | NodeHistorySource;
+  readonly sourceHost: string;
+}
+
+export function panelHistorySource(deps: Pick<HistoryFeedDeps, 'loader' | 'node' | 'host'>): PanelHistorySource {
+  const node = deps.node();
+  return node
+    ? { loader: node, sourceHost: node.sourceHost }
+    : { loader: deps.loader, sourceHost: deps.host.sourceHost };
+}
+
 export class HistoryFeed {
   /** The dataset last posted per range. */
   private readonly posted = new Map<RangeId, HistoryDataset>();
@@ -47,11 +60,8 @@ export class HistoryFeed {
     this.posted.clear();
   }
 
-  private source(): { loader: HistoryLoader | NodeHistorySource; sourceHost: string } {
-    const node = this.deps.node();
-    return node
-      ? { loader: node, sourceHost: node.sourceHost }
-      : { loader: this.deps.loader, sourceHost: this.deps.host.sourceHost };
+  private source(): PanelHistorySource {
+    return panelHistorySource(this.deps);
   }
 
   /** The page's Cancel: a node fill stops after its current chunk (mempool's loads are short: ignored). */

@@ -1,11 +1,12 @@
 // The key figures' 7/30-day changes need a daily history of at least a month: the newest dataset of the
-// current source and currency that covers it, from any range already loaded, else a background load of one.
+// current source and currency that covers it, from any range already loaded, else a background load of one —
+// from the same history the charts use (the node's, when it is the source: never mempool's under its name).
 import { deriveSeries, type DerivedSeries } from '../../core/history/derive';
 import { coversKeyFigures } from '../../core/views/keyFigures';
-import type { HistoryLoader } from '../../core/history/loader';
 import { describeFailure } from '../../core/transport';
 import { RANGES, type HistoryDataset, type RangeId } from '../../shared/protocol';
 import type { Log } from '../log';
+import type { PanelHistorySource } from './historyFeed';
 import type { PanelHost } from './panelHost';
 
 /** The range fetched for the changes when the shown range is too short. */
@@ -23,7 +24,7 @@ export class KeyFiguresBasis {
   private retryAtMs = 0;
 
   constructor(
-    private readonly loader: HistoryLoader,
+    private readonly source: () => PanelHistorySource,
     private readonly host: PanelHost,
     private readonly log: Log,
     /** A better basis was found (the figures and the P&L may change). */
@@ -42,7 +43,7 @@ export class KeyFiguresBasis {
 
   /** Keeps the newest dataset long enough for the changes. */
   consider(dataset: HistoryDataset): void {
-    if (dataset.currency !== this.host.settings.currency || dataset.sourceHost !== this.host.sourceHost) return;
+    if (dataset.currency !== this.host.settings.currency || dataset.sourceHost !== this.source().sourceHost) return;
     const series = deriveSeries(dataset);
     if (!coversKeyFigures(series)) return;
     if (
@@ -65,15 +66,16 @@ export class KeyFiguresBasis {
     return (
       this.basis !== null &&
       this.basis.dataset.currency === this.host.settings.currency &&
-      this.basis.dataset.sourceHost === this.host.sourceHost
+      this.basis.dataset.sourceHost === this.source().sourceHost
     );
   }
 
   private find(): void {
     const currency = this.host.settings.currency;
+    const { loader } = this.source();
     for (const range of RANGES) {
       if (range === '1M') continue;
-      const dataset = this.loader.peek(range, currency);
+      const dataset = loader.peek(range, currency);
       if (dataset) {
         const series = deriveSeries(dataset);
         if (coversKeyFigures(series)) {
@@ -82,8 +84,8 @@ export class KeyFiguresBasis {
         }
       }
     }
-    if (this.loader.isLoading(KEY_FIGURES_RANGE) || Date.now() < this.retryAtMs) return;
-    void this.loader.load(KEY_FIGURES_RANGE, currency).then(
+    if (loader.isLoading(KEY_FIGURES_RANGE) || Date.now() < this.retryAtMs) return;
+    void loader.load(KEY_FIGURES_RANGE, currency).then(
       (dataset) => this.consider(dataset),
       (error: unknown) => {
         this.retryAtMs = Date.now() + RETRY_AFTER_MS;

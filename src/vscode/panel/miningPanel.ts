@@ -12,7 +12,7 @@ import { describeFailure } from '../../core/transport';
 import type { HostMessage, PanelStatus, RangeId } from '../../shared/protocol';
 import type { SettingsChange } from '../config';
 import { Disposable, toDisposable } from '../dispose';
-import { HistoryFeed } from './historyFeed';
+import { HistoryFeed, panelHistorySource } from './historyFeed';
 import type { NodeHistorySource } from './nodeHistorySource';
 import type { HistoryDiskCache } from './historyDiskCache';
 import { KeyFiguresBasis } from './keyFiguresBasis';
@@ -48,10 +48,15 @@ export class MiningPanel extends Disposable {
     const { host, log } = deps;
     const post = (message: HostMessage): void => this.post(message);
     const isDisposed = (): boolean => this.isDisposed;
-    this.basis = new KeyFiguresBasis(shared.loader, host, log, () => {
-      this.postFigures();
-      this.pnl.schedule();
-    });
+    this.basis = new KeyFiguresBasis(
+      () => panelHistorySource({ ...shared, host }),
+      host,
+      log,
+      () => {
+        this.postFigures();
+        this.pnl.schedule();
+      },
+    );
     this.history = new HistoryFeed({
       ...shared,
       host,
