@@ -12,8 +12,7 @@ export interface RangeLoad {
 }
 
 /** "the 1Y history", "the whole history". */
-const rangeName = (range: RangeId): string =>
-  range === 'ALL' ? t('the whole history') : t('the {0} history', range);
+const rangeName = (range: RangeId): string => (range === 'ALL' ? t('the whole history') : t('the {0} history', range));
 
 /** What the notice says (as text and nodes, never HTML) and its kind; no parts: the notice is hidden. */
 export function noticeContent(
