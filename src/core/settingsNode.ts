@@ -16,6 +16,11 @@ export interface BitcoindSettings {
   readonly cookieFile: string;
   /** '' = cookie authentication; otherwise this user with the password from SecretStorage. */
   readonly user: string;
+  /**
+   * The user set a valid `bitcoind.url`: the default URL alone is not a node anyone set up, so nothing polls it
+   * (the second opinion's `auto`). The settings reader passes the user's own value for this key, not the default.
+   */
+  readonly urlSet: boolean;
 }
 
 export type NodeSettings = {
@@ -29,7 +34,7 @@ export type NodeSettings = {
 
 export const DEFAULT_NODE_SETTINGS: NodeSettings = {
   source: 'mempool',
-  bitcoind: { url: DEFAULT_BITCOIND_URL, cookieFile: '', user: '' },
+  bitcoind: { url: DEFAULT_BITCOIND_URL, cookieFile: '', user: '', urlSet: false },
   priceSource: 'mempool',
   manualBtcPrice: null,
   secondOpinion: 'auto',
@@ -62,11 +67,14 @@ export function readNodeSettings(get: RawSettings, problem: (key: string, messag
   }
 
   let url = d.bitcoind.url;
+  let urlSet = false;
   const rawUrl = get('bitcoind.url');
   if (rawUrl !== undefined && rawUrl !== '') {
     const result = normaliseMempoolUrl(rawUrl, DEFAULT_BITCOIND_URL);
-    if ('url' in result) url = result.url;
-    else problem('bitcoind.url', `${result.problem}. Using ${DEFAULT_BITCOIND_URL}.`);
+    if ('url' in result) {
+      url = result.url;
+      urlSet = true;
+    } else problem('bitcoind.url', `${result.problem}. Using ${DEFAULT_BITCOIND_URL}.`);
   }
   const cookieFile = readPath(get, 'bitcoind.cookieFile', problem);
   let user = readPath(get, 'bitcoind.user', problem);
@@ -109,7 +117,7 @@ export function readNodeSettings(get: RawSettings, problem: (key: string, messag
       secondOpinion = rawOpinion as SecondOpinionSetting;
     else problem('secondOpinion', `${quoteSettingValue(rawOpinion)} is not one of auto, off. Using auto.`);
   }
-  return { source, bitcoind: { url, cookieFile, user }, priceSource, manualBtcPrice, secondOpinion };
+  return { source, bitcoind: { url, cookieFile, user, urlSet }, priceSource, manualBtcPrice, secondOpinion };
 }
 
 /** "bitcoind@127.0.0.1:8332" — how the hover, cache and shared snapshots name a node source. */

@@ -74,7 +74,11 @@ export class ConfigService extends Disposable {
 
   private read(): Settings {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-    const { settings, problems } = readSettings((key) => config.get(key));
+    // `bitcoind.url` (application scope) as the user set it, not VS Code's default: whether a node was set up
+    // at all is part of the settings (settingsNode.ts, `urlSet`).
+    const { settings, problems } = readSettings((key) =>
+      key === 'bitcoind.url' ? config.inspect<unknown>(key)?.globalValue : config.get(key),
+    );
     this.currentProblems = problems;
     this.currentFleetUnit = config.get('pnl.fleetUnit') === 'MW' ? 'MW' : 'PH/s';
     this.report(problems);

@@ -45,4 +45,19 @@ describe('ConfigService', () => {
     expect(changes).toEqual(['EUR→JPY']);
     expect(config.settings.currency).toBe('JPY');
   });
+
+  it('a node counts as set up only by the user’s own bitcoind.url, not a default or a workspace value', () => {
+    const first = new ConfigService(log() as never);
+    services.push(first);
+    expect(first.settings.bitcoind).toMatchObject({ url: 'http://127.0.0.1:8332', urlSet: false });
+    // Application-scoped: VS Code ignores a workspace's value (the stand-in's get() would return it).
+    stub.record.workspaceConfig['miningEconomics.bitcoind.url'] = 'http://10.0.0.5:8332';
+    const second = new ConfigService(log() as never);
+    services.push(second);
+    expect(second.settings.bitcoind).toMatchObject({ url: 'http://127.0.0.1:8332', urlSet: false });
+    stub.record.config['miningEconomics.bitcoind.url'] = 'http://umbrel.local:8332';
+    const third = new ConfigService(log() as never);
+    services.push(third);
+    expect(third.settings.bitcoind).toMatchObject({ url: 'http://umbrel.local:8332', urlSet: true });
+  });
 });

@@ -51,7 +51,7 @@ describe('DataService with a node source', () => {
     change((s) => ({
       ...s,
       source: 'bitcoind',
-      bitcoind: { url: node.url, cookieFile: node.cookiePath!, user: '' },
+      bitcoind: { url: node.url, cookieFile: node.cookiePath!, user: '', urlSet: true },
       priceSource: 'manual',
       manualBtcPrice: 50_000,
     }));
@@ -77,7 +77,7 @@ describe('DataService with a node source', () => {
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
       source: 'bitcoind',
-      bitcoind: { url: node.url, cookieFile: '', user: 'alice' },
+      bitcoind: { url: node.url, cookieFile: '', user: 'alice', urlSet: true },
       priceSource: 'none',
     };
     const config = { settings, proxy: () => ({ proxyUrl: '', strictSsl: true, noProxy: [] }) };

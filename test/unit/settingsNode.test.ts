@@ -11,7 +11,7 @@ describe('node settings', () => {
     const { settings, problems } = read({});
     expect(problems).toEqual([]);
     expect(settings.source).toBe('mempool');
-    expect(settings.bitcoind).toEqual({ url: 'http://127.0.0.1:8332', cookieFile: '', user: '' });
+    expect(settings.bitcoind).toEqual({ url: 'http://127.0.0.1:8332', cookieFile: '', user: '', urlSet: false });
     expect(settings.priceSource).toBe('mempool');
     expect(settings.manualBtcPrice).toBeNull();
     expect(glanceSourceHostOf(settings)).toBe('mempool.space');
@@ -26,7 +26,12 @@ describe('node settings', () => {
       manualBtcPrice: 61_000,
     });
     expect(problems).toEqual([]);
-    expect(settings.bitcoind).toEqual({ url: 'http://umbrel.local:8332', cookieFile: '/data/.cookie', user: '' });
+    expect(settings.bitcoind).toEqual({
+      url: 'http://umbrel.local:8332',
+      cookieFile: '/data/.cookie',
+      user: '',
+      urlSet: true,
+    });
     expect(glanceSourceHostOf(settings)).toBe('bitcoind@umbrel.local:8332');
     expect(settings.manualBtcPrice).toBe(61_000);
   });
@@ -40,7 +45,7 @@ describe('node settings', () => {
       manualBtcPrice: -5,
     });
     expect(settings.source).toBe('mempool');
-    expect(settings.bitcoind).toEqual({ url: 'http://127.0.0.1:8332', cookieFile: '', user: '' });
+    expect(settings.bitcoind).toEqual({ url: 'http://127.0.0.1:8332', cookieFile: '', user: '', urlSet: false });
     expect(settings.priceSource).toBe('mempool');
     expect(settings.manualBtcPrice).toBeNull();
     expect(problems.map((p) => p.setting)).toEqual([

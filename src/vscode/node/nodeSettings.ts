@@ -1,7 +1,6 @@
 // What the panel's node history and the second opinion need to know about the node, from the one settings
-// reader (ConfigService) plus one fact it cannot give: whether the user set `bitcoind.url` at all.
-import * as vscode from 'vscode';
-import { SETTINGS_SECTION, type Settings } from '../../core/settings';
+// reader (ConfigService), whether the user set `bitcoind.url` at all included.
+import type { Settings } from '../../core/settings';
 import type { JsonRpcClient } from '../../net/jsonRpc';
 import type { NodeConnectionDeps } from '../sources/nodeConnection';
 import { loadNode } from './nodeBundle';
@@ -20,13 +19,10 @@ export interface NodeSettings {
 }
 
 export function readNodeSettings(settings: Settings): NodeSettings {
-  // The default URL alone is not a set-up node: only the user's own value counts.
-  const url = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<unknown>('bitcoind.url');
-  const explicit = typeof url?.globalValue === 'string' && url.globalValue.trim() !== '';
   return {
     source: settings.source,
     url: settings.bitcoind.url,
-    urlSetExplicitly: explicit,
+    urlSetExplicitly: settings.bitcoind.urlSet,
     cookieFile: settings.bitcoind.cookieFile === '' ? null : settings.bitcoind.cookieFile,
     user: settings.bitcoind.user === '' ? null : settings.bitcoind.user,
     secondOpinion: settings.secondOpinion,

@@ -9,6 +9,9 @@ import { DEFAULT_RPC_PORTS, defaultCookiePaths, type BitcoinNetwork } from '../.
 import { BitcoindError } from '../../core/sources/bitcoind/errors';
 import type { NodeRpc } from '../../core/sources/bitcoind/glance';
 import type { BitcoindSettings } from '../../core/settings';
+
+/** What the connection is made from (whether the URL was set by the user does not change it). */
+type ConnectionSettings = Pick<BitcoindSettings, 'url' | 'cookieFile' | 'user'>;
 import type { BitcoindAuth, JsonRpcClient } from '../../net/index';
 import type { Log } from '../log';
 import { loadNet } from '../netBundle';
@@ -28,7 +31,7 @@ export function networkOfUrl(url: string): BitcoinNetwork {
 }
 
 /** The cookie file to use: the setting, else the first default that exists (else the most likely one). */
-export async function resolveCookiePath(settings: BitcoindSettings): Promise<string> {
+export async function resolveCookiePath(settings: ConnectionSettings): Promise<string> {
   if (settings.cookieFile !== '') return settings.cookieFile.replace(/^~(?=$|[\\/])/, homedir());
   const candidates = defaultCookiePaths(process.platform, homedir(), process.env, networkOfUrl(settings.url));
   for (const path of candidates) {
@@ -42,7 +45,7 @@ export async function resolveCookiePath(settings: BitcoindSettings): Promise<str
   return candidates[candidates.length - 1] ?? '.cookie';
 }
 
-export async function nodeAuth(settings: BitcoindSettings, deps: NodeConnectionDeps): Promise<BitcoindAuth> {
+export async function nodeAuth(settings: ConnectionSettings, deps: NodeConnectionDeps): Promise<BitcoindAuth> {
   if (settings.user === '') return { kind: 'cookie', cookiePath: await resolveCookiePath(settings) };
   const password = await deps.password();
   if (!password)
@@ -54,7 +57,7 @@ export async function nodeAuth(settings: BitcoindSettings, deps: NodeConnectionD
 }
 
 /** A JSON-RPC client for the node of these settings (close() it when done). */
-export async function createNodeRpc(settings: BitcoindSettings, deps: NodeConnectionDeps): Promise<JsonRpcClient> {
+export async function createNodeRpc(settings: ConnectionSettings, deps: NodeConnectionDeps): Promise<JsonRpcClient> {
   const auth = await nodeAuth(settings, deps);
   const { JsonRpcClient } = loadNet();
   const client = new JsonRpcClient({
