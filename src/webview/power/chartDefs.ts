@@ -59,6 +59,9 @@ export function powerContext(
   return { currency: base.currency, dataset, series, log: false, palette, extendToS: null, figures: () => null };
 }
 
+/** The power section's charts share their cursor and x window, not the trends' (see ChartDef.sync). */
+const POWER_SYNC = 'mining-economics-power';
+
 const jPerTh = (v: number): string => `${formatNumber(v, v < 100 ? 1 : 0)} J/TH`;
 const empty: readonly (number | null)[] = [];
 
@@ -66,6 +69,7 @@ export function powerChart(data: () => PowerChartData): ChartDef {
   const days = () => data().power?.days;
   return {
     id: 'power',
+    sync: POWER_SYNC,
     title: t('Network power'),
     height: 260,
     note: t(
@@ -137,6 +141,7 @@ function drawGenerations(u: uPlot, ctx: ChartContext, power: PowerState | null):
 export function breakevenChart(data: () => PowerChartData): ChartDef {
   return {
     id: 'breakeven',
+    sync: POWER_SYNC,
     title: t('Breakeven efficiency'),
     height: 240,
     note: t(
@@ -239,6 +244,7 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
   });
   return {
     id: 'pools',
+    sync: POWER_SYNC,
     title: t('Pools’ share of the hash rate'),
     height: 260,
     note: t(
