@@ -6,7 +6,10 @@ import type uPlot from 'uplot';
 
 /** The minimum of a scale's view this file needs (uPlot's scale, its min, max and distribution). */
 interface PlotLike {
-  readonly scales: Record<string, { readonly min?: number | null; readonly max?: number | null; readonly distr?: number }>;
+  readonly scales: Record<
+    string,
+    { readonly min?: number | null; readonly max?: number | null; readonly distr?: number }
+  >;
   valToPos(value: number, scaleKey: string, canvasPixels?: boolean): number;
 }
 
