@@ -65,21 +65,11 @@ const builds = [
   { ...host, entryPoints: { sources: 'src/vscode/sources/index.ts' }, outdir: 'dist' },
 ];
 if (exists('src/webview/main.ts')) {
-  builds.push({
+  const webview = {
     bundle: true,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    // The charts (webview.js + .css, budget 100 KB), the miner's P&L section (webview-pnl.js + .css), which
-    // the charts script loads after its first paint, and the charts' secondary parts (webview-extras.js).
-    entryPoints: {
-      webview: 'src/webview/main.ts',
-      ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}),
-      // What the charts' first paint does not need (adjustments table, table view, PNG export), loaded on use.
-      ...(exists('src/webview/extras/main.ts') ? { 'webview-extras': 'src/webview/extras/main.ts' } : {}),
-      // The power & pools section (network power, breakeven, pools), inserted like the P&L's.
-      ...(exists('src/webview/power/main.ts') ? { 'webview-power': 'src/webview/power/main.ts' } : {}),
-    },
     outdir: 'dist',
     minify: production,
     sourcemap: production ? false : 'inline',
@@ -89,7 +79,19 @@ if (exists('src/webview/main.ts')) {
     // Text as UTF-8 (the page declares it), not \u escapes: translated strings' "…", "·", "−" cost 2–3 bytes, not 6.
     charset: 'utf8',
     loader: { '.css': 'css' },
-  });
+  };
+  // The charts (webview.js + .css, budget 100 KB), with the page's one uPlot.
+  builds.push({ ...webview, entryPoints: { webview: 'src/webview/main.ts' } });
+  // The scripts the charts script inserts after its first paint: the miner's P&L section, the charts'
+  // secondary parts (adjustments table, table view, PNG export), loaded on use, and the power & pools section.
+  // They draw with the charts script's uPlot (src/webview/common/pageUplot.ts), not a copy of their own.
+  const later = {
+    ...(exists('src/webview/pnl/main.ts') ? { 'webview-pnl': 'src/webview/pnl/main.ts' } : {}),
+    ...(exists('src/webview/extras/main.ts') ? { 'webview-extras': 'src/webview/extras/main.ts' } : {}),
+    ...(exists('src/webview/power/main.ts') ? { 'webview-power': 'src/webview/power/main.ts' } : {}),
+  };
+  if (Object.keys(later).length > 0)
+    builds.push({ ...webview, entryPoints: later, alias: { uplot: './src/webview/common/pageUplot.ts' } });
 }
 // Test tooling (--tests), bundled so plain `node` (and a Node 24 harness) can run it without a TS loader; next to a
 // production build too, since the benchmarks measure production bundles.

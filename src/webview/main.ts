@@ -3,6 +3,7 @@
 // miner's P&L section plugs in next to the network trends one (see `sections` below).
 
 import './styles.css';
+import uPlot from 'uplot';
 import { l10nError } from './common/l10n';
 import { describeError } from '../core/errors';
 import { formatAge } from '../core/format';
@@ -171,6 +172,7 @@ if (l10nError) post({ type: 'log', level: 'warn', message: `page language: ${l10
 (window as unknown as Record<string, PageBridge>)[BRIDGE_KEY] = {
   post,
   setOverlay: (id, overlay) => trends.setOverlay(id, overlay),
+  uPlot,
 };
 let sectionsLoaded = false;
 const loadSections = (): void => {
@@ -190,5 +192,6 @@ const loadLater = (): void => {
     post({ type: 'log', level: 'error', message: `extras script: ${describeError(error)}` }),
   );
 };
-window.addEventListener(DRAWN_EVENT, loadLater, { once: true });
+// In a task of its own: inserting scripts from the draw that fired the event would delay the charts' paint.
+window.addEventListener(DRAWN_EVENT, () => setTimeout(loadLater, 0), { once: true });
 setTimeout(loadLater, 2000);

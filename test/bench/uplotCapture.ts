@@ -4,7 +4,8 @@
 
 import uPlot from 'uplot';
 
-// One record per page: the power section's lazily loaded script carries its own copy of this module.
+// One record per page (the scripts loaded after the charts' first paint draw with the charts script's uPlot,
+// so with this class too; the record is on the window in case a script ever bundles a copy of its own).
 const page = window as unknown as { __uplots?: uPlot[] };
 const created: uPlot[] = (page.__uplots ??= []);
 

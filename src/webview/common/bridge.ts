@@ -1,6 +1,8 @@
-// What the charts script shares with the P&L script on the same page, as `window[BRIDGE_KEY]`: its VS Code
-// API handle (acquireVsCodeApi may be called once per page) and the hook to draw over a chart.
+// What the charts script shares with the scripts loaded after its first paint (P&L, power & pools) on the same
+// page, as `window[BRIDGE_KEY]`: its VS Code API handle (acquireVsCodeApi may be called once per page), the
+// hook to draw over a chart, and its uPlot (see ./pageUplot.ts).
 
+import type uPlot from 'uplot';
 import type { WebviewMessage } from '../../shared/protocol';
 import type { ChartOverlay } from './chart/definition';
 import type { ChartId } from './viewState';
@@ -12,4 +14,6 @@ export interface PageBridge {
   post: (message: WebviewMessage) => void;
   /** Draws `overlay` over a chart (null removes it); the chart redraws at once. */
   setOverlay(chart: ChartId, overlay: ChartOverlay | null): void;
+  /** The charts script's uPlot, which the later scripts draw with instead of bundling their own. */
+  readonly uPlot: typeof uPlot;
 }

@@ -4,7 +4,7 @@
 // context carries an empty history on the section's time grid (see powerContext).
 
 import type uPlot from 'uplot';
-import { deriveSeries } from '../../core/history/derive';
+import type { DerivedSeries } from '../../core/history/derive';
 import { axisPercent, formatNumber, formatPercent, formatPowerCompact } from '../../core/format';
 import type { HistoryDataset } from '../../core/history/types';
 import { t } from '../../core/l10n';
@@ -19,32 +19,48 @@ export interface PowerChartData {
   readonly pools: PoolsData | null;
 }
 
-/** A context for `timeS`: an empty history on that grid (nothing of it is drawn) and the section's palette. */
+/**
+ * A context for `timeS`: an empty history on that grid (nothing of it is drawn) and the section's palette.
+ * Its series are what deriveSeries makes of an empty history — every column all gaps — but one shared column,
+ * not a derivation of nothing (a dozen arrays of thousands of nulls on every render).
+ */
 export function powerContext(
   timeS: readonly number[],
   base: Pick<HistoryDataset, 'currency' | 'range' | 'sourceHost'>,
   palette: Palette,
 ): ChartContext {
-  const none = (): (number | null)[] => new Array<number | null>(timeS.length).fill(null);
+  const none: readonly null[] = new Array<null>(timeS.length).fill(null);
   const dataset: HistoryDataset = {
     schema: 1,
     ...base,
     fetchedAtMs: 0,
-    days: { timeS, hashrateHps: none(), difficulty: none(), rewardSats: none(), feesSats: none(), price: none() },
+    days: { timeS, hashrateHps: none, difficulty: none, rewardSats: none, feesSats: none, price: none },
     adjustments: { timeS: [], height: [], difficulty: [], ratio: [] },
     halvings: [],
     notes: [],
   };
-  return {
-    currency: base.currency,
-    dataset,
-    series: deriveSeries(dataset),
-    log: false,
-    palette,
-    extendToS: null,
-    figures: () => null,
+  const series: DerivedSeries = {
+    timeS,
+    hashrate: none,
+    hashrateMa7: none,
+    hashrateMa7Low: none,
+    hashrateMa7High: none,
+    bandLevel: null,
+    hashrateMa30: none,
+    difficulty: none,
+    difficultyHps: none,
+    hashpriceFiat: none,
+    hashpriceSats: none,
+    rewardSats: none,
+    feesSats: none,
+    feeSharePercent: none,
+    price: none,
   };
+  return { currency: base.currency, dataset, series, log: false, palette, extendToS: null, figures: () => null };
 }
+
+/** The power section's charts share their cursor and x window, not the trends' (see ChartDef.sync). */
+const POWER_SYNC = 'mining-economics-power';
 
 const jPerTh = (v: number): string => `${formatNumber(v, v < 100 ? 1 : 0)} J/TH`;
 const empty: readonly (number | null)[] = [];
@@ -53,6 +69,7 @@ export function powerChart(data: () => PowerChartData): ChartDef {
   const days = () => data().power?.days;
   return {
     id: 'power',
+    sync: POWER_SYNC,
     title: t('Network power'),
     height: 260,
     note: t(
@@ -124,6 +141,7 @@ function drawGenerations(u: uPlot, ctx: ChartContext, power: PowerState | null):
 export function breakevenChart(data: () => PowerChartData): ChartDef {
   return {
     id: 'breakeven',
+    sync: POWER_SYNC,
     title: t('Breakeven efficiency'),
     height: 240,
     note: t(
@@ -226,6 +244,7 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
   });
   return {
     id: 'pools',
+    sync: POWER_SYNC,
     title: t('Pools’ share of the hash rate'),
     height: 260,
     note: t(

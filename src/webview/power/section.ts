@@ -108,6 +108,14 @@ export class PowerSection implements ChartHost {
     // The pools chart sits with the others; until pools arrive it says so through the status line.
     this.#poolsChart.card.hidden = true;
     root.hidden = false;
+    // In the document: create the day charts' (empty) plots now, as the trends do, so that the state from the
+    // host only has to be drawn; hidden under their "loading" label until then. The pools chart's card is
+    // hidden (no size to read) until pools arrive: its plot is made then.
+    for (const chart of this.#dayCharts) chart.measure();
+    for (const chart of this.#dayCharts) {
+      chart.card.classList.add('is-empty');
+      chart.prepare(this.#palette, false);
+    }
   }
 
   handle(message: PowerHostMessage): void {

@@ -94,6 +94,11 @@ export interface ChartDef {
   readonly series: readonly SeriesDef[];
   readonly scales: readonly ScaleDef[];
   readonly axes: readonly AxisDef[];
+  /**
+   * The group of charts that share the cursor and the x window (uPlot's sync key; default: the trends'). The
+   * page's scripts draw with one uPlot, whose sync groups are page-wide: each section keeps its own.
+   */
+  readonly sync?: string;
   /** Extra drawing on top of the series (markers, reference lines), in canvas pixels. */
   readonly overlay?: (u: uPlot, ctx: ChartContext, series: PlotSeriesById) => void;
   /** Events of the hovered day for the readout (a retarget, a halving). */

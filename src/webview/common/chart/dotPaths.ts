@@ -2,11 +2,13 @@
 // than arcs.
 
 import uPlot from 'uplot';
+import { canvasPos } from './canvasPos';
 
 export function dotPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlot.Series.Paths | null {
   const xs = u.data[0];
   const ys = u.data[seriesIdx]!;
-  const scaleKey = u.series[seriesIdx]!.scale!;
+  const xPos = canvasPos(u, 'x');
+  const yPos = canvasPos(u, u.series[seriesIdx]!.scale!);
   const path = new Path2D();
   const size =
     Math.max(2, Math.min(4, (u.bbox.width / uPlot.pxRatio / Math.max(1, idx1 - idx0)) * 0.9)) * uPlot.pxRatio;
@@ -18,8 +20,8 @@ export function dotPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number
   for (let i = idx0; i <= idx1; i++) {
     const y = ys[i];
     if (y == null) continue;
-    const px = u.valToPos(xs[i]!, 'x', true);
-    const py = u.valToPos(y, scaleKey, true);
+    const px = xPos(xs[i]!);
+    const py = yPos(y);
     const cell = Math.round(py / half) * cols + Math.round(px / half);
     if (!(cell >= 0 && cell < drawn.length) || drawn[cell]) continue;
     drawn[cell] = 1;

@@ -14,9 +14,11 @@ import {
   type PlotSeriesById,
   type SeriesDef,
 } from './definition';
+import { canvasPos } from './canvasPos';
 import { dotPaths } from './dotPaths';
 import { axisSize } from './uplotPrivate';
 
+/** The cursor and zoom group of the charts whose ChartDef names none (the trends'). */
 const SYNC_KEY = 'mining-economics';
 
 /** What the options read from and report to the chart that owns the plot. */
@@ -89,17 +91,17 @@ function bandPaths(
       const xs = u.data[0];
       const highs = u.data[seriesIdx]!;
       const lows = drawnColumn(def, ctx, scale, lower.values(ctx.series));
+      const xPos = canvasPos(u, 'x');
+      const yPos = canvasPos(u, scale);
       let i = idx0;
       while (i <= idx1) {
         while (i <= idx1 && (highs[i] == null || lows[i] == null)) i++;
         const start = i;
         while (i <= idx1 && highs[i] != null && lows[i] != null) i++;
         if (i - start < 2) continue;
-        path.moveTo(u.valToPos(xs[start]!, 'x', true), u.valToPos(highs[start]!, scale, true));
-        for (let j = start + 1; j < i; j++)
-          path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(highs[j]!, scale, true));
-        for (let j = i - 1; j >= start; j--)
-          path.lineTo(u.valToPos(xs[j]!, 'x', true), u.valToPos(lows[j]!, scale, true));
+        path.moveTo(xPos(xs[start]!), yPos(highs[start]!));
+        for (let j = start + 1; j < i; j++) path.lineTo(xPos(xs[j]!), yPos(highs[j]!));
+        for (let j = i - 1; j >= start; j--) path.lineTo(xPos(xs[j]!), yPos(lows[j]!));
         path.closePath();
       }
     }
@@ -236,7 +238,7 @@ export function plotOptions(
     },
     legend: { show: false },
     cursor: {
-      sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
+      sync: { key: def.sync ?? SYNC_KEY, setSeries: false, scales: ['x', null] },
       drag: { x: true, y: false, setScale: true, dist: 8 },
       points: { show: false },
       y: false,
