@@ -142,6 +142,8 @@ async function fiveWindows(): Promise<{ fetchingWindows: number; blockToAllStatu
   const storage = mkdtempSync(path.join(tmpdir(), 'bench-windows-'));
   const contexts = Array.from({ length: 5 }, () => createContext(path.resolve(__dirname, '../..'), storage));
   for (const c of contexts) extension.activate(c);
+  // Each window makes its status item on the turn after activate().
+  await waitFor(() => record.statusItems.length === 5, 30_000);
   const items = record.statusItems.slice(-5);
   const hover = (i: (typeof items)[number]) => (i.tooltip as { value?: string } | undefined)?.value ?? '';
   await waitFor(() => items.every((i) => i.text.includes('EH/s')) && server.webSockets.length > 0, 30_000);
