@@ -12,6 +12,7 @@ import { FollowerRefresh } from '../core/followerRefresh';
 import { describeFailure, isTransportError, type Transport } from '../core/transport';
 import type { HttpClient } from '../net/index';
 import type { ConfigService, SettingsChange } from './config';
+import { createGlanceSource } from './createSource';
 import { Disposable } from './dispose';
 import { SourceConnection } from './loggedHttpClient';
 import { LeaseFolder } from './leaseFile';
@@ -360,7 +361,7 @@ export class DataService extends Disposable {
     const { log } = this.options;
     try {
       const previous = this.state.current.origin === 'live' ? this.state.current.snapshot : null;
-      const { snapshot, warnings } = await (this.source ??= loadSources().createGlanceSource({
+      const { snapshot, warnings } = await (this.source ??= createGlanceSource({
         ...this.options,
         settings: () => this.current,
         client: () => this.getClient(),

@@ -114,6 +114,27 @@ describe('the whole of src/', () => {
     expect(findCycle(graph)?.map((f) => relative(SRC, f))).toBeUndefined();
   });
 
+  it('has no import cycle between sibling folders (at any depth: vscode/sources ↔ vscode/node alike)', () => {
+    const graph = importGraph(SRC);
+    const folders = new Map<string, Set<string>>();
+    for (const [file, deps] of graph) {
+      for (const d of deps) {
+        // The first folders where the two paths part: siblings below their common parent.
+        const a = relative(SRC, dirname(file)).split(sep);
+        const b = relative(SRC, dirname(d)).split(sep);
+        let i = 0;
+        while (i < a.length && i < b.length && a[i] === b[i]) i++;
+        if (i >= a.length || i >= b.length) continue; // same folder, or a parent and its child
+        const from = a.slice(0, i + 1).join('/');
+        const to = b.slice(0, i + 1).join('/');
+        folders.set(from, (folders.get(from) ?? new Set()).add(to));
+      }
+    }
+    const edges = new Map([...folders].map(([k, v]) => [k, [...v]] as const));
+    expect(edges.size).toBeGreaterThan(5);
+    expect(findCycle(edges)).toBeNull();
+  });
+
   it('has no file over 400 lines (one job per file)', () => {
     const files = tsFiles(SRC);
     expect(files.length).toBeGreaterThan(100);

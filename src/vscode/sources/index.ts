@@ -6,5 +6,5 @@ import { installLocalisation } from '../l10n';
 // This bundle has its own copy of the core's module state: give it the display language too.
 installLocalisation();
 
-export { createGlanceSource, type SourceDeps } from './createSource';
+export { MempoolSource } from './mempoolSource';
 export { LivePush, type LivePushOptions } from './livePush';

@@ -5,25 +5,18 @@
 // nonce after the charts' first paint (as the P&L script), or earlier when the user asks for a table or an
 // image; it registers itself as `window[EXTRAS_KEY]`. Only types are imported here: the code stays there.
 
-import type { AdjustmentsTable } from '../trends/adjustments';
 import type { chartPng } from './chart/pngExport';
 import type { renderChartTable } from './chart/tableView';
-import type { drawHalvings, drawHashrateOverlay } from '../trends/chartOverlays';
-import type { renderKeyFigures } from '../trends/keyFigures';
-import type { READOUT_NOTES } from '../trends/readoutNotes';
 
 export const EXTRAS_KEY = 'miningEconomicsExtras';
 
+/**
+ * What the chart card itself uses of the extras script. The trends section's own parts in it are typed by
+ * ../trends/extrasParts.ts (common code must not depend on a section).
+ */
 export interface Extras {
-  readonly AdjustmentsTable: typeof AdjustmentsTable;
   readonly renderChartTable: typeof renderChartTable;
   readonly chartPng: typeof chartPng;
-  readonly renderKeyFigures: typeof renderKeyFigures;
-  readonly readoutNotes: typeof READOUT_NOTES;
-  readonly overlays: {
-    readonly drawHalvings: typeof drawHalvings;
-    readonly drawHashrateOverlay: typeof drawHashrateOverlay;
-  };
 }
 
 let source: { src: string; nonce: string } | null = null;

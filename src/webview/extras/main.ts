@@ -5,13 +5,14 @@ import './extras.css';
 import '../common/l10n';
 import { renderChartTable } from '../common/chart/tableView';
 import { chartPng } from '../common/chart/pngExport';
-import { EXTRAS_KEY, type Extras } from '../common/extras';
+import { EXTRAS_KEY } from '../common/extras';
+import type { TrendsExtras } from '../trends/extrasParts';
 import { AdjustmentsTable } from '../trends/adjustments';
 import { drawHalvings, drawHashrateOverlay } from '../trends/chartOverlays';
 import { renderKeyFigures } from '../trends/keyFigures';
 import { READOUT_NOTES } from '../trends/readoutNotes';
 
-const extras: Extras = {
+const extras: TrendsExtras = {
   AdjustmentsTable,
   renderChartTable,
   chartPng,
@@ -19,4 +20,4 @@ const extras: Extras = {
   readoutNotes: READOUT_NOTES,
   overlays: { drawHalvings, drawHashrateOverlay },
 };
-(window as unknown as Record<string, Extras>)[EXTRAS_KEY] = extras;
+(window as unknown as Record<string, TrendsExtras>)[EXTRAS_KEY] = extras;

@@ -18,7 +18,7 @@ import { HPS_PER_ZHS } from '../../core/units';
 import { t } from '../../core/l10n';
 import { hashrateRangeText, levelText } from '../../core/views/estimateText';
 import type { ChartDef } from '../common/chart/definition';
-import { loadedExtras } from '../common/extras';
+import { loadedTrendsExtras } from './extrasParts';
 import { decadeSplits, linearSplits } from '../common/ticks';
 import { DIFFICULTY_SERIES, MA7_BAND_SERIES } from './chartOverlays';
 
@@ -117,8 +117,8 @@ const hashrateChart: ChartDef = {
     { scale: 'hps', side: 'right', grid: false, format: (v) => axisDifficulty(v), splits: difficultySplits },
   ],
   // Drawn by the extras script (loaded after the first paint, then the charts redraw): see common/extras.ts.
-  overlay: (u, ctx, series) => loadedExtras()?.overlays.drawHashrateOverlay(u, ctx, series),
-  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashrate(ctx, idx, u) ?? [],
+  overlay: (u, ctx, series) => loadedTrendsExtras()?.overlays.drawHashrateOverlay(u, ctx, series),
+  annotate: (ctx, idx, u) => loadedTrendsExtras()?.readoutNotes.hashrate(ctx, idx, u) ?? [],
 };
 
 const hashpriceChart: ChartDef = {
@@ -160,8 +160,8 @@ const hashpriceChart: ChartDef = {
     { scale: 'fiat', side: 'left', grid: true, format: (v, ctx) => compactMoney(v, ctx.currency) },
     { scale: 'sats', side: 'right', grid: false, format: (v) => compactCount(v) },
   ],
-  overlay: (u, ctx) => loadedExtras()?.overlays.drawHalvings(u, ctx),
-  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.hashprice(ctx, idx, u) ?? [],
+  overlay: (u, ctx) => loadedTrendsExtras()?.overlays.drawHalvings(u, ctx),
+  annotate: (ctx, idx, u) => loadedTrendsExtras()?.readoutNotes.hashprice(ctx, idx, u) ?? [],
 };
 
 const mixChart: ChartDef = {
@@ -201,8 +201,8 @@ const mixChart: ChartDef = {
     { scale: 'pct', side: 'left', grid: true, format: (v) => axisPercent(v) },
     { scale: 'price', side: 'right', grid: false, format: (v, ctx) => compactMoney(v, ctx.currency) },
   ],
-  overlay: (u, ctx) => loadedExtras()?.overlays.drawHalvings(u, ctx),
-  annotate: (ctx, idx, u) => loadedExtras()?.readoutNotes.mix(ctx, idx, u) ?? [],
+  overlay: (u, ctx) => loadedTrendsExtras()?.overlays.drawHalvings(u, ctx),
+  annotate: (ctx, idx, u) => loadedTrendsExtras()?.readoutNotes.mix(ctx, idx, u) ?? [],
 };
 
 export const CHARTS: readonly ChartDef[] = [hashrateChart, hashpriceChart, mixChart];

@@ -8,7 +8,6 @@ import type { HistoryDataset, HostMessage, KeyFigures, RangeId, WebviewMessage }
 import type { ChartContext, ChartOverlay } from '../common/chart/definition';
 import { TrendChart, type ChartHost } from '../common/chart/trendChart';
 import { h, replaceChildren } from '../common/dom';
-import { whenExtrasLoaded } from '../common/extras';
 import { describeError } from '../../core/errors';
 import { isoDay } from '../../core/format';
 import { readPalette, samePalette, type Palette } from '../common/theme';
@@ -16,6 +15,7 @@ import { isLogScale, type ChartId, type ViewState } from '../common/viewState';
 import type { AdjustmentsTable } from './adjustments';
 import { CHARTS } from './chartDefs';
 import { fanExtentS } from './chartOverlays';
+import { whenTrendsExtrasLoaded } from './extrasParts';
 import { renderKeyFigurePlaceholders } from './keyFigureCards';
 import { noticeContent, type RangeLoad } from './notice';
 import { createToolbar, type Toolbar } from './toolbar';
@@ -78,7 +78,7 @@ export class TrendsSection implements ChartHost {
       (def) => new TrendChart(def, this, state.hidden[def.id] ?? [], state.tables.includes(def.id)),
     );
     // What the charts draw over their series comes with the extras script: draw it once that has loaded.
-    void whenExtrasLoaded().then(() => {
+    void whenTrendsExtrasLoaded().then(() => {
       for (const chart of this.#charts) chart.redraw();
     });
     this.element = h(
@@ -160,7 +160,7 @@ export class TrendsSection implements ChartHost {
 
   /** Key figures are drawn by the extras script, which the page loads after the charts' first paint. */
   #renderFigures(): void {
-    void whenExtrasLoaded().then((extras) => extras.renderKeyFigures(this.#kpiEl, this.#figures, Date.now()));
+    void whenTrendsExtrasLoaded().then((extras) => extras.renderKeyFigures(this.#kpiEl, this.#figures, Date.now()));
   }
 
   #onHistory(dataset: HistoryDataset): void {
@@ -220,7 +220,7 @@ export class TrendsSection implements ChartHost {
   /** The table is made by the extras script (loaded after the charts' first paint), from the state of then. */
   #renderAdjustments(): void {
     if (!this.#shown) return;
-    void whenExtrasLoaded().then((extras) => {
+    void whenTrendsExtrasLoaded().then((extras) => {
       const entry = this.#shown;
       const window = this.#window();
       if (!entry || !window) return;

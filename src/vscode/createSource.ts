@@ -1,11 +1,12 @@
-// The glance source the settings ask for (part of the sources bundle, dist/sources.js).
-import type { Settings } from '../../core/settings';
-import type { Transport } from '../../core/transport';
-import type { HttpClient } from '../../net/index';
-import type { Log } from '../log';
-import type { GlanceSource } from './glanceSource';
-import { MempoolSource } from './mempoolSource';
-import { loadNode } from '../node/nodeBundle';
+// The glance source the settings ask for: mempool's from the sources bundle (dist/sources.js), the node's from
+// the node bundle (dist/node.js); each loaded the first time it is asked for.
+import type { Settings } from '../core/settings';
+import type { Transport } from '../core/transport';
+import type { HttpClient } from '../net/index';
+import type { Log } from './log';
+import { loadNode } from './node/nodeBundle';
+import type { GlanceSource } from './sources/glanceSource';
+import { loadSources } from './sources/sourcesBundle';
 
 export interface SourceDeps {
   readonly settings: () => Settings;
@@ -26,5 +27,5 @@ export function createGlanceSource(deps: SourceDeps): GlanceSource {
         userAgent,
         password: nodePassword ?? (() => Promise.resolve(undefined)),
       })
-    : new MempoolSource(settings, client);
+    : new (loadSources().MempoolSource)(settings, client);
 }
