@@ -2,35 +2,13 @@
 // node's (a 3M fill from it when nothing loaded covers a month), never mempool's dataset under the node's name.
 import { describe, expect, it, vi } from 'vitest';
 import type { HistoryDataset, RangeId } from '../../../src/core/history/types';
+import { flatDataset } from '../helpers/dataset';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { PanelHistorySource } from '../../../src/vscode/panel/historyFeed';
 import { KeyFiguresBasis } from '../../../src/vscode/panel/keyFiguresBasis';
 import type { PanelHost } from '../../../src/vscode/panel/panelHost';
 
-const DAY = 86_400;
-const T0 = 1_790_000_000 - (1_790_000_000 % DAY);
-
-function dataset(range: RangeId, sourceHost: string, days: number): HistoryDataset {
-  const fill = (v: number) => new Array<number>(days).fill(v);
-  return {
-    schema: 1,
-    range,
-    currency: 'USD',
-    sourceHost,
-    fetchedAtMs: 1,
-    days: {
-      timeS: Array.from({ length: days }, (_, i) => T0 + i * DAY),
-      hashrateHps: fill(1e21),
-      difficulty: fill(1.4e14),
-      rewardSats: fill(315_000_000),
-      feesSats: fill(2_500_000),
-      price: fill(100_000),
-    },
-    adjustments: { timeS: [], height: [], difficulty: [], ratio: [] },
-    halvings: [],
-    notes: [],
-  };
-}
+const dataset = flatDataset;
 
 function fakeLoader(answer: HistoryDataset) {
   return {
@@ -45,6 +23,14 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('KeyFiguresBasis', () => {
   const host = { settings: DEFAULT_SETTINGS, sourceHost: 'bitcoind@127.0.0.1:8332' } as unknown as PanelHost;
   const log = { warn: vi.fn() } as never;
+  /** With the node as the source (its datasets are named by host:port, the glance by bitcoind@host:port). */
+  const nodeBasis = () =>
+    new KeyFiguresBasis(
+      () => ({ loader: fakeLoader(dataset('3M', '127.0.0.1:8332', 92)) as never, sourceHost: '127.0.0.1:8332' }),
+      host,
+      log,
+      vi.fn(),
+    );
 
   it('with the node as the source, loads 3M from the node and keeps it', async () => {
     const node = fakeLoader(dataset('3M', '127.0.0.1:8332', 92));
@@ -61,13 +47,7 @@ describe('KeyFiguresBasis', () => {
   });
 
   it('refuses a dataset of another source (mempool’s while the node is the source)', () => {
-    const node = fakeLoader(dataset('3M', '127.0.0.1:8332', 92));
-    const basis = new KeyFiguresBasis(
-      () => ({ loader: node as never, sourceHost: '127.0.0.1:8332' }),
-      host,
-      log,
-      vi.fn(),
-    );
+    const basis = nodeBasis();
     basis.consider(dataset('1Y', 'mempool.space', 365));
     expect(basis.dataset).toBeNull();
     basis.consider(dataset('1Y', '127.0.0.1:8332', 365));
@@ -75,13 +55,7 @@ describe('KeyFiguresBasis', () => {
   });
 
   it('a dataset shorter than a month is no basis', () => {
-    const node = fakeLoader(dataset('3M', '127.0.0.1:8332', 92));
-    const basis = new KeyFiguresBasis(
-      () => ({ loader: node as never, sourceHost: '127.0.0.1:8332' }),
-      host,
-      log,
-      vi.fn(),
-    );
+    const basis = nodeBasis();
     basis.consider(dataset('1M', '127.0.0.1:8332', 20));
     expect(basis.dataset).toBeNull();
   });

@@ -9,33 +9,13 @@ import { validatePowerHostMessage, type HostMessage, type PoolsState } from '../
 import type { PanelHost } from '../../../src/vscode/panel/panelHost';
 import { isNotFound, POOLS_MAX_AGE_MS, PowerFeed } from '../../../src/vscode/panel/powerFeed';
 import { fakeTransport } from '../history/fixtures';
+import { DATASET_START_S, flatDataset } from '../helpers/dataset';
 
 const DAY = 86_400;
-const T0 = 1_790_000_000 - (1_790_000_000 % DAY);
+const T0 = DATASET_START_S;
 const WEEK = 7 * DAY;
 
-function dataset(range: RangeId): HistoryDataset {
-  const n = 20;
-  const fill = (v: number) => new Array<number>(n).fill(v);
-  return {
-    schema: 1,
-    range,
-    currency: 'USD',
-    sourceHost: 'example.test',
-    fetchedAtMs: 1,
-    days: {
-      timeS: Array.from({ length: n }, (_, i) => T0 + i * DAY),
-      hashrateHps: fill(1e21),
-      difficulty: fill(1.4e14),
-      rewardSats: fill(315_000_000),
-      feesSats: fill(2_500_000),
-      price: fill(100_000),
-    },
-    adjustments: { timeS: [], height: [], difficulty: [], ratio: [] },
-    halvings: [],
-    notes: [],
-  };
-}
+const dataset = (range: RangeId): HistoryDataset => flatDataset(range, 'example.test', 20);
 
 // Shapes as mempool serves them (reference: /api/v1/mining/pools/1w, /api/v1/mining/hashrate/pools/1m).
 const POOLS_BODY = {
