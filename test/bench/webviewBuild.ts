@@ -1,42 +1,38 @@
 // The webview's four scripts built as they ship (minified IIFEs, CSS beside them), for the panel bench and its
-// bare-uPlot capture build: one list of entries and options, so the two cannot drift apart. As in esbuild.js,
-// the charts script carries the page's uPlot and the scripts loaded after its first paint use that one
-// (src/webview/common/pageUplot.ts).
+// bare-uPlot capture build: the entries, options and uPlot alias are esbuild.js's own, so the bench cannot drift
+// from what ships. The charts script carries the page's uPlot; the scripts loaded after its first paint use that
+// one (src/webview/common/pageUplot.ts).
 
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 import { ROOT } from '../browser/harness';
 
-export const CHARTS_ENTRY = { webview: 'src/webview/main.ts' } as const;
-export const LATER_ENTRIES = {
-  'webview-pnl': 'src/webview/pnl/main.ts',
-  'webview-extras': 'src/webview/extras/main.ts',
-  'webview-power': 'src/webview/power/main.ts',
-} as const;
-export const WEBVIEW_ENTRIES = { ...CHARTS_ENTRY, ...LATER_ENTRIES } as const;
-/** What esbuild.js gives the later scripts for 'uplot'. */
-export const LATER_ALIAS = { uplot: './src/webview/common/pageUplot.ts' } as const;
+interface ShippedWebview {
+  readonly chartsEntry: Record<string, string>;
+  readonly laterEntries: Record<string, string>;
+  readonly laterAlias: Record<string, string>;
+  readonly webviewOptions: esbuild.BuildOptions;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shipped = require(path.join(ROOT, 'esbuild.js')) as ShippedWebview;
 
 /**
- * Builds every webview script into `outdir`; `plugins` lets the capture build swap a module of the charts
- * script (the later scripts reach uPlot through it, so they draw with whatever it swapped in).
+ * Builds every webview script into `outdir` as a production build does; `plugins` lets the capture build swap
+ * a module of the charts script (the later scripts reach uPlot through it, so they draw with whatever it swapped in).
  */
 export async function buildWebviewBundles(outdir: string, plugins: esbuild.Plugin[] = []): Promise<void> {
   const options: esbuild.BuildOptions = {
+    ...shipped.webviewOptions,
     absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
     minify: true,
     sourcemap: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    loader: { '.css': 'css' },
-    outdir,
+    metafile: false,
     logLevel: 'warning',
+    outdir,
   };
   await Promise.all([
-    esbuild.build({ ...options, entryPoints: CHARTS_ENTRY, plugins }),
-    esbuild.build({ ...options, entryPoints: LATER_ENTRIES, alias: LATER_ALIAS }),
+    esbuild.build({ ...options, entryPoints: shipped.chartsEntry, plugins }),
+    esbuild.build({ ...options, entryPoints: shipped.laterEntries, alias: shipped.laterAlias }),
   ]);
 }

@@ -8,6 +8,7 @@ let locale = 'en';
 let marks: string | null = ',.';
 /** Whether a 4-digit number is grouped ("1.234"): not in Spanish or Polish, whose group starts at 5 digits. */
 let groupsFourDigits = true;
+
 /** Sets the display language ('de', 'zh-cn', 'pt-br'…); a tag Intl does not accept means English. */
 export function setFormatLocale(tag: string): void {
   try {

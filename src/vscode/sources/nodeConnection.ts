@@ -9,12 +9,12 @@ import { DEFAULT_RPC_PORTS, defaultCookiePaths, type BitcoinNetwork } from '../.
 import { BitcoindError } from '../../core/sources/bitcoind/errors';
 import type { NodeRpc } from '../../core/sources/bitcoind/glance';
 import type { BitcoindSettings } from '../../core/settings';
-
-/** What the connection is made from (whether the URL was set by the user does not change it). */
-type ConnectionSettings = Pick<BitcoindSettings, 'url' | 'cookieFile' | 'user'>;
 import type { BitcoindAuth, JsonRpcClient } from '../../net/index';
 import type { Log } from '../log';
 import { loadNet } from '../netBundle';
+
+/** What the connection is made from (whether the URL was set by the user does not change it). */
+type ConnectionSettings = Pick<BitcoindSettings, 'url' | 'cookieFile' | 'user'>;
 
 export interface NodeConnectionDeps {
   readonly log: Log;

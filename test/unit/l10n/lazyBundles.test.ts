@@ -3,20 +3,18 @@
 // whose text is user-facing must install the display language itself when it loads, or its messages stay
 // English in a German VS Code. Built here as esbuild.js builds it, and loaded with a stand-in `vscode`.
 import { build } from 'esbuild';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { LAZY_HOST_BUNDLES } from '../../bench/hostBundles';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** The host bundles esbuild.js builds (`entryPoints: { name: 'src/…' }`), but the extension's own. */
+/** The lazy host bundles esbuild.js builds (its `lazyHostEntries`): name → entry. */
 function lazyHostEntries(): [string, string][] {
-  const config = fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8');
-  const entries = [...config.matchAll(/\{ \.\.\.host, entryPoints: \{ (\w+): '([^']+)' \}/g)].map(
-    (m) => [m[1]!, m[2]!] as [string, string],
-  );
-  return entries.filter(([name]) => name !== 'extension');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(path.join(ROOT, 'esbuild.js')) as { lazyHostEntries: Record<string, string> };
+  return Object.entries(config.lazyHostEntries);
 }
 
 async function load(entry: string): Promise<{ languageReads: number; usesL10n: boolean }> {
@@ -57,8 +55,9 @@ async function load(entry: string): Promise<{ languageReads: number; usesL10n: b
 describe('lazy host bundles and the display language', () => {
   const entries = lazyHostEntries();
 
-  it('finds the lazy host bundles in esbuild.js', () => {
+  it('finds the lazy host bundles in esbuild.js, the same the activation bench loads eagerly and forbids early', () => {
     expect(entries.map(([name]) => name).sort()).toEqual(['net', 'node', 'panel', 'sources']);
+    expect([...LAZY_HOST_BUNDLES].sort()).toEqual(entries.map(([name]) => `${name}.js`).sort());
   });
 
   it.each(entries)(
