@@ -1,11 +1,13 @@
-// The parts of the trends section that the charts' first paint does not need (the key figures' contents,
-// what the charts draw over their series (halvings, milestone, retarget markers and fan), the difficulty-adjustments table, a chart's table view, PNG export, the hovered day's events) live in a script of their own,
-// dist/webview-extras.js (src/webview/extras), so the charts bundle stays under its 100 KB budget. The charts
-// script names it in a data attribute of its own tag (like the P&L script) and inserts it with the page's
-// nonce after the charts' first paint (as the P&L script), or earlier when the user asks for a table or an
-// image; it registers itself as `window[EXTRAS_KEY]`. Only types are imported here: the code stays there.
+// The parts of the trends section that the charts' first paint does not need (the key figures' contents, the
+// charts' descriptions in words, what the charts draw over their series (halvings, milestone, retarget markers and
+// fan), the difficulty-adjustments table, a chart's table view, PNG export, the hovered day's events) live in a
+// script of their own, dist/webview-extras.js (src/webview/extras), so the charts bundle stays under its 100 KB
+// budget. The charts script names it in a data attribute of its own tag (like the P&L script) and inserts it with
+// the page's nonce after the charts' first paint (as the P&L script), or earlier when the user asks for a table or
+// an image; it registers itself as `window[EXTRAS_KEY]`. Only types are imported here: the code stays there.
 
 import type { chartPng } from './chart/pngExport';
+import type { chartSummary } from './chart/summary';
 import type { renderChartTable } from './chart/tableView';
 
 export const EXTRAS_KEY = 'miningEconomicsExtras';
@@ -17,6 +19,7 @@ export const EXTRAS_KEY = 'miningEconomicsExtras';
 export interface Extras {
   readonly renderChartTable: typeof renderChartTable;
   readonly chartPng: typeof chartPng;
+  readonly chartSummary: typeof chartSummary;
 }
 
 let source: { src: string; nonce: string } | null = null;

@@ -5,6 +5,7 @@ import './extras.css';
 import '../common/l10n';
 import { renderChartTable } from '../common/chart/tableView';
 import { chartPng } from '../common/chart/pngExport';
+import { chartSummary } from '../common/chart/summary';
 import { EXTRAS_KEY } from '../common/extras';
 import type { TrendsExtras } from '../trends/extrasParts';
 import { AdjustmentsTable } from '../trends/adjustments';
@@ -16,6 +17,7 @@ const extras: TrendsExtras = {
   AdjustmentsTable,
   renderChartTable,
   chartPng,
+  chartSummary,
   renderKeyFigures,
   readoutNotes: READOUT_NOTES,
   overlays: { drawHalvings, drawHashrateOverlay },

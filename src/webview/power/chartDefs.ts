@@ -246,6 +246,7 @@ export function poolsChart(data: () => PowerChartData, slots: number): ChartDef 
     id: 'pools',
     sync: POWER_SYNC,
     title: t('Pools’ share of the hash rate'),
+    loadingLabel: t('Loading the pools…'),
     height: 260,
     note: t(
       'Weekly share of the network’s hash rate per pool (mempool: the pool’s share of the week’s blocks), stacked; the largest pools of the range one by one, the rest as Others.',

@@ -105,14 +105,13 @@ export class PowerSection implements ChartHost {
       this.#poolsStatusEl,
       this.#poolsTablesEl,
     );
-    // The pools chart sits with the others; until pools arrive it says so through the status line.
-    this.#poolsChart.card.hidden = true;
     root.hidden = false;
-    // In the document: create the day charts' (empty) plots now, as the trends do, so that the state from the
-    // host only has to be drawn; hidden under their "loading" label until then. The pools chart's card is
-    // hidden (no size to read) until pools arrive: its plot is made then.
-    for (const chart of this.#dayCharts) chart.measure();
-    for (const chart of this.#dayCharts) {
+    // In the document: create the (empty) plots now, as the trends do, so that the state from the host only
+    // has to be drawn; hidden under their "loading" label until then. The pools chart keeps its place while
+    // the pools load, and goes away if the source has none (#onPools).
+    const charts = [...this.#dayCharts, this.#poolsChart];
+    for (const chart of charts) chart.measure();
+    for (const chart of charts) {
       chart.card.classList.add('is-empty');
       chart.prepare(this.#palette, false);
     }
@@ -211,7 +210,8 @@ export class PowerSection implements ChartHost {
           : (pools.message ?? t('The pools are not available.'));
     setText(this.#poolsStatusEl, text);
     this.#poolsStatusEl.classList.toggle('is-problem', pools.status === 'unavailable' || pools.status === 'error');
-    this.#poolsChart.card.hidden = !pools.data;
+    // While loading the chart keeps its place; after, it shows only if there are weeks to draw.
+    this.#poolsChart.card.hidden = pools.status !== 'loading' && !pools.data?.weeks.timeS.length;
     this.#renderPoolsChart();
     this.#renderPoolsTables();
   }
@@ -226,6 +226,7 @@ export class PowerSection implements ChartHost {
       sourceHost: power?.sourceHost ?? '',
     } as const;
     if (!this.#poolsChart.isTable) this.#pendingDraw.add(this.#poolsChart);
+    this.#poolsChart.card.classList.remove('is-empty');
     this.#poolsChart.render(powerContext(pools.weeks.timeS, base, this.#palette), null);
   }
 

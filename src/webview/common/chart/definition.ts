@@ -99,6 +99,8 @@ export interface ChartDef {
    * page's scripts draw with one uPlot, whose sync groups are page-wide: each section keeps its own.
    */
   readonly sync?: string;
+  /** What the empty plot says until its first data (default: "Loading history…"). */
+  readonly loadingLabel?: string;
   /** Extra drawing on top of the series (markers, reference lines), in canvas pixels. */
   readonly overlay?: (u: uPlot, ctx: ChartContext, series: PlotSeriesById) => void;
   /** Events of the hovered day for the readout (a retarget, a halving). */

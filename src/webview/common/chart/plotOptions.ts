@@ -12,10 +12,10 @@ import {
   type ChartDef,
   type ChartOverlay,
   type PlotSeriesById,
-  type SeriesDef,
 } from './definition';
-import { canvasPos } from './canvasPos';
+import { bandPaths } from './bandPaths';
 import { dotPaths } from './dotPaths';
+import { stepPaths } from './stepPaths';
 import { axisSize } from './uplotPrivate';
 
 /** The cursor and zoom group of the charts whose ChartDef names none (the trends'). */
@@ -54,59 +54,45 @@ function drawnColumn(
   scale: string,
   values: readonly (number | null)[],
 ): (number | null)[] {
-  if (ctx.log && def.scales.find((sc) => sc.key === scale)?.logCapable && values.some((v) => v !== null && v <= 0)) {
+  if (ctx.log && def.scales.find((sc) => sc.key === scale)?.logCapable && hasNonPositive(values)) {
     return values.map((v) => (v !== null && v > 0 ? v : null));
   }
   return values as (number | null)[];
 }
 
-/**
- * x and one column per series. With `ctx.extendToS` past the last day, one more x with gaps in every
- * series stretches the axis to it (uPlot ranges x over the data); the readout ignores that index.
- */
+/** A plain loop: it runs over every column of every chart on each draw, before the code is optimised. */
+function hasNonPositive(values: readonly (number | null)[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v != null && v <= 0) return true;
+  }
+  return false;
+}
+
+/** x and one column per series: the derived columns themselves (log axes aside), no copies. */
 export function plotData(def: ChartDef, ctx: ChartContext): uPlot.AlignedData {
-  const t = ctx.series.timeS;
-  const extend = ctx.extendToS !== null && t.length > 0 && ctx.extendToS > t[t.length - 1]!;
-  const ys = def.series.map((s) => {
-    const values = drawnColumn(def, ctx, s.scale, s.values(ctx.series));
-    return extend ? [...values, null] : values;
-  });
-  return [extend ? [...t, ctx.extendToS!] : (t as number[]), ...ys];
+  const ys = def.series.map((s) => drawnColumn(def, ctx, s.scale, s.values(ctx.series)));
+  return [ctx.series.timeS as number[], ...ys];
 }
 
 /**
- * Path builder of 'band' series: the area between the lower edge and the series' own values (the upper
- * edge), one polygon per run of days that have both.
+ * The x extent of the whole data: its days, stretched to `ctx.extendToS` (the next retarget's fan) when that
+ * lies past the last day. The x scale's range gives this when uPlot ranges x over the data (a new dataset, a
+ * reset zoom); null: no days.
  */
-function bandPaths(
-  def: ChartDef,
-  lower: NonNullable<SeriesDef['lower']>,
-  scale: string,
-  binding: PlotBinding,
-): uPlot.Series.PathBuilder {
-  return (u, seriesIdx, idx0, idx1) => {
-    const ctx = binding.context();
-    const path = new Path2D();
-    if (ctx) {
-      const xs = u.data[0];
-      const highs = u.data[seriesIdx]!;
-      const lows = drawnColumn(def, ctx, scale, lower.values(ctx.series));
-      const xPos = canvasPos(u, 'x');
-      const yPos = canvasPos(u, scale);
-      let i = idx0;
-      while (i <= idx1) {
-        while (i <= idx1 && (highs[i] == null || lows[i] == null)) i++;
-        const start = i;
-        while (i <= idx1 && highs[i] != null && lows[i] != null) i++;
-        if (i - start < 2) continue;
-        path.moveTo(xPos(xs[start]!), yPos(highs[start]!));
-        for (let j = start + 1; j < i; j++) path.lineTo(xPos(xs[j]!), yPos(highs[j]!));
-        for (let j = i - 1; j >= start; j--) path.lineTo(xPos(xs[j]!), yPos(lows[j]!));
-        path.closePath();
-      }
-    }
-    return { stroke: null, fill: path, clip: null, band: null, flags: 0 };
-  };
+export function fullXExtent(ctx: ChartContext): [number, number] | null {
+  const t = ctx.series.timeS;
+  if (t.length === 0) return null;
+  const last = t[t.length - 1]!;
+  return [t[0]!, ctx.extendToS !== null && ctx.extendToS > last ? ctx.extendToS : last];
+}
+
+/** uPlot's x range (the data's ends, or a window set), with the data's own extent stretched as above. */
+function xRange(ctx: ChartContext | null, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min === null || max === null || !ctx) return [min, max];
+  const t = ctx.series.timeS;
+  const full = fullXExtent(ctx);
+  return full && min === t[0] && max === t[t.length - 1] ? full : [min, max];
 }
 
 /** An empty series column per series: the shape of the plot before data arrives. */
@@ -122,7 +108,7 @@ export function plotOptions(
   binding: PlotBinding,
 ): uPlot.Options {
   const font = `${p.fontSize}px ${p.fontFamily}`;
-  const scales: uPlot.Scales = { x: { time: true } };
+  const scales: uPlot.Scales = { x: { time: true, range: (_u, min, max) => xRange(binding.context(), min, max) } };
   for (const sc of def.scales) {
     const log = logScale && sc.logCapable;
     scales[sc.key] = {
@@ -190,15 +176,19 @@ export function plotOptions(
           paths: dotPaths,
         };
       }
-      if (s.kind === 'band' && s.lower) {
+      const lower = s.lower;
+      if (s.kind === 'band' && lower) {
         return {
           ...base,
           width: 0,
           fill: withAlpha(color, p.weight > 1 ? 0.3 : 0.16),
-          paths: bandPaths(def, s.lower, s.scale, binding),
+          paths: bandPaths(() => {
+            const ctx = binding.context();
+            return ctx ? drawnColumn(def, ctx, s.scale, lower.values(ctx.series)) : null;
+          }, s.scale),
         };
       }
-      if (s.kind === 'step') return { ...base, paths: uPlot.paths.stepped!({ align: 1 }) };
+      if (s.kind === 'step') return { ...base, paths: stepPaths };
       if (s.kind === 'area') return { ...base, fill: withAlpha(color, p.weight > 1 ? 0.25 : 0.12) };
       return base;
     }),

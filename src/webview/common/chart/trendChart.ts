@@ -9,14 +9,14 @@ import { nearestIndex } from '../../../core/history/slice';
 import { formatDayLong } from '../../../core/format';
 import { describeError } from '../../../core/errors';
 import { h, replaceChildren, setText } from '../dom';
-import { loadExtras } from '../extras';
+import { loadExtras, whenExtrasLoaded } from '../extras';
 import type { Palette } from '../theme';
 import type { ChartId } from '../viewState';
 import type { ChartContext, ChartDef, ChartOverlay } from './definition';
 import { keyboardCursorTarget } from './keyboard';
 import { ChartLegend } from './legend';
-import { emptyPlotData, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
-import { chartDescriptionId, chartSummary } from './summary';
+import { emptyPlotData, fullXExtent, plotData, plotOptions, plotSeriesIndex, type PlotBinding } from './plotOptions';
+import { chartDescriptionId } from './summary';
 
 /** What a chart tells the section that owns it (the section keeps the charts in step). */
 export interface ChartHost {
@@ -92,6 +92,8 @@ export class TrendChart {
       tabindex: '0',
       role: 'img',
       'aria-roledescription': 'chart',
+      'aria-label': def.title,
+      'data-loading': def.loadingLabel ?? t('Loading history…'),
       'aria-describedby': `${descriptionId} ${noteId}`,
       'data-chart': def.id,
     });
@@ -187,11 +189,10 @@ export class TrendChart {
   render(ctx: ChartContext, window: [number, number] | null): void {
     this.#ctx = ctx;
     const data = plotData(this.def, ctx);
-    // The x column, not the days: it reaches extendToS when a forecast is drawn past the last day. Expecting
+    // The extent uPlot's x range gives the data, past the last day when a forecast is drawn there. Expecting
     // the last day instead took uPlot's own auto range for a user's zoom (a state write and a resync of
     // every chart on each draw).
-    const x = data[0];
-    this.#expectedX = window ?? (x.length > 0 ? [x[0]!, x[x.length - 1]!] : null);
+    this.#expectedX = window ?? fullXExtent(ctx);
     this.prepare(ctx.palette, ctx.log);
     this.#u!.setData(data, true);
     // Applied in the same commit as the data: one draw.
@@ -363,16 +364,16 @@ export class TrendChart {
     );
   }
 
-  /** Writes the summary into the visible description and the plot's label. */
+  /**
+   * Writes what the chart shows, in words, into the visible description and the plot's label — written by the
+   * extras script (loaded after the charts' first paint), from the chart's state at that time.
+   */
   #describe(): void {
-    const summary = this.summaryText();
-    setText(this.#descriptionEl, summary);
-    this.#plotEl.setAttribute('aria-label', summary);
-  }
-
-  /** What the chart shows, in words (its description and accessible label). */
-  summaryText(): string {
-    return chartSummary(this.def, this.#ctx, this.visibleIndices(), this.hidden);
+    void whenExtrasLoaded().then((extras) => {
+      const summary = extras.chartSummary(this.def, this.#ctx, this.visibleIndices(), this.hidden);
+      setText(this.#descriptionEl, summary);
+      this.#plotEl.setAttribute('aria-label', summary);
+    });
   }
 
   /**

@@ -1,0 +1,76 @@
+// The path builder of 'band' series (the 7-day mean's interval, the power bounds): the area between a lower
+// edge and the series' own values, one polygon per run of days that have both. Days that share a pixel
+// column are merged into that column's envelope (highest top, lowest bottom): for ALL, ~5 days per column,
+// so the polygon has a fifth of the vertices and covers the same pixels.
+
+import type uPlot from 'uplot';
+import { canvasPos } from './canvasPos';
+import type { PathSink } from './stepPaths';
+
+export interface PolygonSink extends PathSink {
+  closePath(): void;
+}
+
+/**
+ * The band between `lows` and `highs` over `xs[idx0..idx1]` as polygons, one per run of at least two
+ * days with both edges; x in whole canvas pixels. `yPos` maps values to canvas y (down the screen).
+ */
+export function traceBand(
+  xs: ArrayLike<number>,
+  highs: ArrayLike<number | null | undefined>,
+  lows: ArrayLike<number | null | undefined>,
+  idx0: number,
+  idx1: number,
+  xPos: (value: number) => number,
+  yPos: (value: number) => number,
+  sink: PolygonSink,
+): void {
+  // One column per pixel: x, its top (least canvas y of the highs) and bottom (greatest of the lows).
+  const colX = new Float64Array(Math.max(0, idx1 - idx0 + 1));
+  const colTop = new Float64Array(colX.length);
+  const colBottom = new Float64Array(colX.length);
+  let i = idx0;
+  while (i <= idx1) {
+    while (i <= idx1 && (highs[i] == null || lows[i] == null)) i++;
+    const start = i;
+    let n = 0;
+    for (; i <= idx1; i++) {
+      const high = highs[i];
+      const low = lows[i];
+      if (high == null || low == null) break;
+      const px = Math.round(xPos(xs[i]!));
+      const top = yPos(high);
+      const bottom = yPos(low);
+      if (n > 0 && colX[n - 1] === px) {
+        if (top < colTop[n - 1]!) colTop[n - 1] = top;
+        if (bottom > colBottom[n - 1]!) colBottom[n - 1] = bottom;
+      } else {
+        colX[n] = px;
+        colTop[n] = top;
+        colBottom[n] = bottom;
+        n++;
+      }
+    }
+    if (i - start < 2) continue;
+    sink.moveTo(colX[0]!, colTop[0]!);
+    for (let c = 1; c < n; c++) sink.lineTo(colX[c]!, colTop[c]!);
+    for (let c = n - 1; c >= 0; c--) sink.lineTo(colX[c]!, colBottom[c]!);
+    sink.closePath();
+  }
+}
+
+/**
+ * A band's path builder: `lower()` gives the lower edge as drawn (aligned with the plot's x; null: no data
+ * yet), the series' own column is the upper edge.
+ */
+export function bandPaths(
+  lower: () => ArrayLike<number | null | undefined> | null,
+  scale: string,
+): uPlot.Series.PathBuilder {
+  return (u, seriesIdx, idx0, idx1) => {
+    const fill = new Path2D();
+    const lows = lower();
+    if (lows) traceBand(u.data[0], u.data[seriesIdx]!, lows, idx0, idx1, canvasPos(u, 'x'), canvasPos(u, scale), fill);
+    return { stroke: null, fill, clip: null, band: null, flags: 0 };
+  };
+}
