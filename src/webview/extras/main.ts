@@ -23,3 +23,4 @@ const extras: TrendsExtras = {
   overlays: { drawHalvings, drawHashrateOverlay },
 };
 (window as unknown as Record<string, TrendsExtras>)[EXTRAS_KEY] = extras;
+window.dispatchEvent(new Event(EXTRAS_KEY));
