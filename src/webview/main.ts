@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION, isPnlScriptMessage, isPowerScriptMessage, validateHos
 import type { HostMessage, PanelStatus, WebviewMessage } from '../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from './common/bridge';
 import { h, replaceChildren, setText } from './common/dom';
+import { TrendChart } from './common/chart/trendChart';
 import { DRAWN_EVENT, TrendsSection, type SectionHost } from './trends/section';
 import { loadExtras, setExtrasSource } from './common/extras';
 import { observeTheme } from './common/theme';
@@ -173,6 +174,7 @@ if (l10nError) post({ type: 'log', level: 'warn', message: `page language: ${l10
   post,
   setOverlay: (id, overlay) => trends.setOverlay(id, overlay),
   uPlot,
+  TrendChart,
 };
 let sectionsLoaded = false;
 const loadSections = (): void => {

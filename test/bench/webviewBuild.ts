@@ -11,6 +11,7 @@ interface ShippedWebview {
   readonly chartsEntry: Record<string, string>;
   readonly laterEntries: Record<string, string>;
   readonly laterAlias: Record<string, string>;
+  readonly laterPlugins: esbuild.Plugin[];
   readonly webviewOptions: esbuild.BuildOptions;
 }
 
@@ -33,6 +34,11 @@ export async function buildWebviewBundles(outdir: string, plugins: esbuild.Plugi
   };
   await Promise.all([
     esbuild.build({ ...options, entryPoints: shipped.chartsEntry, plugins }),
-    esbuild.build({ ...options, entryPoints: shipped.laterEntries, alias: shipped.laterAlias }),
+    esbuild.build({
+      ...options,
+      entryPoints: shipped.laterEntries,
+      alias: shipped.laterAlias,
+      plugins: shipped.laterPlugins,
+    }),
   ]);
 }

@@ -10,7 +10,6 @@ import type { chartPng } from './chart/pngExport';
 import type { chartSummary } from './chart/summary';
 import type { renderChartTable } from './chart/tableView';
 
-/** The extras' property on the window, and the event fired there when they register (for every script's copy). */
 export const EXTRAS_KEY = 'miningEconomicsExtras';
 
 /**
@@ -29,15 +28,10 @@ let resolveLoaded: (extras: Extras) => void = () => {};
 const loaded = new Promise<Extras>((resolve) => {
   resolveLoaded = resolve;
 });
-window.addEventListener(EXTRAS_KEY, () => resolveLoaded(loadedExtras()!));
 
-/**
- * The extras once someone has loaded them (it does not load them itself: see loadExtras), whichever script's copy
- * of this module asks.
- */
+/** The extras once someone has loaded them (it does not load them itself: see loadExtras). */
 export function whenExtrasLoaded(): Promise<Extras> {
-  const ready = loadedExtras();
-  return ready ? Promise.resolve(ready) : loaded;
+  return loaded;
 }
 
 /** The extras if already loaded, else null. */

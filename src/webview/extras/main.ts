@@ -23,4 +23,3 @@ const extras: TrendsExtras = {
   overlays: { drawHalvings, drawHashrateOverlay },
 };
 (window as unknown as Record<string, TrendsExtras>)[EXTRAS_KEY] = extras;
-window.dispatchEvent(new Event(EXTRAS_KEY));

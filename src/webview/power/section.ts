@@ -163,8 +163,24 @@ export class PowerSection implements ChartHost {
         ? t('Where the hash went: {0}.', state.where.sentence)
         : t('Where the hash went: {0}.', state.whereProblem ?? t('not available')),
     );
-    this.#renderGenerations(state);
     this.#renderCharts();
+    this.#scheduleTables();
+  }
+
+  #tablesPending = false;
+
+  /**
+   * The tables are secondary (as the trends' retarget table): built in a task after the charts have drawn,
+   * once per burst of messages, from the state of then.
+   */
+  #scheduleTables(): void {
+    if (this.#tablesPending) return;
+    this.#tablesPending = true;
+    setTimeout(() => {
+      this.#tablesPending = false;
+      if (this.#data.power) this.#renderGenerations(this.#data.power);
+      this.#renderPoolsTables();
+    }, 0);
   }
 
   #renderCharts(): void {
@@ -213,7 +229,7 @@ export class PowerSection implements ChartHost {
     // While loading the chart keeps its place; after, it shows only if there are weeks to draw.
     this.#poolsChart.card.hidden = pools.status !== 'loading' && !pools.data?.weeks.timeS.length;
     this.#renderPoolsChart();
-    this.#renderPoolsTables();
+    this.#scheduleTables();
   }
 
   #renderPoolsChart(): void {

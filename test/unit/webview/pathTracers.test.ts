@@ -95,7 +95,7 @@ describe('traceBand', () => {
     const sink = recorder();
     // x 0, 0.4, 0.8, 1.2, 1.6, 2 → columns 0, 0, 1, 1, 2, 2.
     traceBand([0, 1, 2, 3, 4, 5], [10, 12, 11, 14, 13, 16], [8, 7, 9, 11, 10, 9], 0, 5, (v) => v * 0.4, yPos, sink);
-    // Column tops: the least y of the highs (88, 86, 84); bottoms: the greatest y of the lows (93, 91, 91).
+    // Column tops: the greatest highs (12, 14, 16 → y 88, 86, 84); bottoms: the least lows (7, 9, 9 → y 93, 91, 91).
     expect(sink.ops).toEqual(['M 0 88', 'L 1 86', 'L 2 84', 'L 2 91', 'L 1 91', 'L 0 93', 'Z']);
   });
 });

@@ -1,7 +1,7 @@
 // The path builder of 'band' series (the 7-day mean's interval, the power bounds): the area between a lower
 // edge and the series' own values, one polygon per run of days that have both. Days that share a pixel
-// column are merged into that column's envelope (highest top, lowest bottom): for ALL, ~5 days per column,
-// so the polygon has a fifth of the vertices and covers the same pixels.
+// column are merged into that column's envelope (highest top, lowest bottom), found among the values and
+// placed once per column: for ALL, ~5 days per column, so a fifth of the vertices and of the y placements.
 
 import type uPlot from 'uplot';
 import { canvasPos } from './canvasPos';
@@ -13,7 +13,8 @@ export interface PolygonSink extends PathSink {
 
 /**
  * The band between `lows` and `highs` over `xs[idx0..idx1]` as polygons, one per run of at least two
- * days with both edges; x in whole canvas pixels. `yPos` maps values to canvas y (down the screen).
+ * days with both edges; x in whole canvas pixels. `yPos` maps values to canvas y, greater values higher up
+ * (a y scale's default direction, linear or log).
  */
 export function traceBand(
   xs: ArrayLike<number>,
@@ -25,10 +26,10 @@ export function traceBand(
   yPos: (value: number) => number,
   sink: PolygonSink,
 ): void {
-  // One column per pixel: x, its top (least canvas y of the highs) and bottom (greatest of the lows).
+  // One column per pixel: x, and the greatest high and least low of its days.
   const colX = new Float64Array(Math.max(0, idx1 - idx0 + 1));
-  const colTop = new Float64Array(colX.length);
-  const colBottom = new Float64Array(colX.length);
+  const colHigh = new Float64Array(colX.length);
+  const colLow = new Float64Array(colX.length);
   let i = idx0;
   while (i <= idx1) {
     while (i <= idx1 && (highs[i] == null || lows[i] == null)) i++;
@@ -39,22 +40,20 @@ export function traceBand(
       const low = lows[i];
       if (high == null || low == null) break;
       const px = Math.round(xPos(xs[i]!));
-      const top = yPos(high);
-      const bottom = yPos(low);
       if (n > 0 && colX[n - 1] === px) {
-        if (top < colTop[n - 1]!) colTop[n - 1] = top;
-        if (bottom > colBottom[n - 1]!) colBottom[n - 1] = bottom;
+        if (high > colHigh[n - 1]!) colHigh[n - 1] = high;
+        if (low < colLow[n - 1]!) colLow[n - 1] = low;
       } else {
         colX[n] = px;
-        colTop[n] = top;
-        colBottom[n] = bottom;
+        colHigh[n] = high;
+        colLow[n] = low;
         n++;
       }
     }
     if (i - start < 2) continue;
-    sink.moveTo(colX[0]!, colTop[0]!);
-    for (let c = 1; c < n; c++) sink.lineTo(colX[c]!, colTop[c]!);
-    for (let c = n - 1; c >= 0; c--) sink.lineTo(colX[c]!, colBottom[c]!);
+    sink.moveTo(colX[0]!, yPos(colHigh[0]!));
+    for (let c = 1; c < n; c++) sink.lineTo(colX[c]!, yPos(colHigh[c]!));
+    for (let c = n - 1; c >= 0; c--) sink.lineTo(colX[c]!, yPos(colLow[c]!));
     sink.closePath();
   }
 }

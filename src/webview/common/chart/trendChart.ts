@@ -158,6 +158,8 @@ export class TrendChart {
       this.#plotEl,
     );
     this.#legend.paint(palette);
+    // The readout's date format is made now (milliseconds the first time), not when the data arrives.
+    formatDayLong(0);
   }
 
   /** How the plot's options read this chart's state and report back to it. */
