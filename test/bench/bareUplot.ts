@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../browser/harness';
 import type { BarePlotSpec } from './barePage';
+import { settle } from './settle';
 import { buildWebviewBundles } from './webviewBuild';
 
 /** The webview as shipped, but with every `import 'uplot'` going through uplotCapture.ts (recording plots). */
@@ -69,6 +70,7 @@ export async function timeBare(page: Page, url: string, specsJson: string): Prom
   await page.waitForFunction(
     () => typeof (window as unknown as { __renderBare?: unknown }).__renderBare === 'function',
   );
+  await settle(page);
   return page.evaluate((json) => {
     // Parsed before the clock starts: the bare time is uPlot's alone.
     const specs = JSON.parse(json) as unknown;

@@ -3,7 +3,7 @@
 //     100 KB) and, reported beside it, the two scripts loaded after the charts' first paint: the P&L section's
 //     and the extras (key figures' contents, tables, PNG export, hover notes; src/webview/common/extras.ts);
 //  2. time from the 'history' message to all three charts drawn, ALL range (≈ 6,500 daily points per
-//     series since 2009), median of 7 fresh page loads — and the same after a range switch;
+//     series since 2009), median of 11 fresh page loads — and the same after a range switch;
 //  2b. the power & pools section (src/webview/power, loaded after the charts' first paint): time from its two
 //     messages to its three charts drawn, ALL range, on the same pages; the whole panel = trends + power;
 //  3. the same three charts drawn with Apache ECharts (a bench-only page, same message, same validation and
@@ -11,7 +11,8 @@
 //  4. the same series drawn with bare uPlot (barePage.ts) in the same run: a capture build of the webview
 //     (uPlot aliased to uplotCapture.ts) records every plot the panel makes — all sections, whatever they
 //     draw — and bare uPlot redraws those plots from their data alone. Ratio ours / bare, target ≤ 1.5×.
-// Run: node esbuild.js --tests && node out/bench/panel.bench.js   (BENCH_RUNS=N to change the 7)
+// Every timed window starts on a settled page (./settle.ts), ours, bare uPlot's and ECharts' alike.
+// Run: node esbuild.js --tests && node out/bench/panel.bench.js   (BENCH_RUNS=N to change the 11)
 // The last line printed is the figures as JSON. --strict exits 1 when a target is missed.
 
 import * as esbuild from 'esbuild';
@@ -28,8 +29,9 @@ import type { BarePlotSpec } from './barePage';
 import { powerMessages } from '../browser/powerData';
 import { buildWebviewBundles } from './webviewBuild';
 import { buildCaptureWebview, buildPage, capturePlots, timeBare } from './bareUplot';
+import { settle } from './settle';
 
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 11));
 const TARGETS = { drawMs: 40, bundleBytes: 100 * 1024, ratio: 10, overBare: 1.5 };
 const OUT = path.join(ROOT, 'out', 'bench', 'panel');
 const DRAWN_EVENT = 'mining-economics:drawn';
@@ -79,6 +81,7 @@ async function buildWebview(): Promise<{
  */
 async function timePower(page: Page, messages: readonly HostMessage[]): Promise<number> {
   await page.waitForSelector('#section-power:not([hidden]) #power-title', { state: 'attached' });
+  await settle(page);
   return page.evaluate(
     ({ json, event }) =>
       new Promise<number>((resolve) => {
@@ -111,7 +114,8 @@ async function buildEChartsPage(): Promise<{ js: string; bytes: number }> {
 const STATE_KEY = 'mining-economics:webview-state';
 
 /** Times one 'history' message from dispatch (as VS Code delivers it) to the webview's all-drawn event. */
-function timeMessage(page: Page, message: HostMessage): Promise<number> {
+async function timeMessage(page: Page, message: HostMessage): Promise<number> {
+  await settle(page);
   return page.evaluate(
     ({ json, event }) =>
       new Promise<number>((resolve) => {
@@ -173,6 +177,7 @@ async function timeECharts(page: Page, url: string, message: HostMessage): Promi
   await page.waitForFunction(
     () => typeof (window as unknown as { __renderECharts?: unknown }).__renderECharts === 'function',
   );
+  await settle(page);
   return page.evaluate((json) => {
     const data = JSON.parse(json) as unknown;
     return (window as unknown as { __renderECharts: (m: unknown) => number }).__renderECharts(data);
