@@ -25,35 +25,27 @@ describe('traceSteps', () => {
   it('holds each value until the next one, spans gaps and runs the last value to its last day', () => {
     const sink = recorder();
     // Days 0–5: 5, 5, gap, 7, 7, 7 → a flat run at y 50 to x 30, a step up to y 30, flat to x 50.
-    traceSteps([0, 1, 2, 3, 4, 5], [5, 5, null, 7, 7, 7], 0, 5, xPos, yPos, sink);
+    traceSteps({ xs: [0, 1, 2, 3, 4, 5], idx0: 0, idx1: 5, xPos, yPos }, [5, 5, null, 7, 7, 7], sink);
     expect(sink.ops).toEqual(['M 0 50', 'L 30 50', 'L 30 30', 'L 50 30']);
   });
 
   it('draws one segment pair per change, not per day', () => {
     const sink = recorder();
     const ys = [...new Array<number>(100).fill(2), ...new Array<number>(100).fill(3)];
-    traceSteps(
-      ys.map((_, i) => i),
-      ys,
-      0,
-      ys.length - 1,
-      xPos,
-      yPos,
-      sink,
-    );
+    traceSteps({ xs: ys.map((_, i) => i), idx0: 0, idx1: ys.length - 1, xPos, yPos }, ys, sink);
     expect(sink.ops).toEqual(['M 0 80', 'L 1000 80', 'L 1000 70', 'L 1990 70']);
   });
 
   it('keeps to idx0…idx1, rounds to whole pixels and draws nothing without a value', () => {
     const sink = recorder();
-    traceSteps([0, 1, 2, 3], [1, 2, 3, 4], 1, 2, (v) => v * 10.4, yPos, sink);
+    traceSteps({ xs: [0, 1, 2, 3], idx0: 1, idx1: 2, xPos: (v) => v * 10.4, yPos }, [1, 2, 3, 4], sink);
     // x 10.4 → 10, 20.8 → 21.
     expect(sink.ops).toEqual(['M 10 80', 'L 21 80', 'L 21 70']);
     const none = recorder();
-    traceSteps([0, 1], [null, undefined], 0, 1, xPos, yPos, none);
+    traceSteps({ xs: [0, 1], idx0: 0, idx1: 1, xPos, yPos }, [null, undefined], none);
     expect(none.ops).toEqual([]);
     const single = recorder();
-    traceSteps([0, 1, 2], [null, 4, null], 0, 2, xPos, yPos, single);
+    traceSteps({ xs: [0, 1, 2], idx0: 0, idx1: 2, xPos, yPos }, [null, 4, null], single);
     expect(single.ops).toEqual(['M 10 60']);
   });
 });
@@ -64,13 +56,9 @@ describe('traceBand', () => {
   it('draws one polygon per run of two or more days with both edges', () => {
     const sink = recorder();
     traceBand(
-      [0, 1, 2, 3, 4, 5, 6, 7],
+      { xs: [0, 1, 2, 3, 4, 5, 6, 7], idx0: 0, idx1: 7, xPos: (v) => v * 10, yPos },
       [10, 12, null, 14, 15, 16, null, 20],
       [8, 9, 9, 11, 12, 13, 5, 18],
-      0,
-      7,
-      (v) => v * 10,
-      yPos,
       sink,
     );
     expect(sink.ops).toEqual([
@@ -94,7 +82,12 @@ describe('traceBand', () => {
   it('merges the days of one pixel column into their envelope', () => {
     const sink = recorder();
     // x 0, 0.4, 0.8, 1.2, 1.6, 2 → columns 0, 0, 1, 1, 2, 2.
-    traceBand([0, 1, 2, 3, 4, 5], [10, 12, 11, 14, 13, 16], [8, 7, 9, 11, 10, 9], 0, 5, (v) => v * 0.4, yPos, sink);
+    traceBand(
+      { xs: [0, 1, 2, 3, 4, 5], idx0: 0, idx1: 5, xPos: (v) => v * 0.4, yPos },
+      [10, 12, 11, 14, 13, 16],
+      [8, 7, 9, 11, 10, 9],
+      sink,
+    );
     // Column tops: the greatest highs (12, 14, 16 → y 88, 86, 84); bottoms: the least lows (7, 9, 9 → y 93, 91, 91).
     expect(sink.ops).toEqual(['M 0 88', 'L 1 86', 'L 2 84', 'L 2 91', 'L 1 91', 'L 0 93', 'Z']);
   });

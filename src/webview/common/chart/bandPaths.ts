@@ -4,28 +4,20 @@
 // placed once per column: for ALL, ~5 days per column, so a fifth of the vertices and of the y placements.
 
 import type uPlot from 'uplot';
-import { canvasPos } from './canvasPos';
-import type { PathSink } from './stepPaths';
-
-export interface PolygonSink extends PathSink {
-  closePath(): void;
-}
+import { traceView, type PathSink, type TraceView } from './canvasPos';
 
 /**
- * The band between `lows` and `highs` over `xs[idx0..idx1]` as polygons, one per run of at least two
+ * The band between `lows` and `highs` over the view's days as polygons, one per run of at least two
  * days with both edges; x in whole canvas pixels. `yPos` maps values to canvas y, greater values higher up
  * (a y scale's default direction, linear or log).
  */
 export function traceBand(
-  xs: ArrayLike<number>,
+  view: TraceView,
   highs: ArrayLike<number | null | undefined>,
   lows: ArrayLike<number | null | undefined>,
-  idx0: number,
-  idx1: number,
-  xPos: (value: number) => number,
-  yPos: (value: number) => number,
-  sink: PolygonSink,
+  sink: PathSink,
 ): void {
+  const { xs, idx0, idx1, xPos, yPos } = view;
   // One column per pixel: x, and the greatest high and least low of its days.
   const colX = new Float64Array(Math.max(0, idx1 - idx0 + 1));
   const colHigh = new Float64Array(colX.length);
@@ -69,7 +61,7 @@ export function bandPaths(
   return (u, seriesIdx, idx0, idx1) => {
     const fill = new Path2D();
     const lows = lower();
-    if (lows) traceBand(u.data[0], u.data[seriesIdx]!, lows, idx0, idx1, canvasPos(u, 'x'), canvasPos(u, scale), fill);
+    if (lows) traceBand(traceView(u, scale, idx0, idx1), u.data[seriesIdx]!, lows, fill);
     return { stroke: null, fill, clip: null, band: null, flags: 0 };
   };
 }

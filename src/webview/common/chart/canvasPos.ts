@@ -31,3 +31,24 @@ export function canvasPos(u: PlotLike | uPlot, key: string): (value: number) => 
   if (!Number.isFinite(slope) || !Number.isFinite(p0)) return (v) => plot.valToPos(v, key, true);
   return log ? (v) => p0 + (Math.log10(v) - from) * slope : (v) => p0 + (v - from) * slope;
 }
+
+/** What a path tracer draws over: the x column, the index window, and values → canvas pixels. */
+export interface TraceView {
+  readonly xs: ArrayLike<number>;
+  readonly idx0: number;
+  readonly idx1: number;
+  readonly xPos: (value: number) => number;
+  readonly yPos: (value: number) => number;
+}
+
+/** A uPlot draw of `idx0…idx1` for a series on `scale`, with the positions as they are in this draw. */
+export function traceView(u: uPlot, scale: string, idx0: number, idx1: number): TraceView {
+  return { xs: u.data[0], idx0, idx1, xPos: canvasPos(u, 'x'), yPos: canvasPos(u, scale) };
+}
+
+/** The part of Path2D the tracers draw with (a recorder in the tests). */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+}

@@ -4,28 +4,15 @@
 // same staircase costs one segment pair per retarget.
 
 import type uPlot from 'uplot';
-import { canvasPos } from './canvasPos';
-
-/** The part of Path2D the tracers below draw with (a recorder in the tests). */
-export interface PathSink {
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-}
+import { traceView, type PathSink, type TraceView } from './canvasPos';
 
 /**
- * The staircase of `ys` over `xs[idx0..idx1]`, in whole canvas pixels: each value holds until the next
+ * The staircase of `ys` over the view's days, in whole canvas pixels: each value holds until the next
  * value's x, where the line steps to it (uPlot's `stepped({ align: 1 })`); nulls are spanned; the last value
  * runs to the last x that has one.
  */
-export function traceSteps(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number | null | undefined>,
-  idx0: number,
-  idx1: number,
-  xPos: (value: number) => number,
-  yPos: (value: number) => number,
-  sink: PathSink,
-): void {
+export function traceSteps(view: TraceView, ys: ArrayLike<number | null | undefined>, sink: PathSink): void {
+  const { xs, idx0, idx1, xPos, yPos } = view;
   let held: number | null = null;
   let heldPy = 0;
   /** Where the held value's horizontal run starts, and the last index that repeats it. */
@@ -49,14 +36,6 @@ export function traceSteps(
 
 export function stepPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlot.Series.Paths {
   const stroke = new Path2D();
-  traceSteps(
-    u.data[0],
-    u.data[seriesIdx]!,
-    idx0,
-    idx1,
-    canvasPos(u, 'x'),
-    canvasPos(u, u.series[seriesIdx]!.scale!),
-    stroke,
-  );
+  traceSteps(traceView(u, u.series[seriesIdx]!.scale!, idx0, idx1), u.data[seriesIdx]!, stroke);
   return { stroke, fill: null, clip: null, band: null, flags: 0 };
 }
