@@ -65,15 +65,22 @@ export function capturePlots(page: Page): Promise<BarePlotSpec[]> {
   });
 }
 
-export async function timeBare(page: Page, url: string, specsJson: string): Promise<number> {
+/** Bare uPlot's time for the specs; `premade`: its plots made empty before the clock (see barePage.ts). */
+export async function timeBare(page: Page, url: string, specsJson: string, premade = false): Promise<number> {
   await page.goto(url);
   await page.waitForFunction(
     () => typeof (window as unknown as { __renderBare?: unknown }).__renderBare === 'function',
   );
   await settle(page);
-  return page.evaluate((json) => {
-    // Parsed before the clock starts: the bare time is uPlot's alone.
-    const specs = JSON.parse(json) as unknown;
-    return (window as unknown as { __renderBare: (s: unknown) => Promise<number> }).__renderBare(specs);
-  }, specsJson);
+  return page.evaluate(
+    ({ json, premade }) => {
+      // Parsed before the clock starts: the bare time is uPlot's alone.
+      const specs = JSON.parse(json) as unknown;
+      return (window as unknown as { __renderBare: (s: unknown, p: boolean) => Promise<number> }).__renderBare(
+        specs,
+        premade,
+      );
+    },
+    { json: specsJson, premade },
+  );
 }

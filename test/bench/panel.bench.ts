@@ -228,6 +228,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   let bareSpecs: BarePlotSpec[] | undefined;
   const bareFirst: number[] = [];
+  const barePremade: number[] = [];
   const uplotFirst: number[] = [];
   const uplotSwitch: number[] = [];
   const echartsFirst: number[] = [];
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
       uplotSwitch.push(await timeSwitch(page, server.panelUrl('dark'), prelude, history(oneYear), history(all)));
       echartsFirst.push(await timeECharts(page, `${server.origin}/echarts`, history(all)));
       bareFirst.push(await timeBare(page, `${server.origin}/bare`, specsJson));
+      barePremade.push(await timeBare(page, `${server.origin}/bare`, specsJson, true));
     }
     await context.close();
   } finally {
@@ -275,6 +277,9 @@ async function main(): Promise<void> {
   const overBare = wholePanelMs / bareMs;
   // Each run draws ours and bare back to back: on a busy machine the median of the pairs' ratios is steadier.
   const pairedOverBare = median(uplotFirst.map((ms, i) => (ms + powerFirst[i]!) / bareFirst[i]!));
+  // Information beside the target: bare uPlot with its plots made before the clock, as ours are at mount.
+  const barePremadeMs = median(barePremade);
+  const overBarePremade = wholePanelMs / barePremadeMs;
   const totalBytes = bundle.jsBytes + bundle.cssBytes;
   const result = {
     bench: 'panel',
@@ -308,6 +313,11 @@ async function main(): Promise<void> {
       firstDrawRunsMs: bareFirst.map((x) => round(x)),
     },
     ratioOverBare: round(overBare, 2),
+    bareUplotPremade: {
+      firstDrawMedianMs: round(barePremadeMs),
+      firstDrawRunsMs: barePremade.map((x) => round(x)),
+      ratioOverIt: round(overBarePremade, 2),
+    },
     pairedRatioOverBare: round(pairedOverBare, 2),
     bundle: {
       jsBytes: bundle.jsBytes,
@@ -364,6 +374,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  ratio whole panel / bare uPlot: ${round(overBare, 2)}× (median of the runs' ratios ${round(pairedOverBare, 2)}×; target ≤ ${TARGETS.overBare}×)`,
+  );
+  console.log(
+    `  bare uPlot, its plots made before the clock (as ours are when the page mounts): ${round(barePremadeMs)} ms (runs ${result.bareUplotPremade.firstDrawRunsMs.join(', ')}); whole panel / it: ${round(overBarePremade, 2)}× (information: the target is against the line above)`,
   );
   console.log(
     `Webview first-paint bundle, the charts (minified): ${bundle.jsBytes} B JS + ${bundle.cssBytes} B CSS = ${round(totalBytes / 1024)} KB (target < 100 KB); gzip ${round(bundle.gzipBytes / 1024)} KB`,

@@ -1,7 +1,8 @@
 // The power & pools section: a script of its own (dist/webview-power.js), inserted by the charts script
 // after their first paint (like the P&L's), so the first-paint bundle stays small. It fills the page's
 // reserved <section id="section-power">, validates the host's `power/*` messages (the charts script leaves
-// them alone) and posts through the charts script's VS Code API handle (see ../common/bridge.ts).
+// them alone) and posts through the charts script's VS Code API handle; its charts are the charts script's
+// chart cards, with their table view and PNG export (see ../common/bridge.ts).
 
 import './power.css';
 import '../common/l10n';
@@ -9,18 +10,12 @@ import { describeError } from '../../core/errors';
 import { PROTOCOL_VERSION, isPowerScriptMessage, validatePowerHostMessage } from '../../shared/protocol';
 import { BRIDGE_KEY, type PageBridge } from '../common/bridge';
 import { h } from '../common/dom';
-import { setExtrasSource } from '../common/extras';
 import { observeTheme } from '../common/theme';
 import { PowerSection } from './section';
 
 const bridge = (window as unknown as Record<string, PageBridge | undefined>)[BRIDGE_KEY];
 if (!bridge) throw new Error('Mining Economics: the power script needs the charts script on the page.');
 const { post } = bridge;
-
-// This bundle has its own copy of the extras loader (tables, PNG): it loads the same script the charts
-// script names, with the page's nonce.
-const chartsScript = document.querySelector<HTMLScriptElement>('script[data-extras-script]');
-setExtrasSource(chartsScript?.dataset.extrasScript, chartsScript?.nonce ?? '');
 
 let nextRequest = 0;
 const root =

@@ -226,8 +226,14 @@ export class PowerSection implements ChartHost {
           : (pools.message ?? t('The pools are not available.'));
     setText(this.#poolsStatusEl, text);
     this.#poolsStatusEl.classList.toggle('is-problem', pools.status === 'unavailable' || pools.status === 'error');
-    // While loading the chart keeps its place; after, it shows only if there are weeks to draw.
-    this.#poolsChart.card.hidden = pools.status !== 'loading' && !pools.data?.weeks.timeS.length;
+    // While loading the chart keeps its place under its loading label (not the last range's shares); after,
+    // it shows only if there are weeks to draw.
+    const weeks = pools.data?.weeks.timeS.length ?? 0;
+    this.#poolsChart.card.hidden = pools.status !== 'loading' && weeks === 0;
+    if (weeks === 0) {
+      this.#poolsChart.card.classList.add('is-empty');
+      this.#pendingDraw.delete(this.#poolsChart);
+    }
     this.#renderPoolsChart();
     this.#scheduleTables();
   }

@@ -48,6 +48,12 @@ describe('traceSteps', () => {
     traceSteps({ xs: [0, 1, 2], idx0: 0, idx1: 2, xPos, yPos }, [null, 4, null], single);
     expect(single.ops).toEqual(['M 10 60']);
   });
+
+  it('steps back to a value it left, and stops at the last value before trailing gaps', () => {
+    const sink = recorder();
+    traceSteps({ xs: [0, 1, 2, 3, 4, 5], idx0: 0, idx1: 5, xPos, yPos }, [3, 4, 4, 3, null, null], sink);
+    expect(sink.ops).toEqual(['M 0 70', 'L 10 70', 'L 10 60', 'L 30 60', 'L 30 70']);
+  });
 });
 
 describe('traceBand', () => {
@@ -90,5 +96,20 @@ describe('traceBand', () => {
     );
     // Column tops: the greatest highs (12, 14, 16 → y 88, 86, 84); bottoms: the least lows (7, 9, 9 → y 93, 91, 91).
     expect(sink.ops).toEqual(['M 0 88', 'L 1 86', 'L 2 84', 'L 2 91', 'L 1 91', 'L 0 93', 'Z']);
+  });
+
+  it('keeps to idx0…idx1, skips days missing either edge, and draws a run inside one column as a sliver', () => {
+    const sink = recorder();
+    // Day 0 is outside the window; day 2 has no lower edge, so days 1 and 3–4 are runs of one and two days.
+    traceBand(
+      { xs: [0, 1, 2, 3, 4], idx0: 1, idx1: 4, xPos: (v) => v * 10, yPos },
+      [50, 20, 21, 22, 23],
+      [40, 10, null, 12, 13],
+      sink,
+    );
+    expect(sink.ops).toEqual(['M 30 78', 'L 40 77', 'L 40 87', 'L 30 88', 'Z']);
+    const sliver = recorder();
+    traceBand({ xs: [0, 1], idx0: 0, idx1: 1, xPos: () => 5, yPos }, [20, 22], [10, 9], sliver);
+    expect(sliver.ops).toEqual(['M 5 78', 'L 5 91', 'Z']);
   });
 });

@@ -88,7 +88,7 @@ export function fullXExtent(ctx: ChartContext): [number, number] | null {
 }
 
 /** uPlot's x range (the data's ends, or a window set), with the data's own extent stretched as above. */
-function xRange(ctx: ChartContext | null, min: number | null, max: number | null): uPlot.Range.MinMax {
+export function xRange(ctx: ChartContext | null, min: number | null, max: number | null): uPlot.Range.MinMax {
   if (min === null || max === null || !ctx) return [min, max];
   const t = ctx.series.timeS;
   const full = fullXExtent(ctx);
