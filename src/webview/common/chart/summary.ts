@@ -2,6 +2,7 @@
 // its table) as a visible description, and the plot's accessible label.
 
 import { formatDay } from '../../../core/format';
+import { t } from '../../../core/l10n';
 import { seriesLabel, seriesValueText, type ChartContext, type ChartDef } from './definition';
 
 export function chartSummary(
@@ -10,7 +11,7 @@ export function chartSummary(
   range: [number, number] | null,
   hidden: ReadonlySet<string>,
 ): string {
-  if (!ctx || !range) return `${def.title}: no data`;
+  if (!ctx || !range) return t('{0}: no data', def.title);
   const [first, last] = range;
   const parts = def.series
     .filter((s) => !hidden.has(s.id))
@@ -20,11 +21,11 @@ export function chartSummary(
       let b = last;
       while (a < last && values[a] == null) a++;
       while (b > first && values[b] == null) b--;
-      const text = (i: number): string => seriesValueText(s, ctx, i) ?? 'no data';
-      return `${seriesLabel(s, ctx)} from ${text(a)} to ${text(b)}`;
+      const text = (i: number): string => seriesValueText(s, ctx, i) ?? t('no data');
+      return t('{0} from {1} to {2}', seriesLabel(s, ctx), text(a), text(b));
     });
-  const t = ctx.series.timeS;
-  return `${def.title}, ${formatDay(t[first]!)} to ${formatDay(t[last]!)}: ${parts.join('; ')}.`;
+  const days = ctx.series.timeS;
+  return t('{0}, {1} to {2}: {3}.', def.title, formatDay(days[first]!), formatDay(days[last]!), parts.join('; '));
 }
 
 /** The id of a chart's visible description, which the plot and its table point at with aria-describedby. */
