@@ -2,13 +2,11 @@
 // than arcs.
 
 import uPlot from 'uplot';
-import { canvasPos } from './canvasPos';
+import { traceView } from './canvasPos';
 
 export function dotPaths(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlot.Series.Paths | null {
-  const xs = u.data[0];
+  const { xs, xPos, yPos } = traceView(u, u.series[seriesIdx]!.scale!, idx0, idx1);
   const ys = u.data[seriesIdx]!;
-  const xPos = canvasPos(u, 'x');
-  const yPos = canvasPos(u, u.series[seriesIdx]!.scale!);
   const path = new Path2D();
   const size =
     Math.max(2, Math.min(4, (u.bbox.width / uPlot.pxRatio / Math.max(1, idx1 - idx0)) * 0.9)) * uPlot.pxRatio;
